@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch.h - the architecture backends as rows of a runtime table.
+ *
+ * One binary builds codepages for every architecture. A backend is a const
+ * struct cp_arch (arch/<dir>/backend.c) naming its ELF identity, its cross
+ * toolchain, its fixed target sources and linker script, its relocation
+ * table and a few hooks that turn a generic plan into the data its fixed
+ * trampoline reads. Nothing here is chosen at build time.
+ */
+#ifndef CP_ARCH_H
+#define CP_ARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cp_plan;
+struct cp_strbuf;
+
+/* How a relocation type behaves when the code is moved. */
+enum cp_reloc_kind {
+	CP_RELOC_NONE,  /* no effect on the bytes (R_*_NONE) */
+	CP_RELOC_PCREL, /* relative to the place: survives any load address */
+	CP_RELOC_ABS,   /* an absolute address: breaks when moved */
+};
+
+struct cp_reloc_type {
+	unsigned type;
+	const char *name;
+	enum cp_reloc_kind kind;
+};
+
+struct cp_arch {
+	const char *name;		 /* "ppc32-e500": the description's arch */
+	const char *const *aliases;	 /* other accepted spellings, NULL-ended */
+	const char *summary;		 /* one line for --help */
+
+	/* ELF identity, checked against every kernel and object. */
+	unsigned elf_machine;
+	unsigned char elf_class, elf_data;
+
+	/* Target toolchain: GNU binutils for the arch. */
+	const char *const *cross_prefixes; /* tried in order, NULL-ended */
+	const char *const *as_flags;	   /* NULL-ended */
+	const char *ld_emulation;	   /* ld -m */
+
+	/* Fixed target code, relative to the data directory. */
+	const char *ldscript;	   /* ldscripts/<file> */
+	const char *srcdir;	   /* arch/<dir> */
+	const char *const *sources; /* always linked, NULL-ended */
+	const char *preamble;	   /* the standard preamble, unless custom */
+
+	/* Relocation knowledge: every type the linker may leave. */
+	const struct cp_reloc_type *relocs;
+	size_t nrelocs;
+	/* Symbols whose absolute relocations are legitimate (each commented
+	 * where the table is defined); NULL-ended, may be empty. */
+	const char *const *abs_allowed;
+
+	/* Registers the description may set, in plan order; NULL-ended. */
+	const char *const *registers;
+	unsigned reg_bytes; /* width of one register */
+
+	uint64_t page_size;	 /* kexec page size: alignment of every mem */
+	uint64_t addr_limit;	 /* segments must end at or below this */
+	uint64_t kexec_limit;	 /* Linux kexec_load refuses destinations above */
+	unsigned max_segments;	 /* KEXEC_SEGMENT_MAX */
+	uint64_t codepage_align; /* alignment the codepage is placed at */
+
+	/*
+	 * Arch checks and derived values once segments and registers are
+	 * known (e500: the TLB1 mapping of memory). Reports errors itself;
+	 * returns 0 or -1.
+	 */
+	int (*prepare)(struct cp_plan *plan);
+	/* Value of an arch-defined symbol a register may name ("ima.size");
+	 * returns 0, or -1 when the name is not the arch's. */
+	int (*symbol)(const struct cp_plan *plan, const char *name,
+		      uint64_t *value);
+	/* Append the plan as assembler data (.section .plan) to out. */
+	void (*emit_plan)(const struct cp_plan *plan, struct cp_strbuf *out);
+	/* Append a human description of arch data (TLB entries) to map.txt. */
+	void (*describe)(const struct cp_plan *plan, struct cp_strbuf *out);
+};
+
+/* All backends, NULL-ended. */
+extern const struct cp_arch *const cp_arches[];
+
+/* Find a backend by name or alias; NULL if none. */
+const struct cp_arch *cp_arch_find(const char *name);
+/* Find the backend for an ELF identity; NULL if none. */
+const struct cp_arch *cp_arch_by_elf(unsigned machine, unsigned char cls,
+				     unsigned char data);
+/* The table row for a relocation type; NULL if the type is unknown. */
+const struct cp_reloc_type *cp_arch_reloc(const struct cp_arch *arch,
+					  unsigned type);
+/* Index of a register name in arch->registers, or -1. */
+int cp_arch_register(const struct cp_arch *arch, const char *name);
+/* Number of registers. */
+int cp_arch_nregisters(const struct cp_arch *arch);
+/* A readable ELF identity ("PowerPC 32-bit big-endian") for messages. */
+const char *cp_elf_identity(unsigned machine, unsigned char cls,
+			    unsigned char data, char *buf, size_t len);
+
+#endif

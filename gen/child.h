@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * child.h - run a child program from an argv array (never through a shell),
+ * with LC_ALL=C so its messages are stable, and report how it ended.
+ */
+#ifndef CP_CHILD_H
+#define CP_CHILD_H
+
+/* Print each command before running it (set by -v / V=1). */
+extern int cp_spawn_verbose;
+
+/* Number of children that could not be started at all. */
+extern int cp_spawn_missing;
+
+/*
+ * Run argv[0] (looked up in PATH) with argv, wait for it and return its exit
+ * status (0..255). If stderr_path is set, the child's stderr goes to that
+ * file instead of ours, so the caller can reword it. Returns -1 when the
+ * program could not be started (reported here as [missing-tool], naming
+ * what_for so the user knows which package is missing) or was killed.
+ */
+int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
+
+/* 1 if name is an executable found in PATH. */
+int cp_have_program(const char *name);
+
+#endif

@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: MIT
+/* desc.c - read descriptions and templates (see desc.h). */
+#include "desc.h"
+#include "child.h"
+#include "util.h"
+
+#include <errno.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Properties and nodes schema v1 knows, per place; others warn. */
+static const char *const root_props[] = {
+	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
+	"memory", "model", "summary", "arches", NULL,
+};
+static const char *const root_nodes[] = {
+	"codepage", "kernel", "segments", "registers", "preamble", NULL,
+};
+static const char *const codepage_props[] = { "load", NULL };
+static const char *const kernel_props[] = { "file", "load", "entry", NULL };
+static const char *const segment_props[] = { "file", "string", "load", NULL };
+static const char *const preamble_props[] = { "source", NULL };
+
+/* A register string is a name like "fdt.end": printable, not a cell value. */
+static int printable(const char *s)
+{
+	for (; *s; s++)
+		if (*s < 0x20 || *s > 0x7e)
+			return 0;
+	return 1;
+}
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, s))
+			return 1;
+	return 0;
+}
+
+int cp_parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (!*s || *s == '-')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	return (errno || *end) ? -1 : 0;
+}
+
+/* ---- compiling source with dtc ------------------------------------- */
+
+/* Reword one line of dtc's stderr into our format. */
+static void reword_dtc_line(const char *desc, char *line)
+{
+	char file[4096];
+	int l, c, n = 0;
+
+	if (!*line)
+		return;
+	if (sscanf(line, "Error: %4095[^:]:%d.%d%n", file, &l, &c, &n) == 3) {
+		const char *msg = line + n;
+		struct cp_loc loc = { .file = file, .line = l, .col = c };
+
+		while (*msg && *msg != ' ')
+			msg++; /* the "-12.3" end of dtc's range */
+		while (*msg == ' ')
+			msg++;
+		cp_error(&loc, "dtc-syntax", "%s", msg);
+	} else if (!strncmp(line, "Warning", 7)) {
+		cp_warn(&(struct cp_loc){ .file = desc }, "dtc-warning", "dtc: %s",
+			line);
+	} else if (!strncmp(line, "FATAL ERROR: ", 13)) {
+		cp_error(&(struct cp_loc){ .file = desc }, "dtc", "dtc: %s",
+			 line + 13);
+	} else {
+		cp_note(&(struct cp_loc){ .file = desc }, NULL, "dtc: %s", line);
+	}
+}
+
+static void reword_dtc_errors(const char *desc, const char *errfile)
+{
+	size_t len;
+	char *text = (char *)cp_read_file(errfile, &len), *line, *save = NULL;
+
+	if (!text)
+		return;
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		reword_dtc_line(desc, line);
+	free(text);
+}
+
+/* Parse "target: dep dep \\\n dep" from dtc -d into d->deps. */
+static void read_dtc_depfile(struct cp_desc *d, const char *depfile)
+{
+	size_t len;
+	char *text = (char *)cp_read_file(depfile, &len), *p, *tok, *save = NULL;
+
+	if (!text)
+		return;
+	p = strchr(text, ':');
+	if (p) {
+		for (tok = strtok_r(p + 1, " \t\n\\", &save); tok;
+		     tok = strtok_r(NULL, " \t\n\\", &save)) {
+			d->deps = cp_xrealloc(d->deps,
+					      sizeof(*d->deps) * (d->ndeps + 1));
+			d->deps[d->ndeps++] = cp_xstrdup(tok);
+		}
+	}
+	free(text);
+}
+
+static void *compile_source(struct cp_desc *d, const char *workdir,
+			    size_t *len)
+{
+	static int seq;
+	char *out = cp_xasprintf("%s/desc%d.dtb", workdir, seq);
+	char *dep = cp_xasprintf("%s/desc%d.d", workdir, seq);
+	char *err = cp_xasprintf("%s/desc%d.err", workdir, seq);
+	char *argv[] = { "dtc", "-I", "dts", "-O", "dtb", "-o", out, "-d", dep,
+			 "-i", d->dir, d->file, NULL };
+	void *fdt = NULL;
+	int st;
+
+	seq++;
+	st = cp_spawn(argv, err, "device-tree compiler, Debian package "
+				 "device-tree-compiler");
+	reword_dtc_errors(d->file, err);
+	if (st == 0) {
+		fdt = cp_read_file(out, len);
+		read_dtc_depfile(d, dep);
+	} else if (st > 0) {
+		cp_error(&(struct cp_loc){ .file = d->file }, "dtc-syntax",
+			 "the description is not valid device-tree source; "
+			 "fix the lines dtc names above");
+	}
+	free(out);
+	free(dep);
+	free(err);
+	return fdt;
+}
+
+/* ---- typed property readers ---------------------------------------- */
+
+struct reader {
+	struct cp_desc *d;
+	int node;
+	char path[256];
+};
+
+static struct cp_loc rloc(const struct reader *r)
+{
+	return cp_loc_at(r->d->file, r->path);
+}
+
+static const void *getprop(const struct reader *r, const char *name, int *len)
+{
+	return fdt_getprop(r->d->fdt, r->node, name, len);
+}
+
+/* A single NUL-terminated string, or NULL when absent (error if malformed). */
+static int read_string(const struct reader *r, const char *name, char **out)
+{
+	int len;
+	const char *v = getprop(r, name, &len);
+	struct cp_loc loc = rloc(r);
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (len < 1 || v[len - 1] || strlen(v) + 1 != (size_t)len) {
+		cp_error(&loc, "bad-property",
+			 "'%s' must be one string, e.g. %s = \"...\";", name,
+			 name);
+		return -1;
+	}
+	*out = cp_xstrdup(v);
+	return 0;
+}
+
+static uint64_t cells_value(const unsigned char *p, int cells)
+{
+	return cp_load_be(p, (size_t)cells * 4);
+}
+
+/* An address ("load", "entry") of #address-cells cells. */
+static int read_address(const struct reader *r, const char *name, int *has,
+			uint64_t *v)
+{
+	int len;
+	const unsigned char *p = getprop(r, name, &len);
+	struct cp_loc loc = rloc(r);
+
+	*has = 0;
+	if (!p)
+		return 0;
+	if (len != r->d->addr_cells * 4) {
+		cp_error(&loc, "bad-cells",
+			 "'%s' has %d bytes but #address-cells = <%d> wants %d "
+			 "cells (%d bytes)",
+			 name, len, r->d->addr_cells, r->d->addr_cells,
+			 r->d->addr_cells * 4);
+		return -1;
+	}
+	*v = cells_value(p, r->d->addr_cells);
+	*has = 1;
+	return 0;
+}
+
+static void warn_unknown_props(const struct reader *r,
+			       const char *const *known)
+{
+	int off;
+	struct cp_loc loc = rloc(r);
+
+	fdt_for_each_property_offset(off, r->d->fdt, r->node)
+	{
+		const char *name;
+
+		fdt_getprop_by_offset(r->d->fdt, off, &name, NULL);
+		if (name && !in_list(known, name) && strcmp(name, "phandle"))
+			cp_warn(&loc, "unknown-property",
+				"unknown property '%s' is ignored", name);
+	}
+}
+
+/* parent/name into a reader path; names longer than a path are cut. */
+static void join_path(char *dst, size_t n, const char *parent,
+		      const char *name)
+{
+	int w = snprintf(dst, n, "%s/%s", strcmp(parent, "/") ? parent : "",
+			 name);
+
+	if (w < 0 || (size_t)w >= n)
+		dst[n - 1] = 0;
+}
+
+static int sub_reader(const struct reader *parent, const char *name,
+		      struct reader *r)
+{
+	r->d = parent->d;
+	r->node = fdt_subnode_offset(parent->d->fdt, parent->node, name);
+	join_path(r->path, sizeof(r->path), parent->path, name);
+	return r->node >= 0;
+}
+
+/* ---- the nodes ------------------------------------------------------ */
+
+static int read_cells_count(const struct reader *r, const char *name, int def,
+			    int *out)
+{
+	int len;
+	const unsigned char *p = getprop(r, name, &len);
+	struct cp_loc loc = rloc(r);
+
+	*out = def;
+	if (!p)
+		return 0;
+	if (len != 4 || (cp_load_be(p, 4) != 1 && cp_load_be(p, 4) != 2)) {
+		cp_error(&loc, "bad-cells", "'%s' must be <1> or <2>", name);
+		return -1;
+	}
+	*out = (int)cp_load_be(p, 4);
+	return 0;
+}
+
+static int read_memory(const struct reader *r)
+{
+	struct cp_desc *d = r->d;
+	int len, pair = (d->addr_cells + d->size_cells) * 4;
+	const unsigned char *p = getprop(r, "memory", &len);
+	struct cp_loc loc = rloc(r);
+
+	if (!p)
+		return 0;
+	if (len == 0 || len % pair) {
+		cp_error(&loc, "bad-cells",
+			 "'memory' must be (address, size) pairs of %d+%d "
+			 "cells; it has %d bytes",
+			 d->addr_cells, d->size_cells, len);
+		return -1;
+	}
+	d->nmemory = len / pair;
+	d->memory = cp_xcalloc((size_t)d->nmemory, sizeof(*d->memory));
+	for (int i = 0; i < d->nmemory; i++, p += pair) {
+		d->memory[i].base = cells_value(p, d->addr_cells);
+		d->memory[i].size =
+			cells_value(p + d->addr_cells * 4, d->size_cells);
+	}
+	return 0;
+}
+
+/* A string list property ("arches" of a template). */
+static void read_string_list(const struct reader *r, const char *name,
+			     char ***out, int *n)
+{
+	int len, off = 0;
+	const char *v = getprop(r, name, &len);
+
+	*out = NULL;
+	*n = 0;
+	while (v && off < len) {
+		size_t l = strnlen(v + off, (size_t)(len - off));
+
+		if (off + (int)l >= len)
+			break; /* not NUL-terminated */
+		*out = cp_xrealloc(*out, sizeof(**out) * (*n + 1));
+		(*out)[(*n)++] = cp_xstrdup(v + off);
+		off += (int)l + 1;
+	}
+}
+
+static char *resolve(const struct cp_desc *d, const char *name)
+{
+	return cp_path_join(d->dir, name);
+}
+
+static int read_kernel(const struct reader *root)
+{
+	struct reader r;
+	struct cp_desc *d = root->d;
+	char *file = NULL;
+	int err = 0;
+
+	if (!sub_reader(root, "kernel", &r))
+		return 0;
+	warn_unknown_props(&r, kernel_props);
+	err |= read_string(&r, "file", &file);
+	err |= read_address(&r, "load", &d->kernel_has_load, &d->kernel_load);
+	err |= read_address(&r, "entry", &d->kernel_has_entry,
+			    &d->kernel_entry);
+	if (file)
+		d->kernel_file = resolve(d, file);
+	free(file);
+	return err ? -1 : 0;
+}
+
+static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
+{
+	struct cp_loc loc = rloc(r);
+	int err = 0;
+
+	warn_unknown_props(r, segment_props);
+	s->node = cp_xstrdup(r->path);
+	err |= read_string(r, "file", &s->file);
+	err |= read_string(r, "string", &s->string);
+	err |= read_address(r, "load", &s->has_load, &s->load);
+	if (err)
+		return -1;
+	if (!!s->file == !!s->string) {
+		cp_error(&loc, "segment-source",
+			 "a segment needs exactly one of file = \"name\"; or "
+			 "string = \"text\";");
+		return -1;
+	}
+	if (!s->has_load) {
+		cp_error(&loc, "missing-load",
+			 "segment '%s' has no load address; add load = <...>;",
+			 s->name);
+		return -1;
+	}
+	if (s->file)
+		s->path = resolve(r->d, s->file);
+	return 0;
+}
+
+static int read_segments(const struct reader *root)
+{
+	struct reader segs, r;
+	struct cp_desc *d = root->d;
+	int child, err = 0;
+
+	if (!sub_reader(root, "segments", &segs))
+		return 0;
+	warn_unknown_props(&segs, (const char *const[]){ NULL });
+	fdt_for_each_subnode(child, d->fdt, segs.node)
+	{
+		struct cp_desc_segment *s;
+		const char *name = fdt_get_name(d->fdt, child, NULL);
+
+		d->segments = cp_xrealloc(d->segments, sizeof(*d->segments) *
+							       (d->nsegments + 1));
+		s = &d->segments[d->nsegments++];
+		memset(s, 0, sizeof(*s));
+		s->name = cp_xstrdup(name);
+		r.d = d;
+		r.node = child;
+		join_path(r.path, sizeof(r.path), segs.path, name);
+		if (read_one_segment(&r, s))
+			err = -1;
+	}
+	return err;
+}
+
+static int read_registers(const struct reader *root)
+{
+	struct reader r;
+	struct cp_desc *d = root->d;
+	int off, err = 0;
+
+	if (!sub_reader(root, "registers", &r))
+		return 0;
+	fdt_for_each_property_offset(off, d->fdt, r.node)
+	{
+		const char *name;
+		int len;
+		const char *v = fdt_getprop_by_offset(d->fdt, off, &name, &len);
+		struct cp_desc_reg *g;
+		struct cp_loc loc = rloc(&r);
+
+		d->regs = cp_xrealloc(d->regs, sizeof(*d->regs) * (d->nregs + 1));
+		g = &d->regs[d->nregs++];
+		memset(g, 0, sizeof(*g));
+		g->name = cp_xstrdup(name);
+		g->node = cp_xstrdup(r.path);
+		g->file = d->file;
+		if (len > 1 && !v[len - 1] && strlen(v) + 1 == (size_t)len &&
+		    printable(v) &&
+		    (v[0] < '0' || v[0] > '9' || len > 8)) {
+			g->is_expr = 1;
+			g->expr = cp_xstrdup(v);
+		} else if (len == 4 || len == 8) {
+			g->value = cp_load_be((const unsigned char *)v,
+					      (size_t)len);
+		} else {
+			cp_error(&loc, "bad-register-value",
+				 "register '%s' must be <value> (1 or 2 cells) "
+				 "or a string naming a segment, e.g. \"fdt\" or "
+				 "\"initrd.end\"",
+				 name);
+			err = -1;
+		}
+	}
+	return err;
+}
+
+static int read_root(struct cp_desc *d, const char *compatible)
+{
+	struct reader root = { .d = d, .node = 0, .path = "/" }, r;
+	struct cp_loc loc = rloc(&root);
+	int err = 0, has;
+
+	err |= read_string(&root, "compatible", &d->compatible);
+	if (!err && (!d->compatible || strcmp(d->compatible, compatible))) {
+		cp_error(&loc, "bad-compatible",
+			 "compatible must be \"%s\" (it is %s%s%s)", compatible,
+			 d->compatible ? "\"" : "",
+			 d->compatible ? d->compatible : "missing",
+			 d->compatible ? "\"" : "");
+		return -1;
+	}
+	err |= read_cells_count(&root, "#address-cells", 2, &d->addr_cells);
+	err |= read_cells_count(&root, "#size-cells", 1, &d->size_cells);
+	if (err)
+		return -1;
+	warn_unknown_props(&root, root_props);
+	{
+		int child;
+
+		fdt_for_each_subnode(child, d->fdt, 0)
+		{
+			const char *name = fdt_get_name(d->fdt, child, NULL);
+
+			if (!in_list(root_nodes, name))
+				cp_warn(&loc, "unknown-node",
+					"unknown node '%s' is ignored", name);
+		}
+	}
+	err |= read_string(&root, "arch", &d->arch);
+	err |= read_string(&root, "protocol", &d->protocol);
+	err |= read_string(&root, "summary", &d->summary);
+	read_string_list(&root, "arches", &d->arches, &d->narches);
+	err |= read_memory(&root);
+	if (sub_reader(&root, "codepage", &r)) {
+		warn_unknown_props(&r, codepage_props);
+		err |= read_address(&r, "load", &has, &d->codepage_load);
+		d->has_codepage_load = has;
+	}
+	err |= read_kernel(&root);
+	err |= read_segments(&root);
+	err |= read_registers(&root);
+	if (sub_reader(&root, "preamble", &r)) {
+		char *src = NULL;
+
+		warn_unknown_props(&r, preamble_props);
+		err |= read_string(&r, "source", &src);
+		if (src)
+			d->preamble_source = resolve(d, src);
+		else if (!err) {
+			loc = rloc(&r);
+			cp_error(&loc, "missing-property",
+				 "preamble needs source = \"file.S\"; (an "
+				 "assembly source or an object)");
+			err = -1;
+		}
+		free(src);
+	}
+	return err ? -1 : 0;
+}
+
+int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
+		 const char *compatible)
+{
+	size_t len;
+	unsigned char *bytes;
+	int err;
+
+	memset(d, 0, sizeof(*d));
+	d->file = cp_xstrdup(file);
+	d->dir = cp_dirname(file);
+	bytes = cp_read_file(file, &len);
+	if (!bytes) {
+		cp_error(&(struct cp_loc){ .file = file }, "missing-file",
+			 "cannot read the description: %s", strerror(errno));
+		return -1;
+	}
+	if (len >= 4 && cp_load_be(bytes, 4) == FDT_MAGIC) {
+		d->fdt = bytes;
+	} else {
+		free(bytes);
+		d->fdt = compile_source(d, workdir, &len);
+		if (!d->fdt)
+			return -1;
+	}
+	err = fdt_check_full(d->fdt, len);
+	if (err) {
+		cp_error(&(struct cp_loc){ .file = file }, "bad-dtb",
+			 "not a valid flattened device tree: %s",
+			 fdt_strerror(err));
+		return -1;
+	}
+	return read_root(d, compatible);
+}
+
+void cp_desc_free(struct cp_desc *d)
+{
+	free(d->file);
+	free(d->dir);
+	free(d->fdt);
+	free(d->compatible);
+	free(d->arch);
+	free(d->protocol);
+	free(d->summary);
+	for (int i = 0; i < d->narches; i++)
+		free(d->arches[i]);
+	free(d->arches);
+	free(d->memory);
+	free(d->kernel_file);
+	for (int i = 0; i < d->nsegments; i++) {
+		free(d->segments[i].name);
+		free(d->segments[i].file);
+		free(d->segments[i].path);
+		free(d->segments[i].string);
+		free(d->segments[i].node);
+	}
+	free(d->segments);
+	for (int i = 0; i < d->nregs; i++) {
+		free(d->regs[i].name);
+		free(d->regs[i].expr);
+		free(d->regs[i].node);
+	}
+	free(d->regs);
+	free(d->preamble_source);
+	for (int i = 0; i < d->ndeps; i++)
+		free(d->deps[i]);
+	free(d->deps);
+	memset(d, 0, sizeof(*d));
+}

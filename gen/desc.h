@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * desc.h - the description (schema v1, doc/mkcodepage-desc.5) and the
+ * protocol templates, read with libfdt from device-tree source (compiled by
+ * running dtc) or a flattened tree.
+ *
+ * Reading checks the shape of each property (string, cell counts governed by
+ * the root's #address-cells and #size-cells) and reports problems with the
+ * file and node path. It does not check the plan: overlaps, memory bounds and
+ * protocol needs are plan.c's job, once the kernel is known.
+ */
+#ifndef CP_DESC_H
+#define CP_DESC_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+#define CP_DESC_COMPATIBLE "mkcodepage,description-v1"
+#define CP_TEMPLATE_COMPATIBLE "mkcodepage,protocol-v1"
+
+struct cp_range {
+	uint64_t base, size;
+};
+
+/* One segments/<name> node. */
+struct cp_desc_segment {
+	char *name;   /* node name: "fdt", "initrd" */
+	char *file;   /* file as written, or NULL */
+	char *path;   /* file resolved against the description's directory */
+	char *string; /* string = "...": the bytes are the text and a NUL */
+	int has_load;
+	uint64_t load;
+	char *node; /* "/segments/fdt" */
+};
+
+/*
+ * A register value: a number, or an expression naming a segment or an arch
+ * symbol: "fdt" or "fdt.load", "fdt.size", "fdt.end", "ima.size". A trailing
+ * '?' (templates) makes it 0 when the segment is absent.
+ */
+struct cp_desc_reg {
+	char *name; /* "r3", "msr" */
+	int is_expr;
+	uint64_t value;
+	char *expr;
+	char *node; /* "/registers" */
+	const char *file;
+};
+
+struct cp_desc {
+	char *file;	/* as given */
+	char *dir;	/* its directory: where relative names start */
+	void *fdt;	/* the flattened tree */
+	int addr_cells, size_cells;
+
+	char *compatible;
+	char *arch, *protocol;
+	char **arches; /* templates: arches the protocol exists for */
+	int narches;
+	char *summary; /* templates: one-line description */
+
+	struct cp_range *memory;
+	int nmemory;
+
+	int has_codepage_load;
+	uint64_t codepage_load;
+
+	char *kernel_file; /* kernel { file } resolved, or NULL */
+	int kernel_has_load, kernel_has_entry;
+	uint64_t kernel_load, kernel_entry;
+
+	struct cp_desc_segment *segments;
+	int nsegments;
+
+	struct cp_desc_reg *regs;
+	int nregs;
+
+	char *preamble_source; /* preamble { source } resolved, or NULL */
+
+	char **deps; /* files the description includes (from dtc -d) */
+	int ndeps;
+};
+
+/*
+ * Read a description or template. workdir holds temporary files (the dtb
+ * compiled from source). Returns 0, or -1 after reporting errors.
+ */
+int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
+		 const char *compatible);
+void cp_desc_free(struct cp_desc *d);
+
+/* Parse a hex/decimal register or address string ("0x1000"); -1 if bad. */
+int cp_parse_u64(const char *s, uint64_t *v);
+
+#endif

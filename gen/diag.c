@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+/* diag.c - formatting and counting of diagnostics (see diag.h). */
+#include "diag.h"
+
+#include <stdio.h>
+
+static const char *program = "mkcodepage";
+static int nerrors;
+
+void cp_diag_set_program(const char *name)
+{
+	program = name;
+}
+
+int cp_diag_errors(void)
+{
+	return nerrors;
+}
+
+struct cp_loc cp_loc_at(const char *file, const char *where)
+{
+	struct cp_loc loc = { .file = file, .where = where };
+	return loc;
+}
+
+static const char *severity_name(enum cp_severity sev)
+{
+	switch (sev) {
+	case CP_ERROR:
+		return "error";
+	case CP_WARNING:
+		return "warning";
+	default:
+		return "note";
+	}
+}
+
+static void print_location(const struct cp_loc *loc)
+{
+	if (!loc || !loc->file) {
+		fprintf(stderr, "%s: ", program);
+		if (loc && loc->where)
+			fprintf(stderr, "%s: ", loc->where);
+		return;
+	}
+	fputs(loc->file, stderr);
+	if (loc->line > 0) {
+		fprintf(stderr, ":%d", loc->line);
+		if (loc->col > 0)
+			fprintf(stderr, ":%d", loc->col);
+	}
+	fputs(": ", stderr);
+	if (loc->where)
+		fprintf(stderr, "%s: ", loc->where);
+}
+
+void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
+	      const char *fmt, va_list ap)
+{
+	if (sev == CP_ERROR)
+		nerrors++;
+	/* stdout may carry the same run's listing; keep the order readable. */
+	fflush(stdout);
+	print_location(loc);
+	fprintf(stderr, "%s: ", severity_name(sev));
+	vfprintf(stderr, fmt, ap);
+	if (id)
+		fprintf(stderr, " [%s]", id);
+	fputc('\n', stderr);
+}
+
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cp_vdiag(sev, loc, id, fmt, ap);
+	va_end(ap);
+}

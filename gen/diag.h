@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * diag.h - the one place where mkcodepage and its tools print diagnostics.
+ *
+ * Every message has a location first, then a severity, then the text, then a
+ * stable id in brackets that tests and scripts match on:
+ *
+ *   board.dts:12:5: error: ... [segment-overlap]     (a source line is known)
+ *   board.dts: /segments/fdt: error: ... [bad-cells] (a description node)
+ *   codepage.elf: entry+0x1c: error: ... [abs-reloc] (an ELF place)
+ *   mkcodepage: error: ... [usage]                   (no better location)
+ *
+ * Library-style code returns error codes and reports through cp_diag() where
+ * the problem is detected, with the context it has there.
+ */
+#ifndef CP_DIAG_H
+#define CP_DIAG_H
+
+#include <stdarg.h>
+
+enum cp_severity { CP_NOTE, CP_WARNING, CP_ERROR };
+
+/* Exit statuses shared by every program of the project. */
+enum {
+	CP_EXIT_OK = 0,
+	CP_EXIT_REJECTED = 1, /* input rejected or a check failed */
+	CP_EXIT_ENV = 2,      /* usage error, missing tool, I/O trouble */
+};
+
+/*
+ * Where a message points. Any field may be empty; the printer uses the most
+ * precise combination: file:line:col, file: where, or the program name.
+ */
+struct cp_loc {
+	const char *file;  /* a path as the user wrote it */
+	int line, col;     /* 1-based; 0 when unknown */
+	const char *where; /* a node path, "symbol+0xoff", a segment name */
+};
+
+/* Name printed when a message has no file (set once by main()). */
+void cp_diag_set_program(const char *name);
+
+/* Print one diagnostic; counts errors and warnings. */
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
+	     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
+	      const char *fmt, va_list ap);
+
+/* Shorthands for the common cases. */
+#define cp_error(loc, id, ...) cp_diag(CP_ERROR, loc, id, __VA_ARGS__)
+#define cp_warn(loc, id, ...) cp_diag(CP_WARNING, loc, id, __VA_ARGS__)
+#define cp_note(loc, id, ...) cp_diag(CP_NOTE, loc, id, __VA_ARGS__)
+
+/* Number of errors printed so far. */
+int cp_diag_errors(void);
+
+/* Build a location from a file and an optional node path or place. */
+struct cp_loc cp_loc_at(const char *file, const char *where);
+
+#endif

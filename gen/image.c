@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+/* image.c - see image.h. */
+#include "image.h"
+#include "diag.h"
+#include "util.h"
+#include "arch.h"
+
+#include <errno.h>
+#include <gelf.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int flatten(Elf *elf, const unsigned char *file, size_t flen,
+		   struct cp_image *img)
+{
+	size_t phnum;
+	uint64_t lo = UINT64_MAX, hi = 0;
+
+	if (elf_getphdrnum(elf, &phnum))
+		return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < phnum; i++) {
+			GElf_Phdr ph;
+
+			if (!gelf_getphdr(elf, (int)i, &ph))
+				return -1;
+			if (ph.p_type != PT_LOAD || !ph.p_memsz)
+				continue;
+			if (ph.p_offset + ph.p_filesz > flen)
+				return -1;
+			if (pass == 0) {
+				if (ph.p_paddr < lo)
+					lo = ph.p_paddr;
+				if (ph.p_paddr + ph.p_memsz > hi)
+					hi = ph.p_paddr + ph.p_memsz;
+			} else {
+				memcpy(img->bytes + (ph.p_paddr - lo),
+				       file + ph.p_offset, ph.p_filesz);
+			}
+		}
+		if (pass == 0) {
+			if (lo >= hi || hi - lo > (1u << 24))
+				return -1;
+			img->base = lo;
+			img->size = hi - lo;
+			img->bytes = cp_xcalloc(1, img->size);
+		}
+	}
+	return 0;
+}
+
+static int find_symbols(Elf *elf, const char *const *names, uint64_t *values,
+			const struct cp_loc *loc)
+{
+	Elf_Scn *scn = NULL;
+	int n = 0, found = 0, err = 0;
+
+	while (names[n])
+		n++;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
+		    !(d = elf_getdata(scn, NULL)))
+			continue;
+		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Sym sym;
+			const char *name;
+
+			if (!gelf_getsym(d, (int)i, &sym))
+				continue;
+			name = elf_strptr(elf, sh.sh_link, sym.st_name);
+			for (int k = 0; name && k < n; k++)
+				if (!strcmp(name, names[k]) &&
+				    !(found & (1 << k))) {
+					values[k] = sym.st_value;
+					found |= 1 << k;
+				}
+		}
+	}
+	for (int k = 0; k < n; k++)
+		if (!(found & (1 << k))) {
+			cp_error(loc, "missing-symbol",
+				 "the codepage has no symbol '%s'", names[k]);
+			err = -1;
+		}
+	return err;
+}
+
+/* 1 if a defined global or weak symbol name exists. */
+static int find_global(Elf *elf, const char *want, uint64_t *value)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
+		    !(d = elf_getdata(scn, NULL)))
+			continue;
+		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Sym sym;
+			const char *name;
+
+			if (!gelf_getsym(d, (int)i, &sym) ||
+			    sym.st_shndx == SHN_UNDEF ||
+			    GELF_ST_BIND(sym.st_info) == STB_LOCAL)
+				continue;
+			name = elf_strptr(elf, sh.sh_link, sym.st_name);
+			if (name && !strcmp(name, want)) {
+				*value = sym.st_value;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+int cp_image_read(const char *path, const char *display,
+		  const char *const *names, uint64_t *values,
+		  struct cp_image *img)
+{
+	struct cp_loc loc = { .file = display };
+	size_t len;
+	unsigned char *file = cp_read_file(path, &len);
+	Elf *elf;
+	int err;
+
+	memset(img, 0, sizeof(*img));
+	if (!file) {
+		cp_error(&loc, "missing-file", "cannot read: %s",
+			 strerror(errno));
+		return -1;
+	}
+	elf_version(EV_CURRENT);
+	elf = elf_memory((char *)file, len);
+	if (!elf || elf_kind(elf) != ELF_K_ELF || flatten(elf, file, len, img)) {
+		cp_error(&loc, "bad-elf", "cannot read the linked codepage: %s",
+			 elf_errmsg(-1));
+		err = -1;
+	} else {
+		err = find_symbols(elf, names, values, &loc);
+	}
+	if (elf)
+		elf_end(elf);
+	free(file);
+	if (err)
+		cp_image_free(img);
+	return err;
+}
+
+void cp_image_free(struct cp_image *img)
+{
+	free(img->bytes);
+	memset(img, 0, sizeof(*img));
+}
+
+int cp_object_check(const char *path, const struct cp_arch *arch,
+		    const char *symbol)
+{
+	struct cp_loc loc = { .file = path };
+	size_t len;
+	unsigned char *file = cp_read_file(path, &len);
+	Elf *elf;
+	GElf_Ehdr eh;
+	int err = -1;
+
+	if (!file) {
+		cp_error(&loc, "missing-file", "cannot read: %s",
+			 strerror(errno));
+		return -1;
+	}
+	elf_version(EV_CURRENT);
+	elf = elf_memory((char *)file, len);
+	if (!elf || !gelf_getehdr(elf, &eh)) {
+		cp_error(&loc, "bad-elf", "not an ELF object: %s",
+			 elf_errmsg(-1));
+	} else if (eh.e_machine != arch->elf_machine ||
+		   eh.e_ident[EI_CLASS] != arch->elf_class ||
+		   eh.e_ident[EI_DATA] != arch->elf_data) {
+		char have[64], want[64];
+
+		cp_error(&loc, "wrong-arch", "the object is %s, but %s wants %s",
+			 cp_elf_identity(eh.e_machine, eh.e_ident[EI_CLASS],
+					 eh.e_ident[EI_DATA], have,
+					 sizeof(have)),
+			 arch->name,
+			 cp_elf_identity(arch->elf_machine, arch->elf_class,
+					 arch->elf_data, want, sizeof(want)));
+	} else {
+		uint64_t v;
+
+		err = find_global(elf, symbol, &v) ? 0 : -1;
+		if (err)
+			cp_error(&loc, "preamble-symbol",
+				 "defines no global symbol '%s': a custom "
+				 "preamble starts there (add .globl %s)",
+				 symbol, symbol);
+	}
+	if (elf)
+		elf_end(elf);
+	free(file);
+	return err;
+}

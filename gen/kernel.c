@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+/* kernel.c - see kernel.h. */
+#include "kernel.h"
+#include "util.h"
+
+#include <errno.h>
+#include <gelf.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct load {
+	uint64_t paddr, vaddr, filesz, memsz, offset;
+	int exec;
+};
+
+static int compare_paddr(const void *a, const void *b)
+{
+	const struct load *x = a, *y = b;
+
+	return x->paddr < y->paddr ? -1 : x->paddr > y->paddr;
+}
+
+static int check_identity(const struct cp_plan *plan, Elf *elf,
+			  const struct cp_loc *loc)
+{
+	const struct cp_arch *a = plan->arch;
+	GElf_Ehdr eh;
+	char have[64], want[64];
+
+	if (!gelf_getehdr(elf, &eh)) {
+		cp_error(loc, "bad-elf", "unreadable ELF header: %s",
+			 elf_errmsg(-1));
+		return -1;
+	}
+	if (eh.e_machine != a->elf_machine ||
+	    eh.e_ident[EI_CLASS] != a->elf_class ||
+	    eh.e_ident[EI_DATA] != a->elf_data) {
+		cp_error(loc, "wrong-arch",
+			 "the kernel is %s, but arch %s wants %s",
+			 cp_elf_identity(eh.e_machine, eh.e_ident[EI_CLASS],
+					 eh.e_ident[EI_DATA], have,
+					 sizeof(have)),
+			 a->name,
+			 cp_elf_identity(a->elf_machine, a->elf_class,
+					 a->elf_data, want, sizeof(want)));
+		return -1;
+	}
+	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
+		cp_error(loc, "bad-elf",
+			 "the kernel is an ELF of type %u, not an executable; "
+			 "link it first",
+			 eh.e_type);
+		return -1;
+	}
+	return 0;
+}
+
+/* Collect PT_LOADs with memory; -1 on a truncated or bad table. */
+static int collect_loads(Elf *elf, size_t flen, struct load **out, int *n,
+			 const struct cp_loc *loc)
+{
+	size_t phnum;
+
+	*out = NULL;
+	*n = 0;
+	if (elf_getphdrnum(elf, &phnum)) {
+		cp_error(loc, "bad-elf", "no program headers: %s",
+			 elf_errmsg(-1));
+		return -1;
+	}
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+
+		if (!gelf_getphdr(elf, (int)i, &ph)) {
+			cp_error(loc, "bad-elf",
+				 "program header %zu unreadable (truncated "
+				 "file?): %s",
+				 i, elf_errmsg(-1));
+			return -1;
+		}
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > flen ||
+		    ph.p_filesz > flen - ph.p_offset) {
+			cp_error(loc, "bad-elf",
+				 "PT_LOAD %zu (offset 0x%llx, %llu bytes) lies "
+				 "beyond the file's %zu bytes: truncated?",
+				 i, (unsigned long long)ph.p_offset,
+				 (unsigned long long)ph.p_filesz, flen);
+			return -1;
+		}
+		if (ph.p_paddr + ph.p_memsz < ph.p_paddr) {
+			cp_error(loc, "address-overflow",
+				 "PT_LOAD %zu wraps around the address space",
+				 i);
+			return -1;
+		}
+		*out = cp_xrealloc(*out, sizeof(**out) * (size_t)(*n + 1));
+		(*out)[(*n)++] = (struct load){
+			.paddr = ph.p_paddr, .vaddr = ph.p_vaddr,
+			.filesz = ph.p_filesz, .memsz = ph.p_memsz,
+			.offset = ph.p_offset, .exec = !!(ph.p_flags & PF_X),
+		};
+	}
+	if (*n == 0) {
+		cp_error(loc, "bad-elf", "the kernel has no PT_LOAD to place");
+		return -1;
+	}
+	return 0;
+}
+
+/* Merge loads whose pages overlap into one segment each. */
+static int add_segments(struct cp_plan *plan, const unsigned char *file,
+			struct load *ld, int n, const struct cp_loc *loc)
+{
+	uint64_t page = plan->arch->page_size;
+	int part = 0;
+
+	qsort(ld, (size_t)n, sizeof(*ld), compare_paddr);
+	for (int i = 0; i < n;) {
+		uint64_t mem = cp_align_down(ld[i].paddr, page);
+		uint64_t end = cp_align_up(ld[i].paddr + ld[i].memsz, page);
+		uint64_t fend = ld[i].paddr + ld[i].filesz;
+		int j = i + 1, exec = ld[i].exec;
+		unsigned char *buf;
+		char name[32];
+		struct cp_segment *s;
+
+		while (j < n && cp_align_down(ld[j].paddr, page) < end) {
+			uint64_t e = cp_align_up(ld[j].paddr + ld[j].memsz,
+						 page);
+
+			if (e > end)
+				end = e;
+			if (ld[j].filesz && ld[j].paddr + ld[j].filesz > fend)
+				fend = ld[j].paddr + ld[j].filesz;
+			exec |= ld[j].exec;
+			j++;
+		}
+		if (end - mem > (uint64_t)1 << 32) {
+			cp_error(loc, "bad-elf",
+				 "PT_LOAD at 0x%llx spans 0x%llx bytes: not a "
+				 "kernel a codepage can place",
+				 (unsigned long long)mem,
+				 (unsigned long long)(end - mem));
+			return -1;
+		}
+		buf = cp_xcalloc(1, fend - mem);
+		for (int k = i; k < j; k++)
+			memcpy(buf + (ld[k].paddr - mem), file + ld[k].offset,
+			       ld[k].filesz);
+		snprintf(name, sizeof(name), "kernel.%d", part++);
+		s = cp_plan_add(plan, name, mem, buf, fend - mem, end - mem, loc);
+		if (!s)
+			return -1;
+		s->data_off = ld[i].paddr - mem;
+		s->size = fend - ld[i].paddr;
+		s->exec = exec;
+		i = j;
+	}
+	return 0;
+}
+
+static int translate_entry(struct cp_plan *plan, Elf *elf,
+			   const struct load *ld, int n,
+			   const struct cp_loc *loc)
+{
+	GElf_Ehdr eh;
+
+	gelf_getehdr(elf, &eh);
+	for (int i = 0; i < n; i++)
+		if (eh.e_entry >= ld[i].vaddr &&
+		    eh.e_entry - ld[i].vaddr < ld[i].memsz) {
+			plan->entry = eh.e_entry - ld[i].vaddr + ld[i].paddr;
+			return 0;
+		}
+	cp_error(loc, "bad-entry",
+		 "the entry 0x%llx lies in no PT_LOAD of the kernel; give "
+		 "kernel { entry = <...>; }",
+		 (unsigned long long)eh.e_entry);
+	return -1;
+}
+
+static int load_elf(struct cp_plan *plan, const unsigned char *file,
+		    size_t len, const struct cp_desc *desc,
+		    const struct cp_loc *loc)
+{
+	Elf *elf;
+	struct load *ld = NULL;
+	int n = 0, err;
+
+	elf_version(EV_CURRENT);
+	elf = elf_memory((char *)file, len);
+	if (!elf || elf_kind(elf) != ELF_K_ELF) {
+		cp_error(loc, "bad-elf", "not a readable ELF file: %s",
+			 elf_errmsg(-1));
+		if (elf)
+			elf_end(elf);
+		return -1;
+	}
+	err = check_identity(plan, elf, loc) ||
+	      collect_loads(elf, len, &ld, &n, loc) ||
+	      add_segments(plan, file, ld, n, loc);
+	if (!err && desc->kernel_has_entry)
+		plan->entry = desc->kernel_entry;
+	else if (!err)
+		err = translate_entry(plan, elf, ld, n, loc);
+	if (!err && desc->kernel_has_load)
+		cp_warn(&(struct cp_loc){ .file = desc->file,
+					  .where = "/kernel" },
+			"unused-property",
+			"kernel { load } is ignored: an ELF kernel is placed "
+			"at its own physical addresses");
+	free(ld);
+	elf_end(elf);
+	return err ? -1 : 0;
+}
+
+static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
+		    const struct cp_desc *desc, const struct cp_loc *loc)
+{
+	uint64_t page = plan->arch->page_size, mem, pad;
+	unsigned char *buf;
+	struct cp_segment *s;
+
+	if (!desc->kernel_has_load || !desc->kernel_has_entry) {
+		cp_error(loc, "not-elf",
+			 "not an ELF file; a raw kernel image needs kernel "
+			 "{ load = <...>; entry = <...>; } in the description");
+		return -1;
+	}
+	if (len == 0) {
+		cp_error(loc, "empty-kernel", "the kernel file is empty");
+		return -1;
+	}
+	mem = cp_align_down(desc->kernel_load, page);
+	pad = desc->kernel_load - mem;
+	buf = cp_xcalloc(1, pad + len);
+	memcpy(buf + pad, file, len);
+	s = cp_plan_add(plan, "kernel.0", mem, buf, pad + len,
+			cp_align_up(pad + len, page), loc);
+	if (!s)
+		return -1;
+	s->data_off = pad;
+	s->size = len;
+	s->exec = 1;
+	plan->entry = desc->kernel_entry;
+	return 0;
+}
+
+int cp_kernel_load(struct cp_plan *plan, const char *path,
+		   const struct cp_desc *desc)
+{
+	struct cp_loc loc = { .file = path };
+	size_t len;
+	unsigned char *file = cp_read_file(path, &len);
+	int err;
+
+	if (!file) {
+		cp_error(&loc, "missing-file", "cannot read the kernel: %s",
+			 strerror(errno));
+		return -1;
+	}
+	plan->entry_loc = loc;
+	if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
+		err = load_elf(plan, file, len, desc, &loc);
+	else
+		err = load_raw(plan, file, len, desc, &loc);
+	free(file);
+	return err;
+}

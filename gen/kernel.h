@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel.h - read the destination kernel into plan segments.
+ *
+ * An ELF kernel (read with libelf) gives one segment per PT_LOAD at its
+ * physical address p_paddr (PT_LOADs sharing a page are merged), and its
+ * entry is e_entry translated to physical through the PT_LOAD that holds it.
+ * The ELF's machine, class and byte order must match the arch. Any other
+ * file is a raw image, accepted when the description's kernel node gives
+ * load and entry.
+ */
+#ifndef CP_KERNEL_H
+#define CP_KERNEL_H
+
+#include "desc.h"
+#include "plan.h"
+
+/* Returns 0, or -1 after reporting why the kernel was rejected. */
+int cp_kernel_load(struct cp_plan *plan, const char *path,
+		   const struct cp_desc *desc);
+
+#endif

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+/* link.c - see link.h. */
+#include "link.h"
+#include "diag.h"
+#include "child.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *package_hint(const struct cp_arch *arch)
+{
+	static char hint[160];
+	const char *p = arch->cross_prefixes[0];
+
+	/* "powerpc-linux-gnu-" -> binutils-powerpc-linux-gnu */
+	snprintf(hint, sizeof(hint), "Debian package binutils-%.*s",
+		 (int)strlen(p) - 1, p);
+	return hint;
+}
+
+int cp_toolchain_find(const struct cp_arch *arch, const char *prefix,
+		      struct cp_toolchain *tc)
+{
+	memset(tc, 0, sizeof(*tc));
+	if (prefix) {
+		tc->as = cp_xasprintf("%sas", prefix);
+		tc->ld = cp_xasprintf("%sld", prefix);
+		if (cp_have_program(tc->as) && cp_have_program(tc->ld))
+			return 0;
+		cp_error(NULL, "missing-tool",
+			 "--cross-compile %s: no %s and %s in PATH", prefix,
+			 tc->as, tc->ld);
+		cp_toolchain_free(tc);
+		return -1;
+	}
+	for (int i = 0; arch->cross_prefixes[i]; i++) {
+		tc->as = cp_xasprintf("%sas", arch->cross_prefixes[i]);
+		tc->ld = cp_xasprintf("%sld", arch->cross_prefixes[i]);
+		if (cp_have_program(tc->as) && cp_have_program(tc->ld))
+			return 0;
+		cp_toolchain_free(tc);
+	}
+	cp_error(NULL, "missing-tool",
+		 "no GNU assembler and linker for %s (tried %sas and others); "
+		 "install the %s or give --cross-compile PREFIX",
+		 arch->name, arch->cross_prefixes[0], package_hint(arch));
+	return -1;
+}
+
+void cp_toolchain_free(struct cp_toolchain *tc)
+{
+	free(tc->as);
+	free(tc->ld);
+	tc->as = tc->ld = NULL;
+}
+
+int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
+		const char *datadir, const char *src, const char *obj)
+{
+	char *inc = cp_xasprintf("%s/%s", datadir, arch->srcdir);
+	char *argv[32];
+	int n = 0, st;
+
+	argv[n++] = tc->as;
+	for (int i = 0; arch->as_flags[i] && n < 24; i++)
+		argv[n++] = (char *)arch->as_flags[i];
+	argv[n++] = "-I";
+	argv[n++] = inc;
+	argv[n++] = "-o";
+	argv[n++] = (char *)obj;
+	argv[n++] = (char *)src;
+	argv[n] = NULL;
+	st = cp_spawn(argv, NULL, package_hint(arch));
+	if (st > 0)
+		cp_error(&(struct cp_loc){ .file = src }, "assemble",
+			 "the assembler rejected this source (messages above)");
+	free(inc);
+	return st == 0 ? 0 : -1;
+}
+
+int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
+	    const char *datadir, const struct cp_strlist *objs, uint64_t base,
+	    const char *out)
+{
+	char *script = cp_xasprintf("%s/ldscripts/%s", datadir, arch->ldscript);
+	char *defsym = cp_xasprintf("--defsym=__codepage_base=0x%llx",
+				    (unsigned long long)base);
+	char **argv = cp_xcalloc((size_t)objs->n + 20, sizeof(*argv));
+	int n = 0, st;
+
+	argv[n++] = tc->ld;
+	argv[n++] = "-m";
+	argv[n++] = (char *)arch->ld_emulation;
+	argv[n++] = "-T";
+	argv[n++] = script;
+	argv[n++] = defsym;
+	argv[n++] = "--emit-relocs";
+	argv[n++] = "--orphan-handling=error";
+	argv[n++] = "-static";
+	argv[n++] = "-nostdlib";
+	argv[n++] = "--build-id=none";
+	argv[n++] = "--no-undefined";
+	argv[n++] = "-o";
+	argv[n++] = (char *)out;
+	for (int i = 0; i < objs->n; i++)
+		argv[n++] = objs->v[i];
+	argv[n] = NULL;
+	st = cp_spawn(argv, NULL, package_hint(arch));
+	if (st > 0)
+		cp_error(NULL, "link",
+			 "linking the codepage failed (the linker says why "
+			 "above)");
+	free(script);
+	free(defsym);
+	free(argv);
+	return st == 0 ? 0 : -1;
+}

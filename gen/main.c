@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: MIT
+/*
+ * main.c - mkcodepage: build a proven position-independent codepage (kexec
+ * segment 0) from a destination kernel and a description.
+ *
+ * The steps, each in its own file: read the description (desc.c) and the
+ * protocol template, read the kernel (kernel.c) and the segments into a plan
+ * (plan.c), let the backend derive its data (arch/<arch>/backend.c), check
+ * the plan, emit it as assembler data, assemble and link it with the fixed
+ * trampoline (link.c) twice at different addresses, prove the two images
+ * equal and every relocation PC-relative (relocchk.c), then write the
+ * outputs atomically (output.c).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "desc.h"
+#include "diag.h"
+#include "image.h"
+#include "kernel.h"
+#include "link.h"
+#include "output.h"
+#include "plan.h"
+#include "relocchk.h"
+#include "child.h"
+#include "util.h"
+
+#ifndef CP_VERSION
+#define CP_VERSION "0.1"
+#endif
+
+struct options {
+	const char *desc, *kernel, *outdir, *arch, *cross, *depfile;
+	int verbose;
+};
+
+struct run {
+	struct options opt;
+	char *datadir, *workdir;
+	struct cp_desc desc, tmpl;
+	struct cp_plan plan;
+	struct cp_toolchain tc;
+	struct cp_strlist deps, objs;
+	struct cp_image img;
+	char *elf;
+};
+
+static char *workdir_to_remove;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: mkcodepage -d DESC [-k KERNEL] -o OUTDIR [options]\n"
+		"\n"
+		"Build a codepage: the position-independent code that runs "
+		"after an old kernel\nlets go and before the destination "
+		"starts (kexec segment 0).\n"
+		"\n"
+		"  -d, --desc DESC          description: .dts (compiled with "
+		"dtc) or .dtb\n"
+		"  -k, --kernel KERNEL      destination: ELF, or raw with "
+		"kernel { load; entry; }\n"
+		"  -o, --output OUTDIR      where to write codepage.bin, "
+		"segments.txt, ...\n"
+		"  -a, --arch ARCH          check the description's arch "
+		"(or set it)\n"
+		"      --cross-compile PFX  target binutils prefix (default: "
+		"found in PATH)\n"
+		"      --depfile FILE       write a make rule naming every "
+		"input\n"
+		"  -l, --list               list arches and protocols\n"
+		"  -v, --verbose            show each command and the memory "
+		"map\n"
+		"  -h, --help               this text\n"
+		"  -V, --version            the version\n"
+		"\n"
+		"Exit status: 0 written, 1 input rejected or a check failed, "
+		"2 usage or\nenvironment trouble. See mkcodepage(1) and "
+		"mkcodepage-desc(5).\n");
+}
+
+static void list_arches(const char *datadir)
+{
+	for (int i = 0; cp_arches[i]; i++) {
+		const struct cp_arch *a = cp_arches[i];
+
+		printf("%-12s %s\n", a->name, a->summary);
+	}
+	printf("\nprotocols: see %s/templates/*.dts; 'none' sets only the "
+	       "registers you give\n", datadir);
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "desc", required_argument, NULL, 'd' },
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "arch", required_argument, NULL, 'a' },
+		{ "cross-compile", required_argument, NULL, 'C' },
+		{ "depfile", required_argument, NULL, 'D' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "d:k:o:a:lvhV", longopts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'd': o->desc = optarg; break;
+		case 'k': o->kernel = optarg; break;
+		case 'o': o->outdir = optarg; break;
+		case 'a': o->arch = optarg; break;
+		case 'C': o->cross = optarg; break;
+		case 'D': o->depfile = optarg; break;
+		case 'v': o->verbose = 1; break;
+		case 'l': return 'l';
+		case 'h': return 'h';
+		case 'V': return 'V';
+		default:
+			fprintf(stderr, "Try 'mkcodepage --help'.\n");
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		cp_error(NULL, "usage", "unexpected argument '%s'", argv[optind]);
+		return -1;
+	}
+	if (!o->desc || !o->outdir) {
+		cp_error(NULL, "usage", "-d DESC and -o OUTDIR are required "
+					"(see mkcodepage --help)");
+		return -1;
+	}
+	return 0;
+}
+
+static void remove_workdir(void)
+{
+	char *argv[] = { "rm", "-rf", workdir_to_remove, NULL };
+
+	if (!workdir_to_remove)
+		return;
+	cp_spawn_verbose = 0;
+	cp_spawn(argv, NULL, "cleanup");
+	free(workdir_to_remove);
+	workdir_to_remove = NULL;
+}
+
+static void on_signal(int sig)
+{
+	remove_workdir();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int make_workdir(struct run *r)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = cp_xasprintf("%s/mkcodepage.XXXXXX",
+				  tmp && *tmp ? tmp : "/tmp");
+
+	r->workdir = mkdtemp(tmpl);
+	if (!r->workdir) {
+		cp_error(NULL, "workdir", "cannot create %s: %s", tmpl,
+			 strerror(errno));
+		free(tmpl);
+		return -1;
+	}
+	workdir_to_remove = cp_xstrdup(r->workdir);
+	atexit(remove_workdir);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	return 0;
+}
+
+/* ---- description, template, kernel, segments -------------------------- */
+
+static int choose_arch(struct run *r)
+{
+	const char *name = r->opt.arch ? r->opt.arch : r->desc.arch;
+	struct cp_loc loc = cp_loc_at(r->desc.file, "/");
+
+	if (!name) {
+		cp_error(&loc, "missing-arch",
+			 "the description names no arch; add arch = \"...\"; "
+			 "(mkcodepage --list shows them)");
+		return -1;
+	}
+	r->plan.arch = cp_arch_find(name);
+	if (!r->plan.arch) {
+		cp_error(&loc, "unknown-arch",
+			 "unknown arch '%s' (mkcodepage --list shows them)",
+			 name);
+		return -1;
+	}
+	if (r->opt.arch && r->desc.arch &&
+	    cp_arch_find(r->desc.arch) != r->plan.arch) {
+		cp_error(&loc, "arch-mismatch",
+			 "--arch %s, but the description says arch = \"%s\"",
+			 r->opt.arch, r->desc.arch);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_template(struct run *r)
+{
+	const char *proto = r->desc.protocol;
+	struct cp_loc loc = cp_loc_at(r->desc.file, "/");
+	char *path;
+	int ok = 0;
+
+	if (!proto) {
+		cp_error(&loc, "missing-protocol",
+			 "the description names no protocol; add protocol = "
+			 "\"none\"; or a template's name (mkcodepage --list)");
+		return -1;
+	}
+	r->plan.protocol = cp_xstrdup(proto);
+	path = cp_xasprintf("%s/templates/%s.dts", r->datadir, proto);
+	if (strchr(proto, '/') || access(path, R_OK)) {
+		cp_error(&loc, "unknown-protocol",
+			 "no protocol template '%s' (looked for %s)", proto,
+			 path);
+		free(path);
+		return -1;
+	}
+	cp_strlist_add(&r->deps, path);
+	if (cp_desc_load(&r->tmpl, path, r->workdir, CP_TEMPLATE_COMPATIBLE)) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	for (int i = 0; i < r->tmpl.narches; i++)
+		ok |= cp_arch_find(r->tmpl.arches[i]) == r->plan.arch;
+	if (!ok) {
+		cp_error(&loc, "protocol-arch",
+			 "protocol '%s' does not exist for arch %s", proto,
+			 r->plan.arch->name);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_inputs(struct run *r)
+{
+	struct cp_plan *p = &r->plan;
+	const char *kernel = r->opt.kernel ? r->opt.kernel : r->desc.kernel_file;
+
+	cp_strlist_add(&r->deps, r->opt.desc);
+	for (int i = 0; i < r->desc.ndeps; i++)
+		cp_strlist_add(&r->deps, r->desc.deps[i]);
+	if (choose_arch(r) || load_template(r))
+		return -1;
+	p->desc_file = r->desc.file;
+	p->nmemory = r->desc.nmemory < CP_MAX_MEMORY ? r->desc.nmemory
+						     : CP_MAX_MEMORY;
+	memcpy(p->memory, r->desc.memory, sizeof(*p->memory) * (size_t)p->nmemory);
+	p->codepage_fixed = r->desc.has_codepage_load;
+	p->codepage_load = r->desc.codepage_load;
+	p->nseg = 1;
+	p->seg[0].name = cp_xstrdup("codepage");
+	p->seg[0].file = cp_xstrdup("codepage.bin");
+	p->seg[0].loc = cp_loc_at(r->desc.file, "/codepage");
+	if (!kernel) {
+		cp_error(NULL, "missing-kernel",
+			 "no kernel: give -k KERNEL or kernel { file = "
+			 "\"...\"; } in the description");
+		return -1;
+	}
+	cp_strlist_add(&r->deps, kernel);
+	if (cp_kernel_load(p, kernel, &r->desc) ||
+	    cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps))
+		return -1;
+	if (r->desc.preamble_source) {
+		p->preamble = cp_xstrdup(r->desc.preamble_source);
+		cp_strlist_add(&r->deps, p->preamble);
+	}
+	if (cp_plan_set_registers(p, &r->tmpl) ||
+	    cp_plan_set_registers(p, &r->desc))
+		return -1;
+	return 0;
+}
+
+/* ---- building the codepage -------------------------------------------- */
+
+static char *work_path(const struct run *r, const char *name)
+{
+	return cp_xasprintf("%s/%s", r->workdir, name);
+}
+
+static int assemble_one(struct run *r, const char *src, const char *objname)
+{
+	char *obj = work_path(r, objname);
+	int err = cp_assemble(&r->tc, r->plan.arch, r->datadir, src, obj);
+
+	if (!err)
+		cp_strlist_add(&r->objs, obj);
+	free(obj);
+	return err;
+}
+
+static int ends_with_o(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 2 && !strcmp(s + n - 2, ".o");
+}
+
+static int assemble_all(struct run *r)
+{
+	const struct cp_arch *a = r->plan.arch;
+	struct cp_strbuf plan = { 0 };
+	char *plan_src = work_path(r, "plan.s"), *src;
+	int err = 0;
+
+	for (int i = 0; a->sources[i] && !err; i++) {
+		char *obj = cp_xasprintf("src%d.o", i);
+
+		src = cp_xasprintf("%s/%s/%s", r->datadir, a->srcdir,
+				   a->sources[i]);
+		cp_strlist_add(&r->deps, src);
+		err = assemble_one(r, src, obj);
+		free(src);
+		free(obj);
+	}
+	if (!err && r->plan.preamble && ends_with_o(r->plan.preamble)) {
+		cp_strlist_add(&r->objs, r->plan.preamble);
+	} else if (!err) {
+		src = r->plan.preamble ? cp_xstrdup(r->plan.preamble)
+				       : cp_xasprintf("%s/%s/%s", r->datadir,
+						      a->srcdir, a->preamble);
+		cp_strlist_add(&r->deps, src);
+		err = assemble_one(r, src, "preamble.o");
+		free(src);
+	}
+	if (!err && r->plan.preamble &&
+	    cp_object_check(r->objs.v[r->objs.n - 1], a, "preamble"))
+		err = -1;
+	a->emit_plan(&r->plan, &plan);
+	if (!err && cp_write_file(plan_src, plan.s, plan.len)) {
+		cp_error(&(struct cp_loc){ .file = plan_src }, "write-failed",
+			 "%s", strerror(errno));
+		err = -1;
+	}
+	if (!err)
+		err = assemble_one(r, plan_src, "plan.o");
+	cp_sb_free(&plan);
+	free(plan_src);
+	return err;
+}
+
+static const char *const entry_symbols[] = {
+	"__codepage_start", "cp_entry", "cp_list_entry", NULL,
+};
+
+/* Link at base; read the flat image and entry offsets. */
+static int link_at(struct run *r, uint64_t base, const char *name,
+		   struct cp_image *img)
+{
+	char *out = work_path(r, name);
+	uint64_t sym[3];
+	int err = cp_link(&r->tc, r->plan.arch, r->datadir, &r->objs, base, out);
+
+	if (!err)
+		err = cp_image_read(out, "codepage.elf", entry_symbols, sym, img);
+	if (!err) {
+		r->plan.entry_off = sym[1] - sym[0];
+		r->plan.list_entry_off = sym[2] - sym[0];
+	}
+	free(out);
+	return err;
+}
+
+/*
+ * Two links at different addresses must give the same bytes: a second,
+ * independent proof of position independence beside the relocation scan.
+ */
+static int build_codepage(struct run *r)
+{
+	struct cp_plan *p = &r->plan;
+	uint64_t probe_base = 0x10000;
+	struct cp_image probe;
+	struct cp_relocchk_result res;
+
+	if (cp_toolchain_find(p->arch, r->opt.cross, &r->tc) ||
+	    assemble_all(r) || link_at(r, probe_base, "probe.elf", &probe))
+		return -1;
+	if (cp_plan_place_codepage(p, probe.size) ||
+	    cp_plan_check_segments(p)) {
+		cp_image_free(&probe);
+		return -1;
+	}
+	if (p->seg[0].mem == probe_base)
+		probe_base = 0x20000; /* make the second link differ */
+	r->elf = work_path(r, "codepage.elf");
+	if (link_at(r, p->seg[0].mem, "codepage.elf", &r->img)) {
+		cp_image_free(&probe);
+		return -1;
+	}
+	if (probe.size != r->img.size ||
+	    memcmp(probe.bytes, r->img.bytes, probe.size)) {
+		cp_error(&(struct cp_loc){ .file = "codepage.elf" }, "not-pic",
+			 "linked at 0x%llx and at 0x%llx the codepage differs: "
+			 "it depends on its address",
+			 (unsigned long long)probe.base,
+			 (unsigned long long)r->img.base);
+		cp_image_free(&probe);
+		return -1;
+	}
+	cp_image_free(&probe);
+	p->seg[0].bufsz = r->img.size;
+	p->seg[0].size = r->img.size;
+	p->seg[0].exec = 1;
+	if (cp_relocchk(r->elf, "codepage.elf", p->arch, &res))
+		return -1;
+	return res.bad ? -1 : 0;
+}
+
+static int run(struct run *r)
+{
+	struct cp_plan *p = &r->plan;
+
+	if (make_workdir(r))
+		return CP_EXIT_ENV;
+	r->datadir = cp_datadir();
+	if (cp_desc_load(&r->desc, r->opt.desc, r->workdir,
+			 CP_DESC_COMPATIBLE) ||
+	    read_inputs(r))
+		return CP_EXIT_REJECTED;
+	if (p->arch->prepare(p) || cp_plan_check_segments(p) ||
+	    cp_plan_resolve_registers(p))
+		return CP_EXIT_REJECTED;
+	if (build_codepage(r))
+		return r->tc.as ? CP_EXIT_REJECTED : CP_EXIT_ENV;
+	if (cp_output_write(p, r->opt.outdir, r->elf, &r->img))
+		return CP_EXIT_ENV;
+	if (r->opt.depfile &&
+	    cp_output_depfile(r->opt.depfile, r->opt.outdir, &r->deps))
+		return CP_EXIT_ENV;
+	if (r->opt.verbose) {
+		char *map = cp_path_join(r->opt.outdir, "map.txt");
+		size_t len;
+		char *text = (char *)cp_read_file(map, &len);
+
+		if (text)
+			fputs(text, stdout);
+		free(text);
+		free(map);
+	}
+	return CP_EXIT_OK;
+}
+
+static void cleanup(struct run *r)
+{
+	cp_desc_free(&r->desc);
+	cp_desc_free(&r->tmpl);
+	cp_plan_free(&r->plan);
+	cp_toolchain_free(&r->tc);
+	cp_strlist_free(&r->deps);
+	cp_strlist_free(&r->objs);
+	cp_image_free(&r->img);
+	free(r->elf);
+	free(r->datadir);
+	free(r->workdir);
+}
+
+int main(int argc, char **argv)
+{
+	struct run r = { 0 };
+	int st;
+
+	cp_diag_set_program("mkcodepage");
+	st = parse_options(argc, argv, &r.opt);
+	if (st == 'h') {
+		usage(stdout);
+		return CP_EXIT_OK;
+	}
+	if (st == 'V') {
+		printf("mkcodepage %s\n", CP_VERSION);
+		return CP_EXIT_OK;
+	}
+	if (st == 'l') {
+		char *d = cp_datadir();
+
+		list_arches(d);
+		free(d);
+		return CP_EXIT_OK;
+	}
+	if (st)
+		return CP_EXIT_ENV;
+	cp_spawn_verbose = r.opt.verbose;
+	st = run(&r);
+	if (st == CP_EXIT_REJECTED && cp_spawn_missing)
+		st = CP_EXIT_ENV; /* a tool was missing, not the input wrong */
+	cleanup(&r);
+	return st;
+}

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+/* output.c - see output.h. */
+#define _GNU_SOURCE
+#include "output.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static unsigned long long ull(uint64_t v)
+{
+	return (unsigned long long)v;
+}
+
+void cp_output_segments_txt(const struct cp_plan *plan, struct cp_strbuf *o)
+{
+	const struct cp_segment *cp = &plan->seg[0];
+
+	cp_sb_printf(o, "entry 0x%llx\n", ull(cp->mem + plan->entry_off));
+	cp_sb_printf(o, "list-entry 0x%llx\n",
+		     ull(cp->mem + plan->list_entry_off));
+	for (int i = 0; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		cp_sb_printf(o,
+			     "segment %d mem=0x%llx memsz=0x%llx file=%s "
+			     "bufsz=0x%llx\n",
+			     i, ull(s->mem), ull(s->memsz), s->file,
+			     ull(s->bufsz));
+	}
+}
+
+static void json_string(struct cp_strbuf *o, const char *s)
+{
+	cp_sb_printf(o, "\"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			cp_sb_printf(o, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			cp_sb_printf(o, "\\u%04x", *s);
+		else
+			cp_sb_printf(o, "%c", *s);
+	}
+	cp_sb_printf(o, "\"");
+}
+
+static void segments_json(const struct cp_plan *plan, struct cp_strbuf *o)
+{
+	const struct cp_segment *cp = &plan->seg[0];
+	const char *sep = "";
+
+	cp_sb_printf(o, "{\n  \"format\": \"mkcodepage-segments-v1\",\n");
+	cp_sb_printf(o, "  \"arch\": \"%s\",\n  \"protocol\": ",
+		     plan->arch->name);
+	json_string(o, plan->protocol);
+	cp_sb_printf(o, ",\n  \"page_size\": %llu,\n",
+		     ull(plan->arch->page_size));
+	cp_sb_printf(o, "  \"entry\": \"0x%llx\",\n",
+		     ull(cp->mem + plan->entry_off));
+	cp_sb_printf(o, "  \"list_entry\": \"0x%llx\",\n",
+		     ull(cp->mem + plan->list_entry_off));
+	cp_sb_printf(o, "  \"destination_entry\": \"0x%llx\",\n",
+		     ull(plan->entry));
+	cp_sb_printf(o, "  \"memory\": [");
+	for (int i = 0; i < plan->nmemory; i++, sep = ",")
+		cp_sb_printf(o, "%s\n    { \"base\": \"0x%llx\", \"size\": "
+				"\"0x%llx\" }",
+			     sep, ull(plan->memory[i].base),
+			     ull(plan->memory[i].size));
+	cp_sb_printf(o, "\n  ],\n  \"segments\": [");
+	sep = "";
+	for (int i = 0; i < plan->nseg; i++, sep = ",") {
+		const struct cp_segment *s = &plan->seg[i];
+
+		cp_sb_printf(o, "%s\n    { \"index\": %d, \"name\": ", sep, i);
+		json_string(o, s->name);
+		cp_sb_printf(o, ", \"mem\": \"0x%llx\", \"memsz\": \"0x%llx\", "
+				"\"file\": ",
+			     ull(s->mem), ull(s->memsz));
+		json_string(o, s->file);
+		cp_sb_printf(o, ", \"bufsz\": \"0x%llx\", \"load\": \"0x%llx\", "
+				"\"size\": \"0x%llx\", \"exec\": %s }",
+			     ull(s->bufsz), ull(s->mem + s->data_off),
+			     ull(s->size), s->exec || !i ? "true" : "false");
+	}
+	cp_sb_printf(o, "\n  ],\n  \"registers\": {");
+	sep = "";
+	for (int i = 0; plan->arch->registers[i]; i++) {
+		if (!plan->regs[i].set)
+			continue;
+		cp_sb_printf(o, "%s\n    \"%s\": \"0x%llx\"", sep,
+			     plan->arch->registers[i],
+			     ull(plan->regs[i].value));
+		sep = ",";
+	}
+	cp_sb_printf(o, "\n  }\n}\n");
+}
+
+static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
+		    struct cp_strbuf *o)
+{
+	const struct cp_segment *cp = &plan->seg[0];
+
+	cp_sb_printf(o, "mkcodepage map: arch %s, protocol %s\n\n",
+		     plan->arch->name, plan->protocol);
+	cp_sb_printf(o, "codepage: %zu bytes at 0x%llx; placed entry 0x%llx, "
+			"list entry 0x%llx\n",
+		     img->size, ull(cp->mem), ull(cp->mem + plan->entry_off),
+		     ull(cp->mem + plan->list_entry_off));
+	cp_sb_printf(o, "destination entry: 0x%llx%s\n\n", ull(plan->entry),
+		     plan->preamble ? " (custom preamble jumps)" : "");
+	cp_sb_printf(o, "memory:\n");
+	for (int i = 0; i < plan->nmemory; i++)
+		cp_sb_printf(o, "  0x%09llx..0x%09llx  %llu KiB\n",
+			     ull(plan->memory[i].base),
+			     ull(plan->memory[i].base + plan->memory[i].size -
+				 1),
+			     ull(plan->memory[i].size >> 10));
+	cp_sb_printf(o, "\nsegments (kexec_load order):\n"
+			"  #  %-23s  %-10s  %-10s  %-12s  %s\n",
+		     "mem", "memsz", "bufsz", "name", "file");
+	for (int i = 0; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		cp_sb_printf(o, "  %-2d 0x%09llx..0x%09llx  0x%-8llx  0x%-8llx  "
+				"%-12s  %s%s\n",
+			     i, ull(s->mem), ull(s->mem + s->memsz - 1),
+			     ull(s->memsz), ull(s->bufsz), s->name, s->file,
+			     s->exec ? "  (code)" : "");
+	}
+	cp_sb_printf(o, "\nregisters at the jump:\n");
+	for (int i = 0; plan->arch->registers[i]; i++) {
+		const struct cp_regval *v = &plan->regs[i];
+
+		if (!v->set)
+			continue;
+		cp_sb_printf(o, "  %-4s = 0x%08llx%s%s\n",
+			     plan->arch->registers[i], ull(v->value),
+			     v->expr ? "  " : "", v->expr ? v->expr : "");
+	}
+	cp_sb_printf(o, "  (every other register: 0)\n\n");
+	if (plan->arch->describe)
+		plan->arch->describe(plan, o);
+}
+
+/* ---- staging and committing ------------------------------------------ */
+
+struct stage {
+	char *dir;
+	struct cp_strlist files;
+};
+
+static int stage_file(struct stage *st, const char *name, const void *buf,
+		      size_t len)
+{
+	char *path = cp_path_join(st->dir, name);
+	int r = cp_write_file(path, buf, len);
+
+	if (r)
+		cp_error(&(struct cp_loc){ .file = path }, "write-failed",
+			 "cannot write: %s", strerror(errno));
+	else
+		cp_strlist_add(&st->files, name);
+	free(path);
+	return r;
+}
+
+static void remove_stage(struct stage *st)
+{
+	for (int i = 0; i < st->files.n; i++) {
+		char *p = cp_path_join(st->dir, st->files.v[i]);
+
+		unlink(p);
+		free(p);
+	}
+	rmdir(st->dir);
+}
+
+/* Old files named in OUTDIR/segments.txt that this run does not write. */
+static void remove_stale(const char *outdir, const struct cp_strlist *now)
+{
+	char *txt = cp_path_join(outdir, "segments.txt");
+	size_t len;
+	char *old = (char *)cp_read_file(txt, &len), *p;
+
+	free(txt);
+	for (p = old; p && (p = strstr(p, " file=")); p++) {
+		char name[256];
+		int keep = 0;
+
+		if (sscanf(p, " file=%255s", name) != 1 || strchr(name, '/'))
+			continue;
+		for (int i = 0; i < now->n; i++)
+			keep |= !strcmp(now->v[i], name);
+		if (!keep) {
+			char *f = cp_path_join(outdir, name);
+
+			unlink(f);
+			free(f);
+		}
+	}
+	free(old);
+}
+
+static int commit(struct stage *st, const char *outdir)
+{
+	struct stat sb;
+
+	if (stat(outdir, &sb) && errno == ENOENT)
+		return rename(st->dir, outdir) ? -1 : 0;
+	if (!S_ISDIR(sb.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	remove_stale(outdir, &st->files);
+	for (int i = 0; i < st->files.n; i++) {
+		char *from = cp_path_join(st->dir, st->files.v[i]);
+		char *to = cp_path_join(outdir, st->files.v[i]);
+		int r = rename(from, to);
+
+		free(from);
+		free(to);
+		if (r)
+			return -1;
+	}
+	rmdir(st->dir);
+	return 0;
+}
+
+static int stage_all(struct stage *st, const struct cp_plan *plan,
+		     const char *elf_path, const struct cp_image *img)
+{
+	struct cp_strbuf sb = { 0 };
+	size_t len;
+	unsigned char *elf = cp_read_file(elf_path, &len);
+	int err;
+
+	if (!elf)
+		return -1;
+	err = stage_file(st, "codepage.elf", elf, len);
+	free(elf);
+	for (int i = 0; i < plan->nseg && !err; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		err = stage_file(st, s->file, i ? s->buf : img->bytes,
+				 i ? s->bufsz : img->size);
+	}
+	if (!err) {
+		cp_output_segments_txt(plan, &sb);
+		err = stage_file(st, "segments.txt", sb.s, sb.len);
+		sb.len = 0;
+	}
+	if (!err) {
+		segments_json(plan, &sb);
+		err = stage_file(st, "segments.json", sb.s, sb.len);
+		sb.len = 0;
+	}
+	if (!err) {
+		map_txt(plan, img, &sb);
+		err = stage_file(st, "map.txt", sb.s, sb.len);
+	}
+	cp_sb_free(&sb);
+	return err;
+}
+
+int cp_output_write(const struct cp_plan *plan, const char *outdir,
+		    const char *elf_path, const struct cp_image *img)
+{
+	char *parent = cp_dirname(outdir);
+	char *tmpl = cp_xasprintf("%s/.%s.tmpXXXXXX", parent,
+				  cp_basename(outdir));
+	struct stage st = { 0 };
+	int err;
+
+	free(parent);
+	st.dir = mkdtemp(tmpl);
+	if (!st.dir) {
+		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+			 "cannot create a staging directory beside it: %s",
+			 strerror(errno));
+		free(tmpl);
+		return -1;
+	}
+	err = stage_all(&st, plan, elf_path, img);
+	if (!err && commit(&st, outdir)) {
+		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+			 "cannot move the outputs into place: %s",
+			 strerror(errno));
+		err = -1;
+	}
+	if (err)
+		remove_stage(&st);
+	cp_strlist_free(&st.files);
+	free(tmpl);
+	return err;
+}
+
+int cp_output_depfile(const char *path, const char *outdir,
+		      const struct cp_strlist *deps)
+{
+	struct cp_strbuf sb = { 0 };
+	char *tmp = cp_xasprintf("%s.tmp", path);
+	int err;
+
+	cp_sb_printf(&sb, "%s/segments.txt %s/codepage.bin %s/codepage.elf:",
+		     outdir, outdir, outdir);
+	for (int i = 0; i < deps->n; i++)
+		cp_sb_printf(&sb, " \\\n  %s", deps->v[i]);
+	cp_sb_printf(&sb, "\n");
+	for (int i = 0; i < deps->n; i++)
+		cp_sb_printf(&sb, "\n%s:\n", deps->v[i]);
+	err = cp_write_file(tmp, sb.s, sb.len);
+	if (!err)
+		err = rename(tmp, path);
+	if (err) {
+		cp_error(&(struct cp_loc){ .file = path }, "write-failed",
+			 "cannot write the depfile: %s", strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	cp_sb_free(&sb);
+	return err ? -1 : 0;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * output.h - write what mkcodepage produces, atomically.
+ *
+ * Everything is first written into a staging directory beside OUTDIR; only
+ * when every file is complete are they renamed into OUTDIR (created if
+ * missing). On any earlier error the staging directory is removed and
+ * OUTDIR is untouched. Files a previous run listed in segments.txt that this
+ * run does not produce are removed, so OUTDIR never mixes two runs.
+ *
+ *   codepage.elf   the linked codepage, with its relocations (re-checkable)
+ *   codepage.bin   segment 0
+ *   <name>.bin     every other segment
+ *   segments.txt   entry, list-entry, then one line per segment
+ *   segments.json  the same facts, plus arch, protocol, memory, registers
+ *   map.txt        a readable memory map
+ */
+#ifndef CP_OUTPUT_H
+#define CP_OUTPUT_H
+
+#include "image.h"
+#include "plan.h"
+
+int cp_output_write(const struct cp_plan *plan, const char *outdir,
+		    const char *elf_path, const struct cp_image *img);
+
+/* Render segments.txt (exposed for the tests and codepage-qemu's reader). */
+void cp_output_segments_txt(const struct cp_plan *plan, struct cp_strbuf *o);
+
+/* Write a make rule: targets depend on every input; 0 or -1. */
+int cp_output_depfile(const char *path, const char *outdir,
+		      const struct cp_strlist *deps);
+
+#endif

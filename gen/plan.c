@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: MIT
+/* plan.c - building and checking the plan (see plan.h). */
+#include "plan.h"
+#include "child.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
+			       uint64_t mem, unsigned char *buf, size_t bufsz,
+			       uint64_t memsz, const struct cp_loc *loc)
+{
+	struct cp_segment *s;
+
+	if (plan->nseg == 0)
+		plan->nseg = 1; /* seg[0] is kept for the codepage */
+	if (plan->nseg >= CP_MAX_SEGMENTS) {
+		cp_error(loc, "too-many-segments",
+			 "more than %d segments", CP_MAX_SEGMENTS);
+		free(buf);
+		return NULL;
+	}
+	s = &plan->seg[plan->nseg++];
+	memset(s, 0, sizeof(*s));
+	s->name = cp_xstrdup(name);
+	s->file = cp_xasprintf("%s.bin", name);
+	s->mem = mem;
+	s->buf = buf;
+	s->bufsz = bufsz;
+	s->size = bufsz;
+	s->memsz = memsz;
+	s->loc = *loc;
+	return s;
+}
+
+struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name)
+{
+	for (int i = 1; i < plan->nseg; i++)
+		if (!strcmp(plan->seg[i].name, name))
+			return (struct cp_segment *)&plan->seg[i];
+	return NULL;
+}
+
+int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
+		      uint64_t size)
+{
+	for (int i = 0; i < plan->nmemory; i++) {
+		const struct cp_range *m = &plan->memory[i];
+
+		if (base >= m->base && size <= m->size &&
+		    base - m->base <= m->size - size)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- the description's segments ----------------------------------- */
+
+static unsigned char *compile_dts_segment(const char *path,
+					  const char *workdir, size_t *len,
+					  struct cp_strlist *deps)
+{
+	static int seq;
+	char *out = cp_xasprintf("%s/seg%d.dtb", workdir, seq);
+	char *dep = cp_xasprintf("%s/seg%d.d", workdir, seq);
+	char *dir = cp_dirname(path);
+	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out,
+			 "-d", dep, "-i", dir, (char *)path, NULL };
+	unsigned char *buf = NULL;
+
+	seq++;
+	if (cp_spawn(argv, NULL, "device-tree compiler, Debian package "
+				 "device-tree-compiler") == 0) {
+		size_t dlen;
+		char *text = (char *)cp_read_file(dep, &dlen), *p, *tok,
+		     *save = NULL;
+
+		buf = cp_read_file(out, len);
+		p = text ? strchr(text, ':') : NULL;
+		if (p)
+			for (tok = strtok_r(p + 1, " \t\n\\", &save); tok;
+			     tok = strtok_r(NULL, " \t\n\\", &save))
+				cp_strlist_add(deps, tok);
+		free(text);
+	}
+	free(out);
+	free(dep);
+	free(dir);
+	return buf;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
+				    const char *workdir, size_t *len,
+				    uint64_t *size, struct cp_strlist *deps,
+				    const struct cp_loc *loc)
+{
+	unsigned char *buf;
+
+	if (ds->string) {
+		*size = strlen(ds->string);
+		*len = *size + 1; /* the NUL goes to memory too */
+		return (unsigned char *)cp_xstrdup(ds->string);
+	}
+	cp_strlist_add(deps, ds->path);
+	if (ends_with(ds->path, ".dts"))
+		buf = compile_dts_segment(ds->path, workdir, len, deps);
+	else
+		buf = cp_read_file(ds->path, len);
+	if (!buf) {
+		cp_error(loc, "missing-file", "cannot read '%s': %s", ds->file,
+			 ends_with(ds->path, ".dts") ? "dtc failed"
+						     : strerror(errno));
+		return NULL;
+	}
+	*size = *len;
+	return buf;
+}
+
+int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
+			  const char *workdir, struct cp_strlist *deps)
+{
+	uint64_t page = plan->arch->page_size;
+	int err = 0;
+
+	for (int i = 0; i < desc->nsegments; i++) {
+		const struct cp_desc_segment *ds = &desc->segments[i];
+		struct cp_loc loc = cp_loc_at(desc->file, ds->node);
+		uint64_t mem = cp_align_down(ds->load, page), size;
+		uint64_t pad = ds->load - mem;
+		size_t len;
+		unsigned char *bytes, *buf;
+		struct cp_segment *s;
+
+		if (!strncmp(ds->name, "kernel", 6) || !strcmp(ds->name,
+							       "codepage")) {
+			cp_error(&loc, "reserved-name",
+				 "segment name '%s' is reserved; rename the "
+				 "node", ds->name);
+			err = -1;
+			continue;
+		}
+		bytes = segment_bytes(ds, workdir, &len, &size, deps, &loc);
+		if (!bytes) {
+			err = -1;
+			continue;
+		}
+		buf = cp_xcalloc(1, pad + len);
+		memcpy(buf + pad, bytes, len);
+		free(bytes);
+		s = cp_plan_add(plan, ds->name, mem, buf, pad + len,
+				cp_align_up(pad + len, page), &loc);
+		if (!s)
+			return -1;
+		s->data_off = pad;
+		s->size = size;
+	}
+	return err;
+}
+
+/* ---- registers ------------------------------------------------------ */
+
+int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from)
+{
+	int err = 0;
+
+	for (int i = 0; i < from->nregs; i++) {
+		const struct cp_desc_reg *r = &from->regs[i];
+		int idx = cp_arch_register(plan->arch, r->name);
+		struct cp_regval *v;
+		struct cp_loc loc = cp_loc_at(r->file, r->node);
+
+		if (idx < 0) {
+			cp_error(&loc, "unknown-register",
+				 "'%s' is not a register of %s; use one of "
+				 "%s .. %s",
+				 r->name, plan->arch->name,
+				 plan->arch->registers[0],
+				 plan->arch->registers
+					 [cp_arch_nregisters(plan->arch) - 1]);
+			err = -1;
+			continue;
+		}
+		v = &plan->regs[idx];
+		free(v->expr);
+		v->set = 1;
+		v->value = r->value;
+		v->expr = r->is_expr ? cp_xstrdup(r->expr) : NULL;
+		v->loc = loc;
+	}
+	return err;
+}
+
+/* "fdt", "fdt.load", "fdt.size", "fdt.end"; "kernel" is the lowest part. */
+static int segment_field(const struct cp_plan *plan, const char *expr,
+			 int *found, uint64_t *value)
+{
+	char name[128];
+	const char *dot = strrchr(expr, '.');
+	const char *field = "load";
+	const struct cp_segment *s;
+
+	snprintf(name, sizeof(name), "%.*s",
+		 (int)(dot ? (size_t)(dot - expr) : strlen(expr)), expr);
+	s = cp_plan_find(plan, name);
+	if (!s && !strcmp(name, "kernel"))
+		s = cp_plan_find(plan, "kernel.0");
+	if (dot && !s) {
+		/* "kernel.0" alone: the dot is part of the name */
+		s = cp_plan_find(plan, expr);
+		if (s)
+			dot = NULL;
+		else
+			field = dot + 1;
+	} else if (dot) {
+		field = dot + 1;
+	}
+	*found = !!s;
+	if (!s)
+		return 0;
+	if (!strcmp(field, "load"))
+		*value = s->mem + s->data_off;
+	else if (!strcmp(field, "size"))
+		*value = s->size;
+	else if (!strcmp(field, "end"))
+		*value = s->mem + s->data_off + s->size;
+	else
+		return -1;
+	return 0;
+}
+
+static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
+		       const char *reg)
+{
+	char expr[128];
+	size_t n;
+	int optional = 0, found = 0;
+
+	snprintf(expr, sizeof(expr), "%s", v->expr);
+	n = strlen(expr);
+	if (n && expr[n - 1] == '?') {
+		optional = 1;
+		expr[n - 1] = 0;
+	}
+	if (cp_parse_u64(expr, &v->value) == 0)
+		return 0;
+	if (!strcmp(expr, "entry")) {
+		v->value = plan->entry;
+		return 0;
+	}
+	if (plan->arch->symbol && plan->arch->symbol(plan, expr, &v->value) == 0)
+		return 0;
+	if (segment_field(plan, expr, &found, &v->value)) {
+		cp_error(&v->loc, "bad-register-value",
+			 "%s = \"%s\": a segment has .load, .size and .end",
+			 reg, v->expr);
+		return -1;
+	}
+	if (found)
+		return 0;
+	if (optional) {
+		v->value = 0;
+		return 0;
+	}
+	cp_error(&v->loc, "missing-segment",
+		 "%s = \"%s\" names no segment of the description; add "
+		 "segments { %.*s { file = \"...\"; load = <...>; }; } or set "
+		 "%s to a number under registers { }",
+		 reg, v->expr, (int)strcspn(expr, "."), expr, reg);
+	return -1;
+}
+
+int cp_plan_resolve_registers(struct cp_plan *plan)
+{
+	int err = 0;
+	uint64_t max = plan->arch->reg_bytes >= 8
+			       ? UINT64_MAX
+			       : (1ULL << (plan->arch->reg_bytes * 8)) - 1;
+
+	for (int i = 0; plan->arch->registers[i]; i++) {
+		struct cp_regval *v = &plan->regs[i];
+		const char *name = plan->arch->registers[i];
+
+		if (!v->set)
+			continue;
+		if (v->expr && resolve_one(plan, v, name)) {
+			err = -1;
+			continue;
+		}
+		if (v->value > max) {
+			cp_error(&v->loc, "register-range",
+				 "%s = 0x%llx does not fit a %u-bit register",
+				 name, (unsigned long long)v->value,
+				 plan->arch->reg_bytes * 8);
+			err = -1;
+		}
+	}
+	return err;
+}
+
+/* ---- checks ------------------------------------------------------------ */
+
+static int check_memory(struct cp_plan *plan)
+{
+	const struct cp_arch *a = plan->arch;
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/");
+	int err = 0;
+
+	if (plan->nmemory == 0) {
+		cp_error(&loc, "missing-memory",
+			 "the description has no memory = <address size ...>; "
+			 "say which RAM the destination may use");
+		return -1;
+	}
+	for (int i = 0; i < plan->nmemory; i++) {
+		const struct cp_range *m = &plan->memory[i];
+
+		if (m->size == 0 || m->base + m->size < m->base) {
+			cp_error(&loc, "address-overflow",
+				 "memory range %d (0x%llx size 0x%llx) is empty "
+				 "or wraps around",
+				 i, (unsigned long long)m->base,
+				 (unsigned long long)m->size);
+			err = -1;
+		} else if (m->base + m->size > a->addr_limit) {
+			cp_error(&loc, "memory-limit",
+				 "memory range 0x%llx..0x%llx ends above 0x%llx, "
+				 "which %s cannot map 1:1; list only memory "
+				 "below it",
+				 (unsigned long long)m->base,
+				 (unsigned long long)(m->base + m->size - 1),
+				 (unsigned long long)a->addr_limit, a->name);
+			err = -1;
+		}
+		for (int j = 0; j < i && !err; j++) {
+			const struct cp_range *o = &plan->memory[j];
+
+			if (m->base < o->base + o->size &&
+			    o->base < m->base + m->size) {
+				cp_error(&loc, "memory-overlap",
+					 "memory ranges %d and %d overlap", j,
+					 i);
+				err = -1;
+			}
+		}
+	}
+	return err;
+}
+
+static int check_one_segment(const struct cp_plan *plan,
+			     const struct cp_segment *s)
+{
+	const struct cp_arch *a = plan->arch;
+
+	if (s->mem + s->memsz < s->mem || s->mem + s->memsz > a->addr_limit) {
+		cp_error(&s->loc, "address-overflow",
+			 "segment '%s' at 0x%llx size 0x%llx %s", s->name,
+			 (unsigned long long)s->mem,
+			 (unsigned long long)s->memsz,
+			 s->mem + s->memsz < s->mem
+				 ? "wraps around the address space"
+				 : "ends beyond what the arch can address");
+		return -1;
+	}
+	if ((s->mem | s->memsz) & (a->page_size - 1) || s->memsz < s->bufsz) {
+		cp_error(&s->loc, "segment-align",
+			 "segment '%s' (mem 0x%llx memsz 0x%llx) must be "
+			 "page-aligned (0x%llx) and hold its data",
+			 s->name, (unsigned long long)s->mem,
+			 (unsigned long long)s->memsz,
+			 (unsigned long long)a->page_size);
+		return -1;
+	}
+	if (!cp_plan_in_memory(plan, s->mem, s->memsz)) {
+		cp_error(&s->loc, "outside-memory",
+			 "segment '%s' (0x%llx..0x%llx) is not inside the "
+			 "description's memory; move it or list that RAM in "
+			 "memory = <...>",
+			 s->name, (unsigned long long)s->mem,
+			 (unsigned long long)(s->mem + s->memsz - 1));
+		return -1;
+	}
+	if (a->kexec_limit && s->mem + s->memsz > a->kexec_limit)
+		cp_warn(&s->loc, "kexec-limit",
+			"segment '%s' ends above 0x%llx: Linux's kexec_load "
+			"refuses such destinations on %s (a bootloader or "
+			"debugger can still load it)",
+			s->name, (unsigned long long)a->kexec_limit, a->name);
+	return 0;
+}
+
+static int overlaps(const struct cp_segment *x, const struct cp_segment *y)
+{
+	return x->mem < y->mem + y->memsz && y->mem < x->mem + x->memsz;
+}
+
+static int compare_mem(const void *a, const void *b)
+{
+	const struct cp_segment *x = a, *y = b;
+
+	return x->mem < y->mem ? -1 : x->mem > y->mem;
+}
+
+int cp_plan_check_segments(struct cp_plan *plan)
+{
+	const struct cp_arch *a = plan->arch;
+	int err = check_memory(plan);
+	int first = plan->seg[0].memsz ? 0 : 1;
+
+	if (err)
+		return err;
+	if (plan->nseg < 2) {
+		cp_error(&(struct cp_loc){ .file = plan->desc_file },
+			 "no-segments", "nothing to load: give a kernel");
+		return -1;
+	}
+	if ((unsigned)plan->nseg > a->max_segments) {
+		cp_error(&(struct cp_loc){ .file = plan->desc_file },
+			 "too-many-segments",
+			 "%d segments (the codepage included), but kexec_load "
+			 "takes at most %u; merge some",
+			 plan->nseg, a->max_segments);
+		return -1;
+	}
+	qsort(&plan->seg[1], (size_t)plan->nseg - 1, sizeof(plan->seg[0]),
+	      compare_mem);
+	for (int i = first; i < plan->nseg; i++)
+		if (check_one_segment(plan, &plan->seg[i]))
+			err = -1;
+	for (int i = first; i < plan->nseg; i++)
+		for (int j = i + 1; j < plan->nseg; j++) {
+			const struct cp_segment *x = &plan->seg[i],
+						*y = &plan->seg[j];
+
+			if (!overlaps(x, y))
+				continue;
+			cp_error(&y->loc,
+				 i ? "segment-overlap" : "codepage-overlap",
+				 "segment '%s' (0x%llx..0x%llx) overlaps '%s' "
+				 "(0x%llx..0x%llx)",
+				 y->name, (unsigned long long)y->mem,
+				 (unsigned long long)(y->mem + y->memsz - 1),
+				 x->name, (unsigned long long)x->mem,
+				 (unsigned long long)(x->mem + x->memsz - 1));
+			err = -1;
+		}
+	return err;
+}
+
+/* ---- where the codepage goes ------------------------------------------ */
+
+static int clear_of_segments(const struct cp_plan *plan, uint64_t base,
+			     uint64_t size, uint64_t *below)
+{
+	for (int i = 1; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		if (base < s->mem + s->memsz && s->mem < base + size) {
+			*below = s->mem;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Highest page-aligned spot of size bytes below limit; 0 if found. */
+static int find_room(const struct cp_plan *plan, uint64_t size,
+		     uint64_t limit, uint64_t *out)
+{
+	uint64_t align = plan->arch->codepage_align, best = 0;
+	int found = 0;
+
+	for (int i = 0; i < plan->nmemory; i++) {
+		const struct cp_range *m = &plan->memory[i];
+		uint64_t top = m->base + m->size, cand, below;
+
+		if (top > limit)
+			top = limit;
+		if (top < m->base + size)
+			continue;
+		cand = cp_align_down(top - size, align);
+		while (cand >= m->base) {
+			if (clear_of_segments(plan, cand, size, &below)) {
+				if (!found || cand > best)
+					best = cand;
+				found = 1;
+				break;
+			}
+			if (below < m->base + size)
+				break;
+			cand = cp_align_down(below - size, align);
+		}
+	}
+	*out = best;
+	return found ? 0 : -1;
+}
+
+int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
+{
+	const struct cp_arch *a = plan->arch;
+	struct cp_segment *cp = &plan->seg[0];
+	uint64_t memsz = cp_align_up(size, a->page_size), at;
+
+	if (plan->codepage_fixed) {
+		at = plan->codepage_load;
+		if (at & (a->page_size - 1)) {
+			cp_error(&cp->loc, "segment-align",
+				 "codepage load 0x%llx is not page-aligned "
+				 "(0x%llx)",
+				 (unsigned long long)at,
+				 (unsigned long long)a->page_size);
+			return -1;
+		}
+	} else if (find_room(plan, memsz, a->kexec_limit ? a->kexec_limit
+							 : UINT64_MAX,
+			     &at) &&
+		   find_room(plan, memsz, UINT64_MAX, &at)) {
+		cp_error(&cp->loc, "no-room",
+			 "no free 0x%llx bytes in memory for the codepage; "
+			 "free some or give codepage { load = <...>; }",
+			 (unsigned long long)memsz);
+		return -1;
+	}
+	cp->mem = at;
+	cp->memsz = memsz;
+	return 0;
+}
+
+void cp_plan_free(struct cp_plan *plan)
+{
+	for (int i = 0; i < plan->nseg; i++) {
+		free(plan->seg[i].name);
+		free(plan->seg[i].file);
+		free(plan->seg[i].buf);
+	}
+	for (int i = 0; i < CP_MAX_REGS; i++)
+		free(plan->regs[i].expr);
+	free(plan->protocol);
+	free(plan->preamble);
+	free(plan->arch_data);
+	memset(plan, 0, sizeof(*plan));
+}

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * plan.h - the plan: everything the codepage must do, as data.
+ *
+ * A plan is the list of kexec segments (segment 0 is the codepage itself),
+ * the memory the destination may use, the destination's physical entry and
+ * the register values its protocol wants. Backends turn it into the data
+ * their fixed trampoline reads (arch->emit_plan) and into readable output.
+ */
+#ifndef CP_PLAN_H
+#define CP_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch.h"
+#include "desc.h"
+#include "diag.h"
+#include "util.h"
+
+#define CP_MAX_MEMORY 64
+#define CP_MAX_SEGMENTS 128 /* what we hold; the arch's limit is checked */
+#define CP_MAX_REGS 40
+
+struct cp_segment {
+	char *name;	     /* "codepage", "kernel.0", "fdt" */
+	char *file;	     /* output file name, e.g. "fdt.bin" */
+	uint64_t mem, memsz; /* destination, page-aligned */
+	unsigned char *buf;  /* bufsz bytes placed at mem */
+	size_t bufsz;
+	uint64_t data_off;   /* where the described bytes start in buf */
+	uint64_t size;	     /* ".size": bytes described (strlen for string) */
+	int exec;	     /* holds code: instruction fetch must see it */
+	struct cp_loc loc;   /* where it was described */
+};
+
+struct cp_regval {
+	int set;
+	uint64_t value; /* resolved */
+	char *expr;	/* symbolic source, for map.txt; NULL for numbers */
+	struct cp_loc loc;
+};
+
+struct cp_plan {
+	const struct cp_arch *arch;
+	char *protocol;
+	const char *desc_file;
+
+	struct cp_range memory[CP_MAX_MEMORY];
+	int nmemory;
+
+	struct cp_segment seg[CP_MAX_SEGMENTS]; /* seg[0]: the codepage */
+	int nseg;
+
+	uint64_t entry; /* destination entry, physical */
+	struct cp_loc entry_loc;
+
+	struct cp_regval regs[CP_MAX_REGS]; /* indexed as arch->registers */
+
+	char *preamble; /* custom preamble source or object, or NULL */
+
+	int codepage_fixed; /* codepage { load } given */
+	uint64_t codepage_load;
+	uint64_t entry_off, list_entry_off; /* within the codepage */
+
+	void *arch_data; /* owned by the backend's prepare() */
+};
+
+/* Add a segment (copies name and file; takes buf). */
+struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
+			       uint64_t mem, unsigned char *buf, size_t bufsz,
+			       uint64_t memsz, const struct cp_loc *loc);
+
+/* Find a segment by name (kernel segments are "kernel.N"); NULL if none. */
+struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name);
+
+/* Read the description's own segments (files, strings, .dts compiled). */
+int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
+			  const char *workdir, struct cp_strlist *deps);
+
+/*
+ * Take register values: the template's first, then the description's.
+ * Unknown register names are errors. Values stay symbolic until
+ * cp_plan_resolve_registers().
+ */
+int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from);
+int cp_plan_resolve_registers(struct cp_plan *plan);
+
+/* Checks mirroring what kexec_load refuses, plus memory bounds. */
+int cp_plan_check_segments(struct cp_plan *plan);
+
+/*
+ * Choose where the codepage goes (size bytes, already known) unless the
+ * description fixed it, then check it against memory and every segment.
+ */
+int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
+
+/* 1 if [base, base+size) lies inside one memory range. */
+int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
+		      uint64_t size);
+
+void cp_plan_free(struct cp_plan *plan);
+
+#endif

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+# tools/ - standalone programs: the relocation checker, the QEMU runner.
+programs += codepage-check codepage-qemu
