@@ -14,7 +14,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +50,6 @@ struct run {
 	struct cp_image img;
 	char *elf;
 };
-
-static char *workdir_to_remove;
 
 static void usage(FILE *f)
 {
@@ -144,42 +141,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-static void remove_workdir(void)
-{
-	char *argv[] = { "rm", "-rf", workdir_to_remove, NULL };
-
-	if (!workdir_to_remove)
-		return;
-	cp_spawn_verbose = 0;
-	cp_spawn(argv, NULL, "cleanup");
-	free(workdir_to_remove);
-	workdir_to_remove = NULL;
-}
-
-static void on_signal(int sig)
-{
-	remove_workdir();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 static int make_workdir(struct run *r)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *tmpl = cp_xasprintf("%s/mkcodepage.XXXXXX",
-				  tmp && *tmp ? tmp : "/tmp");
+	const char *dir = cp_workdir_create("mkcodepage");
 
-	r->workdir = mkdtemp(tmpl);
-	if (!r->workdir) {
-		cp_error(NULL, "workdir", "cannot create %s: %s", tmpl,
-			 strerror(errno));
-		free(tmpl);
+	if (!dir)
 		return -1;
-	}
-	workdir_to_remove = cp_xstrdup(r->workdir);
-	atexit(remove_workdir);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	r->workdir = cp_xstrdup(dir);
 	return 0;
 }
 

@@ -279,6 +279,12 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 
 	free(parent);
 	st.dir = mkdtemp(tmpl);
+	if (st.dir) {
+		mode_t mask = umask(0);
+
+		umask(mask); /* mkdtemp makes 0700; OUTDIR is for sharing */
+		chmod(st.dir, 0777 & ~mask);
+	}
 	if (!st.dir) {
 		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
 			 "cannot create a staging directory beside it: %s",

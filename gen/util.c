@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 /* util.c - see util.h. */
+#define _XOPEN_SOURCE 700
 #include "util.h"
 #include "diag.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,4 +250,50 @@ void cp_strlist_free(struct cp_strlist *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+static char *workdir_path;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag,
+			struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_workdir(void)
+{
+	if (workdir_path)
+		nftw(workdir_path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(workdir_path);
+	workdir_path = NULL;
+}
+
+static void remove_workdir_on_signal(int sig)
+{
+	remove_workdir();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+const char *cp_workdir_create(const char *prog)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = cp_xasprintf("%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp",
+				  prog);
+
+	if (!mkdtemp(tmpl)) {
+		cp_error(NULL, "workdir", "cannot create %s: %s", tmpl,
+			 strerror(errno));
+		free(tmpl);
+		return NULL;
+	}
+	workdir_path = tmpl;
+	atexit(remove_workdir);
+	signal(SIGINT, remove_workdir_on_signal);
+	signal(SIGTERM, remove_workdir_on_signal);
+	signal(SIGHUP, remove_workdir_on_signal);
+	return workdir_path;
 }

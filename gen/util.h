@@ -75,4 +75,11 @@ struct cp_strlist {
 };
 void cp_strlist_add(struct cp_strlist *l, const char *s);
 void cp_strlist_free(struct cp_strlist *l);
+
+/*
+ * Create a private temporary directory ($TMPDIR or /tmp, named after prog)
+ * that is removed with its contents at exit or on SIGINT/SIGTERM.
+ * Returns its path (owned here) or NULL (reported).
+ */
+const char *cp_workdir_create(const char *prog);
 #endif

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: MIT
+# samples/ - destination kernels a user can copy, built with the target's
+# binutils: regcheck (a register-checking kernel for QEMU's ppce500) linked
+# low like a vmlinux, high (above 256 MiB), and as a raw image.
+PPC_PREFIX ?= powerpc-linux-gnu-
+sample-dir := $(obj)/samples/ppc32-e500
+samples-e500 := $(sample-dir)/regcheck.elf $(sample-dir)/regcheck-high.elf \
+	$(sample-dir)/regcheck.bin
+samples: $(samples-e500)
+.PHONY: samples
+
+
+$(sample-dir)/regcheck.o: $(srctree)/samples/ppc32-e500/regcheck.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(PPC_PREFIX)as -a32 -mbig -me500 -mregnames -o $@ $<
+
+$(sample-dir)/regcheck.elf: PHYS := 0x0
+$(sample-dir)/regcheck-high.elf: PHYS := 0x14000000
+$(sample-dir)/regcheck.elf $(sample-dir)/regcheck-high.elf: \
+		$(sample-dir)/regcheck.o $(srctree)/samples/ppc32-e500/regcheck.ld
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(PPC_PREFIX)ld -m elf32ppc -z max-page-size=4096 --no-warn-rwx-segments --defsym PHYS=$(PHYS) \
+		-T $(srctree)/samples/ppc32-e500/regcheck.ld -o $@ $<
+
+# A raw image: the same bytes without the ELF wrapper (load and entry in
+# the description).
+$(sample-dir)/regcheck.bin: $(sample-dir)/regcheck.elf
+	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
+	$(Q)$(PPC_PREFIX)objcopy -O binary $< $@

@@ -1,2 +1,741 @@
-/* placeholder */
-int main(void) { return 0; }
+// SPDX-License-Identifier: MIT
+/*
+ * codepage-qemu - boot what mkcodepage wrote in QEMU, entering the codepage
+ * the way a kernel's kexec path would, and watch the destination's console.
+ *
+ *   codepage-qemu [--mode placed|list] [--timeout S] [--expect TEXT] OUTDIR
+ *
+ * A small stand-in for the old kernel (tools/qemu/<arch>-oldkernel.s, linked
+ * here at run time with the target's binutils) leaves the MMU and TLB as a
+ * kernel would and enters the codepage:
+ *   placed  every segment is loaded at its destination (-device loader), as
+ *           kexec_load leaves them; the codepage is entered at "entry".
+ *   list    the destinations hold garbage; every page of every segment sits
+ *           in a scattered source page, described by a Linux indirection
+ *           list built here; a copy of the codepage in a separate control
+ *           page is entered at "list-entry" with the list's address.
+ * It prints the guest's console and exits 0 when TEXT appears (or, without
+ * --expect, when the guest powers off), 1 on timeout or when QEMU ends
+ * without it, 2 on usage or environment trouble.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "child.h"
+#include "diag.h"
+#include "link.h"
+#include "util.h"
+
+#define MAX_SEGS 64
+#define MAX_RANGES 256
+#define PAGE 4096ULL
+
+extern char **environ;
+
+struct seg {
+	uint64_t mem, memsz, bufsz;
+	char *file; /* full path */
+};
+
+struct layout {
+	uint64_t entry, list_entry;
+	struct seg seg[MAX_SEGS];
+	int nseg;
+	char arch[64];
+	uint64_t mem_base[32], mem_size[32];
+	int nmem;
+};
+
+struct used {
+	uint64_t base[MAX_RANGES], size[MAX_RANGES];
+	int n;
+};
+
+struct boot {
+	const struct qemu_row *row;
+	const struct cp_arch *arch;
+	struct layout lay;
+	struct used used;
+	const char *work;
+	int list_mode;
+	uint64_t ram;
+	uint64_t cp_pa, entry_off, list_pa, start;
+	struct cp_strlist args;
+};
+
+/*
+ * How one arch boots in QEMU. The stand-in must lie below helper_limit (its
+ * linear map); QEMU puts its own dtb at (payload end + dtb_pad) & ~dtb_mask
+ * and wants dtb_max bytes there.
+ */
+struct qemu_row {
+	const char *arch, *qemu, *package, *machine, *oldkernel;
+	unsigned list_word;	 /* bytes of an indirection entry */
+	uint64_t helper_limit, ram_align, dtb_pad, dtb_mask, dtb_max;
+	void (*params)(const struct boot *b, struct cp_strbuf *o);
+};
+
+/* ---- ppc32-e500 --------------------------------------------------------- */
+
+static void e500_params(const struct boot *b, struct cp_strbuf *o)
+{
+	uint64_t page = cp_align_down(b->cp_pa, PAGE);
+	uint64_t linear = 256ULL << 20;
+	/* Through the linear map if it reaches, else a page of its own at the
+	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
+	int own = b->cp_pa >= linear;
+	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
+
+	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
+			"oldkernel_params:\n");
+	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
+			"0x%llx\n",
+		     b->list_mode, (unsigned long long)page,
+		     (unsigned long long)(b->cp_pa - page + b->entry_off),
+		     (unsigned long long)b->list_pa, (unsigned long long)ea,
+		     own, (unsigned long long)b->start);
+}
+
+static const struct qemu_row qemu_rows[] = {
+	{
+		.arch = "ppc32-e500",
+		.qemu = "qemu-system-ppc",
+		.package = "qemu-system-ppc",
+		.machine = "ppce500",
+		.oldkernel = "ppc32-e500-oldkernel.s",
+		.list_word = 4,
+		.helper_limit = 256ULL << 20,
+		.ram_align = 64ULL << 20,
+		.dtb_pad = 0x1800000,
+		.dtb_mask = 0xfffff,
+		.dtb_max = 8ULL << 20,
+		.params = e500_params,
+	},
+};
+
+/* ---- reading OUTDIR ------------------------------------------------------ */
+
+static int read_segments_txt(const char *outdir, struct layout *l)
+{
+	char *path = cp_path_join(outdir, "segments.txt");
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int lineno = 0, err = 0;
+
+	if (!f) {
+		cp_error(&(struct cp_loc){ .file = path }, "missing-file",
+			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
+			 strerror(errno));
+		free(path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long a, b, c;
+		char name[512];
+		int idx;
+		struct cp_loc loc = { .file = path, .line = ++lineno };
+
+		if (sscanf(line, "entry 0x%llx", &a) == 1) {
+			l->entry = a;
+		} else if (sscanf(line, "list-entry 0x%llx", &a) == 1) {
+			l->list_entry = a;
+		} else if (sscanf(line,
+				  "segment %d mem=0x%llx memsz=0x%llx "
+				  "file=%511s bufsz=0x%llx",
+				  &idx, &a, &b, name, &c) == 5 &&
+			   idx == l->nseg && l->nseg < MAX_SEGS) {
+			struct seg *s = &l->seg[l->nseg++];
+
+			s->mem = a;
+			s->memsz = b;
+			s->bufsz = c;
+			s->file = cp_path_join(outdir, name);
+		} else {
+			cp_error(&loc, "bad-segments", "not a segments.txt line");
+			err = -1;
+		}
+	}
+	fclose(f);
+	if (!err && l->nseg == 0) {
+		cp_error(&(struct cp_loc){ .file = path }, "bad-segments",
+			 "no segments");
+		err = -1;
+	}
+	free(path);
+	return err;
+}
+
+/* The arch and memory from segments.json, which mkcodepage writes. */
+static const char *json_value(const char *s, const char *key, char *out,
+			      size_t len)
+{
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "\"%s\": \"", key);
+	p = strstr(s, pat);
+	if (!p)
+		return NULL;
+	p += strlen(pat);
+	snprintf(out, len, "%.*s", (int)strcspn(p, "\""), p);
+	return p;
+}
+
+static int read_segments_json(const char *outdir, struct layout *l)
+{
+	char *path = cp_path_join(outdir, "segments.json");
+	size_t len;
+	char *text = (char *)cp_read_file(path, &len), *p, *end, v[64];
+	int err = 0;
+
+	if (!text || !json_value(text, "arch", l->arch, sizeof(l->arch)) ||
+	    !(p = strstr(text, "\"memory\": ["))) {
+		cp_error(&(struct cp_loc){ .file = path }, "bad-segments",
+			 "no arch or memory in it (is it mkcodepage's?)");
+		err = -1;
+	} else {
+		end = strchr(p, ']');
+		while (l->nmem < 32 && (p = strstr(p, "\"base\"")) && p < end) {
+			p = (char *)json_value(p, "base", v, sizeof(v));
+			l->mem_base[l->nmem] = strtoull(v, NULL, 0);
+			p = (char *)json_value(p, "size", v, sizeof(v));
+			l->mem_size[l->nmem++] = strtoull(v, NULL, 0);
+		}
+	}
+	free(text);
+	free(path);
+	return err;
+}
+
+/* ---- free memory for the helpers ---------------------------------------- */
+
+static void use(struct used *u, uint64_t base, uint64_t size)
+{
+	if (u->n < MAX_RANGES) {
+		u->base[u->n] = base;
+		u->size[u->n++] = size;
+	}
+}
+
+static int is_free(const struct used *u, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < u->n; i++)
+		if (base < u->base[i] + u->size[i] &&
+		    u->base[i] < base + size)
+			return 0;
+	return 1;
+}
+
+/* Highest free, aligned spot of size below limit; 0 on success. */
+static int find_free(const struct used *u, uint64_t size, uint64_t align,
+		     uint64_t limit, uint64_t *out)
+{
+	for (uint64_t at = cp_align_down(limit - size, align);
+	     at + size <= limit && at >= align; at -= align)
+		if (is_free(u, at, size)) {
+			*out = at;
+			return 0;
+		}
+	return -1;
+}
+
+static int reserve(struct boot *b, const char *what, uint64_t size,
+		   uint64_t align, uint64_t limit, uint64_t *out)
+{
+	if (limit > b->ram)
+		limit = b->ram;
+	if (find_free(&b->used, size, align, limit, out)) {
+		cp_error(NULL, "no-room",
+			 "no free 0x%llx bytes below 0x%llx for the %s; give "
+			 "the machine more memory in the description",
+			 (unsigned long long)size, (unsigned long long)limit,
+			 what);
+		return -1;
+	}
+	use(&b->used, *out, size);
+	return 0;
+}
+
+/* ---- QEMU's command line ------------------------------------------------ */
+
+static void arg(struct boot *b, const char *s)
+{
+	b->args.v = cp_xrealloc(b->args.v, sizeof(char *) * (size_t)(b->args.n + 2));
+	b->args.v[b->args.n++] = cp_xstrdup(s);
+	b->args.v[b->args.n] = NULL;
+}
+
+/* -device loader for a file at addr; commas in paths are doubled. */
+static void load_file(struct boot *b, const char *file, uint64_t addr)
+{
+	struct cp_strbuf sb = { 0 };
+
+	cp_sb_printf(&sb, "loader,addr=0x%llx,force-raw=on,file=",
+		     (unsigned long long)addr);
+	for (const char *p = file; *p; p++)
+		cp_sb_printf(&sb, *p == ',' ? ",," : "%c", *p);
+	arg(b, "-device");
+	arg(b, sb.s);
+	cp_sb_free(&sb);
+}
+
+static int write_blob(struct boot *b, const char *name, const void *buf,
+		      size_t len, uint64_t addr)
+{
+	char *path = cp_path_join(b->work, name);
+	int err = cp_write_file(path, buf, len);
+
+	if (err)
+		cp_error(&(struct cp_loc){ .file = path }, "write-failed", "%s",
+			 strerror(errno));
+	else
+		load_file(b, path, addr);
+	free(path);
+	return err;
+}
+
+/* ---- list mode ----------------------------------------------------------- */
+
+static void put_word(unsigned char *p, unsigned size, uint64_t v)
+{
+	cp_store_be(p, size, v); /* every supported list is big-endian so far */
+}
+
+/* A multiplier coprime to n, to scatter n pages over n slots. */
+static uint64_t scatter_step(uint64_t n)
+{
+	static const uint64_t primes[] = { 7919, 7907, 7901, 7883, 7879 };
+
+	for (size_t i = 0; i < sizeof(primes) / sizeof(primes[0]); i++)
+		if (n % primes[i])
+			return primes[i] % n ? primes[i] % n : 1;
+	return 1;
+}
+
+static int build_list(struct boot *b)
+{
+	const struct layout *l = &b->lay;
+	unsigned w = b->row->list_word, per = (unsigned)(PAGE / w) - 1;
+	uint64_t npages = 0, nent, nlist, region, step, k = 0;
+	unsigned char *img;
+	size_t size;
+	int err;
+
+	for (int i = 0; i < l->nseg; i++)
+		npages += l->seg[i].memsz / PAGE;
+	nent = npages + (uint64_t)l->nseg + 1; /* sources, destinations, done */
+	nlist = (nent + per - 1) / per;
+	if (reserve(b, "indirection list and source pages",
+		    (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
+		return -1;
+	size = (size_t)((nlist + npages) * PAGE);
+	img = cp_xcalloc(1, size);
+	step = scatter_step(npages);
+	{
+		uint64_t slot_list = 0, used_in_page = 0;
+		unsigned char *cur = img;
+
+#define EMIT(v)                                                              \
+	do {                                                                 \
+		if (used_in_page == per) {                                   \
+			put_word(cur + used_in_page * w, w,                  \
+				 (region + (slot_list + 1) * PAGE) | 0x2);   \
+			slot_list++;                                         \
+			cur = img + slot_list * PAGE;                        \
+			used_in_page = 0;                                    \
+		}                                                            \
+		put_word(cur + used_in_page++ * w, w, (v));                  \
+	} while (0)
+
+		for (int i = 0; i < l->nseg; i++) {
+			const struct seg *s = &l->seg[i];
+			size_t flen = 0;
+			unsigned char *data = cp_read_file(s->file, &flen);
+
+			if (!data) {
+				cp_error(&(struct cp_loc){ .file = s->file },
+					 "missing-file", "%s", strerror(errno));
+				free(img);
+				return -1;
+			}
+			EMIT(s->mem | 0x1);
+			for (uint64_t p = 0; p < s->memsz / PAGE; p++, k++) {
+				uint64_t slot = nlist + (k * step) % npages;
+				uint64_t off = p * PAGE;
+
+				if (off < flen)
+					memcpy(img + slot * PAGE, data + off,
+					       flen - off < PAGE ? flen - off
+								 : PAGE);
+				EMIT((region + slot * PAGE) | 0x8);
+			}
+			free(data);
+		}
+		EMIT(0x4);
+#undef EMIT
+	}
+	b->list_pa = region;
+	err = write_blob(b, "list.bin", img, size, region);
+	free(img);
+	return err;
+}
+
+/* Garbage at every destination, so only a real copy makes it right. */
+static int poison_destinations(struct boot *b)
+{
+	for (int i = 0; i < b->lay.nseg; i++) {
+		const struct seg *s = &b->lay.seg[i];
+		unsigned char *junk = cp_xmalloc(s->memsz);
+		char name[32];
+		int err;
+
+		for (uint64_t j = 0; j < s->memsz; j++)
+			junk[j] = (unsigned char)(0xa5 ^ (j >> 12));
+		snprintf(name, sizeof(name), "junk%d.bin", i);
+		err = write_blob(b, name, junk, s->memsz, s->mem);
+		free(junk);
+		if (err)
+			return -1;
+	}
+	return 0;
+}
+
+static int setup_list(struct boot *b)
+{
+	const struct seg *cp = &b->lay.seg[0];
+	uint64_t ctrl;
+
+	if (poison_destinations(b) || build_list(b) ||
+	    reserve(b, "control page", cp_align_up(cp->memsz, PAGE), PAGE,
+		    UINT64_MAX, &ctrl))
+		return -1;
+	load_file(b, cp->file, ctrl);
+	b->cp_pa = ctrl;
+	b->entry_off = b->lay.list_entry - cp->mem;
+	b->start = b->lay.entry;
+	return 0;
+}
+
+static void setup_placed(struct boot *b)
+{
+	for (int i = 0; i < b->lay.nseg; i++)
+		load_file(b, b->lay.seg[i].file, b->lay.seg[i].mem);
+	b->cp_pa = b->lay.seg[0].mem;
+	b->entry_off = b->lay.entry - b->lay.seg[0].mem;
+}
+
+/* ---- the stand-in old kernel -------------------------------------------- */
+
+static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
+{
+	char *datadir = cp_datadir();
+	char *src = cp_xasprintf("%s/tools/qemu/%s", datadir, b->row->oldkernel);
+	char *obj = cp_path_join(b->work, "oldkernel.o");
+	char *psrc = cp_path_join(b->work, "params.s");
+	char *pobj = cp_path_join(b->work, "params.o");
+	struct cp_toolchain tc;
+	struct cp_strbuf params = { 0 };
+	uint64_t at, dt;
+	int err = -1;
+
+	*elf = cp_path_join(b->work, "oldkernel.elf");
+	if (cp_toolchain_find(b->arch, prefix, &tc))
+		goto out;
+	b->row->params(b, &params);
+	/* 1 MiB-aligned spots whose QEMU dtb lands free as well */
+	for (at = cp_align_down(b->row->helper_limit < b->ram
+					? b->row->helper_limit
+					: b->ram,
+				1 << 20) -
+		  (1 << 20);
+	     at >= (1 << 20); at -= 1 << 20) {
+		dt = (at + 0x10000 + b->row->dtb_pad) & ~b->row->dtb_mask;
+		if (is_free(&b->used, at, 0x10000) &&
+		    is_free(&b->used, dt, 1 << 20) &&
+		    dt + b->row->dtb_max <= b->ram)
+			break;
+	}
+	if (at < (1 << 20)) {
+		cp_error(NULL, "no-room",
+			 "no free 1 MiB below 0x%llx for the stand-in kernel",
+			 (unsigned long long)b->row->helper_limit);
+		goto out;
+	}
+	use(&b->used, at, 0x10000);
+	use(&b->used, dt, 1 << 20);
+	if (cp_write_file(psrc, params.s, params.len) ||
+	    cp_assemble(&tc, b->arch, datadir, src, obj) ||
+	    cp_assemble(&tc, b->arch, datadir, psrc, pobj))
+		goto out;
+	{
+		char *ttext = cp_xasprintf("-Ttext=0x%llx",
+					   (unsigned long long)at);
+		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
+				 "-N", "--no-warn-rwx-segments", "-e", "_start",
+				 ttext, "-o", *elf, obj, pobj, NULL };
+
+		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
+		free(ttext);
+	}
+out:
+	cp_toolchain_free(&tc);
+	cp_sb_free(&params);
+	free(datadir);
+	free(src);
+	free(obj);
+	free(psrc);
+	free(pobj);
+	return err;
+}
+
+/* ---- running QEMU --------------------------------------------------------- */
+
+static int watch(int fd, pid_t pid, const char *expect, int timeout)
+{
+	char window[8192];
+	size_t have = 0, keep = expect ? strlen(expect) : 0;
+	time_t deadline = time(NULL) + timeout;
+	int found = 0, status = 0, exited = 0;
+
+	while (!found) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int left = (int)(deadline - time(NULL));
+		ssize_t n;
+
+		if (left <= 0)
+			break;
+		if (poll(&p, 1, left * 1000) <= 0)
+			continue;
+		n = read(fd, window + have, sizeof(window) - 1 - have);
+		if (n <= 0)
+			break;
+		fwrite(window + have, 1, (size_t)n, stdout);
+		fflush(stdout);
+		have += (size_t)n;
+		window[have] = 0;
+		found = expect && strstr(window, expect);
+		if (have > keep + 1 && have > sizeof(window) / 2) {
+			memmove(window, window + have - keep, keep);
+			have = keep;
+		}
+	}
+	if (waitpid(pid, &status, WNOHANG) == pid)
+		exited = 1;
+	else
+		kill(pid, SIGKILL);
+	if (!exited)
+		waitpid(pid, &status, 0);
+	if (expect)
+		return found ? 0 : 1;
+	return exited && WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : 1;
+}
+
+static int run_qemu(struct boot *b, const char *expect, int timeout,
+		    int verbose)
+{
+	int fds[2];
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int err;
+
+	if (verbose) {
+		for (int i = 0; i < b->args.n; i++)
+			fprintf(stderr, "%s%s", i ? " " : "  ", b->args.v[i]);
+		fputc('\n', stderr);
+	}
+	if (pipe(fds)) {
+		cp_error(NULL, "pipe", "%s", strerror(errno));
+		return 2;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+	err = posix_spawnp(&pid, b->args.v[0], &fa, NULL, b->args.v, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (err) {
+		cp_error(NULL, "missing-tool", "cannot run %s: %s; install "
+			 "Debian's %s", b->args.v[0], strerror(err),
+			 b->row->package);
+		close(fds[0]);
+		return 2;
+	}
+	err = watch(fds[0], pid, expect, timeout);
+	close(fds[0]);
+	if (err && expect)
+		cp_error(NULL, "no-expect", "'%s' did not appear within %d s",
+			 expect, timeout);
+	return err;
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: codepage-qemu [options] OUTDIR\n"
+		"\n"
+		"Boot mkcodepage's OUTDIR in QEMU, entering the codepage the "
+		"way a kernel's\nkexec path would, and print the destination's "
+		"console.\n"
+		"\n"
+		"  -m, --mode placed|list   segments already placed (kexec_load)"
+		", or copied\n"
+		"                           by the codepage from an indirection "
+		"list (default placed)\n"
+		"  -t, --timeout S          give up after S seconds (default "
+		"30)\n"
+		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
+		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
+		"      --cross-compile PFX  target binutils prefix\n"
+		"  -v, --verbose            show the QEMU command\n"
+		"  -h, --help               this text\n"
+		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
+		"2 trouble.\n");
+}
+
+static int ram_for(struct boot *b)
+{
+	uint64_t top = 0;
+
+	for (int i = 0; i < b->lay.nmem; i++)
+		if (b->lay.mem_base[i] + b->lay.mem_size[i] > top)
+			top = b->lay.mem_base[i] + b->lay.mem_size[i];
+	if (top < (128ULL << 20))
+		top = 128ULL << 20; /* room for the helpers and QEMU's dtb */
+	b->ram = cp_align_up(top, b->row->ram_align);
+	/* only memory the description names is free for helpers */
+	for (int i = 0; i < b->lay.nseg; i++)
+		use(&b->used, b->lay.seg[i].mem, b->lay.seg[i].memsz);
+	{
+		uint64_t at = 0;
+
+		for (;;) {
+			uint64_t next = b->ram;
+			int inside = 0;
+
+			for (int i = 0; i < b->lay.nmem; i++) {
+				uint64_t lo = b->lay.mem_base[i];
+				uint64_t hi = lo + b->lay.mem_size[i];
+
+				if (at >= lo && at < hi) {
+					inside = 1;
+					next = hi;
+				} else if (lo > at && lo < next) {
+					next = lo;
+				}
+			}
+			if (!inside && next > at)
+				use(&b->used, at, next - at);
+			if (next >= b->ram)
+				break;
+			at = next;
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "mode", required_argument, NULL, 'm' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "expect", required_argument, NULL, 'e' },
+		{ "cpu", required_argument, NULL, 'c' },
+		{ "cross-compile", required_argument, NULL, 'C' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct boot b = { 0 };
+	const char *expect = NULL, *cpu = NULL, *prefix = NULL;
+	int timeout = 30, verbose = 0, c;
+	char *elf = NULL, ram[32];
+
+	cp_diag_set_program("codepage-qemu");
+	while ((c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			if (strcmp(optarg, "placed") && strcmp(optarg, "list")) {
+				cp_error(NULL, "usage",
+					 "--mode is placed or list, not '%s'",
+					 optarg);
+				return 2;
+			}
+			b.list_mode = !strcmp(optarg, "list");
+			break;
+		case 't': timeout = atoi(optarg); break;
+		case 'e': expect = optarg; break;
+		case 'c': cpu = optarg; break;
+		case 'C': prefix = optarg; break;
+		case 'v': verbose = 1; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind != argc - 1 || timeout <= 0) {
+		usage(stderr);
+		return 2;
+	}
+	if (read_segments_txt(argv[optind], &b.lay) ||
+	    read_segments_json(argv[optind], &b.lay))
+		return 2;
+	for (size_t i = 0; i < sizeof(qemu_rows) / sizeof(qemu_rows[0]); i++)
+		if (!strcmp(qemu_rows[i].arch, b.lay.arch))
+			b.row = &qemu_rows[i];
+	b.arch = cp_arch_find(b.lay.arch);
+	if (!b.row || !b.arch) {
+		cp_error(NULL, "unsupported-arch",
+			 "no QEMU recipe for arch '%s'", b.lay.arch);
+		return 2;
+	}
+	cp_spawn_verbose = verbose;
+	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b))
+		return 2;
+	if (b.list_mode ? setup_list(&b) : (setup_placed(&b), 0))
+		return 2;
+	if (build_oldkernel(&b, prefix, &elf))
+		return 2;
+	snprintf(ram, sizeof(ram), "%lluM", (unsigned long long)(b.ram >> 20));
+	{
+		struct cp_strlist loads = b.args;
+
+		b.args = (struct cp_strlist){ 0 };
+		arg(&b, b.row->qemu);
+		arg(&b, "-M");
+		arg(&b, b.row->machine);
+		if (cpu) {
+			arg(&b, "-cpu");
+			arg(&b, cpu);
+		}
+		arg(&b, "-m");
+		arg(&b, ram);
+		for (const char *o = "-nodefaults\0-display\0none\0-serial\0"
+				     "stdio\0-monitor\0none\0-no-reboot\0";
+		     *o; o += strlen(o) + 1)
+			arg(&b, o);
+		arg(&b, "-kernel");
+		arg(&b, elf);
+		for (int i = 0; i < loads.n; i++)
+			arg(&b, loads.v[i]);
+		cp_strlist_free(&loads);
+	}
+	free(elf);
+	c = run_qemu(&b, expect, timeout, verbose);
+	cp_strlist_free(&b.args);
+	for (int i = 0; i < b.lay.nseg; i++)
+		free(b.lay.seg[i].file);
+	return c;
+}
