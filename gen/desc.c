@@ -19,7 +19,8 @@ static const char *const root_nodes[] = {
 };
 static const char *const codepage_props[] = { "load", NULL };
 static const char *const kernel_props[] = { "file", "load", "entry", NULL };
-static const char *const segment_props[] = { "file", "string", "load", NULL };
+static const char *const segment_props[] = { "file", "string", "data", "load",
+					       NULL };
 static const char *const preamble_props[] = { "source", NULL };
 
 /* A register string is a name like "fdt.end": printable, not a cell value. */
@@ -347,13 +348,24 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	s->node = cp_xstrdup(r->path);
 	err |= read_string(r, "file", &s->file);
 	err |= read_string(r, "string", &s->string);
+	if (!err) {
+		int len;
+		const void *v = getprop(r, "data", &len);
+
+		if (v) {
+			s->data = cp_xmalloc((size_t)len);
+			memcpy(s->data, v, (size_t)len);
+			s->data_len = (size_t)len;
+			s->has_data = 1;
+		}
+	}
 	err |= read_address(r, "load", &s->has_load, &s->load);
 	if (err)
 		return -1;
-	if (!!s->file == !!s->string) {
+	if (!!s->file + !!s->string + s->has_data != 1) {
 		cp_error(&loc, "segment-source",
-			 "a segment needs exactly one of file = \"name\"; or "
-			 "string = \"text\";");
+			 "a segment needs exactly one of file = \"name\";, "
+			 "string = \"text\"; or data = [bytes];");
 		return -1;
 	}
 	if (!s->has_load) {
@@ -554,6 +566,7 @@ void cp_desc_free(struct cp_desc *d)
 		free(d->segments[i].file);
 		free(d->segments[i].path);
 		free(d->segments[i].string);
+		free(d->segments[i].data);
 		free(d->segments[i].node);
 	}
 	free(d->segments);

@@ -12,6 +12,7 @@
 #ifndef CP_DESC_H
 #define CP_DESC_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -29,6 +30,9 @@ struct cp_desc_segment {
 	char *file;   /* file as written, or NULL */
 	char *path;   /* file resolved against the description's directory */
 	char *string; /* string = "...": the bytes are the text and a NUL */
+	unsigned char *data; /* data = [bytes] or <cells>: the bytes as given */
+	size_t data_len;
+	int has_data;
 	int has_load;
 	uint64_t load;
 	char *node; /* "/segments/fdt" */

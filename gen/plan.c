@@ -110,6 +110,10 @@ static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
 		*len = *size + 1; /* the NUL goes to memory too */
 		return (unsigned char *)cp_xstrdup(ds->string);
 	}
+	if (ds->has_data) {
+		*size = *len = ds->data_len;
+		return memcpy(cp_xmalloc(ds->data_len), ds->data, ds->data_len);
+	}
 	cp_strlist_add(deps, ds->path);
 	if (ends_with(ds->path, ".dts"))
 		buf = compile_dts_segment(ds->path, workdir, len, deps);

@@ -95,12 +95,9 @@ static int allowed(const struct cp_arch *a, const char *name)
 static void check_one(struct scan *s, Elf_Scn *rel_scn, const GElf_Shdr *rsh,
 		      uint64_t r_offset, uint64_t r_info)
 {
-	unsigned type = s->arch->elf_class == ELFCLASS64
-				? (unsigned)GELF_R_TYPE(r_info)
-				: (unsigned)ELF32_R_TYPE(r_info);
-	size_t symidx = s->arch->elf_class == ELFCLASS64
-				? GELF_R_SYM(r_info)
-				: ELF32_R_SYM(r_info);
+	/* gelf hands every class its 64-bit r_info layout */
+	unsigned type = (unsigned)GELF_R_TYPE(r_info);
+	size_t symidx = GELF_R_SYM(r_info);
 	const struct cp_reloc_type *rt = cp_arch_reloc(s->arch, type);
 	Elf_Scn *symtab = elf_getscn(s->elf, rsh->sh_link);
 	GElf_Sym sym = { 0 };

@@ -1,0 +1,39 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# install-deps.sh - install the Debian packages mkcodepage's build, samples
+# and tests need, only those missing: apt-get update once, then apt-get
+# install. Run as root (CI and a fresh Debian 12 machine are); otherwise it
+# prints the command to run and fails.
+set -eu
+
+packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev
+device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
+u-boot-qemu"
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "install-deps: not a Debian system; make sure these are installed:" >&2
+	echo "  $packages" | tr '\n' ' ' >&2
+	echo >&2
+	exit 0
+fi
+
+missing=
+for p in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps: missing Debian packages:$missing" >&2
+	echo "install-deps: run as root: apt-get update && apt-get install -y$missing" >&2
+	exit 2
+fi
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null
