@@ -94,26 +94,6 @@ static void reword_dtc_errors(const char *desc, const char *errfile)
 	free(text);
 }
 
-/* Parse "target: dep dep \\\n dep" from dtc -d into d->deps. */
-static void read_dtc_depfile(struct cp_desc *d, const char *depfile)
-{
-	size_t len;
-	char *text = (char *)cp_read_file(depfile, &len), *p, *tok, *save = NULL;
-
-	if (!text)
-		return;
-	p = strchr(text, ':');
-	if (p) {
-		for (tok = strtok_r(p + 1, " \t\n\\", &save); tok;
-		     tok = strtok_r(NULL, " \t\n\\", &save)) {
-			d->deps = cp_xrealloc(d->deps,
-					      sizeof(*d->deps) * (d->ndeps + 1));
-			d->deps[d->ndeps++] = cp_xstrdup(tok);
-		}
-	}
-	free(text);
-}
-
 static void *compile_source(struct cp_desc *d, const char *workdir,
 			    size_t *len)
 {
@@ -132,7 +112,7 @@ static void *compile_source(struct cp_desc *d, const char *workdir,
 	reword_dtc_errors(d->file, err);
 	if (st == 0) {
 		fdt = cp_read_file(out, len);
-		read_dtc_depfile(d, dep);
+		cp_read_depfile(dep, &d->deps);
 	} else if (st > 0) {
 		cp_error(&(struct cp_loc){ .file = d->file }, "dtc-syntax",
 			 "the description is not valid device-tree source; "
@@ -577,8 +557,6 @@ void cp_desc_free(struct cp_desc *d)
 	}
 	free(d->regs);
 	free(d->preamble_source);
-	for (int i = 0; i < d->ndeps; i++)
-		free(d->deps[i]);
-	free(d->deps);
+	cp_strlist_free(&d->deps);
 	memset(d, 0, sizeof(*d));
 }

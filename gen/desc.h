@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "util.h"
 
 #define CP_DESC_COMPATIBLE "mkcodepage,description-v1"
 #define CP_TEMPLATE_COMPATIBLE "mkcodepage,protocol-v1"
@@ -82,8 +83,7 @@ struct cp_desc {
 
 	char *preamble_source; /* preamble { source } resolved, or NULL */
 
-	char **deps; /* files the description includes (from dtc -d) */
-	int ndeps;
+	struct cp_strlist deps; /* files the description includes (dtc -d) */
 };
 
 /*

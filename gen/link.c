@@ -55,9 +55,11 @@ void cp_toolchain_free(struct cp_toolchain *tc)
 }
 
 int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
-		const char *datadir, const char *src, const char *obj)
+		const char *datadir, const char *src, const char *obj,
+		struct cp_strlist *deps)
 {
 	char *inc = cp_xasprintf("%s/%s", datadir, arch->srcdir);
+	char *dep = cp_xasprintf("%s.d", obj);
 	char *argv[32];
 	int n = 0, st;
 
@@ -66,6 +68,8 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 		argv[n++] = (char *)arch->as_flags[i];
 	argv[n++] = "-I";
 	argv[n++] = inc;
+	argv[n++] = "--MD";
+	argv[n++] = dep;
 	argv[n++] = "-o";
 	argv[n++] = (char *)obj;
 	argv[n++] = (char *)src;
@@ -74,7 +78,10 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	if (st > 0)
 		cp_error(&(struct cp_loc){ .file = src }, "assemble",
 			 "the assembler rejected this source (messages above)");
+	else if (st == 0 && deps)
+		cp_read_depfile(dep, deps);
 	free(inc);
+	free(dep);
 	return st == 0 ? 0 : -1;
 }
 

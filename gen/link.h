@@ -25,9 +25,13 @@ int cp_toolchain_find(const struct cp_arch *arch, const char *prefix,
 		      struct cp_toolchain *tc);
 void cp_toolchain_free(struct cp_toolchain *tc);
 
-/* Assemble src into obj. 0 or -1 (the assembler's messages pass through). */
+/*
+ * Assemble src into obj. 0 or -1 (the assembler's messages pass through).
+ * When deps is given, the files src .includes are added to it.
+ */
 int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
-		const char *datadir, const char *src, const char *obj);
+		const char *datadir, const char *src, const char *obj,
+		struct cp_strlist *deps);
 
 /* Link objs into out at base. 0 or -1. */
 int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,

@@ -46,7 +46,7 @@ struct run {
 	struct cp_desc desc, tmpl;
 	struct cp_plan plan;
 	struct cp_toolchain tc;
-	struct cp_strlist deps, objs;
+	struct cp_strlist deps, objs, srcs; /* srcs: what each object came from */
 	struct cp_image img;
 	char *elf;
 };
@@ -226,14 +226,16 @@ static int read_inputs(struct run *r)
 	const char *kernel = r->opt.kernel ? r->opt.kernel : r->desc.kernel_file;
 
 	cp_strlist_add(&r->deps, r->opt.desc);
-	for (int i = 0; i < r->desc.ndeps; i++)
-		cp_strlist_add(&r->deps, r->desc.deps[i]);
+	for (int i = 0; i < r->desc.deps.n; i++)
+		cp_strlist_add(&r->deps, r->desc.deps.v[i]);
 	if (choose_arch(r) || load_template(r))
 		return -1;
 	p->desc_file = r->desc.file;
 	p->nmemory = r->desc.nmemory < CP_MAX_MEMORY ? r->desc.nmemory
 						     : CP_MAX_MEMORY;
-	memcpy(p->memory, r->desc.memory, sizeof(*p->memory) * (size_t)p->nmemory);
+	if (p->nmemory)
+		memcpy(p->memory, r->desc.memory,
+		       sizeof(*p->memory) * (size_t)p->nmemory);
 	p->codepage_fixed = r->desc.has_codepage_load;
 	p->codepage_load = r->desc.codepage_load;
 	p->nseg = 1;
@@ -270,10 +272,13 @@ static char *work_path(const struct run *r, const char *name)
 static int assemble_one(struct run *r, const char *src, const char *objname)
 {
 	char *obj = work_path(r, objname);
-	int err = cp_assemble(&r->tc, r->plan.arch, r->datadir, src, obj);
+	int err = cp_assemble(&r->tc, r->plan.arch, r->datadir, src, obj,
+			      strcmp(objname, "plan.o") ? &r->deps : NULL);
 
-	if (!err)
+	if (!err) {
 		cp_strlist_add(&r->objs, obj);
+		cp_strlist_add(&r->srcs, src);
+	}
 	free(obj);
 	return err;
 }
@@ -304,6 +309,7 @@ static int assemble_all(struct run *r)
 	}
 	if (!err && r->plan.preamble && ends_with_o(r->plan.preamble)) {
 		cp_strlist_add(&r->objs, r->plan.preamble);
+		cp_strlist_add(&r->srcs, r->plan.preamble);
 	} else if (!err) {
 		src = r->plan.preamble ? cp_xstrdup(r->plan.preamble)
 				       : cp_xasprintf("%s/%s/%s", r->datadir,
@@ -326,6 +332,24 @@ static int assemble_all(struct run *r)
 	cp_sb_free(&plan);
 	free(plan_src);
 	return err;
+}
+
+/*
+ * The first of two relocation checks: every object before linking, so an
+ * absolute reference is named in the source it comes from even when it
+ * would also make the link fail (an ADDR24 that cannot reach).
+ */
+static int check_objects(struct run *r)
+{
+	long bad = 0;
+
+	for (int i = 0; i < r->objs.n; i++) {
+		struct cp_relocchk_result res;
+		if (cp_relocchk(r->objs.v[i], r->srcs.v[i], r->plan.arch, &res))
+			return -1;
+		bad += res.bad;
+	}
+	return bad ? -1 : 0;
 }
 
 static const char *const entry_symbols[] = {
@@ -362,7 +386,8 @@ static int build_codepage(struct run *r)
 	struct cp_relocchk_result res;
 
 	if (cp_toolchain_find(p->arch, r->opt.cross, &r->tc) ||
-	    assemble_all(r) || link_at(r, probe_base, "probe.elf", &probe))
+	    assemble_all(r) || check_objects(r) ||
+	    link_at(r, probe_base, "probe.elf", &probe))
 		return -1;
 	if (cp_plan_place_codepage(p, probe.size) ||
 	    cp_plan_check_segments(p)) {
@@ -371,6 +396,13 @@ static int build_codepage(struct run *r)
 	}
 	if (p->seg[0].mem == probe_base)
 		probe_base = 0x20000; /* make the second link differ */
+	{
+		char *script = cp_xasprintf("%s/ldscripts/%s", r->datadir,
+					     p->arch->ldscript);
+
+		cp_strlist_add(&r->deps, script);
+		free(script);
+	}
 	r->elf = work_path(r, "codepage.elf");
 	if (link_at(r, p->seg[0].mem, "codepage.elf", &r->img)) {
 		cp_image_free(&probe);
@@ -406,7 +438,7 @@ static int run(struct run *r)
 			 CP_DESC_COMPATIBLE) ||
 	    read_inputs(r))
 		return CP_EXIT_REJECTED;
-	if (p->arch->prepare(p) || cp_plan_check_segments(p) ||
+	if (cp_plan_check_segments(p) || p->arch->prepare(p) ||
 	    cp_plan_resolve_registers(p))
 		return CP_EXIT_REJECTED;
 	if (build_codepage(r))
@@ -437,6 +469,7 @@ static void cleanup(struct run *r)
 	cp_toolchain_free(&r->tc);
 	cp_strlist_free(&r->deps);
 	cp_strlist_free(&r->objs);
+	cp_strlist_free(&r->srcs);
 	cp_image_free(&r->img);
 	free(r->elf);
 	free(r->datadir);

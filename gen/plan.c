@@ -73,17 +73,8 @@ static unsigned char *compile_dts_segment(const char *path,
 	seq++;
 	if (cp_spawn(argv, NULL, "device-tree compiler, Debian package "
 				 "device-tree-compiler") == 0) {
-		size_t dlen;
-		char *text = (char *)cp_read_file(dep, &dlen), *p, *tok,
-		     *save = NULL;
-
 		buf = cp_read_file(out, len);
-		p = text ? strchr(text, ':') : NULL;
-		if (p)
-			for (tok = strtok_r(p + 1, " \t\n\\", &save); tok;
-			     tok = strtok_r(NULL, " \t\n\\", &save))
-				cp_strlist_add(deps, tok);
-		free(text);
+		cp_read_depfile(dep, deps);
 	}
 	free(out);
 	free(dep);

@@ -92,8 +92,8 @@ static int allowed(const struct cp_arch *a, const char *name)
 	return 0;
 }
 
-static void check_one(struct scan *s, Elf_Scn *rel_scn, const GElf_Shdr *rsh,
-		      uint64_t r_offset, uint64_t r_info)
+static void check_one(struct scan *s, const GElf_Shdr *rsh, uint64_t r_offset,
+		      uint64_t r_info, int64_t addend)
 {
 	/* gelf hands every class its 64-bit r_info layout */
 	unsigned type = (unsigned)GELF_R_TYPE(r_info);
@@ -102,38 +102,46 @@ static void check_one(struct scan *s, Elf_Scn *rel_scn, const GElf_Shdr *rsh,
 	Elf_Scn *symtab = elf_getscn(s->elf, rsh->sh_link);
 	GElf_Sym sym = { 0 };
 	const char *sname = symidx ? sym_name(s, symtab, symidx, &sym) : NULL;
-	size_t shstrndx, target = rsh->sh_info;
+	size_t shstrndx, tsec = rsh->sh_info;
 	GElf_Shdr tsh;
 	const char *secname = "?";
 	char place[256];
 	uint64_t off = r_offset;
 	struct cp_loc loc = { .file = s->display, .where = place };
+	char target[256];
 
-	(void)rel_scn;
 	s->res->checked++;
 	if (rt && rt->kind != CP_RELOC_ABS)
 		return;
 	if (rt && allowed(s->arch, sname))
 		return;
-	if (!elf_getshdrstrndx(s->elf, &shstrndx) && target &&
-	    gelf_getshdr(elf_getscn(s->elf, target), &tsh)) {
+	if (!elf_getshdrstrndx(s->elf, &shstrndx) && tsec &&
+	    gelf_getshdr(elf_getscn(s->elf, tsec), &tsh)) {
 		secname = elf_strptr(s->elf, shstrndx, tsh.sh_name);
 		/* executables give addresses; symbols too, so no rebase */
 	}
-	place_name(s, target, off, secname ? secname : "?", place,
+	place_name(s, tsec, off, secname ? secname : "?", place,
 		   sizeof(place));
+	/* a local label is reached through its section: name the label */
+	if (symidx && GELF_ST_TYPE(sym.st_info) == STT_SECTION)
+		place_name(s, sym.st_shndx,
+			   sym.st_value + (uint64_t)addend, sname ? sname : "?",
+			   target, sizeof(target));
+	else
+		snprintf(target, sizeof(target), "%s",
+			 sname && *sname ? sname : "(none)");
 	s->res->bad++;
 	if (rt)
 		cp_error(&loc, "abs-reloc",
 			 "%s against '%s' in %s is absolute: the code would "
 			 "only work at its link address",
-			 rt->name, sname && *sname ? sname : "(none)", secname);
+			 rt->name, target, secname);
 	else
 		cp_error(&loc, "unknown-reloc",
 			 "relocation type %u against '%s' in %s is not in the "
 			 "%s relocation table, so it cannot be proven "
 			 "position-independent",
-			 type, sname && *sname ? sname : "(none)", secname,
+			 type, target, secname,
 			 s->arch->name);
 }
 
@@ -182,11 +190,12 @@ static int scan_sections(struct scan *s, int *nrelsec)
 			if (sh.sh_type == SHT_RELA) {
 				if (!gelf_getrela(d, (int)i, &ra))
 					return -1;
-				check_one(s, scn, &sh, ra.r_offset, ra.r_info);
+				check_one(s, &sh, ra.r_offset, ra.r_info,
+					  ra.r_addend);
 			} else {
 				if (!gelf_getrel(d, (int)i, &r))
 					return -1;
-				check_one(s, scn, &sh, r.r_offset, r.r_info);
+				check_one(s, &sh, r.r_offset, r.r_info, 0);
 			}
 		}
 	}

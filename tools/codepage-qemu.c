@@ -475,8 +475,8 @@ static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
 	use(&b->used, at, 0x10000);
 	use(&b->used, dt, 1 << 20);
 	if (cp_write_file(psrc, params.s, params.len) ||
-	    cp_assemble(&tc, b->arch, datadir, src, obj) ||
-	    cp_assemble(&tc, b->arch, datadir, psrc, pobj))
+	    cp_assemble(&tc, b->arch, datadir, src, obj, NULL) ||
+	    cp_assemble(&tc, b->arch, datadir, psrc, pobj, NULL))
 		goto out;
 	{
 		char *ttext = cp_xasprintf("-Ttext=0x%llx",

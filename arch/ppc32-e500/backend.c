@@ -97,7 +97,7 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 			left -= size;
 		}
 	}
-	if (d->ntlb > TLB1_USABLE || plan->nmemory == 0) {
+	if (d->ntlb > TLB1_USABLE) {
 		cp_error(&loc, "tlb-entries",
 			 "memory needs %d TLB1 entries to be mapped 1:1 but an "
 			 "e500 has %d free; list memory as fewer ranges whose "

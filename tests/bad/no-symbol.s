@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: MIT
+# defines no "preamble" symbol
+	.text
+start:	b	start

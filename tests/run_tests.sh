@@ -1,0 +1,380 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# run_tests.sh - every test of mkcodepage, in sets (dtc's run_tests.sh is the
+# model). Run by `make check`, which builds what it needs and sets:
+#   SRCTREE  the source tree      OBJTREE  where the programs are
+#   BUILD    objects, sanitizer builds (san/), samples, test programs
+# Usage: run_tests.sh [SET...]   sets: unit bad reloc qemu uboot determinism
+#                                      depfile install check
+# Host programs run as their AddressSanitizer + UBSan builds. Ends with one
+# line "N passed, N failed, N skipped".
+set -u
+
+: "${SRCTREE:?run through make check}" "${OBJTREE:?}" "${BUILD:?}"
+MKCP=$BUILD/san/mkcodepage
+CHECKER=$BUILD/san/codepage-check
+QEMU_RUN=$BUILD/san/codepage-qemu
+SAMPLES=$BUILD/samples/ppc32-e500
+FNVSUM=$BUILD/tests/fnvsum
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkcodepage-tests.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+passed=0 failed=0 skipped=0
+
+pass() { passed=$((passed + 1)); echo "PASS: $1"; }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1${2:+ ($2)}"
+	[ -n "${3:-}" ] && [ -f "$3" ] && sed -n '1,40s/^/    | /p' "$3"
+	return 0
+}
+skip() { skipped=$((skipped + 1)); echo "SKIP: $1 ($2)"; }
+
+# A sanitizer report anywhere in a log is a failure of its own.
+clean_log() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$1"; }
+
+# ---- unit: the host library's unit tests ----------------------------------
+set_unit() {
+	mkdir -p "$WORK/unit"
+	"$BUILD/tests/unit-tests" "$WORK/unit" >"$WORK/unit.out" 2>"$WORK/unit.err"
+	st=$?
+	while read -r verdict name rest; do
+		case $verdict in
+		PASS:) pass "$name" ;;
+		FAIL:) fail "$name" "$rest" ;;
+		esac
+	done <"$WORK/unit.out"
+	if [ $st -gt 1 ] || ! clean_log "$WORK/unit.err"; then
+		fail unit/sanitizers "exit $st" "$WORK/unit.err"
+	else
+		pass unit/sanitizers
+	fi
+}
+
+# ---- bad: the table of bad inputs --------------------------------------------
+special_file() {
+	case $1 in
+	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
+	@missing) echo "$WORK/no/such/file" ;;
+	@garbage) head -c 4096 /dev/urandom >"$WORK/garbage.bin"
+		echo "$WORK/garbage.bin" ;;
+	@x86) echo "$OBJTREE/mkcodepage" ;;
+	@truncated) head -c 2000 "$SAMPLES/regcheck.elf" >"$WORK/trunc.elf"
+		echo "$WORK/trunc.elf" ;;
+	@corrupt-dtb)
+		dtc -q -I dts -O dtb -o "$WORK/bad/corrupt.dtb" "$WORK/bad/good.dts"
+		# keep the header, break the structure block
+		printf '\377\377\377\377\377\377\377\377' |
+			dd of="$WORK/bad/corrupt.dtb" bs=1 seek=64 conv=notrunc 2>/dev/null
+		echo "$WORK/bad/corrupt.dtb" ;;
+	*) echo "$WORK/bad/$1" ;;
+	esac
+}
+
+set_bad() {
+	cp -r "$SRCTREE/tests/bad" "$WORK/bad"
+	powerpc-linux-gnu-as -a32 -mbig -mregnames -o "$WORK/bad/absolute.o" \
+		"$WORK/bad/absolute.s"
+	grep -v "^#" "$SRCTREE/tests/bad-inputs.txt" >"$WORK/bad.table"
+	while read -r name id want desc kernel opts; do
+		[ -n "$name" ] || continue
+		out=$WORK/out-$name
+		d=$(special_file "$desc")
+		k=$(special_file "$kernel")
+		set -- -d "$d" -k "$k" -o "$out"
+		case ${opts:-} in
+		@no-output) set -- -d "$d" -k "$k" ;;
+		?*) set -- "$@" "$opts" ;;
+		esac
+		"$MKCP" "$@" >"$WORK/$name.log" 2>&1
+		st=$?
+		if [ $st -ne "$want" ]; then
+			fail "bad/$name" "exit $st, wanted $want" "$WORK/$name.log"
+		elif ! grep -q "\[$id\]" "$WORK/$name.log"; then
+			fail "bad/$name" "no [$id]" "$WORK/$name.log"
+		elif [ -e "$out" ] || ls -a "$WORK" | grep -q "^\.out-$name\.tmp"; then
+			fail "bad/$name" "left something in OUTDIR" "$WORK/$name.log"
+		elif ! clean_log "$WORK/$name.log"; then
+			fail "bad/$name" "sanitizer" "$WORK/$name.log"
+		else
+			pass "bad/$name"
+		fi
+	done <"$WORK/bad.table"
+}
+
+# ---- reloc: the relocation check, in mkcodepage and standalone -------------
+set_reloc() {
+	mkdir -p "$WORK/reloc"
+	cp "$SRCTREE"/tests/bad/*.s "$SRCTREE"/tests/bad/good.dts \
+		"$SRCTREE"/tests/bad/pcrel-preamble.dts "$WORK/reloc/"
+	as="powerpc-linux-gnu-as -a32 -mbig -mregnames -I $SRCTREE/arch/ppc32-e500"
+	$as -o "$WORK/reloc/absolute.o" "$WORK/reloc/absolute.s"
+	$as -o "$WORK/reloc/relative.o" "$WORK/reloc/relative.s"
+
+	"$CHECKER" "$WORK/reloc/absolute.o" >"$WORK/reloc/abs.log" 2>&1
+	st=$?
+	n=$(grep -c '\[abs-reloc\]' "$WORK/reloc/abs.log")
+	if [ $st -eq 1 ] && [ "$n" -eq 4 ] &&
+		grep -q "R_PPC_ADDR16_HA against 'here+0x0'" "$WORK/reloc/abs.log" &&
+		grep -q 'R_PPC_ADDR16_LO' "$WORK/reloc/abs.log" &&
+		grep -q 'R_PPC_ADDR24' "$WORK/reloc/abs.log" &&
+		grep -q 'table+0x0: .*R_PPC_ADDR32 .* in .data' "$WORK/reloc/abs.log"; then
+		pass reloc/checker-rejects-absolute
+	else
+		fail reloc/checker-rejects-absolute "exit $st, $n reports" "$WORK/reloc/abs.log"
+	fi
+
+	if "$CHECKER" "$WORK/reloc/relative.o" >"$WORK/reloc/rel.log" 2>&1 &&
+		grep -q 'all position-independent' "$WORK/reloc/rel.log"; then
+		pass reloc/checker-accepts-pcrel
+	else
+		fail reloc/checker-accepts-pcrel "" "$WORK/reloc/rel.log"
+	fi
+
+	if "$MKCP" -d "$WORK/reloc/pcrel-preamble.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/reloc/out" >"$WORK/reloc/mk.log" 2>&1 &&
+		"$CHECKER" -q "$WORK/reloc/out/codepage.elf" >>"$WORK/reloc/mk.log" 2>&1; then
+		pass reloc/pcrel-preamble-linked-and-rechecked
+	else
+		fail reloc/pcrel-preamble-linked-and-rechecked "" "$WORK/reloc/mk.log"
+	fi
+
+	if "$MKCP" -d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/reloc/std" >"$WORK/reloc/std.log" 2>&1 &&
+		"$CHECKER" "$WORK/reloc/std/codepage.elf" >>"$WORK/reloc/std.log" 2>&1 &&
+		powerpc-linux-gnu-readelf -r "$WORK/reloc/std/codepage.elf" |
+		grep -q R_PPC_REL16_HA; then
+		pass reloc/codepage-elf-keeps-relocations
+	else
+		fail reloc/codepage-elf-keeps-relocations "" "$WORK/reloc/std.log"
+	fi
+
+	"$CHECKER" "$SAMPLES/regcheck.elf" >"$WORK/reloc/norel.log" 2>&1
+	if [ $? -eq 1 ] && grep -q '\[no-relocs\]' "$WORK/reloc/norel.log"; then
+		pass reloc/executable-without-relocs-unproven
+	else
+		fail reloc/executable-without-relocs-unproven "" "$WORK/reloc/norel.log"
+	fi
+
+	"$CHECKER" "$OBJTREE/mkcodepage" >"$WORK/reloc/x86.log" 2>&1
+	if [ $? -eq 2 ] && grep -q '\[unsupported-arch\]' "$WORK/reloc/x86.log"; then
+		pass reloc/other-arch-refused
+	else
+		fail reloc/other-arch-refused "" "$WORK/reloc/x86.log"
+	fi
+}
+
+# ---- qemu: boots through codepage-qemu, placed and list ---------------------
+expand() {
+	echo "$1" | sed "s|@sample/|$SAMPLES/|g; s|@work/|$WORK/|g"
+}
+
+check_console() { # name log expected kernel-bin
+	log=$2
+	IFS=';'
+	for text in $3; do
+		IFS=' '
+		if ! grep -qF -- "$text" "$log"; then
+			fail "$1" "missing '$text'" "$log"
+			IFS=' '
+			return
+		fi
+	done
+	IFS=' '
+	if grep -q 'regcheck:' "$log"; then
+		want=$("$FNVSUM" "$4")
+		if ! grep -q 'regcheck: PASS' "$log"; then
+			fail "$1" "destination reports FAIL" "$log"
+			return
+		elif ! grep -q "regcheck: sum=$want" "$log"; then
+			fail "$1" "checksum differs from $want" "$log"
+			return
+		fi
+	fi
+	clean_log "$log" && pass "$1" || fail "$1" sanitizer "$log"
+}
+
+boot_case() { # name out expect expected qemu-options
+	for mode in placed list; do
+		log=$WORK/$1-$mode.log
+		# shellcheck disable=SC2086
+		"$QEMU_RUN" --mode "$mode" --timeout 120 --expect "$3" $5 "$2" \
+			>"$log" 2>&1
+		st=$?
+		if [ $st -ne 0 ]; then
+			fail "qemu/$1/$mode" "exit $st" "$log"
+		else
+			check_console "qemu/$1/$mode" "$log" "$4" "$2/kernel.0.bin"
+		fi
+	done
+}
+
+set_qemu() {
+	grep -v "^#" "$SRCTREE/tests/qemu-cases.txt" >"$WORK/qemu.table"
+	while IFS="|" read -r name desc kernel opts expected; do
+		name=$(echo $name)
+		[ -n "$name" ] || continue
+		desc=$(expand "$(echo $desc)")
+		kernel=$(expand "$(echo $kernel)")
+		out=$WORK/q-$name
+		if ! (cd "$SRCTREE" && "$MKCP" -d "$desc" -k "$kernel" -o "$out") \
+			>"$WORK/q-$name.log" 2>&1; then
+			fail "qemu/$name/build" "" "$WORK/q-$name.log"
+			continue
+		fi
+		boot_case "$name" "$out" "regcheck: PASS" "$(echo $expected)" "$opts"
+	done <"$WORK/qemu.table"
+}
+
+# ---- uboot: a real destination nobody here wrote ------------------------------
+set_uboot() {
+	uboot=/usr/lib/u-boot/qemu-ppce500/uboot.elf
+	if [ ! -f "$uboot" ]; then
+		skip uboot "Debian package u-boot-qemu is not installed"
+		return
+	fi
+	mkdir -p "$WORK/uboot"
+	qemu-system-ppc -M ppce500 -m 512M -display none -kernel "$uboot" \
+		-machine dumpdtb="$WORK/uboot/qemu.dtb" >/dev/null 2>&1
+	sed 's|"placeholder"|"x"|' "$SRCTREE/tests/bad/good.dts" |
+		sed 's|fdt { string = "x";|fdt { file = "qemu.dtb";|' \
+			>"$WORK/uboot/uboot.dts"
+	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
+		>"$WORK/uboot/mk.log" 2>&1; then
+		fail uboot/build "" "$WORK/uboot/mk.log"
+		return
+	fi
+	boot_case uboot "$WORK/uboot/out" "DRAM:  512 MiB" \
+		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
+}
+
+# ---- determinism: the same inputs give the same bytes anywhere ---------------
+set_determinism() {
+	a=$WORK/det/one
+	b=$WORK/det/second/deeper
+	mkdir -p "$a" "$b"
+	cp -r "$SRCTREE/samples/ppc32-e500" "$a/s"
+	cp -r "$SRCTREE/samples/ppc32-e500" "$b/s"
+	cp "$SAMPLES/regcheck.elf" "$a/k.elf"
+	cp "$SAMPLES/regcheck.elf" "$b/k.elf"
+	(cd "$a" && TMPDIR=$a "$MKCP" -d s/custom-preamble.dts -k k.elf -o out) \
+		>"$WORK/det.log" 2>&1
+	(cd "$b" && "$MKCP" -d "$b/s/custom-preamble.dts" -k "$b/k.elf" \
+		-o "$b/out") >>"$WORK/det.log" 2>&1
+	if [ -d "$a/out" ] && diff -r "$a/out" "$b/out" >>"$WORK/det.log" 2>&1; then
+		pass determinism/two-directories
+	else
+		fail determinism/two-directories "" "$WORK/det.log"
+	fi
+	"$MKCP" -d "$a/s/custom-preamble.dts" -k "$a/k.elf" -o "$a/out" \
+		>>"$WORK/det.log" 2>&1
+	if diff -r "$a/out" "$b/out" >/dev/null 2>&1; then
+		pass determinism/rebuild-in-place
+	else
+		fail determinism/rebuild-in-place "" "$WORK/det.log"
+	fi
+}
+
+# ---- depfile: a user's make rule sees every input ---------------------------
+set_depfile() {
+	d=$WORK/dep
+	mkdir -p "$d"
+	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/custom-preamble.dts" \
+		-k "$SAMPLES/regcheck.elf" -o "$d/out" --depfile "$d/out.d" \
+		>"$d/log" 2>&1
+	for f in samples/ppc32-e500/custom-preamble.dts samples/ppc32-e500/board.dts \
+		samples/ppc32-e500/my-preamble.s arch/ppc32-e500/trampoline.s \
+		templates/none.dts ldscripts/ppc32-e500.ld regcheck.elf; do
+		if ! grep -q "$f" "$d/out.d" 2>/dev/null; then
+			fail "depfile/names-$(basename "$f")" "" "$d/out.d"
+			continue
+		fi
+		pass "depfile/names-$(basename "$f")"
+	done
+	cat >"$d/Makefile" <<EOF
+$d/out/segments.txt:
+	touch \$@
+include $d/out.d
+EOF
+	if make -s -q -f "$d/Makefile" "$d/out/segments.txt" 2>"$d/make.log"; then
+		pass depfile/is-valid-make
+	else
+		# -q exits 1 when something is out of date; 2 means a syntax error
+		[ $? -eq 1 ] && pass depfile/is-valid-make ||
+			fail depfile/is-valid-make "" "$d/make.log"
+	fi
+}
+
+# ---- install: an installed tool finds its data where it was put -----------
+set_install() {
+	i=$WORK/inst
+	if ! make -s -C "$SRCTREE" -f "$SRCTREE/GNUmakefile" O="$OBJTREE" install \
+		DESTDIR="$i" PREFIX=/opt/cp >"$WORK/inst.log" 2>&1; then
+		fail install/make-install "" "$WORK/inst.log"
+		return
+	fi
+	pass install/make-install
+	if env -u MKCODEPAGE_DATADIR "$i/opt/cp/bin/mkcodepage" \
+		-d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$i/out" -v >"$WORK/inst-run.log" 2>&1 &&
+		grep -q "$i/opt/cp/share/mkcodepage/arch/ppc32-e500/trampoline.s" \
+			"$WORK/inst-run.log"; then
+		pass install/finds-its-data
+	else
+		fail install/finds-its-data "" "$WORK/inst-run.log"
+	fi
+	[ -f "$i/opt/cp/share/man/man1/mkcodepage.1" ] &&
+		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
+		pass install/man-pages || fail install/man-pages
+}
+
+# ---- check: command-line behaviour ---------------------------------------------
+set_check() {
+	"$MKCP" --help >"$WORK/help.log" 2>&1 && grep -q 'Usage: mkcodepage' "$WORK/help.log" &&
+		pass cli/help || fail cli/help "" "$WORK/help.log"
+	"$MKCP" --version >"$WORK/ver.log" 2>&1 && grep -q '^mkcodepage ' "$WORK/ver.log" &&
+		pass cli/version || fail cli/version "" "$WORK/ver.log"
+	"$MKCP" --list >"$WORK/list.log" 2>&1 && grep -q '^ppc32-e500' "$WORK/list.log" &&
+		pass cli/list || fail cli/list "" "$WORK/list.log"
+	"$MKCP" --bogus >"$WORK/bogus.log" 2>&1
+	[ $? -eq 2 ] && pass cli/unknown-option || fail cli/unknown-option "" "$WORK/bogus.log"
+	"$QEMU_RUN" --help >"$WORK/qh.log" 2>&1 && grep -q 'Usage: codepage-qemu' "$WORK/qh.log" &&
+		pass cli/codepage-qemu-help || fail cli/codepage-qemu-help
+	"$CHECKER" --help >"$WORK/ch.log" 2>&1 && grep -q 'Usage: codepage-check' "$WORK/ch.log" &&
+		pass cli/codepage-check-help || fail cli/codepage-check-help
+	# the outputs a user scripts against
+	o=$WORK/fmt
+	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$o" >"$WORK/fmt.log" 2>&1
+	if grep -qE '^entry 0x[0-9a-f]+$' "$o/segments.txt" &&
+		grep -qE '^list-entry 0x[0-9a-f]+$' "$o/segments.txt" &&
+		grep -qE '^segment 0 mem=0x[0-9a-f]+ memsz=0x[0-9a-f]+ file=codepage.bin bufsz=0x[0-9a-f]+$' "$o/segments.txt" &&
+		[ "$(grep -c '^segment ' "$o/segments.txt")" -eq 3 ]; then
+		pass output/segments-txt
+	else
+		fail output/segments-txt "" "$o/segments.txt"
+	fi
+	for f in codepage.elf codepage.bin kernel.0.bin fdt.bin segments.json map.txt; do
+		[ -s "$o/$f" ] || { fail "output/$f"; continue; }
+		pass "output/$f"
+	done
+	size=$(wc -c <"$o/codepage.bin")
+	[ "$size" -le 2048 ] && pass "output/codepage-at-most-2048-bytes ($size)" ||
+		fail output/codepage-at-most-2048-bytes "$size bytes"
+	# rewriting drops segment files the previous run listed
+	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/bdinfo.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$o" >>"$WORK/fmt.log" 2>&1
+	[ ! -e "$o/fdt.bin" ] && [ -e "$o/bdinfo.bin" ] &&
+		pass output/stale-files-removed || fail output/stale-files-removed "" "$WORK/fmt.log"
+}
+
+sets=${*:-unit check bad reloc determinism depfile install qemu uboot}
+for s in $sets; do
+	echo "== $s"
+	"set_$s"
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: MIT
+/*
+ * unit-tests.c - unit tests of the host library: description reader, ELF
+ * kernel reader, plan checks, relocation classifier and the e500 TLB
+ * mapping. Built with AddressSanitizer and UBSan; prints one line per case,
+ * "PASS: name" or "FAIL: name (why)", which tests/run_tests.sh counts.
+ *
+ * Usage: unit-tests WORKDIR   (a scratch directory for files it writes)
+ */
+#include <elf.h>
+#include <gelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "desc.h"
+#include "diag.h"
+#include "kernel.h"
+#include "plan.h"
+#include "util.h"
+
+static const char *work;
+static int failures;
+
+#define CHECK(name, cond)                                                    \
+	do {                                                                 \
+		if (cond)                                                    \
+			printf("PASS: unit/%s\n", name);                     \
+		else {                                                       \
+			printf("FAIL: unit/%s (%s, line %d)\n", name, #cond, \
+			       __LINE__);                                    \
+			failures++;                                          \
+		}                                                            \
+	} while (0)
+
+static char *write_text(const char *name, const char *text)
+{
+	char *path = cp_path_join(work, name);
+
+	if (cp_write_file(path, text, strlen(text)))
+		abort();
+	return path;
+}
+
+static const struct cp_arch *e500(void)
+{
+	return cp_arch_find("ppc32-e500");
+}
+
+/* ---- description reader ------------------------------------------------ */
+
+static const char good_desc[] =
+	"/dts-v1/;\n/ {\n"
+	"  compatible = \"mkcodepage,description-v1\";\n"
+	"  #address-cells = <2>; #size-cells = <2>;\n"
+	"  arch = \"ppc32-e500\"; protocol = \"linux-epapr\";\n"
+	"  memory = <0 0 0 0x20000000>, <0 0x40000000 0 0x1000>;\n"
+	"  codepage { load = <0 0x1ff00000>; };\n"
+	"  segments {\n"
+	"    fdt { file = \"board.dtb\"; load = <0 0x1f00000>; };\n"
+	"    cmdline { string = \"console=ttyS0\"; load = <0 0x1f10000>; };\n"
+	"    blob { data = [01 02 03]; load = <0 0x1f20010>; };\n"
+	"  };\n"
+	"  registers { r3 = \"fdt\"; r7 = <0 0x4000000>; r8 = <5>; };\n"
+	"};\n";
+
+static void test_desc_good(void)
+{
+	char *path = write_text("good.dts", good_desc);
+	struct cp_desc d;
+	int r = cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE);
+
+	CHECK("desc-reads", r == 0);
+	CHECK("desc-arch-protocol",
+	      d.arch && !strcmp(d.arch, "ppc32-e500") && d.protocol &&
+		      !strcmp(d.protocol, "linux-epapr"));
+	CHECK("desc-memory", d.nmemory == 2 && d.memory[0].size == 0x20000000 &&
+				     d.memory[1].base == 0x40000000);
+	CHECK("desc-codepage", d.has_codepage_load &&
+				       d.codepage_load == 0x1ff00000);
+	CHECK("desc-segments", d.nsegments == 3 &&
+				       !strcmp(d.segments[0].name, "fdt") &&
+				       d.segments[0].load == 0x1f00000);
+	CHECK("desc-file-relative",
+	      d.segments[0].path && strstr(d.segments[0].path, work) &&
+		      strstr(d.segments[0].path, "board.dtb"));
+	CHECK("desc-string", d.segments[1].string &&
+				     !strcmp(d.segments[1].string, "console=ttyS0"));
+	CHECK("desc-data", d.segments[2].has_data && d.segments[2].data_len == 3 &&
+				   d.segments[2].data[2] == 3);
+	CHECK("desc-registers",
+	      d.nregs == 3 && d.regs[0].is_expr && !strcmp(d.regs[0].expr, "fdt") &&
+		      !d.regs[1].is_expr && d.regs[1].value == 0x4000000 &&
+		      d.regs[2].value == 5);
+	CHECK("desc-deps", d.deps.n >= 1);
+	cp_desc_free(&d);
+	free(path);
+}
+
+static int load_fails(const char *name, const char *text)
+{
+	char *path = write_text(name, text);
+	struct cp_desc d;
+	int r = cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE);
+
+	cp_desc_free(&d);
+	free(path);
+	return r != 0;
+}
+
+static void test_desc_bad(void)
+{
+	CHECK("desc-bad-cells",
+	      load_fails("cells.dts",
+			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
+			 " #address-cells = <2>; #size-cells = <2>;"
+			 " segments { fdt { string = \"x\"; load = <0x1000>; }; };"
+			 " };"));
+	CHECK("desc-bad-compatible",
+	      load_fails("compat.dts",
+			 "/dts-v1/; / { compatible = \"something-else\"; };"));
+	CHECK("desc-two-sources",
+	      load_fails("two.dts",
+			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
+			 " segments { a { string = \"x\"; data = [00];"
+			 " load = <0 0x1000>; }; }; };"));
+	CHECK("desc-syntax", load_fails("syntax.dts", "/dts-v1/; / { oops"));
+	CHECK("desc-memory-pairs",
+	      load_fails("mem.dts",
+			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
+			 " #address-cells = <2>; #size-cells = <2>;"
+			 " memory = <0 0 0>; };"));
+	{
+		/* a flattened tree whose header lies about its size */
+		unsigned char junk[64] = { 0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0x10, 0 };
+		char *path = cp_path_join(work, "corrupt.dtb");
+		struct cp_desc d;
+
+		cp_write_file(path, junk, sizeof(junk));
+		CHECK("desc-corrupt-dtb",
+		      cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE) != 0);
+		cp_desc_free(&d);
+		free(path);
+	}
+}
+
+/* ---- ELF kernel reader -------------------------------------------------- */
+
+struct phdr_spec {
+	uint32_t vaddr, paddr, filesz, memsz, flags;
+};
+
+/* A big-endian ELF32 PowerPC executable with the given PT_LOADs. */
+static char *make_elf(const char *name, uint16_t machine, uint32_t entry,
+		      const struct phdr_spec *ph, int n)
+{
+	size_t off = 52 + 32 * (size_t)n, size = off;
+	unsigned char *buf;
+	char *path;
+
+	for (int i = 0; i < n; i++)
+		size += ph[i].filesz;
+	buf = cp_xcalloc(1, size);
+	memcpy(buf, ELFMAG, SELFMAG);
+	buf[EI_CLASS] = ELFCLASS32;
+	buf[EI_DATA] = ELFDATA2MSB;
+	buf[EI_VERSION] = EV_CURRENT;
+	cp_store_be(buf + 16, 2, ET_EXEC);
+	cp_store_be(buf + 18, 2, machine);
+	cp_store_be(buf + 20, 4, EV_CURRENT);
+	cp_store_be(buf + 24, 4, entry);
+	cp_store_be(buf + 28, 4, 52);
+	cp_store_be(buf + 40, 2, 52);
+	cp_store_be(buf + 42, 2, 32);
+	cp_store_be(buf + 44, 2, (uint64_t)n);
+	for (int i = 0; i < n; i++) {
+		unsigned char *p = buf + 52 + 32 * i;
+
+		cp_store_be(p, 4, PT_LOAD);
+		cp_store_be(p + 4, 4, off);
+		cp_store_be(p + 8, 4, ph[i].vaddr);
+		cp_store_be(p + 12, 4, ph[i].paddr);
+		cp_store_be(p + 16, 4, ph[i].filesz);
+		cp_store_be(p + 20, 4, ph[i].memsz);
+		cp_store_be(p + 24, 4, ph[i].flags);
+		memset(buf + off, 0x40 + i, ph[i].filesz);
+		off += ph[i].filesz;
+	}
+	path = cp_path_join(work, name);
+	cp_write_file(path, buf, size);
+	free(buf);
+	return path;
+}
+
+static void init_plan(struct cp_plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->arch = e500();
+	p->nseg = 1;
+	p->seg[0].name = cp_xstrdup("codepage");
+	p->seg[0].file = cp_xstrdup("codepage.bin");
+	p->nmemory = 1;
+	p->memory[0] = (struct cp_range){ 0, 0x20000000 };
+	p->desc_file = "unit.dts";
+}
+
+static void test_kernel(void)
+{
+	struct phdr_spec two[] = {
+		{ 0xc0000000, 0x0, 0x1800, 0x1800, PF_R | PF_X },
+		/* shares its first page with the text: merged */
+		{ 0xc0001800, 0x1800, 0x100, 0x3000, PF_R | PF_W },
+		{ 0xc0100000, 0x100000, 0x10, 0x10, PF_R },
+	};
+	struct cp_desc none = { 0 };
+	struct cp_plan p;
+	char *path = make_elf("k.elf", EM_PPC, 0xc0000010, two, 3);
+
+	init_plan(&p);
+	CHECK("kernel-reads", cp_kernel_load(&p, path, &none) == 0);
+	CHECK("kernel-entry-physical", p.entry == 0x10);
+	CHECK("kernel-merged-pages", p.nseg == 3 && p.seg[1].mem == 0 &&
+					     p.seg[1].memsz == 0x5000 &&
+					     p.seg[1].bufsz == 0x1900 &&
+					     p.seg[1].exec);
+	CHECK("kernel-bytes", p.seg[1].buf[0] == 0x40 &&
+				      p.seg[1].buf[0x1800] == 0x41);
+	CHECK("kernel-second", p.seg[2].mem == 0x100000 && !p.seg[2].exec);
+	cp_plan_free(&p);
+	free(path);
+
+	path = make_elf("arm.elf", EM_AARCH64, 0, two, 1);
+	init_plan(&p);
+	CHECK("kernel-wrong-arch", cp_kernel_load(&p, path, &none) != 0);
+	cp_plan_free(&p);
+	free(path);
+
+	path = make_elf("trunc.elf", EM_PPC, 0xc0000000, two, 1);
+	truncate(path, 100);
+	init_plan(&p);
+	CHECK("kernel-truncated", cp_kernel_load(&p, path, &none) != 0);
+	cp_plan_free(&p);
+	free(path);
+
+	path = make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1);
+	init_plan(&p);
+	CHECK("kernel-entry-outside", cp_kernel_load(&p, path, &none) != 0);
+	cp_plan_free(&p);
+	free(path);
+
+	path = write_text("raw.bin", "raw kernel bytes");
+	init_plan(&p);
+	CHECK("kernel-raw-needs-load", cp_kernel_load(&p, path, &none) != 0);
+	cp_plan_free(&p);
+	{
+		struct cp_desc raw = { .kernel_has_load = 1,
+				       .kernel_has_entry = 1,
+				       .kernel_load = 0x10010,
+				       .kernel_entry = 0x10010 };
+
+		init_plan(&p);
+		CHECK("kernel-raw", cp_kernel_load(&p, path, &raw) == 0 &&
+					    p.seg[1].mem == 0x10000 &&
+					    p.seg[1].data_off == 0x10 &&
+					    p.entry == 0x10010);
+		cp_plan_free(&p);
+	}
+	free(path);
+}
+
+/* ---- plan checks --------------------------------------------------------- */
+
+static void add(struct cp_plan *p, const char *name, uint64_t mem,
+		uint64_t memsz)
+{
+	static const struct cp_loc loc = { .file = "unit.dts" };
+
+	cp_plan_add(p, name, mem, cp_xcalloc(1, 16), 16, memsz, &loc);
+}
+
+static void test_plan(void)
+{
+	struct cp_plan p;
+
+	init_plan(&p);
+	add(&p, "a", 0x0, 0x2000);
+	add(&p, "b", 0x1000, 0x1000);
+	CHECK("plan-overlap", cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	add(&p, "a", 0x1ffff000, 0x2000);
+	CHECK("plan-outside-memory", cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	add(&p, "a", 0xfffff000, 0x2000);
+	CHECK("plan-overflow", cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	for (int i = 0; i < 16; i++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "s%d", i);
+		add(&p, name, 0x100000 * (uint64_t)i, 0x1000);
+	}
+	CHECK("plan-17-segments", cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	add(&p, "top", 0x1ffff000, 0x1000);
+	add(&p, "low", 0x0, 0x1000);
+	CHECK("plan-good", cp_plan_check_segments(&p) == 0 &&
+				   p.seg[1].mem == 0); /* sorted */
+	CHECK("plan-place-below-segment",
+	      cp_plan_place_codepage(&p, 1000) == 0 &&
+		      p.seg[0].mem == 0x1fffe000 && p.seg[0].memsz == 0x1000);
+	CHECK("plan-placed-clear", cp_plan_check_segments(&p) == 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	p.memory[0] = (struct cp_range){ 0, 0x100000000ULL };
+	add(&p, "k", 0x0, 0x1000);
+	CHECK("plan-place-below-kexec-limit",
+	      cp_plan_place_codepage(&p, 4096) == 0 &&
+		      p.seg[0].mem == 0x7ffff000);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	p.codepage_fixed = 1;
+	p.codepage_load = 0x1000;
+	add(&p, "k", 0x0, 0x2000);
+	CHECK("plan-codepage-overlap",
+	      cp_plan_place_codepage(&p, 100) == 0 &&
+		      cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	p.memory[0] = (struct cp_range){ 0x100000000ULL, 0x1000 };
+	add(&p, "k", 0x0, 0x1000);
+	CHECK("plan-memory-above-4g", cp_plan_check_segments(&p) != 0);
+	cp_plan_free(&p);
+}
+
+static void test_registers(void)
+{
+	struct cp_plan p;
+	struct cp_desc d = { 0 };
+	struct cp_desc_reg regs[] = {
+		{ .name = "r3", .is_expr = 1, .expr = "fdt", .file = "u" },
+		{ .name = "r4", .is_expr = 1, .expr = "fdt.end", .file = "u" },
+		{ .name = "r5", .is_expr = 1, .expr = "initrd.load?", .file = "u" },
+		{ .name = "r6", .value = 0x45504150, .file = "u" },
+		{ .name = "msr", .value = 0x1000, .file = "u" },
+	};
+	struct cp_segment *s;
+
+	init_plan(&p);
+	add(&p, "fdt", 0x1f00000, 0x1000);
+	s = cp_plan_find(&p, "fdt");
+	s->data_off = 0x10;
+	s->size = 0x20;
+	d.regs = regs;
+	d.nregs = 5;
+	CHECK("regs-set", cp_plan_set_registers(&p, &d) == 0);
+	CHECK("regs-resolve", cp_plan_resolve_registers(&p) == 0 &&
+				      p.regs[3].value == 0x1f00010 &&
+				      p.regs[4].value == 0x1f00030 &&
+				      p.regs[5].value == 0 &&
+				      p.regs[6].value == 0x45504150 &&
+				      p.regs[32].value == 0x1000);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	regs[0].expr = "initrd";
+	d.nregs = 1;
+	cp_plan_set_registers(&p, &d);
+	CHECK("regs-missing-segment", cp_plan_resolve_registers(&p) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	regs[0].name = "r42";
+	CHECK("regs-unknown", cp_plan_set_registers(&p, &d) != 0);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	regs[0].name = "r3";
+	regs[0].is_expr = 0;
+	regs[0].value = 0x100000000ULL;
+	cp_plan_set_registers(&p, &d);
+	CHECK("regs-too-wide", cp_plan_resolve_registers(&p) != 0);
+	cp_plan_free(&p);
+}
+
+/* ---- relocation classifier and TLB mapping --------------------------------- */
+
+static void test_relocs(void)
+{
+	const struct cp_arch *a = e500();
+	const struct cp_reloc_type *t;
+
+	t = cp_arch_reloc(a, R_PPC_REL24);
+	CHECK("reloc-rel24-pcrel", t && t->kind == CP_RELOC_PCREL);
+	t = cp_arch_reloc(a, R_PPC_REL16_HA);
+	CHECK("reloc-rel16ha-pcrel", t && t->kind == CP_RELOC_PCREL);
+	t = cp_arch_reloc(a, R_PPC_ADDR32);
+	CHECK("reloc-addr32-abs", t && t->kind == CP_RELOC_ABS);
+	t = cp_arch_reloc(a, R_PPC_ADDR16_HA);
+	CHECK("reloc-addr16ha-abs", t && t->kind == CP_RELOC_ABS);
+	t = cp_arch_reloc(a, R_PPC_NONE);
+	CHECK("reloc-none", t && t->kind == CP_RELOC_NONE);
+	CHECK("reloc-unknown", cp_arch_reloc(a, 200) == NULL &&
+				       cp_arch_reloc(a, R_PPC_TPREL16) == NULL);
+	CHECK("arch-by-elf", cp_arch_by_elf(EM_PPC, ELFCLASS32, ELFDATA2MSB) == a &&
+				     !cp_arch_by_elf(EM_PPC, ELFCLASS32,
+						     ELFDATA2LSB));
+	CHECK("arch-alias", cp_arch_find("e500") == a);
+}
+
+static int tlb_plan(struct cp_plan *p, uint64_t base, uint64_t size)
+{
+	init_plan(p);
+	p->memory[0] = (struct cp_range){ base, size };
+	return p->arch->prepare(p);
+}
+
+static void test_tlb(void)
+{
+	struct cp_plan p;
+	uint64_t ima;
+
+	CHECK("tlb-768m", tlb_plan(&p, 0, 0x30000000) == 0);
+	p.entry = 0x100;
+	CHECK("tlb-ima", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
+				 ima == 0x10000000);
+	cp_plan_free(&p);
+	CHECK("tlb-252m-4k", tlb_plan(&p, 0, 0x0fc01000) == 0);
+	cp_plan_free(&p);
+	CHECK("tlb-4g", tlb_plan(&p, 0, 0x100000000ULL) == 0);
+	p.entry = 0;
+	CHECK("tlb-4g-ima-capped", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
+					   ima == 0x80000000);
+	cp_plan_free(&p);
+	/* 4 KiB + 4 GiB - 8 KiB: alignment forces dozens of entries */
+	CHECK("tlb-too-many", tlb_plan(&p, 0x1000, 0xffffe000ULL) != 0);
+	cp_plan_free(&p);
+	CHECK("tlb-unaligned", tlb_plan(&p, 0x100, 0x10000) != 0);
+	cp_plan_free(&p);
+}
+
+static void test_util(void)
+{
+	unsigned char b[8];
+
+	cp_store_be(b, 4, 0x12345678);
+	CHECK("util-be", b[0] == 0x12 && b[3] == 0x78 &&
+				 cp_load_be(b, 4) == 0x12345678);
+	CHECK("util-align", cp_align_up(0x1001, 0x1000) == 0x2000 &&
+				    cp_align_down(0x1fff, 0x1000) == 0x1000);
+	{
+		char *j = cp_path_join("dir", "/abs");
+
+		CHECK("util-join-absolute", !strcmp(j, "/abs"));
+		free(j);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: unit-tests WORKDIR\n");
+		return 2;
+	}
+	work = argv[1];
+	cp_diag_set_program("unit-tests");
+	test_desc_good();
+	test_desc_bad();
+	test_kernel();
+	test_plan();
+	test_registers();
+	test_relocs();
+	test_tlb();
+	test_util();
+	return failures ? 1 : 0;
+}
