@@ -210,8 +210,15 @@ char *cp_datadir(void)
 		bindir = cp_dirname(exe);
 		share = cp_xasprintf("%s/../share/mkcodepage", bindir);
 		free(bindir);
-		if (is_dir(share))
+		if (is_dir(share)) {
+			char *clean = realpath(share, NULL);
+
+			if (clean) {
+				free(share);
+				return clean;
+			}
 			return share;
+		}
 		free(share);
 	}
 	return cp_xstrdup(CP_SRCDIR);

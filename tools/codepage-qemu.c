@@ -530,6 +530,8 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 			have = keep;
 		}
 	}
+	if (have && window[have - 1] != '\n')
+		putchar('\n'); /* QEMU was stopped mid-line */
 	if (waitpid(pid, &status, WNOHANG) == pid)
 		exited = 1;
 	else
