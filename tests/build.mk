@@ -21,3 +21,16 @@ check-run: all samples $(san-programs) $(test-bins)
 
 demo-run: all samples
 	$(Q)sh $(srctree)/tools/demo.sh $(objtree) $(obj)/samples
+
+# make bench: the reference copier, built like the samples.
+bench-ref := $(obj)/bench/ppc32-e500-linux-copy.bin
+$(bench-ref): $(srctree)/tools/bench/ppc32-e500-linux-copy.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(PPC_PREFIX)as -a32 -mbig -me500 -mregnames -o $(@:.bin=.o) $<
+	$(Q)$(PPC_PREFIX)ld -m elf32ppc -N --no-warn-rwx-segments -Ttext=0 \
+		-o $(@:.bin=.elf) $(@:.bin=.o)
+	$(Q)$(PPC_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+
+bench-run: all samples $(bench-ref)
+	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)

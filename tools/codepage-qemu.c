@@ -71,6 +71,8 @@ struct boot {
 	int list_mode;
 	uint64_t ram;
 	uint64_t cp_pa, entry_off, list_pa, start;
+	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
+	const char *trace; /* --count-insns: QEMU's exec log */
 	struct cp_strlist args;
 };
 
@@ -83,12 +85,12 @@ struct qemu_row {
 	const char *arch, *qemu, *package, *machine, *oldkernel;
 	unsigned list_word;	 /* bytes of an indirection entry */
 	uint64_t helper_limit, ram_align, dtb_pad, dtb_mask, dtb_max;
-	void (*params)(const struct boot *b, struct cp_strbuf *o);
+	void (*params)(struct boot *b, struct cp_strbuf *o);
 };
 
 /* ---- ppc32-e500 --------------------------------------------------------- */
 
-static void e500_params(const struct boot *b, struct cp_strbuf *o)
+static void e500_params(struct boot *b, struct cp_strbuf *o)
 {
 	uint64_t page = cp_align_down(b->cp_pa, PAGE);
 	uint64_t linear = 256ULL << 20;
@@ -97,6 +99,7 @@ static void e500_params(const struct boot *b, struct cp_strbuf *o)
 	int own = b->cp_pa >= linear;
 	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
 
+	b->cp_ea = ea;
 	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
 			"oldkernel_params:\n");
 	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
@@ -501,6 +504,19 @@ out:
 
 /* ---- running QEMU --------------------------------------------------------- */
 
+/* SIGTERM lets QEMU flush its logs; SIGKILL if it does not go in 5 s. */
+static void stop(pid_t pid, int *status)
+{
+	kill(pid, SIGTERM);
+	for (int i = 0; i < 500; i++) {
+		if (waitpid(pid, status, WNOHANG) == pid)
+			return;
+		usleep(10000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, status, 0);
+}
+
 static int watch(int fd, pid_t pid, const char *expect, int timeout)
 {
 	char window[8192];
@@ -532,12 +548,11 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 	}
 	if (have && window[have - 1] != '\n')
 		putchar('\n'); /* QEMU was stopped mid-line */
+	fflush(stdout);
 	if (waitpid(pid, &status, WNOHANG) == pid)
 		exited = 1;
 	else
-		kill(pid, SIGKILL);
-	if (!exited)
-		waitpid(pid, &status, 0);
+		stop(pid, &status);
 	if (expect)
 		return found ? 0 : 1;
 	return exited && WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : 1;
@@ -582,6 +597,50 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 	return err;
 }
 
+/*
+ * --count-insns: QEMU logs every instruction (one per translation block,
+ * chaining off) whose address lies in the codepage's pages, at the
+ * effective address it is entered at and at its physical address. The
+ * count is deterministic: no interrupt is enabled while it runs.
+ */
+static void trace_args(struct boot *b)
+{
+	uint64_t size = cp_align_up(b->lay.seg[0].memsz, PAGE);
+	char *range = cp_xasprintf("0x%llx+0x%llx,0x%llx+0x%llx",
+				   (unsigned long long)b->cp_ea,
+				   (unsigned long long)size,
+				   (unsigned long long)cp_align_down(b->cp_pa, PAGE),
+				   (unsigned long long)size);
+
+	b->trace = cp_path_join(b->work, "exec.log");
+	for (const char *o = "-singlestep\0-d\0exec,nochain\0-D\0"; *o;
+	     o += strlen(o) + 1)
+		arg(b, o);
+	arg(b, b->trace);
+	arg(b, "-dfilter");
+	arg(b, range);
+	free(range);
+}
+
+static int report_count(const struct boot *b)
+{
+	FILE *f = fopen(b->trace, "r");
+	char line[512];
+	unsigned long long n = 0;
+
+	if (!f) {
+		cp_error(&(struct cp_loc){ .file = b->trace }, "no-trace",
+			 "QEMU wrote no exec log: %s", strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f))
+		n += !strncmp(line, "Trace ", 6);
+	fclose(f);
+	fprintf(stderr, "codepage-qemu: the codepage executed %llu "
+			"instructions\n", n);
+	return 0;
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 static void usage(FILE *f)
@@ -602,6 +661,8 @@ static void usage(FILE *f)
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
 		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
 		"      --cross-compile PFX  target binutils prefix\n"
+		"      --count-insns        count the instructions the codepage "
+		"executes (slow)\n"
 		"  -v, --verbose            show the QEMU command\n"
 		"  -h, --help               this text\n"
 		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
@@ -657,13 +718,14 @@ int main(int argc, char **argv)
 		{ "expect", required_argument, NULL, 'e' },
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "cross-compile", required_argument, NULL, 'C' },
+		{ "count-insns", no_argument, NULL, 'I' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct boot b = { 0 };
 	const char *expect = NULL, *cpu = NULL, *prefix = NULL;
-	int timeout = 30, verbose = 0, c;
+	int timeout = 30, verbose = 0, count = 0, c;
 	char *elf = NULL, ram[32];
 
 	cp_diag_set_program("codepage-qemu");
@@ -682,6 +744,7 @@ int main(int argc, char **argv)
 		case 'e': expect = optarg; break;
 		case 'c': cpu = optarg; break;
 		case 'C': prefix = optarg; break;
+		case 'I': count = 1; break;
 		case 'v': verbose = 1; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
@@ -728,6 +791,8 @@ int main(int argc, char **argv)
 				     "stdio\0-monitor\0none\0-no-reboot\0";
 		     *o; o += strlen(o) + 1)
 			arg(&b, o);
+		if (count)
+			trace_args(&b);
 		arg(&b, "-kernel");
 		arg(&b, elf);
 		for (int i = 0; i < loads.n; i++)
@@ -736,6 +801,8 @@ int main(int argc, char **argv)
 	}
 	free(elf);
 	c = run_qemu(&b, expect, timeout, verbose);
+	if (count && report_count(&b))
+		c = 2;
 	cp_strlist_free(&b.args);
 	for (int i = 0; i < b.lay.nseg; i++)
 		free(b.lay.seg[i].file);
