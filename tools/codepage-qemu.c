@@ -20,6 +20,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
@@ -66,7 +67,8 @@ struct boot {
 	const struct qemu_row *row;
 	const struct cp_arch *arch;
 	struct layout lay;
-	struct used used;
+	struct used used;    /* segments and helpers */
+	struct used outside; /* RAM the description does not list */
 	const char *work;
 	int list_mode;
 	uint64_t ram;
@@ -240,25 +242,30 @@ static int is_free(const struct used *u, uint64_t base, uint64_t size)
 	return 1;
 }
 
-/* Highest free, aligned spot of size below limit; 0 on success. */
-static int find_free(const struct used *u, uint64_t size, uint64_t align,
-		     uint64_t limit, uint64_t *out)
+/*
+ * Highest aligned spot of size below limit, free in u and in also; 0 on
+ * success.
+ */
+static int find_free2(const struct used *u, const struct used *also,
+		      uint64_t size, uint64_t align, uint64_t limit,
+		      uint64_t *out)
 {
 	for (uint64_t at = cp_align_down(limit - size, align);
 	     at + size <= limit && at >= align; at -= align)
-		if (is_free(u, at, size)) {
+		if (is_free(u, at, size) && is_free(also, at, size)) {
 			*out = at;
 			return 0;
 		}
 	return -1;
 }
 
+/* Reserve size bytes of described memory below limit. */
 static int reserve(struct boot *b, const char *what, uint64_t size,
 		   uint64_t align, uint64_t limit, uint64_t *out)
 {
 	if (limit > b->ram)
 		limit = b->ram;
-	if (find_free(&b->used, size, align, limit, out)) {
+	if (find_free2(&b->used, &b->outside, size, align, limit, out)) {
 		cp_error(NULL, "no-room",
 			 "no free 0x%llx bytes below 0x%llx for the %s; give "
 			 "the machine more memory in the description",
@@ -558,9 +565,23 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 	return exited && WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : 1;
 }
 
+/* QEMU's own messages, but not the one saying we stopped it. */
+static void pass_stderr(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strstr(line, "terminating on signal"))
+			fputs(line, stderr);
+	if (f)
+		fclose(f);
+}
+
 static int run_qemu(struct boot *b, const char *expect, int timeout,
 		    int verbose)
 {
+	char *errlog;
 	int fds[2];
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
@@ -575,10 +596,13 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 		cp_error(NULL, "pipe", "%s", strerror(errno));
 		return 2;
 	}
+	errlog = cp_path_join(b->work, "qemu.err");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
 	posix_spawn_file_actions_addclose(&fa, fds[0]);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, errlog, O_WRONLY | O_CREAT | O_TRUNC,
+					 0644);
 	err = posix_spawnp(&pid, b->args.v[0], &fa, NULL, b->args.v, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fds[1]);
@@ -587,10 +611,13 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 			 "Debian's %s", b->args.v[0], strerror(err),
 			 b->row->package);
 		close(fds[0]);
+		free(errlog);
 		return 2;
 	}
 	err = watch(fds[0], pid, expect, timeout);
 	close(fds[0]);
+	pass_stderr(errlog);
+	free(errlog);
 	if (err && expect)
 		cp_error(NULL, "no-expect", "'%s' did not appear within %d s",
 			 expect, timeout);
@@ -679,7 +706,8 @@ static int ram_for(struct boot *b)
 	if (top < (128ULL << 20))
 		top = 128ULL << 20; /* room for the helpers and QEMU's dtb */
 	b->ram = cp_align_up(top, b->row->ram_align);
-	/* only memory the description names is free for helpers */
+	/* the codepage maps only described memory: the list, its pages and
+	 * the control page must lie there; the stand-in may lie anywhere */
 	for (int i = 0; i < b->lay.nseg; i++)
 		use(&b->used, b->lay.seg[i].mem, b->lay.seg[i].memsz);
 	{
@@ -701,7 +729,7 @@ static int ram_for(struct boot *b)
 				}
 			}
 			if (!inside && next > at)
-				use(&b->used, at, next - at);
+				use(&b->outside, at, next - at);
 			if (next >= b->ram)
 				break;
 			at = next;
