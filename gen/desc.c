@@ -70,6 +70,20 @@ static void reword_dtc_line(const char *desc, char *line)
 		while (*msg == ' ')
 			msg++;
 		cp_error(&loc, "dtc-syntax", "%s", msg);
+	} else if (sscanf(line, "%4095[^:]:%d.%d%n", file, &l, &c, &n) == 3 &&
+		   (strstr(line + n, ": ERROR (") || strstr(line + n, ": Warning ("))) {
+		/* "f.dts:4.2-36: ERROR (check_name): /node: message" */
+		const char *kind = strstr(line + n, ": ") + 2;
+		const char *msg = strstr(kind, "): ");
+		struct cp_loc loc = { .file = file, .line = l, .col = c };
+
+		msg = msg ? msg + 3 : kind;
+		if (kind[0] == 'E')
+			cp_error(&loc, "dtc-check", "%s", msg);
+		else
+			cp_warn(&loc, "dtc-warning", "%s", msg);
+	} else if (!strncmp(line, "ERROR: Input tree has errors", 28)) {
+		/* said by the summary below */
 	} else if (!strncmp(line, "Warning", 7)) {
 		cp_warn(&(struct cp_loc){ .file = desc }, "dtc-warning", "dtc: %s",
 			line);

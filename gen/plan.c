@@ -148,6 +148,14 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 			err = -1;
 			continue;
 		}
+		if (len == 0) {
+			cp_error(&loc, "empty-segment",
+				 "segment '%s' has no bytes; drop it or give "
+				 "it content", ds->name);
+			free(bytes);
+			err = -1;
+			continue;
+		}
 		buf = cp_xcalloc(1, pad + len);
 		memcpy(buf + pad, bytes, len);
 		free(bytes);
@@ -318,10 +326,15 @@ static int check_memory(struct cp_plan *plan)
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
 
-		if (m->size == 0 || m->base + m->size < m->base) {
+		if (m->size == 0) {
+			cp_error(&loc, "bad-memory",
+				 "memory range %d at 0x%llx has size 0", i,
+				 (unsigned long long)m->base);
+			err = -1;
+		} else if (m->base + m->size < m->base) {
 			cp_error(&loc, "address-overflow",
-				 "memory range %d (0x%llx size 0x%llx) is empty "
-				 "or wraps around",
+				 "memory range %d (0x%llx size 0x%llx) wraps "
+				 "around the address space",
 				 i, (unsigned long long)m->base,
 				 (unsigned long long)m->size);
 			err = -1;
