@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* arch.c - lookups in the backend table (see arch.h). */
 #include "arch.h"
+#include "diag.h"
 
 #include <elf.h>
 #include <stdio.h>
@@ -105,4 +106,21 @@ const char *cp_elf_identity(unsigned machine, unsigned char cls,
 		 : data == ELFDATA2LSB ? "little-endian"
 				       : "?-endian");
 	return buf;
+}
+
+int cp_arch_check_identity(const struct cp_arch *a, unsigned machine,
+			   unsigned char cls, unsigned char data,
+			   const struct cp_loc *loc, const char *what)
+{
+	char have[64], want[64];
+
+	if (machine == a->elf_machine && cls == a->elf_class &&
+	    data == a->elf_data)
+		return 0;
+	cp_error(loc, "wrong-arch", "%s is %s, but arch %s wants %s", what,
+		 cp_elf_identity(machine, cls, data, have, sizeof(have)),
+		 a->name,
+		 cp_elf_identity(a->elf_machine, a->elf_class, a->elf_data, want,
+				 sizeof(want)));
+	return -1;
 }

@@ -98,6 +98,14 @@ const struct cp_reloc_type *cp_arch_reloc(const struct cp_arch *arch,
 int cp_arch_register(const struct cp_arch *arch, const char *name);
 /* Number of registers. */
 int cp_arch_nregisters(const struct cp_arch *arch);
+struct cp_loc;
+/*
+ * 0 if an ELF identity (e_machine, EI_CLASS, EI_DATA) is the arch's; else
+ * report [wrong-arch] at loc, naming what the file is ("the kernel").
+ */
+int cp_arch_check_identity(const struct cp_arch *arch, unsigned machine,
+			   unsigned char cls, unsigned char data,
+			   const struct cp_loc *loc, const char *what);
 /* A readable ELF identity ("PowerPC 32-bit big-endian") for messages. */
 const char *cp_elf_identity(unsigned machine, unsigned char cls,
 			    unsigned char data, char *buf, size_t len);

@@ -49,45 +49,6 @@ static int flatten(Elf *elf, const unsigned char *file, size_t flen,
 	return 0;
 }
 
-static int find_symbols(Elf *elf, const char *const *names, uint64_t *values,
-			const struct cp_loc *loc)
-{
-	Elf_Scn *scn = NULL;
-	int n = 0, found = 0, err = 0;
-
-	while (names[n])
-		n++;
-	while ((scn = elf_nextscn(elf, scn))) {
-		GElf_Shdr sh;
-		Elf_Data *d;
-
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
-		    !(d = elf_getdata(scn, NULL)))
-			continue;
-		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
-			GElf_Sym sym;
-			const char *name;
-
-			if (!gelf_getsym(d, (int)i, &sym))
-				continue;
-			name = elf_strptr(elf, sh.sh_link, sym.st_name);
-			for (int k = 0; name && k < n; k++)
-				if (!strcmp(name, names[k]) &&
-				    !(found & (1 << k))) {
-					values[k] = sym.st_value;
-					found |= 1 << k;
-				}
-		}
-	}
-	for (int k = 0; k < n; k++)
-		if (!(found & (1 << k))) {
-			cp_error(loc, "missing-symbol",
-				 "the codepage has no symbol '%s'", names[k]);
-			err = -1;
-		}
-	return err;
-}
-
 /* 1 if a defined global or weak symbol name exists. */
 static int find_global(Elf *elf, const char *want, uint64_t *value)
 {
@@ -118,24 +79,47 @@ static int find_global(Elf *elf, const char *want, uint64_t *value)
 	return 0;
 }
 
+static int find_symbols(Elf *elf, const char *const *names, uint64_t *values,
+			const struct cp_loc *loc)
+{
+	int err = 0;
+
+	for (int k = 0; names[k]; k++)
+		if (!find_global(elf, names[k], &values[k])) {
+			cp_error(loc, "missing-symbol",
+				 "the codepage has no symbol '%s'", names[k]);
+			err = -1;
+		}
+	return err;
+}
+
+/* Read path whole and open it with libelf; the caller frees *file. */
+static Elf *open_elf(const char *path, const struct cp_loc *loc,
+		     unsigned char **file, size_t *len)
+{
+	*file = cp_read_file(path, len);
+	if (!*file) {
+		cp_error(loc, "missing-file", "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	elf_version(EV_CURRENT);
+	return elf_memory((char *)*file, *len);
+}
+
 int cp_image_read(const char *path, const char *display,
 		  const char *const *names, uint64_t *values,
 		  struct cp_image *img)
 {
 	struct cp_loc loc = { .file = display };
 	size_t len;
-	unsigned char *file = cp_read_file(path, &len);
+	unsigned char *file;
 	Elf *elf;
 	int err;
 
 	memset(img, 0, sizeof(*img));
-	if (!file) {
-		cp_error(&loc, "missing-file", "cannot read: %s",
-			 strerror(errno));
+	elf = open_elf(path, &loc, &file, &len);
+	if (!file)
 		return -1;
-	}
-	elf_version(EV_CURRENT);
-	elf = elf_memory((char *)file, len);
 	if (!elf || elf_kind(elf) != ELF_K_ELF || flatten(elf, file, len, img)) {
 		cp_error(&loc, "bad-elf", "cannot read the linked codepage: %s",
 			 elf_errmsg(-1));
@@ -162,34 +146,20 @@ int cp_object_check(const char *path, const struct cp_arch *arch,
 {
 	struct cp_loc loc = { .file = path };
 	size_t len;
-	unsigned char *file = cp_read_file(path, &len);
-	Elf *elf;
+	unsigned char *file;
+	Elf *elf = open_elf(path, &loc, &file, &len);
 	GElf_Ehdr eh;
 	int err = -1;
 
-	if (!file) {
-		cp_error(&loc, "missing-file", "cannot read: %s",
-			 strerror(errno));
+	if (!file)
 		return -1;
-	}
-	elf_version(EV_CURRENT);
-	elf = elf_memory((char *)file, len);
 	if (!elf || !gelf_getehdr(elf, &eh)) {
 		cp_error(&loc, "bad-elf", "not an ELF object: %s",
 			 elf_errmsg(-1));
-	} else if (eh.e_machine != arch->elf_machine ||
-		   eh.e_ident[EI_CLASS] != arch->elf_class ||
-		   eh.e_ident[EI_DATA] != arch->elf_data) {
-		char have[64], want[64];
-
-		cp_error(&loc, "wrong-arch", "the object is %s, but %s wants %s",
-			 cp_elf_identity(eh.e_machine, eh.e_ident[EI_CLASS],
-					 eh.e_ident[EI_DATA], have,
-					 sizeof(have)),
-			 arch->name,
-			 cp_elf_identity(arch->elf_machine, arch->elf_class,
-					 arch->elf_data, want, sizeof(want)));
-	} else {
+	} else if (cp_arch_check_identity(arch, eh.e_machine,
+					  eh.e_ident[EI_CLASS],
+					  eh.e_ident[EI_DATA], &loc,
+					  "the object") == 0) {
 		uint64_t v;
 
 		err = find_global(elf, symbol, &v) ? 0 : -1;

@@ -25,26 +25,15 @@ static int check_identity(const struct cp_plan *plan, Elf *elf,
 {
 	const struct cp_arch *a = plan->arch;
 	GElf_Ehdr eh;
-	char have[64], want[64];
 
 	if (!gelf_getehdr(elf, &eh)) {
 		cp_error(loc, "bad-elf", "unreadable ELF header: %s",
 			 elf_errmsg(-1));
 		return -1;
 	}
-	if (eh.e_machine != a->elf_machine ||
-	    eh.e_ident[EI_CLASS] != a->elf_class ||
-	    eh.e_ident[EI_DATA] != a->elf_data) {
-		cp_error(loc, "wrong-arch",
-			 "the kernel is %s, but arch %s wants %s",
-			 cp_elf_identity(eh.e_machine, eh.e_ident[EI_CLASS],
-					 eh.e_ident[EI_DATA], have,
-					 sizeof(have)),
-			 a->name,
-			 cp_elf_identity(a->elf_machine, a->elf_class,
-					 a->elf_data, want, sizeof(want)));
+	if (cp_arch_check_identity(a, eh.e_machine, eh.e_ident[EI_CLASS],
+				   eh.e_ident[EI_DATA], loc, "the kernel"))
 		return -1;
-	}
 	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
 		cp_error(loc, "bad-elf",
 			 "the kernel is an ELF of type %u, not an executable; "
