@@ -71,6 +71,7 @@ struct boot {
 	struct used outside; /* RAM the description does not list */
 	const char *work;
 	int list_mode;
+	int as1; /* --entry-as 1 */
 	uint64_t ram;
 	uint64_t cp_pa, entry_off, list_pa, start;
 	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
@@ -98,18 +99,18 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 	uint64_t linear = 256ULL << 20;
 	/* Through the linear map if it reaches, else a page of its own at the
 	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
-	int own = b->cp_pa >= linear;
+	int own = b->cp_pa >= linear || b->as1;
 	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
 
 	b->cp_ea = ea;
 	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
 			"oldkernel_params:\n");
 	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
-			"0x%llx\n",
+			"0x%llx, %d\n",
 		     b->list_mode, (unsigned long long)page,
 		     (unsigned long long)(b->cp_pa - page + b->entry_off),
 		     (unsigned long long)b->list_pa, (unsigned long long)ea,
-		     own, (unsigned long long)b->start);
+		     own, (unsigned long long)b->start, b->as1);
 }
 
 static const struct qemu_row qemu_rows[] = {
@@ -690,6 +691,8 @@ static void usage(FILE *f)
 		"      --cross-compile PFX  target binutils prefix\n"
 		"      --count-insns        count the instructions the codepage "
 		"executes (slow)\n"
+		"      --entry-as 0|1       the address space the codepage is "
+		"entered in (default 0)\n"
 		"  -v, --verbose            show the QEMU command\n"
 		"  -h, --help               this text\n"
 		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
@@ -747,6 +750,7 @@ int main(int argc, char **argv)
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "cross-compile", required_argument, NULL, 'C' },
 		{ "count-insns", no_argument, NULL, 'I' },
+		{ "entry-as", required_argument, NULL, 'A' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -773,6 +777,13 @@ int main(int argc, char **argv)
 		case 'c': cpu = optarg; break;
 		case 'C': prefix = optarg; break;
 		case 'I': count = 1; break;
+		case 'A':
+			b.as1 = !strcmp(optarg, "1");
+			if (!b.as1 && strcmp(optarg, "0")) {
+				cp_error(NULL, "usage", "--entry-as is 0 or 1");
+				return 2;
+			}
+			break;
 		case 'v': verbose = 1; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;

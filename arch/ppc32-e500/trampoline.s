@@ -117,7 +117,20 @@ anchor:
 	bne	2f
 	addi	r26, r26, -1
 2:
+	# Entered in AS1 through a TLB1 entry: that entry already is the AS1
+	# mapping we need; a second one for the same page would multi-hit.
+	# (Entry in AS1 through TLB0 is not supported.)
+	mfmsr	r9
+	andi.	r9, r9, 0x20		# MSR[IS]
+	beq	write_as1
+	rlwinm	r9, r28, 4, 30, 31
+	cmpwi	r9, 1
+	bne	write_as1
+	rlwinm	r26, r28, 16, 20, 31
+	b	enter_as1
+
 	# --- write the AS1 copy of our page and move into it ---------------
+write_as1:
 	lis	r9, MAS0_TLBSEL1
 	rlwimi	r9, r26, 16, 4, 15
 	mtspr	SPRN_MAS0, r9
@@ -137,6 +150,7 @@ anchor:
 	tlbwe
 	isync				# the new entry is usable after this
 
+enter_as1:
 	addi	r9, r30, in_as1 - anchor
 	mtsrr0	r9
 	li	r9, MSR_IS_DS

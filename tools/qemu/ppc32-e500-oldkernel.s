@@ -13,6 +13,7 @@
 #      the codepage may rely on nothing but the entry it runs from;
 #   3. enter the codepage at its effective address with MSR[ME] set and
 #      external interrupts off, registers as Linux passes them:
+#      (or, with P_AS1, through an address-space-1 entry, MSR[IS|DS] set)
 #        placed: r3 = PIR (0), r4 = codepage physical address
 #        list:   r3 = indirection list, r4 = codepage physical address,
 #                r5 = start
@@ -35,6 +36,7 @@
 	.equ	P_CP_EA, 16		# effective address for the codepage page
 	.equ	P_CP_OWN, 20		# 1: the codepage needs its own entry
 	.equ	P_START, 24		# r5 in list mode
+	.equ	P_AS1, 28		# 1: enter the codepage in address space 1
 
 	.equ	LINEAR, 0xc0000000
 
@@ -63,6 +65,11 @@ anchor:
 	li	r3, 2
 	lis	r4, 0x8000
 	ori	r4, r4, 2 << 7		# 4 KiB
+	lwz	r0, P_AS1(r30)
+	cmpwi	r0, 0
+	beq	5f
+	ori	r4, r4, 0x1000		# TS = 1: the page is in AS1 only
+5:
 	lwz	r5, P_CP_EA(r30)
 	ori	r5, r5, 0x04
 	lwz	r6, P_CP_PA(r30)
@@ -105,6 +112,11 @@ in_linear:
 	add	r9, r9, r10
 	mtsrr0	r9
 	li	r9, 0x1000		# MSR[ME], as a kernel runs
+	lwz	r0, P_AS1(r30)
+	cmpwi	r0, 0
+	beq	6f
+	ori	r9, r9, 0x30		# MSR[IS] | MSR[DS]
+6:
 	mtsrr1	r9
 	lwz	r4, P_CP_PA(r30)
 	cmpwi	r3, 0
