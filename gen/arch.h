@@ -59,6 +59,7 @@ struct cp_arch {
 
 	/* Registers the description may set, in plan order; NULL-ended. */
 	const char *const *registers;
+	const char *register_summary; /* "r0 .. r31, msr" for messages */
 	unsigned reg_bytes; /* width of one register */
 
 	uint64_t page_size;	 /* kexec page size: alignment of every mem */

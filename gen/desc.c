@@ -151,6 +151,16 @@ static struct cp_loc rloc(const struct reader *r)
 	return cp_loc_at(r->d->file, r->path);
 }
 
+/* A property's location, "node:prop" as dtc writes it; valid until the
+ * next call, which is enough for a diagnostic printed right away. */
+static struct cp_loc ploc(const struct reader *r, const char *prop)
+{
+	static char where[800];
+
+	snprintf(where, sizeof(where), "%s:%s", r->path, prop);
+	return cp_loc_at(r->d->file, where);
+}
+
 static const void *getprop(const struct reader *r, const char *name, int *len)
 {
 	return fdt_getprop(r->d->fdt, r->node, name, len);
@@ -161,7 +171,7 @@ static int read_string(const struct reader *r, const char *name, char **out)
 {
 	int len;
 	const char *v = getprop(r, name, &len);
-	struct cp_loc loc = rloc(r);
+	struct cp_loc loc = ploc(r, name);
 
 	*out = NULL;
 	if (!v)
@@ -187,7 +197,7 @@ static int read_address(const struct reader *r, const char *name, int *has,
 {
 	int len;
 	const unsigned char *p = getprop(r, name, &len);
-	struct cp_loc loc = rloc(r);
+	struct cp_loc loc = ploc(r, name);
 
 	*has = 0;
 	if (!p)
@@ -209,13 +219,14 @@ static void warn_unknown_props(const struct reader *r,
 			       const char *const *known)
 {
 	int off;
-	struct cp_loc loc = rloc(r);
 
 	fdt_for_each_property_offset(off, r->d->fdt, r->node)
 	{
 		const char *name;
+		struct cp_loc loc;
 
 		fdt_getprop_by_offset(r->d->fdt, off, &name, NULL);
+		loc = ploc(r, name ? name : "?");
 		if (name && !in_list(known, name) && strcmp(name, "phandle"))
 			cp_warn(&loc, "unknown-property",
 				"unknown property '%s' is ignored", name);
@@ -249,7 +260,7 @@ static int read_cells_count(const struct reader *r, const char *name, int def,
 {
 	int len;
 	const unsigned char *p = getprop(r, name, &len);
-	struct cp_loc loc = rloc(r);
+	struct cp_loc loc = ploc(r, name);
 
 	*out = def;
 	if (!p)
@@ -267,7 +278,7 @@ static int read_memory(const struct reader *r)
 	struct cp_desc *d = r->d;
 	int len, pair = (d->addr_cells + d->size_cells) * 4;
 	const unsigned char *p = getprop(r, "memory", &len);
-	struct cp_loc loc = rloc(r);
+	struct cp_loc loc = ploc(r, "memory");
 
 	if (!p)
 		return 0;
@@ -415,13 +426,13 @@ static int read_registers(const struct reader *root)
 		int len;
 		const char *v = fdt_getprop_by_offset(d->fdt, off, &name, &len);
 		struct cp_desc_reg *g;
-		struct cp_loc loc = rloc(&r);
+		struct cp_loc loc = ploc(&r, name);
 
 		d->regs = cp_xrealloc(d->regs, sizeof(*d->regs) * (d->nregs + 1));
 		g = &d->regs[d->nregs++];
 		memset(g, 0, sizeof(*g));
 		g->name = cp_xstrdup(name);
-		g->node = cp_xstrdup(r.path);
+		g->node = cp_xasprintf("%s:%s", r.path, name);
 		g->file = d->file;
 		if (len > 1 && !v[len - 1] && strlen(v) + 1 == (size_t)len &&
 		    printable(v) &&
@@ -530,6 +541,7 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 		d->fdt = compile_source(d, workdir, &len);
 		if (!d->fdt)
 			return -1;
+		cp_srcmap_build(&d->srcmap, file, workdir);
 	}
 	err = fdt_check_full(d->fdt, len);
 	if (err) {
@@ -572,5 +584,6 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->regs);
 	free(d->preamble_source);
 	cp_strlist_free(&d->deps);
+	cp_srcmap_free(&d->srcmap);
 	memset(d, 0, sizeof(*d));
 }

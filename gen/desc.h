@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "srcmap.h"
 #include "util.h"
 
 #define CP_DESC_COMPATIBLE "mkcodepage,description-v1"
@@ -84,6 +85,7 @@ struct cp_desc {
 	char *preamble_source; /* preamble { source } resolved, or NULL */
 
 	struct cp_strlist deps; /* files the description includes (dtc -d) */
+	struct cp_srcmap srcmap; /* lines of nodes and properties (source only) */
 };
 
 /*

@@ -6,6 +6,14 @@
 
 static const char *program = "mkcodepage";
 static int nerrors;
+static cp_locator locator;
+static void *locator_ctx;
+
+void cp_diag_set_locator(cp_locator fn, void *ctx)
+{
+	locator = fn;
+	locator_ctx = ctx;
+}
 
 void cp_diag_set_program(const char *name)
 {
@@ -61,7 +69,16 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 		nerrors++;
 	/* stdout may carry the same run's listing; keep the order readable. */
 	fflush(stdout);
+	if (loc && locator && loc->file && loc->where && !loc->line) {
+		struct cp_loc found = *loc;
+
+		if (locator(&found, locator_ctx)) {
+			print_location(&found);
+			goto text;
+		}
+	}
 	print_location(loc);
+text:
 	fprintf(stderr, "%s: ", severity_name(sev));
 	vfprintf(stderr, fmt, ap);
 	if (id)

@@ -51,6 +51,13 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 #define cp_warn(loc, id, ...) cp_diag(CP_WARNING, loc, id, __VA_ARGS__)
 #define cp_note(loc, id, ...) cp_diag(CP_NOTE, loc, id, __VA_ARGS__)
 
+/*
+ * A function that may add file:line:col to a location that has only a file
+ * and a node path (srcmap.c does, for device-tree sources).
+ */
+typedef int (*cp_locator)(struct cp_loc *loc, void *ctx);
+void cp_diag_set_locator(cp_locator fn, void *ctx);
+
 /* Number of errors printed so far. */
 int cp_diag_errors(void);
 

@@ -427,10 +427,20 @@ static int build_codepage(struct run *r)
 	return res.bad ? -1 : 0;
 }
 
+/* Lines for node paths, from the description's and template's maps. */
+static int locate(struct cp_loc *loc, void *ctx)
+{
+	struct run *r = ctx;
+
+	return cp_srcmap_locate(&r->desc.srcmap, loc) ||
+	       cp_srcmap_locate(&r->tmpl.srcmap, loc);
+}
+
 static int run(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
 
+	cp_diag_set_locator(locate, r);
 	if (make_workdir(r))
 		return CP_EXIT_ENV;
 	r->datadir = cp_datadir();
@@ -502,6 +512,7 @@ int main(int argc, char **argv)
 		return CP_EXIT_ENV;
 	cp_spawn_verbose = r.opt.verbose;
 	st = run(&r);
+	cp_diag_set_locator(NULL, NULL);
 	if (st == CP_EXIT_REJECTED && cp_spawn_missing)
 		st = CP_EXIT_ENV; /* a tool was missing, not the input wrong */
 	cleanup(&r);

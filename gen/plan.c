@@ -183,12 +183,10 @@ int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from)
 
 		if (idx < 0) {
 			cp_error(&loc, "unknown-register",
-				 "'%s' is not a register of %s; use one of "
-				 "%s .. %s",
+				 "'%s' is not a register of %s; its registers "
+				 "are %s",
 				 r->name, plan->arch->name,
-				 plan->arch->registers[0],
-				 plan->arch->registers
-					 [cp_arch_nregisters(plan->arch) - 1]);
+				 plan->arch->register_summary);
 			err = -1;
 			continue;
 		}
@@ -273,6 +271,20 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 		v->value = 0;
 		return 0;
 	}
+	if (v->loc.file && plan->desc_file && strcmp(v->loc.file, plan->desc_file)) {
+		/* the protocol's template asked for it: say so where the
+		 * user can act, at the description */
+		struct cp_loc at = cp_loc_at(plan->desc_file, "/segments");
+
+		cp_error(&at, "missing-segment",
+			 "protocol %s passes segment '%.*s' in %s, but the "
+			 "description has none; add segments { %.*s { file = "
+			 "\"...\"; load = <...>; }; } or set %s under "
+			 "registers { }",
+			 plan->protocol, (int)strcspn(expr, "."), expr, reg,
+			 (int)strcspn(expr, "."), expr, reg);
+		return -1;
+	}
 	cp_error(&v->loc, "missing-segment",
 		 "%s = \"%s\" names no segment of the description; add "
 		 "segments { %.*s { file = \"...\"; load = <...>; }; } or set "
@@ -314,7 +326,7 @@ int cp_plan_resolve_registers(struct cp_plan *plan)
 static int check_memory(struct cp_plan *plan)
 {
 	const struct cp_arch *a = plan->arch;
-	struct cp_loc loc = cp_loc_at(plan->desc_file, "/");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:memory");
 	int err = 0;
 
 	if (plan->nmemory == 0) {
@@ -450,14 +462,19 @@ int cp_plan_check_segments(struct cp_plan *plan)
 
 			if (!overlaps(x, y))
 				continue;
-			cp_error(&y->loc,
+			/* blame the codepage when it is one side: it moves */
+			cp_error(i ? &y->loc : &x->loc,
 				 i ? "segment-overlap" : "codepage-overlap",
 				 "segment '%s' (0x%llx..0x%llx) overlaps '%s' "
 				 "(0x%llx..0x%llx)",
-				 y->name, (unsigned long long)y->mem,
-				 (unsigned long long)(y->mem + y->memsz - 1),
-				 x->name, (unsigned long long)x->mem,
-				 (unsigned long long)(x->mem + x->memsz - 1));
+				 i ? y->name : x->name,
+				 (unsigned long long)(i ? y : x)->mem,
+				 (unsigned long long)((i ? y : x)->mem +
+						      (i ? y : x)->memsz - 1),
+				 i ? x->name : y->name,
+				 (unsigned long long)(i ? x : y)->mem,
+				 (unsigned long long)((i ? x : y)->mem +
+						      (i ? x : y)->memsz - 1));
 			err = -1;
 		}
 	return err;

@@ -95,6 +95,16 @@ static void test_desc_good(void)
 		      !d.regs[1].is_expr && d.regs[1].value == 0x4000000 &&
 		      d.regs[2].value == 5);
 	CHECK("desc-deps", d.deps.n >= 1);
+	{
+		struct cp_loc at = cp_loc_at(path, "/segments/fdt:load");
+		struct cp_loc node = cp_loc_at(path, "/segments/blob:nothing");
+
+		CHECK("srcmap-property-line",
+		      cp_srcmap_locate(&d.srcmap, &at) && at.line == 8 &&
+			      at.col > 1);
+		CHECK("srcmap-falls-back-to-node",
+		      cp_srcmap_locate(&d.srcmap, &node) && node.line == 10);
+	}
 	cp_desc_free(&d);
 	free(path);
 }

@@ -70,7 +70,7 @@ static unsigned log2_u64(uint64_t v)
 
 static int map_memory(struct cp_plan *plan, struct e500_data *d)
 {
-	struct cp_loc loc = cp_loc_at(plan->desc_file, "/");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:memory");
 
 	for (int i = 0; i < plan->nmemory; i++) {
 		uint64_t base = plan->memory[i].base, left = plan->memory[i].size;
@@ -221,6 +221,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.nrelocs = sizeof(ppc_relocs) / sizeof(ppc_relocs[0]),
 	.abs_allowed = (const char *const[]){ NULL },
 	.registers = e500_registers,
+	.register_summary = "r0 .. r31 and msr",
 	.reg_bytes = 4,
 	.page_size = 4096,
 	.addr_limit = 1ULL << 32,
