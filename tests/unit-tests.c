@@ -100,10 +100,10 @@ static void test_desc_good(void)
 		struct cp_loc node = cp_loc_at(path, "/segments/blob:nothing");
 
 		CHECK("srcmap-property-line",
-		      cp_srcmap_locate(&d.srcmap, &at) && at.line == 8 &&
+		      cp_srcmap_locate(&d.srcmap, &at) && at.line == 9 &&
 			      at.col > 1);
 		CHECK("srcmap-falls-back-to-node",
-		      cp_srcmap_locate(&d.srcmap, &node) && node.line == 10);
+		      cp_srcmap_locate(&d.srcmap, &node) && node.line == 11);
 	}
 	cp_desc_free(&d);
 	free(path);
