@@ -298,7 +298,9 @@ static int assemble_all(struct run *r)
 	int err = 0;
 
 	for (int i = 0; a->sources[i] && !err; i++) {
-		char *obj = cp_xasprintf("src%d.o", i);
+		char *obj = cp_xasprintf("%.*s.o",
+					 (int)strcspn(a->sources[i], "."),
+					 a->sources[i]);
 
 		src = cp_xasprintf("%s/%s/%s", r->datadir, a->srcdir,
 				   a->sources[i]);

@@ -364,6 +364,18 @@ set_check() {
 	size=$(wc -c <"$o/codepage.bin")
 	[ "$size" -le 2048 ] && pass "output/codepage-at-most-2048-bytes ($size)" ||
 		fail output/codepage-at-most-2048-bytes "$size bytes"
+	# the kernel may be named by the description instead of -k
+	mkdir -p "$WORK/kd"
+	cp "$SAMPLES/regcheck.elf" "$WORK/kd/k.elf"
+	cp "$SRCTREE/samples/ppc32-e500/board.dts" "$WORK/kd/"
+	sed 's|^\t\tfdt {|\tkernel { file = "k.elf"; };\n\tsegments {\n\t\tfdt {|; s|^\tsegments {$||' \
+		"$SRCTREE/samples/ppc32-e500/epapr.dts" >"$WORK/kd/d.dts"
+	if "$MKCP" -d "$WORK/kd/d.dts" -o "$WORK/kd/out" >"$WORK/kd.log" 2>&1 &&
+		cmp -s "$WORK/kd/out/kernel.0.bin" "$o/kernel.0.bin"; then
+		pass input/kernel-named-by-description
+	else
+		fail input/kernel-named-by-description "" "$WORK/kd.log"
+	fi
 	# rewriting drops segment files the previous run listed
 	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/bdinfo.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$o" >>"$WORK/fmt.log" 2>&1
