@@ -8,9 +8,11 @@
 #include <string.h>
 
 extern const struct cp_arch cp_arch_ppc32_e500;
+extern const struct cp_arch cp_arch_arm64;
 
 const struct cp_arch *const cp_arches[] = {
 	&cp_arch_ppc32_e500,
+	&cp_arch_arm64,
 	NULL,
 };
 

@@ -28,3 +28,23 @@ $(sample-dir)/regcheck.elf $(sample-dir)/regcheck-high.elf: \
 $(sample-dir)/regcheck.bin: $(sample-dir)/regcheck.elf
 	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
 	$(Q)$(PPC_PREFIX)objcopy -O binary $< $@
+
+# arm64: regcheck as an ELF (virtual = physical, at 0x40200000) and as an
+# Image (the same bytes with their arm64 Image header, placed by mkcodepage).
+A64_PREFIX ?= aarch64-linux-gnu-
+sample-a64 := $(obj)/samples/arm64
+samples: $(sample-a64)/regcheck.elf $(sample-a64)/Image
+
+$(sample-a64)/regcheck.o: $(srctree)/samples/arm64/regcheck.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(A64_PREFIX)as -o $@ $<
+
+$(sample-a64)/regcheck.elf: $(sample-a64)/regcheck.o $(srctree)/samples/arm64/regcheck.ld
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(A64_PREFIX)ld -z max-page-size=4096 --no-warn-rwx-segments \
+		--defsym PHYS=0x40200000 -T $(srctree)/samples/arm64/regcheck.ld -o $@ $<
+
+$(sample-a64)/Image: $(sample-a64)/regcheck.elf
+	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
+	$(Q)$(A64_PREFIX)objcopy -O binary $< $@

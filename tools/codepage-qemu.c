@@ -63,6 +63,13 @@ struct used {
 	int n;
 };
 
+/* What the user asked the stand-in old kernel to look like. */
+struct hostile {
+	int as1; /* e500: enter through an address-space-1 entry */
+	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
+	int mmu; /* arm64: a bootloader's identity map, caches on */
+};
+
 struct boot {
 	const struct qemu_row *row;
 	const struct cp_arch *arch;
@@ -71,27 +78,41 @@ struct boot {
 	struct used outside; /* RAM the description does not list */
 	const char *work;
 	int list_mode;
-	int as1; /* --entry-as 1 */
-	uint64_t ram;
+	struct hostile h;
+	uint64_t ram; /* end of RAM */
 	uint64_t cp_pa, entry_off, list_pa, start;
 	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
+	uint64_t oldkernel_at; /* where the stand-in starts */
 	const char *trace; /* --count-insns: QEMU's exec log */
 	struct cp_strlist args;
 };
 
 /*
- * How one arch boots in QEMU. The stand-in must lie below helper_limit (its
- * linear map); QEMU puts its own dtb at (payload end + dtb_pad) & ~dtb_mask
- * and wants dtb_max bytes there.
+ * How one arch boots in QEMU. RAM starts at ram_base; the stand-in must lie
+ * below helper_limit. e500: QEMU puts its own dtb at (payload end +
+ * dtb_pad) & ~dtb_mask and wants dtb_max bytes there. arm64: QEMU keeps its
+ * dtb in the first reserved bytes of RAM, and the stand-in is started by the
+ * generic loader instead of -kernel.
  */
 struct qemu_row {
-	const char *arch, *qemu, *package, *machine, *oldkernel;
+	const char *arch, *qemu, *package, *oldkernel, *cpu;
 	unsigned list_word;	 /* bytes of an indirection entry */
-	uint64_t helper_limit, ram_align, dtb_pad, dtb_mask, dtb_max;
+	int list_le;		 /* little-endian entries */
+	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
+	uint64_t ram_base, ram_align, helper_limit, reserved;
+	uint64_t dtb_pad, dtb_mask, dtb_max;
+	const char *(*machine)(const struct boot *b);
 	void (*params)(struct boot *b, struct cp_strbuf *o);
+	const char *options; /* the hostile options it understands */
 };
 
 /* ---- ppc32-e500 --------------------------------------------------------- */
+
+static const char *e500_machine(const struct boot *b)
+{
+	(void)b;
+	return "ppce500";
+}
 
 static void e500_params(struct boot *b, struct cp_strbuf *o)
 {
@@ -99,7 +120,7 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 	uint64_t linear = 256ULL << 20;
 	/* Through the linear map if it reaches, else a page of its own at the
 	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
-	int own = b->cp_pa >= linear || b->as1;
+	int own = b->cp_pa >= linear || b->h.as1;
 	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
 
 	b->cp_ea = ea;
@@ -110,7 +131,29 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 		     b->list_mode, (unsigned long long)page,
 		     (unsigned long long)(b->cp_pa - page + b->entry_off),
 		     (unsigned long long)b->list_pa, (unsigned long long)ea,
-		     own, (unsigned long long)b->start, b->as1);
+		     own, (unsigned long long)b->start, b->h.as1);
+}
+
+/* ---- arm64 ----------------------------------------------------------------- */
+
+static const char *arm64_machine(const struct boot *b)
+{
+	return b->h.el2 ? "virt,virtualization=on" : "virt";
+}
+
+static void arm64_params(struct boot *b, struct cp_strbuf *o)
+{
+	b->cp_ea = b->cp_pa; /* MMU off, or an identity map */
+	cp_sb_printf(o, "\t.data\n\t.balign 8\n\t.globl oldkernel_params\n"
+			"oldkernel_params:\n");
+	cp_sb_printf(o, "\t.quad %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
+			"0x%llx, 0x%llx\n",
+		     b->list_mode, (unsigned long long)b->cp_pa,
+		     (unsigned long long)b->entry_off,
+		     (unsigned long long)b->list_pa,
+		     (unsigned long long)b->start, b->h.mmu,
+		     (unsigned long long)b->row->ram_base,
+		     (unsigned long long)(b->ram - b->row->ram_base));
 }
 
 static const struct qemu_row qemu_rows[] = {
@@ -118,15 +161,33 @@ static const struct qemu_row qemu_rows[] = {
 		.arch = "ppc32-e500",
 		.qemu = "qemu-system-ppc",
 		.package = "qemu-system-ppc",
-		.machine = "ppce500",
 		.oldkernel = "ppc32-e500-oldkernel.s",
 		.list_word = 4,
-		.helper_limit = 256ULL << 20,
 		.ram_align = 64ULL << 20,
+		.helper_limit = 256ULL << 20, /* the stand-in's linear map */
 		.dtb_pad = 0x1800000,
 		.dtb_mask = 0xfffff,
 		.dtb_max = 8ULL << 20,
+		.machine = e500_machine,
 		.params = e500_params,
+		.options = "--entry-as",
+	},
+	{
+		.arch = "arm64",
+		.qemu = "qemu-system-aarch64",
+		.package = "qemu-system-arm",
+		.oldkernel = "arm64-oldkernel.s",
+		.cpu = "cortex-a57",
+		.list_word = 8,
+		.list_le = 1,
+		.start_by_loader = 1,
+		.ram_base = 0x40000000,
+		.ram_align = 2ULL << 20,
+		.helper_limit = UINT64_MAX,
+		.reserved = 1ULL << 20, /* QEMU's dtb for firmware */
+		.machine = arm64_machine,
+		.params = arm64_params,
+		.options = "--el, --mmu",
 	},
 };
 
@@ -266,7 +327,8 @@ static int reserve(struct boot *b, const char *what, uint64_t size,
 {
 	if (limit > b->ram)
 		limit = b->ram;
-	if (find_free2(&b->used, &b->outside, size, align, limit, out)) {
+	if (find_free2(&b->used, &b->outside, size, align, limit, out) ||
+	    *out < b->row->ram_base) {
 		cp_error(NULL, "no-room",
 			 "no free 0x%llx bytes below 0x%llx for the %s; give "
 			 "the machine more memory in the description",
@@ -292,8 +354,11 @@ static void load_file(struct boot *b, const char *file, uint64_t addr)
 {
 	struct cp_strbuf sb = { 0 };
 
-	cp_sb_printf(&sb, "loader,addr=0x%llx,force-raw=on,file=",
-		     (unsigned long long)addr);
+	if (addr == UINT64_MAX) /* an ELF, at its own addresses */
+		cp_sb_printf(&sb, "loader,file=");
+	else
+		cp_sb_printf(&sb, "loader,addr=0x%llx,force-raw=on,file=",
+			     (unsigned long long)addr);
 	for (const char *p = file; *p; p++)
 		cp_sb_printf(&sb, *p == ',' ? ",," : "%c", *p);
 	arg(b, "-device");
@@ -318,9 +383,16 @@ static int write_blob(struct boot *b, const char *name, const void *buf,
 
 /* ---- list mode ----------------------------------------------------------- */
 
-static void put_word(unsigned char *p, unsigned size, uint64_t v)
+static void put_word(const struct boot *b, unsigned char *p, uint64_t v)
 {
-	cp_store_be(p, size, v); /* every supported list is big-endian so far */
+	unsigned size = b->row->list_word;
+
+	if (!b->row->list_le) {
+		cp_store_be(p, size, v);
+		return;
+	}
+	for (unsigned i = 0; i < size; i++, v >>= 8)
+		p[i] = (unsigned char)v; /* the target's unsigned long */
 }
 
 /* A multiplier coprime to n, to scatter n pages over n slots. */
@@ -360,13 +432,13 @@ static int build_list(struct boot *b)
 #define EMIT(v)                                                              \
 	do {                                                                 \
 		if (used_in_page == per) {                                   \
-			put_word(cur + used_in_page * w, w,                  \
+			put_word(b, cur + used_in_page * w,                  \
 				 (region + (slot_list + 1) * PAGE) | 0x2);   \
 			slot_list++;                                         \
 			cur = img + slot_list * PAGE;                        \
 			used_in_page = 0;                                    \
 		}                                                            \
-		put_word(cur + used_in_page++ * w, w, (v));                  \
+		put_word(b, cur + used_in_page++ * w, (v));                  \
 	} while (0)
 
 		for (int i = 0; i < l->nseg; i++) {
@@ -448,6 +520,37 @@ static void setup_placed(struct boot *b)
 
 /* ---- the stand-in old kernel -------------------------------------------- */
 
+/*
+ * A 1 MiB-aligned spot for the stand-in (64 KiB) in RAM below the row's
+ * helper_limit; on e500 the dtb QEMU puts after it must land free as well.
+ */
+static int place_oldkernel(struct boot *b, uint64_t *out)
+{
+	const struct qemu_row *r = b->row;
+	uint64_t top = r->helper_limit < b->ram ? r->helper_limit : b->ram;
+	uint64_t lo = r->ram_base + (1 << 20);
+
+	for (uint64_t at = cp_align_down(top, 1 << 20) - (1 << 20);
+	     at >= lo && at < top; at -= 1 << 20) {
+		uint64_t dt = (at + 0x10000 + r->dtb_pad) & ~r->dtb_mask;
+
+		if (!is_free(&b->used, at, 0x10000))
+			continue;
+		if (r->dtb_pad && (!is_free(&b->used, dt, 1 << 20) ||
+				    dt + r->dtb_max > b->ram))
+			continue;
+		if (r->dtb_pad)
+			use(&b->used, dt, 1 << 20);
+		use(&b->used, at, 0x10000);
+		*out = at;
+		return 0;
+	}
+	cp_error(NULL, "no-room",
+		 "no free 1 MiB below 0x%llx for the stand-in old kernel",
+		 (unsigned long long)top);
+	return -1;
+}
+
 static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
 {
 	char *datadir = cp_datadir();
@@ -457,34 +560,14 @@ static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
 	char *pobj = cp_path_join(b->work, "params.o");
 	struct cp_toolchain tc;
 	struct cp_strbuf params = { 0 };
-	uint64_t at, dt;
+	uint64_t at;
 	int err = -1;
 
 	*elf = cp_path_join(b->work, "oldkernel.elf");
-	if (cp_toolchain_find(b->arch, prefix, &tc))
+	if (cp_toolchain_find(b->arch, prefix, &tc) || place_oldkernel(b, &at))
 		goto out;
+	b->oldkernel_at = at;
 	b->row->params(b, &params);
-	/* 1 MiB-aligned spots whose QEMU dtb lands free as well */
-	for (at = cp_align_down(b->row->helper_limit < b->ram
-					? b->row->helper_limit
-					: b->ram,
-				1 << 20) -
-		  (1 << 20);
-	     at >= (1 << 20); at -= 1 << 20) {
-		dt = (at + 0x10000 + b->row->dtb_pad) & ~b->row->dtb_mask;
-		if (is_free(&b->used, at, 0x10000) &&
-		    is_free(&b->used, dt, 1 << 20) &&
-		    dt + b->row->dtb_max <= b->ram)
-			break;
-	}
-	if (at < (1 << 20)) {
-		cp_error(NULL, "no-room",
-			 "no free 1 MiB below 0x%llx for the stand-in kernel",
-			 (unsigned long long)b->row->helper_limit);
-		goto out;
-	}
-	use(&b->used, at, 0x10000);
-	use(&b->used, dt, 1 << 20);
 	if (cp_write_file(psrc, params.s, params.len) ||
 	    cp_assemble(&tc, b->arch, datadir, src, obj, NULL) ||
 	    cp_assemble(&tc, b->arch, datadir, psrc, pobj, NULL))
@@ -691,57 +774,101 @@ static void usage(FILE *f)
 		"      --cross-compile PFX  target binutils prefix\n"
 		"      --count-insns        count the instructions the codepage "
 		"executes (slow)\n"
-		"      --entry-as 0|1       the address space the codepage is "
-		"entered in (default 0)\n"
+		"      --entry-as 0|1       ppc32-e500: the address space the "
+		"codepage is entered in\n"
+		"      --el 1|2             arm64: the exception level (2: QEMU's "
+		"virtualization=on)\n"
+		"      --mmu off|on         arm64: Linux's state, or a bootloader's "
+		"identity map\n"
+		"                           with caches on and dirty lines\n"
 		"  -v, --verbose            show the QEMU command\n"
 		"  -h, --help               this text\n"
 		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
 		"2 trouble.\n");
 }
 
+/* RAM outside every memory range of the description, into b->outside. */
+static void mark_outside(struct boot *b)
+{
+	uint64_t at = b->row->ram_base;
+
+	while (at < b->ram) {
+		uint64_t next = b->ram;
+		int inside = 0;
+
+		for (int i = 0; i < b->lay.nmem; i++) {
+			uint64_t lo = b->lay.mem_base[i];
+			uint64_t hi = lo + b->lay.mem_size[i];
+
+			if (at >= lo && at < hi) {
+				inside = 1;
+				next = hi;
+			} else if (lo > at && lo < next) {
+				next = lo;
+			}
+		}
+		if (!inside)
+			use(&b->outside, at, next - at);
+		at = next;
+	}
+}
+
+/*
+ * QEMU's RAM: from the row's base to the end of the highest memory range
+ * (at least 128 MiB, room for the helpers). The codepage maps only
+ * described memory, so the list, its pages and the control page must lie
+ * there; the stand-in may lie anywhere in RAM.
+ */
 static int ram_for(struct boot *b)
 {
-	uint64_t top = 0;
+	const struct qemu_row *r = b->row;
+	uint64_t top = r->ram_base + (128ULL << 20);
 
 	for (int i = 0; i < b->lay.nmem; i++)
 		if (b->lay.mem_base[i] + b->lay.mem_size[i] > top)
 			top = b->lay.mem_base[i] + b->lay.mem_size[i];
-	if (top < (128ULL << 20))
-		top = 128ULL << 20; /* room for the helpers and QEMU's dtb */
-	b->ram = cp_align_up(top, b->row->ram_align);
-	/* the codepage maps only described memory: the list, its pages and
-	 * the control page must lie there; the stand-in may lie anywhere */
-	for (int i = 0; i < b->lay.nseg; i++)
-		use(&b->used, b->lay.seg[i].mem, b->lay.seg[i].memsz);
-	{
-		uint64_t at = 0;
+	b->ram = cp_align_up(top, r->ram_align);
+	for (int i = 0; i < b->lay.nseg; i++) {
+		const struct seg *s = &b->lay.seg[i];
 
-		for (;;) {
-			uint64_t next = b->ram;
-			int inside = 0;
-
-			for (int i = 0; i < b->lay.nmem; i++) {
-				uint64_t lo = b->lay.mem_base[i];
-				uint64_t hi = lo + b->lay.mem_size[i];
-
-				if (at >= lo && at < hi) {
-					inside = 1;
-					next = hi;
-				} else if (lo > at && lo < next) {
-					next = lo;
-				}
-			}
-			if (!inside && next > at)
-				use(&b->outside, at, next - at);
-			if (next >= b->ram)
-				break;
-			at = next;
+		if (s->mem < r->ram_base + r->reserved) {
+			cp_error(NULL, "no-room",
+				 "segment %d at 0x%llx lies below 0x%llx, where "
+				 "QEMU's %s keeps no RAM for it; start memory "
+				 "there or higher",
+				 i, (unsigned long long)s->mem,
+				 (unsigned long long)(r->ram_base + r->reserved),
+				 r->qemu);
+			return -1;
 		}
+		use(&b->used, s->mem, s->memsz);
 	}
+	if (r->reserved)
+		use(&b->used, r->ram_base, r->reserved);
+	mark_outside(b);
 	return 0;
 }
 
-int main(int argc, char **argv)
+struct options {
+	const char *expect, *cpu, *prefix, *outdir;
+	int timeout, verbose, count;
+};
+
+static int flag01(const char *opt, const char *value, const char *zero,
+		  const char *one, int *out)
+{
+	if (strcmp(value, zero) && strcmp(value, one)) {
+		cp_error(NULL, "usage", "%s is %s or %s, not '%s'", opt, zero,
+			 one, value);
+		return -1;
+	}
+	*out = !strcmp(value, one);
+	return 0;
+}
+
+/* Returns 0 to go on, 1 when done (--help), -1 on a usage error. */
+static int parse_options(int argc, char **argv, struct options *o,
+			 struct boot *b, struct cp_strlist *hostile)
 {
 	static const struct option longopts[] = {
 		{ "mode", required_argument, NULL, 'm' },
@@ -751,99 +878,147 @@ int main(int argc, char **argv)
 		{ "cross-compile", required_argument, NULL, 'C' },
 		{ "count-insns", no_argument, NULL, 'I' },
 		{ "entry-as", required_argument, NULL, 'A' },
+		{ "el", required_argument, NULL, 'L' },
+		{ "mmu", required_argument, NULL, 'U' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	struct boot b = { 0 };
-	const char *expect = NULL, *cpu = NULL, *prefix = NULL;
-	int timeout = 30, verbose = 0, count = 0, c;
-	char *elf = NULL, ram[32];
+	int c, err = 0;
 
-	cp_diag_set_program("codepage-qemu");
-	while ((c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
+	o->timeout = 30;
+	while (!err &&
+	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
-			if (strcmp(optarg, "placed") && strcmp(optarg, "list")) {
-				cp_error(NULL, "usage",
-					 "--mode is placed or list, not '%s'",
-					 optarg);
-				return 2;
-			}
-			b.list_mode = !strcmp(optarg, "list");
+			err = flag01("--mode", optarg, "placed", "list",
+				     &b->list_mode);
 			break;
-		case 't': timeout = atoi(optarg); break;
-		case 'e': expect = optarg; break;
-		case 'c': cpu = optarg; break;
-		case 'C': prefix = optarg; break;
-		case 'I': count = 1; break;
+		case 't': o->timeout = atoi(optarg); break;
+		case 'e': o->expect = optarg; break;
+		case 'c': o->cpu = optarg; break;
+		case 'C': o->prefix = optarg; break;
+		case 'I': o->count = 1; break;
 		case 'A':
-			b.as1 = !strcmp(optarg, "1");
-			if (!b.as1 && strcmp(optarg, "0")) {
-				cp_error(NULL, "usage", "--entry-as is 0 or 1");
-				return 2;
-			}
+			err = flag01("--entry-as", optarg, "0", "1", &b->h.as1);
+			cp_strlist_add(hostile, "--entry-as");
 			break;
-		case 'v': verbose = 1; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'L':
+			err = flag01("--el", optarg, "1", "2", &b->h.el2);
+			cp_strlist_add(hostile, "--el");
+			break;
+		case 'U':
+			err = flag01("--mmu", optarg, "off", "on", &b->h.mmu);
+			cp_strlist_add(hostile, "--mmu");
+			break;
+		case 'v': o->verbose = 1; break;
+		case 'h': usage(stdout); return 1;
+		default: usage(stderr); return -1;
 		}
 	}
-	if (optind != argc - 1 || timeout <= 0) {
-		usage(stderr);
-		return 2;
+	if (err || optind != argc - 1 || o->timeout <= 0) {
+		if (!err)
+			usage(stderr);
+		return -1;
 	}
-	if (read_segments_txt(argv[optind], &b.lay) ||
-	    read_segments_json(argv[optind], &b.lay))
-		return 2;
+	o->outdir = argv[optind];
+	return 0;
+}
+
+/* The row for OUTDIR's arch, and the hostile options it understands. */
+static int choose_row(struct boot *b, const struct cp_strlist *hostile)
+{
 	for (size_t i = 0; i < sizeof(qemu_rows) / sizeof(qemu_rows[0]); i++)
-		if (!strcmp(qemu_rows[i].arch, b.lay.arch))
-			b.row = &qemu_rows[i];
-	b.arch = cp_arch_find(b.lay.arch);
-	if (!b.row || !b.arch) {
+		if (!strcmp(qemu_rows[i].arch, b->lay.arch))
+			b->row = &qemu_rows[i];
+	b->arch = cp_arch_find(b->lay.arch);
+	if (!b->row || !b->arch) {
 		cp_error(NULL, "unsupported-arch",
-			 "no QEMU recipe for arch '%s'", b.lay.arch);
-		return 2;
+			 "no QEMU recipe for arch '%s'", b->lay.arch);
+		return -1;
 	}
-	cp_spawn_verbose = verbose;
+	for (int i = 0; i < hostile->n; i++)
+		if (!strstr(b->row->options, hostile->v[i])) {
+			cp_error(NULL, "usage",
+				 "%s does not apply to %s (it takes %s)",
+				 hostile->v[i], b->row->arch, b->row->options);
+			return -1;
+		}
+	return 0;
+}
+
+static void qemu_command(struct boot *b, const struct options *o,
+			 const char *elf)
+{
+	struct cp_strlist loads = b->args;
+	const char *cpu = o->cpu ? o->cpu : b->row->cpu;
+	char *ram = cp_xasprintf("%lluM", (unsigned long long)((b->ram -
+						b->row->ram_base) >> 20));
+
+	b->args = (struct cp_strlist){ 0 };
+	arg(b, b->row->qemu);
+	arg(b, "-M");
+	arg(b, b->row->machine(b));
+	if (cpu) {
+		arg(b, "-cpu");
+		arg(b, cpu);
+	}
+	arg(b, "-m");
+	arg(b, ram);
+	for (const char *s = "-nodefaults\0-display\0none\0-serial\0"
+			     "stdio\0-monitor\0none\0-no-reboot\0";
+	     *s; s += strlen(s) + 1)
+		arg(b, s);
+	if (o->count)
+		trace_args(b);
+	if (b->row->start_by_loader) {
+		char *pc = cp_xasprintf("loader,addr=0x%llx,cpu-num=0",
+					(unsigned long long)b->oldkernel_at);
+
+		load_file(b, elf, UINT64_MAX);
+		arg(b, "-device");
+		arg(b, pc);
+		free(pc);
+	} else {
+		arg(b, "-kernel");
+		arg(b, elf);
+	}
+	for (int i = 0; i < loads.n; i++)
+		arg(b, loads.v[i]);
+	cp_strlist_free(&loads);
+	free(ram);
+}
+
+int main(int argc, char **argv)
+{
+	struct boot b = { 0 };
+	struct options o = { 0 };
+	struct cp_strlist hostile = { 0 };
+	char *elf = NULL;
+	int st;
+
+	cp_diag_set_program("codepage-qemu");
+	st = parse_options(argc, argv, &o, &b, &hostile);
+	if (st)
+		return st > 0 ? 0 : 2;
+	if (read_segments_txt(o.outdir, &b.lay) ||
+	    read_segments_json(o.outdir, &b.lay) || choose_row(&b, &hostile))
+		return 2;
+	cp_strlist_free(&hostile);
+	cp_spawn_verbose = o.verbose;
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b))
 		return 2;
 	if (b.list_mode ? setup_list(&b) : (setup_placed(&b), 0))
 		return 2;
-	if (build_oldkernel(&b, prefix, &elf))
+	if (build_oldkernel(&b, o.prefix, &elf))
 		return 2;
-	snprintf(ram, sizeof(ram), "%lluM", (unsigned long long)(b.ram >> 20));
-	{
-		struct cp_strlist loads = b.args;
-
-		b.args = (struct cp_strlist){ 0 };
-		arg(&b, b.row->qemu);
-		arg(&b, "-M");
-		arg(&b, b.row->machine);
-		if (cpu) {
-			arg(&b, "-cpu");
-			arg(&b, cpu);
-		}
-		arg(&b, "-m");
-		arg(&b, ram);
-		for (const char *o = "-nodefaults\0-display\0none\0-serial\0"
-				     "stdio\0-monitor\0none\0-no-reboot\0";
-		     *o; o += strlen(o) + 1)
-			arg(&b, o);
-		if (count)
-			trace_args(&b);
-		arg(&b, "-kernel");
-		arg(&b, elf);
-		for (int i = 0; i < loads.n; i++)
-			arg(&b, loads.v[i]);
-		cp_strlist_free(&loads);
-	}
+	qemu_command(&b, &o, elf);
 	free(elf);
-	c = run_qemu(&b, expect, timeout, verbose);
-	if (count && report_count(&b))
-		c = 2;
+	st = run_qemu(&b, o.expect, o.timeout, o.verbose);
+	if (o.count && report_count(&b))
+		st = 2;
 	cp_strlist_free(&b.args);
 	for (int i = 0; i < b.lay.nseg; i++)
 		free(b.lay.seg[i].file);
-	return c;
+	return st;
 }
