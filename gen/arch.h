@@ -30,6 +30,22 @@ struct cp_reloc_type {
 	enum cp_reloc_kind kind;
 };
 
+/*
+ * A kernel "Image" format (arm64, riscv): a 64-byte little-endian header
+ * with text_offset at 8 and image_size at 16, recognised by a magic. The
+ * kernel goes text_offset bytes above a base_align-aligned base anywhere in
+ * memory, and needs image_size bytes there (its .bss included).
+ */
+struct cp_image_format {
+	const char *name;   /* "arm64 Image" */
+	unsigned magic_off; /* where the magic is */
+	const char *magic;
+	unsigned magic_len;
+	uint64_t base_align;
+	/* NULL if the header's flags suit the arch, else why not */
+	const char *(*flags_problem)(uint64_t flags);
+};
+
 struct cp_arch {
 	const char *name;		 /* "ppc32-e500": the description's arch */
 	const char *const *aliases;	 /* other accepted spellings, NULL-ended */
@@ -49,6 +65,9 @@ struct cp_arch {
 	const char *srcdir;	   /* arch/<dir> */
 	const char *const *sources; /* always linked, NULL-ended */
 	const char *preamble;	   /* the standard preamble, unless custom */
+
+	/* Kernel image format besides ELF and raw, or NULL. */
+	const struct cp_image_format *image_format;
 
 	/* Relocation knowledge: every type the linker may leave. */
 	const struct cp_reloc_type *relocs;

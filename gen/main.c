@@ -249,8 +249,9 @@ static int read_inputs(struct run *r)
 		return -1;
 	}
 	cp_strlist_add(&r->deps, kernel);
-	if (cp_kernel_load(p, kernel, &r->desc) ||
-	    cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps))
+	/* the description's segments first: an Image is placed clear of them */
+	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
+	    cp_kernel_load(p, kernel, &r->desc))
 		return -1;
 	if (r->desc.preamble_source) {
 		p->preamble = cp_xstrdup(r->desc.preamble_source);

@@ -482,18 +482,16 @@ int cp_plan_check_segments(struct cp_plan *plan)
 
 /* ---- where the codepage goes ------------------------------------------ */
 
-static int clear_of_segments(const struct cp_plan *plan, uint64_t base,
-			     uint64_t size, uint64_t *below)
+const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
+					  uint64_t base, uint64_t size)
 {
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
 
-		if (base < s->mem + s->memsz && s->mem < base + size) {
-			*below = s->mem;
-			return 0;
-		}
+		if (base < s->mem + s->memsz && s->mem < base + size)
+			return s;
 	}
-	return 1;
+	return NULL;
 }
 
 /* Highest page-aligned spot of size bytes below limit; 0 if found. */
@@ -505,7 +503,7 @@ static int find_room(const struct cp_plan *plan, uint64_t size,
 
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
-		uint64_t top = m->base + m->size, cand, below;
+		uint64_t top = m->base + m->size, cand;
 
 		if (top > limit)
 			top = limit;
@@ -513,15 +511,18 @@ static int find_room(const struct cp_plan *plan, uint64_t size,
 			continue;
 		cand = cp_align_down(top - size, align);
 		while (cand >= m->base) {
-			if (clear_of_segments(plan, cand, size, &below)) {
+			const struct cp_segment *s =
+				cp_plan_conflict(plan, cand, size);
+
+			if (!s) {
 				if (!found || cand > best)
 					best = cand;
 				found = 1;
 				break;
 			}
-			if (below < m->base + size)
+			if (s->mem < m->base + size)
 				break;
-			cand = cp_align_down(below - size, align);
+			cand = cp_align_down(s->mem - size, align);
 		}
 	}
 	*out = best;

@@ -95,6 +95,10 @@ int cp_plan_check_segments(struct cp_plan *plan);
  */
 int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
 
+/* The first segment (codepage excluded) overlapping [base, base+size). */
+const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
+					  uint64_t base, uint64_t size);
+
 /* 1 if [base, base+size) lies inside one memory range. */
 int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
 		      uint64_t size);

@@ -63,6 +63,21 @@ static void arm64_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 			"invalidated, at the entry's exception level\n");
 }
 
+/* booting.rst: flags bit 0 is the kernel's endianness, 1 = big. */
+static const char *arm64_flags_problem(uint64_t flags)
+{
+	return flags & 1 ? "it is a big-endian kernel" : NULL;
+}
+
+static const struct cp_image_format arm64_image = {
+	.name = "arm64 Image",
+	.magic_off = 56,
+	.magic = "ARM\x64",
+	.magic_len = 4,
+	.base_align = 2ULL << 20,
+	.flags_problem = arm64_flags_problem,
+};
+
 static const char *const arm64_registers[] = {
 	"x0",  "x1",  "x2",  "x3",  "x4",  "x5",  "x6",  "x7",
 	"x8",  "x9",  "x10", "x11", "x12", "x13", "x14", "x15",
@@ -86,6 +101,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.srcdir = "arch/arm64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.image_format = &arm64_image,
 	.relocs = arm64_relocs,
 	.nrelocs = sizeof(arm64_relocs) / sizeof(arm64_relocs[0]),
 	.abs_allowed = (const char *const[]){ NULL },

@@ -9,7 +9,7 @@
 //
 //   regcheck: pc=0x... el=N
 //   regcheck: x0=0x... x1=0x... x2=0x... x3=0x... mmu=0 dcache=0 daif=0xf
-//   regcheck: fdt=ok|bad
+//   regcheck: fdt=ok|bad|none                 (none: x1 != 0, no device tree)
 //   regcheck: payload=ok|bad  bss=ok|bad  sum=0x...
 //   regcheck: PASS|FAIL
 // then PSCI SYSTEM_OFF (hvc at EL1, smc at EL2 as QEMU's virt wants).
@@ -92,13 +92,17 @@ real_start:
 	bl	puthex
 	bl	newline
 
-	say	s_fdt			// the device tree magic, big-endian
-	ldr	w0, [x19]
+	say	s_fdt			// the device tree magic, big-endian,
+	cbz	x20, 9f			// when x1 = 0 says x0 is one (booting.rst)
+	say	s_none
+	b	10f
+9:	ldr	w0, [x19]
 	rev	w0, w0
 	movz	w1, #0xfeed
 	movk	w1, #0xd00d, lsl #16
 	cmp	w0, w1
 	bl	okbad
+10:
 	bl	newline
 
 	say	s_payload		// regenerate the xorshift32 sequence
@@ -223,6 +227,7 @@ s_mmu:	.asciz	" mmu="
 s_dcache: .asciz " dcache="
 s_daif:	.asciz	" daif="
 s_fdt:	.asciz	"regcheck: fdt="
+s_none:	.asciz	"none"
 s_payload: .asciz "regcheck: payload="
 s_bss:	.asciz	" bss="
 s_sum:	.asciz	" sum="
