@@ -279,6 +279,12 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 
 	free(parent);
 	st.dir = mkdtemp(tmpl);
+	if (!st.dir && errno == ENOENT) {
+		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+			 "its parent directory does not exist; create it first");
+		free(tmpl);
+		return -1;
+	}
 	if (st.dir) {
 		mode_t mask = umask(0);
 

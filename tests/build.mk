@@ -32,5 +32,13 @@ $(bench-ref): $(srctree)/tools/bench/ppc32-e500-linux-copy.s
 		-o $(@:.bin=.elf) $(@:.bin=.o)
 	$(Q)$(PPC_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
 
-bench-run: all samples $(bench-ref)
+bench-ref-a64 := $(obj)/bench/arm64-linux-copy.bin
+$(bench-ref-a64): $(srctree)/tools/bench/arm64-linux-copy.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(A64_PREFIX)as -o $(@:.bin=.o) $<
+	$(Q)$(A64_PREFIX)ld -Ttext=0 -o $(@:.bin=.elf) $(@:.bin=.o)
+	$(Q)$(A64_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+
+bench-run: all samples $(bench-ref) $(bench-ref-a64)
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)
