@@ -19,8 +19,9 @@ static const char *const root_nodes[] = {
 };
 static const char *const codepage_props[] = { "load", NULL };
 static const char *const kernel_props[] = { "file", "load", "entry", NULL };
-static const char *const segment_props[] = { "file", "string", "data", "load",
-					       NULL };
+static const char *const segment_props[] = {
+	"file", "string", "data", "load", "bootargs", "initrd", "memory-node", NULL,
+};
 static const char *const preamble_props[] = { "source", NULL };
 
 /* A register string is a name like "fdt.end": printable, not a cell value. */
@@ -365,6 +366,9 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 		}
 	}
 	err |= read_address(r, "load", &s->has_load, &s->load);
+	err |= read_string(r, "bootargs", &s->bootargs);
+	err |= read_string(r, "initrd", &s->initrd);
+	s->memory_node = getprop(r, "memory-node", NULL) != NULL;
 	if (err)
 		return -1;
 	if (!!s->file + !!s->string + s->has_data != 1) {
@@ -573,6 +577,8 @@ void cp_desc_free(struct cp_desc *d)
 		free(d->segments[i].path);
 		free(d->segments[i].string);
 		free(d->segments[i].data);
+		free(d->segments[i].bootargs);
+		free(d->segments[i].initrd);
 		free(d->segments[i].node);
 	}
 	free(d->segments);

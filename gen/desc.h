@@ -38,6 +38,10 @@ struct cp_desc_segment {
 	int has_load;
 	uint64_t load;
 	char *node; /* "/segments/fdt" */
+	/* device-tree fixups of this segment (fdtfix.c) */
+	char *bootargs;	 /* /chosen/bootargs */
+	char *initrd;	 /* segment for linux,initrd-start/end */
+	int memory_node; /* rewrite /memory from the description */
 };
 
 /*

@@ -22,6 +22,7 @@
 #include "arch.h"
 #include "desc.h"
 #include "diag.h"
+#include "fdtfix.h"
 #include "image.h"
 #include "kernel.h"
 #include "link.h"
@@ -251,7 +252,7 @@ static int read_inputs(struct run *r)
 	cp_strlist_add(&r->deps, kernel);
 	/* the description's segments first: an Image is placed clear of them */
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
-	    cp_kernel_load(p, kernel, &r->desc))
+	    cp_fdtfix_apply(p, &r->desc) || cp_kernel_load(p, kernel, &r->desc))
 		return -1;
 	if (r->desc.preamble_source) {
 		p->preamble = cp_xstrdup(r->desc.preamble_source);

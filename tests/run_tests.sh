@@ -388,6 +388,24 @@ set_check() {
 	else
 		fail input/kernel-named-by-description "" "$WORK/kd.log"
 	fi
+	# device-tree fixups land in the fdt segment
+	mkdir -p "$WORK/fx"
+	cp "$SRCTREE/samples/arm64/board.dts" "$WORK/fx/"
+	head -c 3000 /dev/urandom >"$WORK/fx/rootfs.cpio.gz"
+	sed -e 's|load = <0x0 0x48000000>;|load = <0x0 0x48000000>; bootargs = "console=ttyAMA0 rdinit=/init"; initrd = "initrd"; memory-node;|' \
+		-e 's|^\t};$|\t\tinitrd { file = "rootfs.cpio.gz"; load = <0x0 0x48100000>; };\n\t};|' \
+		"$SRCTREE/samples/arm64/linux.dts" >"$WORK/fx/d.dts"
+	if "$MKCP" -d "$WORK/fx/d.dts" -k "$BUILD/samples/arm64/Image" \
+		-o "$WORK/fx/out" >"$WORK/fx.log" 2>&1 &&
+		dtc -I dtb -O dts "$WORK/fx/out/fdt.bin" >"$WORK/fx/out.dts" 2>>"$WORK/fx.log" &&
+		grep -q 'bootargs = "console=ttyAMA0 rdinit=/init"' "$WORK/fx/out.dts" &&
+		grep -q 'linux,initrd-start = <0x00 0x48100000>' "$WORK/fx/out.dts" &&
+		grep -q 'linux,initrd-end = <0x00 0x48100bb8>' "$WORK/fx/out.dts" &&
+		grep -q 'reg = <0x00 0x40100000 0x00 0x1ff00000>' "$WORK/fx/out.dts"; then
+		pass output/fdt-fixups
+	else
+		fail output/fdt-fixups "" "$WORK/fx.log"
+	fi
 	# rewriting drops segment files the previous run listed
 	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/bdinfo.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$o" >>"$WORK/fmt.log" 2>&1

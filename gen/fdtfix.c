@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+/* fdtfix.c - see fdtfix.h. */
+#include "fdtfix.h"
+#include "util.h"
+
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cells(const void *fdt, const char *name, int def)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, 0, name, &len);
+
+	return p && len == 4 ? (int)fdt32_to_cpu(*p) : def;
+}
+
+/* Store v in n cells (1 or 2), big-endian. */
+static unsigned char *put_cells(unsigned char *p, int n, uint64_t v)
+{
+	cp_store_be(p, (size_t)n * 4, v);
+	return p + n * 4;
+}
+
+static int set_number(void *fdt, int node, const char *name, uint64_t v)
+{
+	/* as wide as the tree's addresses: what Linux and U-Boot read */
+	if (cells(fdt, "#address-cells", 2) >= 2 || v > 0xffffffffu)
+		return fdt_setprop_u64(fdt, node, name, v);
+	return fdt_setprop_u32(fdt, node, name, (uint32_t)v);
+}
+
+static int chosen(void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/chosen");
+
+	return node >= 0 ? node : fdt_add_subnode(fdt, 0, "chosen");
+}
+
+static int fix_initrd(void *fdt, const struct cp_plan *plan, const char *name,
+		      const struct cp_loc *loc)
+{
+	const struct cp_segment *rd = cp_plan_find(plan, name);
+	uint64_t start;
+	int node, err;
+
+	if (!rd) {
+		cp_error(loc, "missing-segment",
+			 "initrd = \"%s\" names no segment of the description",
+			 name);
+		return 1; /* reported */
+	}
+	start = rd->mem + rd->data_off;
+	node = chosen(fdt);
+	if (node < 0)
+		return node;
+	err = set_number(fdt, node, "linux,initrd-start", start);
+	return err ? err : set_number(fdt, node, "linux,initrd-end",
+				      start + rd->size);
+}
+
+static int fix_memory(void *fdt, const struct cp_plan *plan)
+{
+	int ac = cells(fdt, "#address-cells", 2), sc = cells(fdt, "#size-cells", 1);
+	unsigned char *reg = cp_xmalloc((size_t)plan->nmemory * 16), *p = reg;
+	char name[32];
+	int node, err;
+
+	/* every existing memory node goes: the description is the truth */
+	while ((node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
+						     "memory", 7)) >= 0)
+		if ((err = fdt_del_node(fdt, node)))
+			goto out;
+	for (int i = 0; i < plan->nmemory; i++) {
+		p = put_cells(p, ac, plan->memory[i].base);
+		p = put_cells(p, sc, plan->memory[i].size);
+	}
+	snprintf(name, sizeof(name), "memory@%llx",
+		 (unsigned long long)plan->memory[0].base);
+	node = fdt_add_subnode(fdt, 0, name);
+	err = node < 0 ? node
+		       : fdt_setprop_string(fdt, node, "device_type", "memory");
+	if (!err)
+		err = fdt_setprop(fdt, node, "reg", reg, (int)(p - reg));
+out:
+	free(reg);
+	return err;
+}
+
+static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
+		   const struct cp_loc *loc)
+{
+	struct cp_segment *s = cp_plan_find(plan, ds->name);
+	const void *old = s->buf + s->data_off;
+	size_t room;
+	void *fdt;
+	int err;
+
+	if (s->size < 4 || fdt_check_full(old, s->size)) {
+		cp_error(loc, "not-dtb",
+			 "bootargs, initrd and memory-node fix up a device "
+			 "tree, and segment '%s' is none",
+			 ds->name);
+		return -1;
+	}
+	room = s->size + 4096 + (ds->bootargs ? strlen(ds->bootargs) : 0) +
+	       (size_t)plan->nmemory * 16;
+	fdt = cp_xmalloc(room);
+	err = fdt_open_into(old, fdt, (int)room);
+	if (!err && ds->bootargs) {
+		int node = chosen(fdt);
+
+		err = node < 0 ? node
+			       : fdt_setprop_string(fdt, node, "bootargs",
+						    ds->bootargs);
+	}
+	if (!err && ds->initrd)
+		err = fix_initrd(fdt, plan, ds->initrd, loc);
+	if (!err && ds->memory_node)
+		err = fix_memory(fdt, plan);
+	if (!err)
+		err = fdt_pack(fdt);
+	if (err) {
+		if (err < 0)
+			cp_error(loc, "fdt-fixup", "cannot fix up the tree: %s",
+				 fdt_strerror(err));
+		free(fdt);
+		return -1;
+	}
+	/* the tree replaces the segment's bytes, at the same load address */
+	free(s->buf);
+	s->size = fdt_totalsize(fdt);
+	s->bufsz = s->data_off + s->size;
+	s->buf = cp_xcalloc(1, s->bufsz);
+	memcpy(s->buf + s->data_off, fdt, s->size);
+	s->memsz = cp_align_up(s->bufsz, plan->arch->page_size);
+	free(fdt);
+	return 0;
+}
+
+int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
+{
+	int err = 0, announced = 0;
+
+	for (int i = 0; i < desc->nsegments; i++) {
+		const struct cp_desc_segment *ds = &desc->segments[i];
+		struct cp_loc loc = cp_loc_at(desc->file, ds->node);
+
+		announced |= ds->initrd != NULL;
+		if (ds->bootargs || ds->initrd || ds->memory_node)
+			err |= fix_one(plan, ds, &loc);
+	}
+	if (!announced && cp_plan_find(plan, "initrd") &&
+	    cp_plan_find(plan, "fdt"))
+		cp_warn(&(struct cp_loc){ .file = desc->file,
+					  .where = "/segments/fdt" },
+			"initrd-not-in-fdt",
+			"segment 'initrd' is not announced in the device tree; "
+			"add initrd = \"initrd\"; to /segments/fdt so the kernel "
+			"finds it");
+	return err ? -1 : 0;
+}

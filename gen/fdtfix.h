@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fdtfix.h - device-tree fixups of a segment, from the description, so a
+ * real kernel finds what the codepage put in memory:
+ *
+ *   segments { fdt { file = "board.dtb"; load = <...>;
+ *       bootargs = "console=ttyAMA0";  -> /chosen/bootargs
+ *       initrd = "initrd";             -> /chosen/linux,initrd-start, -end
+ *       memory-node;                   -> /memory from memory = <...>
+ *   }; };
+ *
+ * The fixed-up tree replaces the segment's bytes (and so is what lands in
+ * OUTDIR). Errors name the node and pass libfdt's reason on.
+ */
+#ifndef CP_FDTFIX_H
+#define CP_FDTFIX_H
+
+#include "desc.h"
+#include "plan.h"
+
+/* Apply every segment's fixups; 0 or -1 (reported). */
+int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc);
+
+#endif
