@@ -9,10 +9,12 @@
 
 extern const struct cp_arch cp_arch_ppc32_e500;
 extern const struct cp_arch cp_arch_arm64;
+extern const struct cp_arch cp_arch_riscv64;
 
 const struct cp_arch *const cp_arches[] = {
 	&cp_arch_ppc32_e500,
 	&cp_arch_arm64,
+	&cp_arch_riscv64,
 	NULL,
 };
 

@@ -59,6 +59,7 @@ struct cp_arch {
 	const char *const *cross_prefixes; /* tried in order, NULL-ended */
 	const char *const *as_flags;	   /* NULL-ended */
 	const char *ld_emulation;	   /* ld -m */
+	const char *const *ld_flags;	   /* more ld flags, NULL-ended, or NULL */
 
 	/* Fixed target code, relative to the data directory. */
 	const char *ldscript;	   /* ldscripts/<file> */
@@ -93,8 +94,9 @@ struct cp_arch {
 	 * returns 0 or -1.
 	 */
 	int (*prepare)(struct cp_plan *plan);
-	/* Value of an arch-defined symbol a register may name ("ima.size");
-	 * returns 0, or -1 when the name is not the arch's. */
+	/* Value of an arch-defined symbol a register may name ("ima.size"):
+	 * returns 0 with *value set, 1 when the codepage fills it in at run
+	 * time ("hartid"), or -1 when the name is not the arch's. */
 	int (*symbol)(const struct cp_plan *plan, const char *name,
 		      uint64_t *value);
 	/* Append the plan as assembler data (.section .plan) to out. */

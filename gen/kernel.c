@@ -271,7 +271,7 @@ static int load_kimage(struct cp_plan *plan, const unsigned char *file,
 			len);
 		size = len;
 	}
-	if (size < len || toff % plan->arch->page_size || toff >= f->base_align) {
+	if (size < len || toff % plan->arch->page_size) {
 		cp_error(loc, "bad-image",
 			 "%s header is inconsistent (text_offset 0x%llx, "
 			 "image_size 0x%llx, file 0x%zx bytes): corrupt?",

@@ -92,7 +92,7 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	char *script = cp_xasprintf("%s/ldscripts/%s", datadir, arch->ldscript);
 	char *defsym = cp_xasprintf("--defsym=__codepage_base=0x%llx",
 				    (unsigned long long)base);
-	char **argv = cp_xcalloc((size_t)objs->n + 20, sizeof(*argv));
+	char **argv = cp_xcalloc((size_t)objs->n + 32, sizeof(*argv));
 	int n = 0, st;
 
 	argv[n++] = tc->ld;
@@ -107,6 +107,8 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	argv[n++] = "-nostdlib";
 	argv[n++] = "--build-id=none";
 	argv[n++] = "--no-undefined";
+	for (int i = 0; arch->ld_flags && arch->ld_flags[i]; i++)
+		argv[n++] = (char *)arch->ld_flags[i];
 	argv[n++] = "-o";
 	argv[n++] = (char *)out;
 	for (int i = 0; i < objs->n; i++)

@@ -93,9 +93,14 @@ static void segments_json(const struct cp_plan *plan, struct cp_strbuf *o)
 	for (int i = 0; plan->arch->registers[i]; i++) {
 		if (!plan->regs[i].set)
 			continue;
-		cp_sb_printf(o, "%s\n    \"%s\": \"0x%llx\"", sep,
-			     plan->arch->registers[i],
-			     ull(plan->regs[i].value));
+		if (plan->regs[i].runtime)
+			cp_sb_printf(o, "%s\n    \"%s\": \"%s\"", sep,
+				     plan->arch->registers[i],
+				     plan->regs[i].expr);
+		else
+			cp_sb_printf(o, "%s\n    \"%s\": \"0x%llx\"", sep,
+				     plan->arch->registers[i],
+				     ull(plan->regs[i].value));
 		sep = ",";
 	}
 	cp_sb_printf(o, "\n  }\n}\n");
@@ -139,9 +144,13 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 
 		if (!v->set)
 			continue;
-		cp_sb_printf(o, "  %-4s = 0x%08llx%s%s\n",
-			     plan->arch->registers[i], ull(v->value),
-			     v->expr ? "  " : "", v->expr ? v->expr : "");
+		if (v->runtime)
+			cp_sb_printf(o, "  %-4s = %s (at run time)\n",
+				     plan->arch->registers[i], v->expr);
+		else
+			cp_sb_printf(o, "  %-4s = 0x%08llx%s%s\n",
+				     plan->arch->registers[i], ull(v->value),
+				     v->expr ? "  " : "", v->expr ? v->expr : "");
 	}
 	cp_sb_printf(o, "  (every other register: 0)\n\n");
 	if (plan->arch->describe)

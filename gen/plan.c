@@ -257,8 +257,14 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 		v->value = plan->entry;
 		return 0;
 	}
-	if (plan->arch->symbol && plan->arch->symbol(plan, expr, &v->value) == 0)
-		return 0;
+	if (plan->arch->symbol) {
+		int st = plan->arch->symbol(plan, expr, &v->value);
+
+		if (st >= 0) {
+			v->runtime = st == 1;
+			return 0;
+		}
+	}
 	if (segment_field(plan, expr, &found, &v->value)) {
 		cp_error(&v->loc, "bad-register-value",
 			 "%s = \"%s\": a segment has .load, .size and .end",

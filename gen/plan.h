@@ -38,6 +38,7 @@ struct cp_regval {
 	int set;
 	uint64_t value; /* resolved */
 	char *expr;	/* symbolic source, for map.txt; NULL for numbers */
+	int runtime;	/* filled in by the codepage at run time */
 	struct cp_loc loc;
 };
 

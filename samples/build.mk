@@ -48,3 +48,22 @@ $(sample-a64)/regcheck.elf: $(sample-a64)/regcheck.o $(srctree)/samples/arm64/re
 $(sample-a64)/Image: $(sample-a64)/regcheck.elf
 	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
 	$(Q)$(A64_PREFIX)objcopy -O binary $< $@
+
+# riscv64: regcheck as an ELF (at 0x80200000, above OpenSBI) and an Image.
+RV_PREFIX ?= riscv64-linux-gnu-
+sample-rv := $(obj)/samples/riscv64
+samples: $(sample-rv)/regcheck.elf $(sample-rv)/Image
+
+$(sample-rv)/regcheck.o: $(srctree)/samples/riscv64/regcheck.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(RV_PREFIX)as -march=rv64imac_zicsr -mabi=lp64 -o $@ $<
+
+$(sample-rv)/regcheck.elf: $(sample-rv)/regcheck.o $(srctree)/samples/riscv64/regcheck.ld
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(RV_PREFIX)ld -z max-page-size=4096 --no-warn-rwx-segments \
+		--defsym PHYS=0x80200000 -T $(srctree)/samples/riscv64/regcheck.ld -o $@ $<
+
+$(sample-rv)/Image: $(sample-rv)/regcheck.elf
+	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
+	$(Q)$(RV_PREFIX)objcopy -O binary $< $@

@@ -90,16 +90,20 @@ struct boot {
 /*
  * How one arch boots in QEMU. RAM starts at ram_base; the stand-in must lie
  * below helper_limit. e500: QEMU puts its own dtb at (payload end +
- * dtb_pad) & ~dtb_mask and wants dtb_max bytes there. arm64: QEMU keeps its
- * dtb in the first reserved bytes of RAM, and the stand-in is started by the
- * generic loader instead of -kernel.
+ * dtb_pad) & ~dtb_mask and wants dtb_max bytes there; elsewhere reserve()
+ * names what QEMU and its firmware keep. arm64's stand-in is started by
+ * the generic loader instead of -kernel.
  */
 struct qemu_row {
 	const char *arch, *qemu, *package, *oldkernel, *cpu;
 	unsigned list_word;	 /* bytes of an indirection entry */
 	int list_le;		 /* little-endian entries */
 	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
-	uint64_t ram_base, ram_align, helper_limit, reserved;
+	uint64_t ram_base, ram_align, helper_limit;
+	uint64_t ram_extra; /* RAM above the description's, for QEMU's own use */
+	/* RAM QEMU or its firmware keeps for itself, into r */
+	void (*reserve)(const struct boot *b, struct used *r);
+	const char *bios; /* -bios argument, or NULL */
 	uint64_t dtb_pad, dtb_mask, dtb_max;
 	const char *(*machine)(const struct boot *b);
 	void (*params)(struct boot *b, struct cp_strbuf *o);
@@ -136,12 +140,20 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 
 /* ---- arm64 ----------------------------------------------------------------- */
 
+static void use(struct used *u, uint64_t base, uint64_t size);
+
+/* QEMU's virt keeps a device tree for firmware in the first MiB of RAM. */
+static void arm64_reserve(const struct boot *b, struct used *r)
+{
+	use(r, b->row->ram_base, 1ULL << 20);
+}
+
 static const char *arm64_machine(const struct boot *b)
 {
 	return b->h.el2 ? "virt,virtualization=on" : "virt";
 }
 
-static void arm64_params(struct boot *b, struct cp_strbuf *o)
+static void params64(struct boot *b, struct cp_strbuf *o)
 {
 	b->cp_ea = b->cp_pa; /* MMU off, or an identity map */
 	cp_sb_printf(o, "\t.data\n\t.balign 8\n\t.globl oldkernel_params\n"
@@ -154,6 +166,27 @@ static void arm64_params(struct boot *b, struct cp_strbuf *o)
 		     (unsigned long long)b->start, b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));
+}
+
+/* ---- riscv64 -------------------------------------------------------------- */
+
+static const char *riscv_machine(const struct boot *b)
+{
+	(void)b;
+	return "virt";
+}
+
+/*
+ * OpenSBI keeps the first 2 MiB of RAM (Linux starts above it too); QEMU
+ * puts its device tree 2 MiB-aligned just below the end of RAM or 3 GiB,
+ * whichever is lower (hw/riscv/boot.c), up to 2 MiB.
+ */
+static void riscv_reserve(const struct boot *b, struct used *r)
+{
+	uint64_t top = b->ram < 0xc0000000 ? b->ram : 0xc0000000;
+
+	use(r, b->row->ram_base, 2ULL << 20);
+	use(r, top - (2ULL << 20), 2ULL << 20);
 }
 
 static const struct qemu_row qemu_rows[] = {
@@ -184,10 +217,27 @@ static const struct qemu_row qemu_rows[] = {
 		.ram_base = 0x40000000,
 		.ram_align = 2ULL << 20,
 		.helper_limit = UINT64_MAX,
-		.reserved = 1ULL << 20, /* QEMU's dtb for firmware */
+		.reserve = arm64_reserve,
 		.machine = arm64_machine,
-		.params = arm64_params,
+		.params = params64,
 		.options = "--el, --mmu",
+	},
+	{
+		.arch = "riscv64",
+		.qemu = "qemu-system-riscv64",
+		.package = "qemu-system-misc",
+		.oldkernel = "riscv64-oldkernel.s",
+		.list_word = 8,
+		.list_le = 1,
+		.ram_base = 0x80000000,
+		.ram_align = 2ULL << 20,
+		.helper_limit = UINT64_MAX,
+		.reserve = riscv_reserve,
+		.ram_extra = 2ULL << 20, /* its device tree lands above memory */
+		.bios = "default",
+		.machine = riscv_machine,
+		.params = params64,
+		.options = "--mmu",
 	},
 };
 
@@ -827,24 +877,28 @@ static int ram_for(struct boot *b)
 	for (int i = 0; i < b->lay.nmem; i++)
 		if (b->lay.mem_base[i] + b->lay.mem_size[i] > top)
 			top = b->lay.mem_base[i] + b->lay.mem_size[i];
-	b->ram = cp_align_up(top, r->ram_align);
+	b->ram = cp_align_up(top, r->ram_align) + r->ram_extra;
+	struct used res = { 0 };
+
+	if (r->reserve)
+		r->reserve(b, &res);
 	for (int i = 0; i < b->lay.nseg; i++) {
 		const struct seg *s = &b->lay.seg[i];
 
-		if (s->mem < r->ram_base + r->reserved) {
+		if (s->mem < r->ram_base || !is_free(&res, s->mem, s->memsz)) {
 			cp_error(NULL, "no-room",
-				 "segment %d at 0x%llx lies below 0x%llx, where "
-				 "QEMU's %s keeps no RAM for it; start memory "
-				 "there or higher",
+				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
+				 "no RAM for it (below 0x%llx, or used by QEMU or "
+				 "its firmware); move it",
 				 i, (unsigned long long)s->mem,
-				 (unsigned long long)(r->ram_base + r->reserved),
-				 r->qemu);
+				 (unsigned long long)(s->mem + s->memsz - 1),
+				 r->qemu, (unsigned long long)r->ram_base);
 			return -1;
 		}
 		use(&b->used, s->mem, s->memsz);
 	}
-	if (r->reserved)
-		use(&b->used, r->ram_base, r->reserved);
+	for (int i = 0; i < res.n; i++)
+		use(&b->used, res.base[i], res.size[i]);
 	mark_outside(b);
 	return 0;
 }
@@ -982,6 +1036,10 @@ static void qemu_command(struct boot *b, const struct options *o,
 	} else {
 		arg(b, "-kernel");
 		arg(b, elf);
+	}
+	if (b->row->bios) {
+		arg(b, "-bios");
+		arg(b, b->row->bios);
 	}
 	for (int i = 0; i < loads.n; i++)
 		arg(b, loads.v[i]);
