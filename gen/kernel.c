@@ -249,6 +249,22 @@ static int place_kimage(const struct cp_plan *plan, uint64_t align,
 	return found ? 0 : -1;
 }
 
+/* Another arch's Image: say so rather than take it for a raw image. */
+static int foreign_kimage(const struct cp_plan *plan, const unsigned char *file,
+			  size_t len, const struct cp_loc *loc)
+{
+	for (int i = 0; cp_arches[i]; i++)
+		if (cp_arches[i] != plan->arch &&
+		    is_kimage(cp_arches[i], file, len)) {
+			cp_error(loc, "wrong-arch",
+				 "the kernel is an %s, but the arch is %s",
+				 cp_arches[i]->image_format->name,
+				 plan->arch->name);
+			return 1;
+		}
+	return 0;
+}
+
 /* An Image: its header says how much memory it needs and how to align it. */
 static int load_kimage(struct cp_plan *plan, const unsigned char *file,
 		       size_t len, const struct cp_desc *desc,
@@ -362,8 +378,10 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 		err = load_elf(plan, file, len, desc, &loc);
 	else if (is_kimage(plan->arch, file, len))
 		err = load_kimage(plan, file, len, desc, &loc);
-	else
+	else if (!foreign_kimage(plan, file, len, &loc))
 		err = load_raw(plan, file, len, desc, &loc);
+	else
+		err = -1;
 	free(file);
 	return err;
 }

@@ -40,5 +40,13 @@ $(bench-ref-a64): $(srctree)/tools/bench/arm64-linux-copy.s
 	$(Q)$(A64_PREFIX)ld -Ttext=0 -o $(@:.bin=.elf) $(@:.bin=.o)
 	$(Q)$(A64_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
 
-bench-run: all samples $(bench-ref) $(bench-ref-a64)
+bench-ref-rv := $(obj)/bench/riscv64-linux-copy.bin
+$(bench-ref-rv): $(srctree)/tools/bench/riscv64-linux-copy.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(RV_PREFIX)as -march=rv64imac_zicsr_zifencei -mabi=lp64 -o $(@:.bin=.o) $<
+	$(Q)$(RV_PREFIX)ld -Ttext=0 -o $(@:.bin=.elf) $(@:.bin=.o)
+	$(Q)$(RV_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+
+bench-run: all samples $(bench-ref) $(bench-ref-a64) $(bench-ref-rv)
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)

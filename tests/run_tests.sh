@@ -60,6 +60,12 @@ special_file() {
 	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
 	@arm64-elf) echo "$BUILD/samples/arm64/regcheck.elf" ;;
 	@arm64-image) echo "$BUILD/samples/arm64/Image" ;;
+	@riscv-image) echo "$BUILD/samples/riscv64/Image" ;;
+	@riscv-corrupt-image) # text_offset not page-aligned
+		cp "$BUILD/samples/riscv64/Image" "$WORK/rvbad.Image"
+		printf '\001' |
+			dd of="$WORK/rvbad.Image" bs=1 seek=8 conv=notrunc 2>/dev/null
+		echo "$WORK/rvbad.Image" ;;
 	@corrupt-image) # image_size smaller than the file
 		cp "$BUILD/samples/arm64/Image" "$WORK/corrupt.Image"
 		printf '\020\000\000\000\000\000\000\000' |

@@ -69,3 +69,7 @@ echo
 bench arm64 "$src/samples/arm64/linux.dts" "$build/samples/arm64/regcheck.elf" \
 	"$build/bench/arm64-linux-copy.bin" "--el=1" 0.2 \
 	"Linux arm64 copy_page + per-line dc ivac"
+echo
+bench riscv64 "$src/samples/riscv64/linux.dts" "$build/samples/riscv64/regcheck.elf" \
+	"$build/bench/riscv64-linux-copy.bin" "" 0.35 \
+	"Linux riscv_kexec_relocate (word by word)"
