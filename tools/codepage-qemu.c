@@ -36,23 +36,16 @@
 #include "child.h"
 #include "diag.h"
 #include "link.h"
+#include "segtxt.h"
 #include "util.h"
 
-#define MAX_SEGS 64
 #define MAX_RANGES 256
 #define PAGE 4096ULL
 
 extern char **environ;
 
-struct seg {
-	uint64_t mem, memsz, bufsz;
-	char *file; /* full path */
-};
-
 struct layout {
-	uint64_t entry, list_entry;
-	struct seg seg[MAX_SEGS];
-	int nseg;
+	struct cp_segtxt t; /* entry, list-entry, segments */
 	char arch[64];
 	uint64_t mem_base[32], mem_size[32];
 	int nmem;
@@ -243,56 +236,6 @@ static const struct qemu_row qemu_rows[] = {
 
 /* ---- reading OUTDIR ------------------------------------------------------ */
 
-static int read_segments_txt(const char *outdir, struct layout *l)
-{
-	char *path = cp_path_join(outdir, "segments.txt");
-	FILE *f = fopen(path, "r");
-	char line[1024];
-	int lineno = 0, err = 0;
-
-	if (!f) {
-		cp_error(&(struct cp_loc){ .file = path }, "missing-file",
-			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
-			 strerror(errno));
-		free(path);
-		return -1;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long a, b, c;
-		char name[512];
-		int idx;
-		struct cp_loc loc = { .file = path, .line = ++lineno };
-
-		if (sscanf(line, "entry 0x%llx", &a) == 1) {
-			l->entry = a;
-		} else if (sscanf(line, "list-entry 0x%llx", &a) == 1) {
-			l->list_entry = a;
-		} else if (sscanf(line,
-				  "segment %d mem=0x%llx memsz=0x%llx "
-				  "file=%511s bufsz=0x%llx",
-				  &idx, &a, &b, name, &c) == 5 &&
-			   idx == l->nseg && l->nseg < MAX_SEGS) {
-			struct seg *s = &l->seg[l->nseg++];
-
-			s->mem = a;
-			s->memsz = b;
-			s->bufsz = c;
-			s->file = cp_path_join(outdir, name);
-		} else {
-			cp_error(&loc, "bad-segments", "not a segments.txt line");
-			err = -1;
-		}
-	}
-	fclose(f);
-	if (!err && l->nseg == 0) {
-		cp_error(&(struct cp_loc){ .file = path }, "bad-segments",
-			 "no segments");
-		err = -1;
-	}
-	free(path);
-	return err;
-}
-
 /* The arch and memory from segments.json, which mkcodepage writes. */
 static const char *json_value(const char *s, const char *key, char *out,
 			      size_t len)
@@ -465,9 +408,9 @@ static int build_list(struct boot *b)
 	size_t size;
 	int err;
 
-	for (int i = 0; i < l->nseg; i++)
-		npages += l->seg[i].memsz / PAGE;
-	nent = npages + (uint64_t)l->nseg + 1; /* sources, destinations, done */
+	for (int i = 0; i < l->t.nseg; i++)
+		npages += l->t.seg[i].memsz / PAGE;
+	nent = npages + (uint64_t)l->t.nseg + 1; /* sources, destinations, done */
 	nlist = (nent + per - 1) / per;
 	if (reserve(b, "indirection list and source pages",
 		    (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
@@ -491,8 +434,8 @@ static int build_list(struct boot *b)
 		put_word(b, cur + used_in_page++ * w, (v));                  \
 	} while (0)
 
-		for (int i = 0; i < l->nseg; i++) {
-			const struct seg *s = &l->seg[i];
+		for (int i = 0; i < l->t.nseg; i++) {
+			const struct cp_segtxt_seg *s = &l->t.seg[i];
 			size_t flen = 0;
 			unsigned char *data = cp_read_file(s->file, &flen);
 
@@ -527,8 +470,8 @@ static int build_list(struct boot *b)
 /* Garbage at every destination, so only a real copy makes it right. */
 static int poison_destinations(struct boot *b)
 {
-	for (int i = 0; i < b->lay.nseg; i++) {
-		const struct seg *s = &b->lay.seg[i];
+	for (int i = 0; i < b->lay.t.nseg; i++) {
+		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 		unsigned char *junk = cp_xmalloc(s->memsz);
 		char name[32];
 		int err;
@@ -546,7 +489,7 @@ static int poison_destinations(struct boot *b)
 
 static int setup_list(struct boot *b)
 {
-	const struct seg *cp = &b->lay.seg[0];
+	const struct cp_segtxt_seg *cp = &b->lay.t.seg[0];
 	uint64_t ctrl;
 
 	if (poison_destinations(b) || build_list(b) ||
@@ -555,17 +498,17 @@ static int setup_list(struct boot *b)
 		return -1;
 	load_file(b, cp->file, ctrl);
 	b->cp_pa = ctrl;
-	b->entry_off = b->lay.list_entry - cp->mem;
-	b->start = b->lay.entry;
+	b->entry_off = b->lay.t.list_entry - cp->mem;
+	b->start = b->lay.t.entry;
 	return 0;
 }
 
 static void setup_placed(struct boot *b)
 {
-	for (int i = 0; i < b->lay.nseg; i++)
-		load_file(b, b->lay.seg[i].file, b->lay.seg[i].mem);
-	b->cp_pa = b->lay.seg[0].mem;
-	b->entry_off = b->lay.entry - b->lay.seg[0].mem;
+	for (int i = 0; i < b->lay.t.nseg; i++)
+		load_file(b, b->lay.t.seg[i].file, b->lay.t.seg[i].mem);
+	b->cp_pa = b->lay.t.seg[0].mem;
+	b->entry_off = b->lay.t.entry - b->lay.t.seg[0].mem;
 }
 
 /* ---- the stand-in old kernel -------------------------------------------- */
@@ -766,7 +709,7 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
  */
 static void trace_args(struct boot *b)
 {
-	uint64_t size = cp_align_up(b->lay.seg[0].memsz, PAGE);
+	uint64_t size = cp_align_up(b->lay.t.seg[0].memsz, PAGE);
 	char *range = cp_xasprintf("0x%llx+0x%llx,0x%llx+0x%llx",
 				   (unsigned long long)b->cp_ea,
 				   (unsigned long long)size,
@@ -882,8 +825,8 @@ static int ram_for(struct boot *b)
 
 	if (r->reserve)
 		r->reserve(b, &res);
-	for (int i = 0; i < b->lay.nseg; i++) {
-		const struct seg *s = &b->lay.seg[i];
+	for (int i = 0; i < b->lay.t.nseg; i++) {
+		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 
 		if (s->mem < r->ram_base || !is_free(&res, s->mem, s->memsz)) {
 			cp_error(NULL, "no-room",
@@ -1059,7 +1002,7 @@ int main(int argc, char **argv)
 	st = parse_options(argc, argv, &o, &b, &hostile);
 	if (st)
 		return st > 0 ? 0 : 2;
-	if (read_segments_txt(o.outdir, &b.lay) ||
+	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
 	    read_segments_json(o.outdir, &b.lay) || choose_row(&b, &hostile))
 		return 2;
 	cp_strlist_free(&hostile);
@@ -1076,7 +1019,6 @@ int main(int argc, char **argv)
 	if (o.count && report_count(&b))
 		st = 2;
 	cp_strlist_free(&b.args);
-	for (int i = 0; i < b.lay.nseg; i++)
-		free(b.lay.seg[i].file);
+	cp_segtxt_free(&b.lay.t);
 	return st;
 }

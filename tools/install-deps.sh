@@ -10,7 +10,7 @@ set -eu
 packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev
 device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
 binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
-qemu-system-misc opensbi
+qemu-system-misc
 u-boot-qemu"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

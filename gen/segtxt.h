@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * segtxt.h - read the segments.txt mkcodepage writes (output.c renders
+ * it): a line "entry 0x<hex>", a line "list-entry 0x<hex>", then
+ * "segment <n> mem=0x<hex> memsz=0x<hex> file=<name> bufsz=0x<hex>" in
+ * order. Used by the tools that load what mkcodepage wrote.
+ */
+#ifndef CP_SEGTXT_H
+#define CP_SEGTXT_H
+
+#include <stdint.h>
+
+#define CP_SEGTXT_MAX 64
+
+struct cp_segtxt_seg {
+	uint64_t mem, memsz, bufsz;
+	char *file; /* OUTDIR/name */
+};
+
+struct cp_segtxt {
+	uint64_t entry, list_entry;
+	int has_entry, has_list_entry;
+	struct cp_segtxt_seg seg[CP_SEGTXT_MAX];
+	int nseg;
+};
+
+/* Read OUTDIR/segments.txt; 0, or -1 after reporting file:line. */
+int cp_segtxt_read(const char *outdir, struct cp_segtxt *t);
+void cp_segtxt_free(struct cp_segtxt *t);
+
+#endif
