@@ -5,7 +5,7 @@
 # model). Run by `make check`, which builds what it needs and sets:
 #   SRCTREE  the source tree      OBJTREE  where the programs are
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
-# Usage: run_tests.sh [SET...]   sets: unit bad reloc qemu uboot determinism
+# Usage: run_tests.sh [SET...]   sets: unit bad reloc qemu uboot handoff determinism
 #                                      depfile install check
 # Host programs run as their AddressSanitizer + UBSan builds. Ends with one
 # line "N passed, N failed, N skipped".
@@ -32,6 +32,11 @@ fail() {
 	return 0
 }
 skip() { skipped=$((skipped + 1)); echo "SKIP: $1 ($2)"; }
+# Something a set needs is missing: a failure in CI, where nothing may be
+# skipped, a skip with its reason elsewhere.
+missing() {
+	if [ -n "${CI:-}" ]; then fail "$1" "$2"; else skip "$1" "$2"; fi
+}
 
 # A sanitizer report anywhere in a log is a failure of its own.
 clean_log() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$1"; }
@@ -269,6 +274,107 @@ set_uboot() {
 		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
 }
 
+# ---- handoff: Linux to Linux with the kexec_load system call alone -----------
+# Debian's arm64 kernel boots in QEMU with an initramfs holding
+# kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
+# kexec-tools, no purgatory.
+
+# handoff_boot NAME OUTDIR MACHINE EXPECTED: build the old kernel's
+# initramfs around OUTDIR and boot it; check the console.
+handoff_boot() {
+	stage=$WORK/hs-$1
+	log=$WORK/handoff-$1.log
+	mkdir -p "$stage/bin" "$stage/cp"
+	cp "$BUILD/tests/handoff-init.arm64" "$stage/init"
+	cp "$OBJTREE/kexec-codepage.arm64" "$stage/bin/kexec-codepage"
+	cp "$2"/* "$stage/cp/"
+	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
+	timeout 120 qemu-system-aarch64 -M "$3" -cpu cortex-a57 -m 1G \
+		-nodefaults -display none -serial stdio -monitor none -no-reboot \
+		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" \
+		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
+	if [ $? -eq 124 ]; then
+		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
+		return
+	fi
+	check_console "handoff/$1" "$log" "$4" "$2/kernel.0.bin"
+}
+
+set_handoff() {
+	k=$BUILD/debian-arm64
+	if [ ! -x "$OBJTREE/kexec-codepage.arm64" ] ||
+		[ ! -x "$BUILD/tests/handoff-init.arm64" ]; then
+		missing handoff "the arm64 cross compiler (gcc-aarch64-linux-gnu) is not installed"
+		return
+	fi
+	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" arm64 "$k" \
+		>"$WORK/fetch.log" 2>&1; then
+		missing handoff "Debian's arm64 kernel could not be fetched (see apt)"
+		return
+	fi
+	HANDOFF_KERNEL=$k/vmlinuz
+	h=$WORK/handoff
+	mkdir -p "$h"
+	# QEMU's own trees: their PSCI method (hvc at EL1, smc at EL2) must be
+	# the machine's, or the destination kernel cannot power off
+	qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -display none \
+		-machine dumpdtb="$h/virt.dtb" >/dev/null 2>&1
+	qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G \
+		-display none -machine dumpdtb="$h/virt-el2.dtb" >/dev/null 2>&1
+	cat >"$h/regcheck.dts" <<EOF
+/dts-v1/;
+/ {
+	compatible = "mkcodepage,description-v1";
+	#address-cells = <2>; #size-cells = <2>;
+	arch = "arm64"; protocol = "linux-arm64";
+	memory = <0x0 0x40000000 0x0 0x40000000>;
+	segments { fdt { file = "virt.dtb"; load = <0x0 0x48000000>; }; };
+};
+EOF
+	if "$MKCP" -d "$h/regcheck.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
+		-o "$h/out-rc" >"$h/rc.log" 2>&1; then
+		handoff_boot regcheck-el1 "$h/out-rc" virt \
+			"handoff: old kernel up;el=1;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
+		handoff_boot regcheck-el2 "$h/out-rc" virt,virtualization=on \
+			"handoff: old kernel up;el=2;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
+	else
+		fail handoff/regcheck-build "" "$h/rc.log"
+	fi
+	# the destination: Debian's kernel again, its own initramfs, a
+	# command line and initrd given to it through the description
+	mkdir -p "$h/second"
+	cp "$BUILD/tests/handoff-init.arm64" "$h/second/init"
+	(cd "$h/second" && find . | cpio -o -H newc --quiet | gzip -n) \
+		>"$h/initrd-second.cpio.gz"
+	cat >"$h/linux.dts" <<EOF
+/dts-v1/;
+/ {
+	compatible = "mkcodepage,description-v1";
+	#address-cells = <2>; #size-cells = <2>;
+	arch = "arm64"; protocol = "linux-arm64";
+	memory = <0x0 0x40000000 0x0 0x40000000>;
+	segments {
+		fdt { file = "virt.dtb"; load = <0x0 0x48000000>;
+		      bootargs = "console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second";
+		      initrd = "initrd"; memory-node; };
+		initrd { file = "initrd-second.cpio.gz"; load = <0x0 0x48200000>; };
+	};
+};
+EOF
+	sed 's/virt.dtb/virt-el2.dtb/' "$h/linux.dts" >"$h/linux-el2.dts"
+	for el in el1 el2; do
+		d=$h/linux.dts m=virt
+		[ $el = el2 ] && d=$h/linux-el2.dts m=virt,virtualization=on
+		if "$MKCP" -d "$d" -k "$HANDOFF_KERNEL" -o "$h/out-linux-$el" \
+			>"$h/linux-$el.log" 2>&1; then
+			handoff_boot "linux-$el" "$h/out-linux-$el" "$m" \
+				"handoff: old kernel up;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+		else
+			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
+		fi
+	done
+}
+
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
 	a=$WORK/det/one
@@ -419,7 +525,7 @@ set_check() {
 		pass output/stale-files-removed || fail output/stale-files-removed "" "$WORK/fmt.log"
 }
 
-sets=${*:-unit check bad reloc determinism depfile install qemu uboot}
+sets=${*:-unit check bad reloc determinism depfile install qemu uboot handoff}
 for s in $sets; do
 	echo "== $s"
 	"set_$s"

@@ -7,10 +7,10 @@
 # prints the command to run and fails.
 set -eu
 
-packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev
+packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev cpio
 device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
 binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
-qemu-system-misc
+qemu-system-misc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 u-boot-qemu"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kexec-codepage - load what mkcodepage wrote with the kexec_load system
+ * call alone (no kexec-tools, no purgatory), and optionally reboot into it.
+ *
+ *   kexec-codepage [-n|--dry-run] [-e|--exec] [-v] OUTDIR
+ *
+ * It reads OUTDIR/segments.txt and each segment's file, checks them the way
+ * the kernel will (count, page alignment, bufsz <= memsz, no overlap) and
+ * against the "System RAM" ranges of /proc/iomem when they are readable,
+ * then calls kexec_load(entry, segments) with the codepage's placed entry.
+ * Built for the target (make cross-builds it static for arm64); it needs
+ * only the C library.
+ *
+ * Exit status: 0 loaded (or checked, with --dry-run); 1 the segments were
+ * rejected (by these checks or by the kernel: EINVAL, EADDRNOTAVAIL);
+ * 2 usage, missing files, or the kernel's environment (EPERM, EBUSY, ...).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "segtxt.h"
+#include "util.h"
+
+#define KEXEC_SEGMENT_MAX 16
+#define KEXEC_ARCH_DEFAULT 0
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_CMD_KEXEC 0x45584543
+
+/* The kernel's struct kexec_segment (include/uapi/linux/kexec.h). */
+struct kexec_segment {
+	const void *buf;
+	size_t bufsz;
+	const void *mem;
+	size_t memsz;
+};
+
+struct ram {
+	uint64_t base[64], end[64]; /* inclusive ends, as /proc/iomem */
+	int n;
+};
+
+static int verbose;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: kexec-codepage [-n] [-e] [-v] OUTDIR\n"
+		"\n"
+		"Load mkcodepage's OUTDIR with the kexec_load system call and, "
+		"with -e,\nreboot into it.\n"
+		"\n"
+		"  -n, --dry-run   check and show what would be loaded; load "
+		"nothing\n"
+		"  -e, --exec      load, then reboot into the codepage at once\n"
+		"      --iomem F   read RAM ranges from F (default /proc/iomem)\n"
+		"  -v, --verbose   show each segment\n"
+		"  -h, --help      this text\n"
+		"\nExit status: 0 done, 1 segments rejected, 2 trouble (no "
+		"kexec, files).\n");
+}
+
+/* Top-level "System RAM" lines of /proc/iomem; n = 0 when unknowable. */
+static void read_ram(const char *path, struct ram *r)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+
+	r->n = 0;
+	while (f && fgets(line, sizeof(line), f) && r->n < 64) {
+		unsigned long long a, b;
+		int off = 0;
+
+		if (line[0] == ' ') /* nested: part of something above */
+			continue;
+		if (sscanf(line, "%llx-%llx : %n", &a, &b, &off) == 2 && off &&
+		    !strncmp(line + off, "System RAM", 10) && b > a) {
+			r->base[r->n] = a;
+			r->end[r->n++] = b;
+		}
+	}
+	if (f)
+		fclose(f);
+}
+
+static int in_ram(const struct ram *r, uint64_t base, uint64_t size)
+{
+	for (int i = 0; i < r->n; i++)
+		if (base >= r->base[i] && base + size - 1 <= r->end[i])
+			return 1;
+	return 0;
+}
+
+static int check(const struct cp_segtxt *t, const struct ram *ram,
+		 const char *outdir)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct cp_loc loc = { .file = outdir };
+	int err = 0;
+
+	if (t->nseg > KEXEC_SEGMENT_MAX) {
+		cp_error(&loc, "too-many-segments",
+			 "%d segments; kexec_load takes at most %d", t->nseg,
+			 KEXEC_SEGMENT_MAX);
+		return -1;
+	}
+	for (int i = 0; i < t->nseg; i++) {
+		const struct cp_segtxt_seg *s = &t->seg[i];
+
+		if ((s->mem | s->memsz) % (uint64_t)page || s->bufsz > s->memsz ||
+		    s->mem + s->memsz < s->mem) {
+			cp_error(&loc, "segment-align",
+				 "segment %d (mem 0x%llx memsz 0x%llx bufsz "
+				 "0x%llx) is not page-aligned (%ld) or does "
+				 "not hold its data",
+				 i, (unsigned long long)s->mem,
+				 (unsigned long long)s->memsz,
+				 (unsigned long long)s->bufsz, page);
+			err = -1;
+		}
+		for (int j = 0; j < i; j++)
+			if (s->mem < t->seg[j].mem + t->seg[j].memsz &&
+			    t->seg[j].mem < s->mem + s->memsz) {
+				cp_error(&loc, "segment-overlap",
+					 "segments %d and %d overlap", j, i);
+				err = -1;
+			}
+		if (ram->n && !in_ram(ram, s->mem, s->memsz)) {
+			cp_error(&loc, "outside-memory",
+				 "segment %d (0x%llx..0x%llx) is not inside "
+				 "this machine's System RAM",
+				 i, (unsigned long long)s->mem,
+				 (unsigned long long)(s->mem + s->memsz - 1));
+			err = -1;
+		}
+	}
+	return err;
+}
+
+/* Read every segment's file; its size must be the bufsz listed. */
+static int read_buffers(const struct cp_segtxt *t, struct kexec_segment *ks)
+{
+	for (int i = 0; i < t->nseg; i++) {
+		const struct cp_segtxt_seg *s = &t->seg[i];
+		struct cp_loc loc = { .file = s->file };
+		size_t len;
+		void *buf = cp_read_file(s->file, &len);
+
+		if (!buf) {
+			cp_error(&loc, "missing-file", "cannot read: %s",
+				 strerror(errno));
+			return -1;
+		}
+		if (len != s->bufsz) {
+			cp_error(&loc, "bad-segments",
+				 "has %zu bytes, but segments.txt says bufsz="
+				 "0x%llx",
+				 len, (unsigned long long)s->bufsz);
+			free(buf);
+			return -1;
+		}
+		ks[i] = (struct kexec_segment){
+			.buf = buf, .bufsz = len,
+			.mem = (const void *)(uintptr_t)s->mem,
+			.memsz = (size_t)s->memsz,
+		};
+	}
+	return 0;
+}
+
+/* What the kernel's refusal most likely means, and the exit status. */
+static int explain(int err)
+{
+	switch (err) {
+	case EPERM:
+		cp_error(NULL, "kexec-disabled",
+			 "kexec_load: not permitted: needs root (CAP_SYS_BOOT), "
+			 "kernel.kexec_load_disabled = 0 and no lockdown "
+			 "(Secure Boot forbids kexec_load)");
+		return CP_EXIT_ENV;
+	case EBUSY:
+		cp_error(NULL, "kexec-busy",
+			 "kexec_load: busy: another kexec image is being "
+			 "loaded or executed; try again");
+		return CP_EXIT_ENV;
+	case ENOSYS:
+		cp_error(NULL, "kexec-missing",
+			 "kexec_load: this kernel is built without "
+			 "CONFIG_KEXEC");
+		return CP_EXIT_ENV;
+	case EINVAL:
+		cp_error(NULL, "kexec-invalid",
+			 "kexec_load: the kernel refused the segment list; "
+			 "likely a destination outside the memory it may "
+			 "use, a kernel page size other than this build's, or "
+			 "an entry outside every segment");
+		return CP_EXIT_REJECTED;
+	case EADDRNOTAVAIL:
+		cp_error(NULL, "kexec-invalid",
+			 "kexec_load: a destination is not memory this kernel "
+			 "can hand over (reserved or crash kernel memory?)");
+		return CP_EXIT_REJECTED;
+	case ENOMEM:
+		cp_error(NULL, "kexec-nomem",
+			 "kexec_load: the kernel has no memory to stage the "
+			 "segments");
+		return CP_EXIT_ENV;
+	default:
+		cp_error(NULL, "kexec-failed", "kexec_load: %s",
+			 strerror(err));
+		return CP_EXIT_ENV;
+	}
+}
+
+static void show(const struct cp_segtxt *t)
+{
+	printf("entry 0x%llx, %d segments:\n", (unsigned long long)t->entry,
+	       t->nseg);
+	for (int i = 0; i < t->nseg; i++)
+		printf("  %2d  0x%llx..0x%llx  %llu bytes from %s\n", i,
+		       (unsigned long long)t->seg[i].mem,
+		       (unsigned long long)(t->seg[i].mem + t->seg[i].memsz -
+					    1),
+		       (unsigned long long)t->seg[i].bufsz,
+		       cp_basename(t->seg[i].file));
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "exec", no_argument, NULL, 'e' },
+		{ "iomem", required_argument, NULL, 'I' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	const char *iomem = "/proc/iomem";
+	struct kexec_segment ks[CP_SEGTXT_MAX];
+	struct cp_segtxt t;
+	struct ram ram;
+	int dry = 0, exec = 0, c, st = CP_EXIT_OK;
+
+	cp_diag_set_program("kexec-codepage");
+	while ((c = getopt_long(argc, argv, "nevh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n': dry = 1; break;
+		case 'e': exec = 1; break;
+		case 'I': iomem = optarg; break;
+		case 'v': verbose = 1; break;
+		case 'h': usage(stdout); return CP_EXIT_OK;
+		default: usage(stderr); return CP_EXIT_ENV;
+		}
+	}
+	if (optind != argc - 1 || (dry && exec)) {
+		usage(stderr);
+		return CP_EXIT_ENV;
+	}
+	if (cp_segtxt_read(argv[optind], &t))
+		return CP_EXIT_ENV;
+	read_ram(iomem, &ram);
+	if (!ram.n)
+		cp_note(&(struct cp_loc){ .file = iomem }, NULL,
+			"no System RAM ranges readable (not root?): "
+			"destinations are left to the kernel to check");
+	if (check(&t, &ram, argv[optind])) {
+		cp_segtxt_free(&t);
+		return CP_EXIT_REJECTED;
+	}
+	memset(ks, 0, sizeof(ks));
+	if (read_buffers(&t, ks))
+		st = CP_EXIT_ENV;
+	if (!st && (dry || verbose))
+		show(&t);
+	if (!st && !dry &&
+	    syscall(SYS_kexec_load, (unsigned long)t.entry,
+		    (unsigned long)t.nseg, ks, KEXEC_ARCH_DEFAULT))
+		st = explain(errno);
+	if (!st && exec) {
+		sync();
+		syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+			LINUX_REBOOT_CMD_KEXEC, NULL);
+		cp_error(NULL, "kexec-failed", "reboot into the codepage: %s",
+			 strerror(errno));
+		st = CP_EXIT_ENV;
+	}
+	if (!st && !dry && !exec)
+		printf("loaded; reboot into it with kexec-codepage -e or "
+		       "systemctl kexec\n");
+	for (int i = 0; i < t.nseg; i++)
+		free((void *)ks[i].buf);
+	cp_segtxt_free(&t);
+	return st;
+}
