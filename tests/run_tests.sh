@@ -175,6 +175,42 @@ set_reloc() {
 		fail reloc/codepage-elf-keeps-relocations "" "$WORK/reloc/std.log"
 	fi
 
+	# the other backends' tables: absolute objects for arm64 and riscv64
+	aarch64-linux-gnu-as -o "$WORK/reloc/abs-a64.o" "$SRCTREE/tests/bad/absolute-arm64.s"
+	riscv64-linux-gnu-as -march=rv64imac -mno-relax -o "$WORK/reloc/abs-rv.o" \
+		"$SRCTREE/tests/bad/absolute-riscv64.s"
+	for o in abs-a64 abs-rv; do
+		"$CHECKER" "$WORK/reloc/$o.o" >"$WORK/reloc/$o.log" 2>&1
+		st=$?
+		n=$(grep -c '\[abs-reloc\]' "$WORK/reloc/$o.log")
+		if [ $st -eq 1 ] && [ "$n" -eq 3 ]; then
+			pass "reloc/checker-rejects-$o"
+		else
+			fail "reloc/checker-rejects-$o" "exit $st, $n reports" "$WORK/reloc/$o.log"
+		fi
+	done
+	for a in arm64:arm64 riscv64:riscv64; do
+		arch=${a%%:*}
+		"$MKCP" -d "$SRCTREE/samples/$arch/linux.dts" -k "$BUILD/samples/$arch/Image" \
+			-o "$WORK/reloc/$arch" >"$WORK/reloc/$arch.log" 2>&1 &&
+			"$CHECKER" "$WORK/reloc/$arch/codepage.elf" >>"$WORK/reloc/$arch.log" 2>&1 &&
+			pass "reloc/$arch-codepage-proven" ||
+			fail "reloc/$arch-codepage-proven" "" "$WORK/reloc/$arch.log"
+	done
+	sed -e 's|^\tprotocol = "linux-arm64";|\tprotocol = "none";|' \
+		-e 's|^\tsegments {|\tpreamble { source = "absolute-arm64.s"; };\n\tsegments {|' \
+		-e 's|file = "board.dts";|string = "x";|' \
+		"$SRCTREE/samples/arm64/linux.dts" >"$WORK/reloc/abs-a64.dts"
+	cp "$SRCTREE/tests/bad/absolute-arm64.s" "$WORK/reloc/"
+	"$MKCP" -d "$WORK/reloc/abs-a64.dts" -k "$BUILD/samples/arm64/Image" \
+		-o "$WORK/reloc/abs-a64-out" >"$WORK/reloc/abs-a64-mk.log" 2>&1
+	if [ $? -eq 1 ] && grep -q 'R_AARCH64_MOVW_UABS_G1.*\[abs-reloc\]' "$WORK/reloc/abs-a64-mk.log" &&
+		[ ! -e "$WORK/reloc/abs-a64-out" ]; then
+		pass reloc/arm64-absolute-preamble-refused
+	else
+		fail reloc/arm64-absolute-preamble-refused "" "$WORK/reloc/abs-a64-mk.log"
+	fi
+
 	"$CHECKER" "$SAMPLES/regcheck.elf" >"$WORK/reloc/norel.log" 2>&1
 	if [ $? -eq 1 ] && grep -q '\[no-relocs\]' "$WORK/reloc/norel.log"; then
 		pass reloc/executable-without-relocs-unproven
@@ -279,12 +315,15 @@ set_uboot() {
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
 # kexec-tools, no purgatory.
 
-# handoff_boot NAME OUTDIR MACHINE EXPECTED: build the old kernel's
+# handoff_boot: build the old kernel's
 # initramfs around OUTDIR and boot it; check the console.
+# handoff_boot NAME OUTDIR MACHINE EXPECTED [FILE]: FILE is created in the
+# initramfs root too (/disable-kexec).
 handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
 	mkdir -p "$stage/bin" "$stage/cp"
+	[ -n "${5:-}" ] && : >"$stage/$5"
 	cp "$BUILD/tests/handoff-init.arm64" "$stage/init"
 	cp "$OBJTREE/kexec-codepage.arm64" "$stage/bin/kexec-codepage"
 	cp "$2"/* "$stage/cp/"
@@ -337,6 +376,9 @@ EOF
 			"handoff: old kernel up;el=1;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
 		handoff_boot regcheck-el2 "$h/out-rc" virt,virtualization=on \
 			"handoff: old kernel up;el=2;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
+		handoff_boot kexec-disabled "$h/out-rc" virt \
+			"handoff: old kernel up;kexec_load: not permitted;[kexec-disabled]" \
+			disable-kexec
 	else
 		fail handoff/regcheck-build "" "$h/rc.log"
 	fi
@@ -377,28 +419,35 @@ EOF
 
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
-	a=$WORK/det/one
-	b=$WORK/det/second/deeper
+	for arch in ppc32-e500 arm64 riscv64; do
+		det_case "$arch"
+	done
+}
+
+# det_case ARCH: its custom-preamble sample, built in two directories.
+det_case() {
+	a=$WORK/det-$1/one
+	b=$WORK/det-$1/second/deeper
 	mkdir -p "$a" "$b"
-	cp -r "$SRCTREE/samples/ppc32-e500" "$a/s"
-	cp -r "$SRCTREE/samples/ppc32-e500" "$b/s"
-	cp "$SAMPLES/regcheck.elf" "$a/k.elf"
-	cp "$SAMPLES/regcheck.elf" "$b/k.elf"
+	cp -r "$SRCTREE/samples/$1" "$a/s"
+	cp -r "$SRCTREE/samples/$1" "$b/s"
+	cp "$BUILD/samples/$1/regcheck.elf" "$a/k.elf"
+	cp "$BUILD/samples/$1/regcheck.elf" "$b/k.elf"
 	(cd "$a" && TMPDIR=$a "$MKCP" -d s/custom-preamble.dts -k k.elf -o out) \
 		>"$WORK/det.log" 2>&1
 	(cd "$b" && "$MKCP" -d "$b/s/custom-preamble.dts" -k "$b/k.elf" \
 		-o "$b/out") >>"$WORK/det.log" 2>&1
 	if [ -d "$a/out" ] && diff -r "$a/out" "$b/out" >>"$WORK/det.log" 2>&1; then
-		pass determinism/two-directories
+		pass "determinism/$1-two-directories"
 	else
-		fail determinism/two-directories "" "$WORK/det.log"
+		fail "determinism/$1-two-directories" "" "$WORK/det.log"
 	fi
 	"$MKCP" -d "$a/s/custom-preamble.dts" -k "$a/k.elf" -o "$a/out" \
 		>>"$WORK/det.log" 2>&1
 	if diff -r "$a/out" "$b/out" >/dev/null 2>&1; then
-		pass determinism/rebuild-in-place
+		pass "determinism/$1-rebuild-in-place"
 	else
-		fail determinism/rebuild-in-place "" "$WORK/det.log"
+		fail "determinism/$1-rebuild-in-place" "" "$WORK/det.log"
 	fi
 }
 
@@ -488,6 +537,40 @@ set_check() {
 	size=$(wc -c <"$o/codepage.bin")
 	[ "$size" -le 2048 ] && pass "output/codepage-at-most-2048-bytes ($size)" ||
 		fail output/codepage-at-most-2048-bytes "$size bytes"
+	# kexec-codepage on the host: checks only (--dry-run), never the call
+	KX=$BUILD/san/kexec-codepage
+	k=$WORK/kx
+	mkdir -p "$k"
+	printf '00000000-0fffffff : System RAM\n' >"$k/iomem-low"
+	printf '00000000-ffffffff : System RAM\n  01000000-01ffffff : Kernel code\n' >"$k/iomem"
+	if "$KX" -n --iomem "$k/iomem" "$o" >"$k/ok.log" 2>&1 &&
+		grep -q '^entry 0x' "$k/ok.log" && grep -q 'bytes from codepage.bin' "$k/ok.log"; then
+		pass loader/dry-run
+	else
+		fail loader/dry-run "" "$k/ok.log"
+	fi
+	kx_bad() { # name id exit OUTDIR [options]
+		n=$1 id=$2 want=$3 d=$4
+		shift 4
+		"$KX" -n "$@" "$d" >"$k/$n.log" 2>&1
+		st=$?
+		if [ $st -eq "$want" ] && grep -q "\[$id\]" "$k/$n.log" &&
+			clean_log "$k/$n.log"; then
+			pass "loader/$n"
+		else
+			fail "loader/$n" "exit $st, wanted $want [$id]" "$k/$n.log"
+		fi
+	}
+	kx_bad outside-ram outside-memory 1 "$o" --iomem "$k/iomem-low"
+	cp -r "$o" "$k/short" && printf x >>"$k/short/fdt.bin"
+	kx_bad bufsz-mismatch bad-segments 1 "$k/short" --iomem "$k/iomem"
+	cp -r "$o" "$k/gone" && rm "$k/gone/fdt.bin"
+	kx_bad missing-file missing-file 1 "$k/gone" --iomem "$k/iomem"
+	cp -r "$o" "$k/lap" && sed -i 's/^segment 2 mem=0x[0-9a-f]*/segment 2 mem=0x0/' "$k/lap/segments.txt"
+	kx_bad overlap segment-overlap 1 "$k/lap" --iomem "$k/iomem"
+	cp -r "$o" "$k/odd" && sed -i 's/^segment 2 mem=0x\([0-9a-f]*\)000 /segment 2 mem=0x\1010 /' "$k/odd/segments.txt"
+	kx_bad unaligned segment-align 1 "$k/odd" --iomem "$k/iomem"
+	kx_bad no-outdir missing-file 1 "$k/nothing"
 	# the kernel may be named by the description instead of -k
 	mkdir -p "$WORK/kd"
 	cp "$SAMPLES/regcheck.elf" "$WORK/kd/k.elf"

@@ -12,9 +12,10 @@
  * Built for the target (make cross-builds it static for arm64); it needs
  * only the C library.
  *
- * Exit status: 0 loaded (or checked, with --dry-run); 1 the segments were
- * rejected (by these checks or by the kernel: EINVAL, EADDRNOTAVAIL);
- * 2 usage, missing files, or the kernel's environment (EPERM, EBUSY, ...).
+ * Exit status, as mkcodepage's: 0 loaded (or checked, with --dry-run);
+ * 1 OUTDIR rejected (unreadable or inconsistent files, these checks, or the
+ * kernel: EINVAL, EADDRNOTAVAIL); 2 usage or the kernel's environment
+ * (EPERM, EBUSY, ENOSYS, ...).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -65,7 +66,7 @@ static void usage(FILE *f)
 		"      --iomem F   read RAM ranges from F (default /proc/iomem)\n"
 		"  -v, --verbose   show each segment\n"
 		"  -h, --help      this text\n"
-		"\nExit status: 0 done, 1 segments rejected, 2 trouble (no "
+		"\nExit status: 0 done, 1 OUTDIR rejected, 2 trouble (no "
 		"kexec, files).\n");
 }
 
@@ -266,7 +267,7 @@ int main(int argc, char **argv)
 		return CP_EXIT_ENV;
 	}
 	if (cp_segtxt_read(argv[optind], &t))
-		return CP_EXIT_ENV;
+		return CP_EXIT_REJECTED;
 	read_ram(iomem, &ram);
 	if (!ram.n)
 		cp_note(&(struct cp_loc){ .file = iomem }, NULL,
@@ -278,7 +279,7 @@ int main(int argc, char **argv)
 	}
 	memset(ks, 0, sizeof(ks));
 	if (read_buffers(&t, ks))
-		st = CP_EXIT_ENV;
+		st = CP_EXIT_REJECTED;
 	if (!st && (dry || verbose))
 		show(&t);
 	if (!st && !dry &&

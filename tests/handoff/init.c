@@ -6,6 +6,9 @@
  * In the old kernel's initramfs, /cp holds an mkcodepage OUTDIR and /bin
  * has kexec-codepage: init execs "kexec-codepage --exec /cp", which loads
  * it with the kexec_load system call alone and reboots into the codepage.
+ * With /disable-kexec present, kexec_load is disabled first (to see the
+ * loader explain EPERM); kexec-codepage then fails and the kernel, its
+ * init gone, panics and (panic=-1, -no-reboot) QEMU exits.
  * In the destination kernel's initramfs there is no /cp: init prints
  *   handoff: second kernel up: <the kernel command line>
  * and powers the machine off.
@@ -57,6 +60,15 @@ int main(void)
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
 	if (access("/cp/segments.txt", R_OK) == 0) {
+		if (access("/disable-kexec", F_OK) == 0) { /* test EPERM */
+			FILE *d = fopen("/proc/sys/kernel/kexec_load_disabled",
+					 "w");
+
+			if (d) {
+				fputs("1\n", d);
+				fclose(d);
+			}
+		}
 		printf("handoff: old kernel up, loading /cp\n");
 		fflush(stdout);
 		execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
