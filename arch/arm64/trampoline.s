@@ -55,24 +55,25 @@ cp_list_entry:
 	mrs	x22, sctlr_el1
 	b	3f
 2:	mrs	x22, sctlr_el2
-3:	tbnz	x22, #0, mmu_on
+3:	and	x24, x22, #SCTLR_M		// x24: the MMU was on
+	cbz	x19, placed
 
-// --- MMU off ------------------------------------------------------------
-	cbz	x19, placed_off
+// --- list mode: walk the indirection list ------------------------------
 	mov	x1, x19			// list cursor
 	mov	x2, xzr			// destination
-walk_off:
+walk:
 	ldr	x3, [x1], #8
-	tbnz	x3, #IND_DONE_BIT, caches_done
+	tbnz	x3, #IND_DONE_BIT, copied
 	and	x4, x3, #~(PAGE - 1)
 	tbz	x3, #IND_DESTINATION_BIT, 4f
 	mov	x2, x4
-	b	walk_off
+	b	walk
 4:	tbz	x3, #IND_INDIRECTION_BIT, 5f
 	mov	x1, x4
-	b	walk_off
-5:	tbz	x3, #IND_SOURCE_BIT, walk_off
-	add	x6, x2, #PAGE		// invalidate the destination page first
+	b	walk
+5:	tbz	x3, #IND_SOURCE_BIT, walk
+	cbnz	x24, 7f
+	add	x6, x2, #PAGE		// MMU off: invalidate the page first
 	mov	x5, x2
 6:	dc	ivac, x5
 	add	x5, x5, x21
@@ -81,80 +82,57 @@ walk_off:
 	cmp	x5, x6
 	b.lo	6b
 	dsb	sy			// done before the first store
+7:	mov	x5, x2
 	bl	copy_page
-	b	walk_off
-
-placed_off:
-	adr	x10, cp_plan
-	ldr	x11, [x10, #PLAN_NSEG]
-	ldr	x12, [x10, #PLAN_SEG]
-	add	x12, x12, x10
-7:	cbz	x11, caches_done
-	ldp	x5, x6, [x12], #SEGE_SIZE
-	add	x6, x6, x5
-8:	dc	ivac, x5		// discard stale lines over the segment
-	add	x5, x5, x21
-	cmp	x5, x6
-	b.lo	8b
-	sub	x11, x11, #1
-	b	7b
-
-// --- MMU on, identity map ----------------------------------------------
-mmu_on:
-	cbz	x19, placed_on
-	mov	x1, x19
-	mov	x2, xzr
-walk_on:
-	ldr	x3, [x1], #8
-	tbnz	x3, #IND_DONE_BIT, turn_off
-	and	x4, x3, #~(PAGE - 1)
-	tbz	x3, #IND_DESTINATION_BIT, 4f
-	mov	x2, x4
-	b	walk_on
-4:	tbz	x3, #IND_INDIRECTION_BIT, 5f
-	mov	x1, x4
-	b	walk_on
-5:	tbz	x3, #IND_SOURCE_BIT, walk_on
-	mov	x5, x2
-	bl	copy_page
-6:	dc	civac, x5		// the copy, out to the point of coherency
+	cbz	x24, walk
+8:	dc	civac, x5		// MMU on: the copy, out to the PoC
 	add	x5, x5, x21
 	cmp	x5, x2
-	b.lo	6b
-	b	walk_on
+	b.lo	8b
+	b	walk
 
-placed_on:
+// --- placed mode: every segment's lines ------------------------------
+// MMU off: discard stale lines over the segments (the data is in memory);
+// MMU on: clean and invalidate them, the data is in the cache.
+placed:
 	adr	x10, cp_plan
 	ldr	x11, [x10, #PLAN_NSEG]
 	ldr	x12, [x10, #PLAN_SEG]
 	add	x12, x12, x10
-7:	cbz	x11, turn_off
+9:	cbz	x11, copied
 	ldp	x5, x6, [x12], #SEGE_SIZE
 	add	x6, x6, x5
-8:	dc	civac, x5
+	cbnz	x24, 11f
+10:	dc	ivac, x5
 	add	x5, x5, x21
 	cmp	x5, x6
-	b.lo	8b
-	sub	x11, x11, #1
-	b	7b
+	b.lo	10b
+	b	12f
+11:	dc	civac, x5
+	add	x5, x5, x21
+	cmp	x5, x6
+	b.lo	11b
+12:	sub	x11, x11, #1
+	b	9b
 
-turn_off:
-	// This codepage was written through the cache too; the preamble
-	// reads the plan with the cache off.
+copied:
+	cbz	x24, caches_done
+	// MMU on: this codepage was written through the cache too, and the
+	// preamble reads the plan with the cache off.
 	adr	x5, __codepage_start
 	adr	x6, __codepage_end
-9:	dc	civac, x5
+13:	dc	civac, x5
 	add	x5, x5, x21
 	cmp	x5, x6
-	b.lo	9b
+	b.lo	13b
 	dsb	sy
 	bic	x22, x22, #SCTLR_M
 	bic	x22, x22, #SCTLR_C
-	cbnz	x23, 10f
+	cbnz	x23, 14f
 	msr	sctlr_el1, x22
-	b	11f
-10:	msr	sctlr_el2, x22
-11:	isb				// the identity map keeps us running
+	b	15f
+14:	msr	sctlr_el2, x22
+15:	isb				// the identity map keeps us running
 
 caches_done:
 	// Every clean and invalidate complete, then no stale instruction
@@ -167,10 +145,10 @@ caches_done:
 	b	preamble		// x0 = plan; the preamble jumps
 
 // copy_page: 4 KiB from x4 to x2, 128 bytes per iteration; advances x2.
-// Uses x3, x7..x18.
+// Uses x7..x15.
 copy_page:
 	mov	x7, #PAGE / 128
-12:	ldp	x8, x9, [x4], #16
+16:	ldp	x8, x9, [x4], #16
 	ldp	x10, x11, [x4], #16
 	ldp	x12, x13, [x4], #16
 	ldp	x14, x15, [x4], #16
@@ -187,5 +165,5 @@ copy_page:
 	stp	x12, x13, [x2], #16
 	stp	x14, x15, [x2], #16
 	subs	x7, x7, #1
-	b.ne	12b
+	b.ne	16b
 	ret
