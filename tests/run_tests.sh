@@ -308,6 +308,20 @@ set_uboot() {
 	fi
 	boot_case uboot "$WORK/uboot/out" "DRAM:  512 MiB" \
 		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
+
+	# riscv64: the S-mode U-Boot, handed a0 = hart id, a1 = QEMU's tree
+	uboot=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf
+	qemu-system-riscv64 -M virt -m 512M -bios default -display none \
+		-machine dumpdtb="$WORK/uboot/rv.dtb" >/dev/null 2>&1
+	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
+		"$SRCTREE/samples/riscv64/linux.dts" >"$WORK/uboot/rv.dts"
+	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
+		>"$WORK/uboot/rv.log" 2>&1; then
+		fail uboot/riscv64-build "" "$WORK/uboot/rv.log"
+		return
+	fi
+	boot_case uboot-riscv64 "$WORK/uboot/rv" "DRAM:  512 MiB" \
+		"U-Boot 20;Model: riscv-virtio,qemu;DRAM:  512 MiB" ""
 }
 
 # ---- handoff: Linux to Linux with the kexec_load system call alone -----------
