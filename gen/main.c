@@ -12,6 +12,7 @@
  * outputs atomically (output.c).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -84,15 +85,51 @@ static void usage(FILE *f)
 		"mkcodepage-desc(5).\n");
 }
 
+/* Each protocol template: its name, arches and summary, sorted by name. */
+static void list_protocols(const char *datadir, FILE *out)
+{
+	char *dir = cp_xasprintf("%s/templates", datadir);
+	struct dirent **names;
+	const char *work = cp_workdir_create("mkcodepage");
+	int n = work ? scandir(dir, &names, NULL, alphasort) : -1;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]->d_name);
+		struct cp_desc t;
+		char *path;
+
+		if (len > 4 && !strcmp(names[i]->d_name + len - 4, ".dts")) {
+			path = cp_path_join(dir, names[i]->d_name);
+			if (!cp_desc_load(&t, path, work,
+					  CP_TEMPLATE_COMPATIBLE)) {
+				fprintf(out, "  %-14.*s", (int)len - 4,
+					names[i]->d_name);
+				for (int a = 0; a < t.narches; a++)
+					fprintf(out, "%s%s", a ? "," : "",
+						t.arches[a]);
+				fprintf(out, "\n  %14s%s\n", "",
+					t.summary ? t.summary : "");
+			}
+			cp_desc_free(&t);
+			free(path);
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	free(dir);
+}
+
 static void list_arches(const char *datadir)
 {
+	printf("arches:\n");
 	for (int i = 0; cp_arches[i]; i++) {
 		const struct cp_arch *a = cp_arches[i];
 
-		printf("%-12s %s\n", a->name, a->summary);
+		printf("  %-14s%s\n", a->name, a->summary);
 	}
-	printf("\nprotocols: see %s/templates/*.dts; 'none' sets only the "
-	       "registers you give\n", datadir);
+	printf("\nprotocols (%s/templates):\n", datadir);
+	list_protocols(datadir, stdout);
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -157,7 +194,7 @@ static int make_workdir(struct run *r)
 static int choose_arch(struct run *r)
 {
 	const char *name = r->opt.arch ? r->opt.arch : r->desc.arch;
-	struct cp_loc loc = cp_loc_at(r->desc.file, "/");
+	struct cp_loc loc = cp_loc_at(r->desc.file, "/:arch");
 
 	if (!name) {
 		cp_error(&loc, "missing-arch",
@@ -185,7 +222,7 @@ static int choose_arch(struct run *r)
 static int load_template(struct run *r)
 {
 	const char *proto = r->desc.protocol;
-	struct cp_loc loc = cp_loc_at(r->desc.file, "/");
+	struct cp_loc loc = cp_loc_at(r->desc.file, "/:protocol");
 	char *path;
 	int ok = 0;
 
@@ -199,8 +236,9 @@ static int load_template(struct run *r)
 	path = cp_xasprintf("%s/templates/%s.dts", r->datadir, proto);
 	if (strchr(proto, '/') || access(path, R_OK)) {
 		cp_error(&loc, "unknown-protocol",
-			 "no protocol template '%s' (looked for %s)", proto,
-			 path);
+			 "no protocol template '%s' (looked for %s); these "
+			 "exist:", proto, path);
+		list_protocols(r->datadir, stderr);
 		free(path);
 		return -1;
 	}
@@ -232,8 +270,16 @@ static int read_inputs(struct run *r)
 	if (choose_arch(r) || load_template(r))
 		return -1;
 	p->desc_file = r->desc.file;
-	p->nmemory = r->desc.nmemory < CP_MAX_MEMORY ? r->desc.nmemory
-						     : CP_MAX_MEMORY;
+	if (r->desc.nmemory > CP_MAX_MEMORY) {
+		cp_error(&(struct cp_loc){ .file = r->desc.file,
+					  .where = "/:memory" },
+			 "too-many-ranges",
+			 "%d memory ranges; at most %d are taken, merge "
+			 "adjacent ones",
+			 r->desc.nmemory, CP_MAX_MEMORY);
+		return -1;
+	}
+	p->nmemory = r->desc.nmemory;
 	if (p->nmemory)
 		memcpy(p->memory, r->desc.memory,
 		       sizeof(*p->memory) * (size_t)p->nmemory);

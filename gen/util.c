@@ -288,8 +288,12 @@ static void remove_workdir_on_signal(int sig)
 const char *cp_workdir_create(const char *prog)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *tmpl = cp_xasprintf("%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp",
-				  prog);
+	char *tmpl;
+
+	if (workdir_path) /* one per process */
+		return workdir_path;
+	tmpl = cp_xasprintf("%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp",
+			    prog);
 
 	if (!mkdtemp(tmpl)) {
 		cp_error(NULL, "workdir", "cannot create %s: %s", tmpl,

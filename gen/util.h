@@ -82,7 +82,7 @@ void cp_read_depfile(const char *path, struct cp_strlist *l);
 /*
  * Create a private temporary directory ($TMPDIR or /tmp, named after prog)
  * that is removed with its contents at exit or on SIGINT/SIGTERM.
- * Returns its path (owned here) or NULL (reported).
+ * Returns its path (owned here; the same on later calls) or NULL (reported).
  */
 const char *cp_workdir_create(const char *prog);
 #endif
