@@ -524,7 +524,8 @@ set_check() {
 		pass cli/help || fail cli/help "" "$WORK/help.log"
 	"$MKCP" --version >"$WORK/ver.log" 2>&1 && grep -q '^mkcodepage ' "$WORK/ver.log" &&
 		pass cli/version || fail cli/version "" "$WORK/ver.log"
-	"$MKCP" --list >"$WORK/list.log" 2>&1 && grep -q '^ppc32-e500' "$WORK/list.log" &&
+	"$MKCP" --list >"$WORK/list.log" 2>&1 && grep -q '^  ppc32-e500' "$WORK/list.log" &&
+		grep -q '^  linux-epapr  *ppc32-e500' "$WORK/list.log" &&
 		pass cli/list || fail cli/list "" "$WORK/list.log"
 	"$MKCP" --bogus >"$WORK/bogus.log" 2>&1
 	[ $? -eq 2 ] && pass cli/unknown-option || fail cli/unknown-option "" "$WORK/bogus.log"
