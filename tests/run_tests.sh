@@ -329,10 +329,9 @@ set_uboot() {
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
 # kexec-tools, no purgatory.
 
-# handoff_boot: build the old kernel's
-# initramfs around OUTDIR and boot it; check the console.
-# handoff_boot NAME OUTDIR MACHINE EXPECTED [FILE]: FILE is created in the
-# initramfs root too (/disable-kexec).
+# handoff_boot NAME OUTDIR MACHINE EXPECTED [FILE]: build the old kernel's
+# initramfs around OUTDIR (FILE, e.g. disable-kexec, created in its root),
+# boot it and check the console.
 handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
