@@ -69,6 +69,9 @@ struct boot {
 	struct layout lay;
 	struct used used;    /* segments and helpers */
 	struct used outside; /* RAM the description does not list */
+	int staged[CP_SEGTXT_MAX]; /* placed by the stand-in, not by QEMU */
+	uint64_t copy[CP_SEGTXT_MAX][4]; /* src, dst, bufsz, memsz */
+	int ncopy;
 	const char *work;
 	int list_mode;
 	struct hostile h;
@@ -94,8 +97,13 @@ struct qemu_row {
 	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
 	uint64_t ram_base, ram_align, helper_limit;
 	uint64_t ram_extra; /* RAM above the description's, for QEMU's own use */
-	/* RAM QEMU or its firmware keeps for itself, into r */
-	void (*reserve)(const struct boot *b, struct used *r);
+	/*
+	 * RAM the firmware keeps (no segment may go there) and RAM QEMU fills
+	 * with data nobody needs once the stand-in runs (a segment may go
+	 * there: the stand-in copies it in, as an old kernel would).
+	 */
+	void (*reserve)(const struct boot *b, struct used *firmware,
+			struct used *scratch);
 	const char *bios; /* -bios argument, or NULL */
 	uint64_t dtb_pad, dtb_mask, dtb_max;
 	const char *(*machine)(const struct boot *b);
@@ -135,10 +143,12 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 
 static void use(struct used *u, uint64_t base, uint64_t size);
 
-/* QEMU's virt keeps a device tree for firmware in the first MiB of RAM. */
-static void arm64_reserve(const struct boot *b, struct used *r)
+/* QEMU's virt puts a device tree for firmware in the first MiB of RAM. */
+static void arm64_reserve(const struct boot *b, struct used *firmware,
+			  struct used *scratch)
 {
-	use(r, b->row->ram_base, 1ULL << 20);
+	(void)firmware;
+	use(scratch, b->row->ram_base, 1ULL << 20);
 }
 
 static const char *arm64_machine(const struct boot *b)
@@ -159,6 +169,14 @@ static void params64(struct boot *b, struct cp_strbuf *o)
 		     (unsigned long long)b->start, b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));
+	cp_sb_printf(o, "\t.quad %d\t/* segments the stand-in copies in */\n",
+		     b->ncopy);
+	for (int i = 0; i < b->ncopy; i++)
+		cp_sb_printf(o, "\t.quad 0x%llx, 0x%llx, 0x%llx, 0x%llx\n",
+			     (unsigned long long)b->copy[i][0],
+			     (unsigned long long)b->copy[i][1],
+			     (unsigned long long)b->copy[i][2],
+			     (unsigned long long)b->copy[i][3]);
 }
 
 /* ---- riscv64 -------------------------------------------------------------- */
@@ -174,12 +192,13 @@ static const char *riscv_machine(const struct boot *b)
  * puts its device tree 2 MiB-aligned just below the end of RAM or 3 GiB,
  * whichever is lower (hw/riscv/boot.c), up to 2 MiB.
  */
-static void riscv_reserve(const struct boot *b, struct used *r)
+static void riscv_reserve(const struct boot *b, struct used *firmware,
+			  struct used *scratch)
 {
 	uint64_t top = b->ram < 0xc0000000 ? b->ram : 0xc0000000;
 
-	use(r, b->row->ram_base, 2ULL << 20);
-	use(r, top - (2ULL << 20), 2ULL << 20);
+	use(firmware, b->row->ram_base, 2ULL << 20);
+	use(scratch, top - (2ULL << 20), 2ULL << 20);
 }
 
 static const struct qemu_row qemu_rows[] = {
@@ -472,9 +491,13 @@ static int poison_destinations(struct boot *b)
 {
 	for (int i = 0; i < b->lay.t.nseg; i++) {
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
-		unsigned char *junk = cp_xmalloc(s->memsz);
+		unsigned char *junk;
 		char name[32];
 		int err;
+
+		if (b->staged[i]) /* QEMU's own data is garbage enough */
+			continue;
+		junk = cp_xmalloc(s->memsz);
 
 		for (uint64_t j = 0; j < s->memsz; j++)
 			junk[j] = (unsigned char)(0xa5 ^ (j >> 12));
@@ -503,12 +526,33 @@ static int setup_list(struct boot *b)
 	return 0;
 }
 
-static void setup_placed(struct boot *b)
+/*
+ * Every segment at its destination, as kexec_load leaves them: loaded by
+ * QEMU, or, where QEMU keeps data of its own, staged elsewhere and copied
+ * in (and zero-filled to memsz) by the stand-in.
+ */
+static int setup_placed(struct boot *b)
 {
-	for (int i = 0; i < b->lay.t.nseg; i++)
-		load_file(b, b->lay.t.seg[i].file, b->lay.t.seg[i].mem);
+	for (int i = 0; i < b->lay.t.nseg; i++) {
+		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
+		uint64_t at;
+
+		if (!b->staged[i]) {
+			load_file(b, s->file, s->mem);
+			continue;
+		}
+		if (reserve(b, "staged segment", cp_align_up(s->bufsz, PAGE), PAGE,
+			    UINT64_MAX, &at))
+			return -1;
+		load_file(b, s->file, at);
+		b->copy[b->ncopy][0] = at;
+		b->copy[b->ncopy][1] = s->mem;
+		b->copy[b->ncopy][2] = cp_align_up(s->bufsz, 8);
+		b->copy[b->ncopy++][3] = s->memsz;
+	}
 	b->cp_pa = b->lay.t.seg[0].mem;
 	b->entry_off = b->lay.t.entry - b->lay.t.seg[0].mem;
+	return 0;
 }
 
 /* ---- the stand-in old kernel -------------------------------------------- */
@@ -821,18 +865,19 @@ static int ram_for(struct boot *b)
 		if (b->lay.mem_base[i] + b->lay.mem_size[i] > top)
 			top = b->lay.mem_base[i] + b->lay.mem_size[i];
 	b->ram = cp_align_up(top, r->ram_align) + r->ram_extra;
-	struct used res = { 0 };
+	struct used firmware = { 0 }, scratch = { 0 };
 
 	if (r->reserve)
-		r->reserve(b, &res);
+		r->reserve(b, &firmware, &scratch);
 	for (int i = 0; i < b->lay.t.nseg; i++) {
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 
-		if (s->mem < r->ram_base || !is_free(&res, s->mem, s->memsz)) {
+		b->staged[i] = !is_free(&scratch, s->mem, s->memsz);
+		if (s->mem < r->ram_base || !is_free(&firmware, s->mem, s->memsz)) {
 			cp_error(NULL, "no-room",
 				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
-				 "no RAM for it (below 0x%llx, or used by QEMU or "
-				 "its firmware); move it",
+				 "no RAM for it (below 0x%llx, or the firmware's); "
+				 "move it",
 				 i, (unsigned long long)s->mem,
 				 (unsigned long long)(s->mem + s->memsz - 1),
 				 r->qemu, (unsigned long long)r->ram_base);
@@ -840,8 +885,10 @@ static int ram_for(struct boot *b)
 		}
 		use(&b->used, s->mem, s->memsz);
 	}
-	for (int i = 0; i < res.n; i++)
-		use(&b->used, res.base[i], res.size[i]);
+	for (int i = 0; i < firmware.n; i++)
+		use(&b->used, firmware.base[i], firmware.size[i]);
+	for (int i = 0; i < scratch.n; i++)
+		use(&b->used, scratch.base[i], scratch.size[i]);
 	mark_outside(b);
 	return 0;
 }
@@ -1009,7 +1056,7 @@ int main(int argc, char **argv)
 	cp_spawn_verbose = o.verbose;
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b))
 		return 2;
-	if (b.list_mode ? setup_list(&b) : (setup_placed(&b), 0))
+	if (b.list_mode ? setup_list(&b) : setup_placed(&b))
 		return 2;
 	if (build_oldkernel(&b, o.prefix, &elf))
 		return 2;

@@ -20,6 +20,8 @@
 	.equ	P_MMU, 40
 	.equ	P_RAM_BASE, 48
 	.equ	P_RAM_SIZE, 56
+	.equ	P_NCOPY, 64		// segments to copy in: {src, dst, len, memsz}
+	.equ	P_COPY, 72
 
 	.equ	BLOCK_DEVICE, 0x401	// AF | block, AttrIndx 0
 	.equ	BLOCK_NORMAL, 0x705	// AF | inner shareable | AttrIndx 1
@@ -28,6 +30,7 @@
 	.globl	_start
 _start:
 	adr	x19, oldkernel_params
+	bl	copy_in
 	mrs	x20, CurrentEL
 	ubfx	x20, x20, #2, #2
 	ldr	x0, [x19, #P_MMU]
@@ -56,6 +59,30 @@ enter:
 	ldr	x1, [x19, #P_CP_PA]
 	ldr	x2, [x19, #P_START]
 3:	br	x9
+
+// copy_in: put staged segments in place, zero-filled to memsz, as a kernel
+// that placed them would (QEMU keeps data of its own where they go).
+copy_in:
+	ldr	x10, [x19, #P_NCOPY]
+	add	x11, x19, #P_COPY
+1:	cbz	x10, 4f
+	ldp	x12, x13, [x11], #16	// from, to
+	ldp	x14, x15, [x11], #16	// bytes, memsz
+	mov	x16, xzr
+2:	cmp	x16, x14
+	b.hs	3f
+	ldr	x17, [x12, x16]
+	str	x17, [x13, x16]
+	add	x16, x16, #8
+	b	2b
+3:	cmp	x16, x15
+	b.hs	5f
+	str	xzr, [x13, x16]
+	add	x16, x16, #8
+	b	3b
+5:	sub	x10, x10, #1
+	b	1b
+4:	ret
 
 identity_map:
 	adrp	x9, table

@@ -16,6 +16,8 @@
 	.equ	P_LIST, 24
 	.equ	P_START, 32
 	.equ	P_MMU, 40
+	.equ	P_NCOPY, 64		# segments to copy in: {src, dst, len, memsz}
+	.equ	P_COPY, 72
 
 	.equ	PTE_VRWXAD, 0xcf
 
@@ -24,6 +26,7 @@
 _start:
 	mv	s0, a0			# hart id
 	lla	s1, oldkernel_params
+	call	copy_in
 	ld	t0, P_MMU(s1)
 	beqz	t0, 2f
 	lla	t1, table		# 512 gigapages, PA = VA
@@ -56,6 +59,34 @@ _start:
 	ld	a2, P_START(s1)
 	mv	a3, s0
 	jr	t5
+
+# copy_in: put staged segments in place, zero-filled to memsz, as a kernel
+# that placed them would (QEMU keeps data of its own where they go).
+copy_in:
+	ld	t0, P_NCOPY(s1)
+	addi	t1, s1, P_COPY
+1:	beqz	t0, 4f
+	ld	t2, 0(t1)		# from
+	ld	t3, 8(t1)		# to
+	ld	t4, 16(t1)		# bytes
+	ld	t5, 24(t1)		# memsz
+	addi	t1, t1, 32
+	li	t6, 0
+2:	bgeu	t6, t4, 3f
+	add	a4, t2, t6
+	ld	a5, 0(a4)
+	add	a4, t3, t6
+	sd	a5, 0(a4)
+	addi	t6, t6, 8
+	j	2b
+3:	bgeu	t6, t5, 5f
+	add	a4, t3, t6
+	sd	zero, 0(a4)
+	addi	t6, t6, 8
+	j	3b
+5:	addi	t0, t0, -1
+	j	1b
+4:	ret
 
 	.bss
 	.balign	4096
