@@ -45,8 +45,8 @@ static int check_identity(const struct cp_plan *plan, Elf *elf,
 }
 
 /* Collect PT_LOADs with memory; -1 on a truncated or bad table. */
-static int collect_loads(Elf *elf, size_t flen, struct load **out, int *n,
-			 const struct cp_loc *loc)
+static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
+			 struct load **out, int *n, const struct cp_loc *loc)
 {
 	size_t phnum;
 
@@ -95,6 +95,16 @@ static int collect_loads(Elf *elf, size_t flen, struct load **out, int *n,
 		cp_error(loc, "bad-elf", "the kernel has no PT_LOAD to place");
 		return -1;
 	}
+	for (int i = 0; i < *n; i++)
+		if ((*out)[i].paddr >= plan_limit) {
+			cp_error(loc, "virtual-paddr",
+				 "PT_LOAD at physical 0x%llx is beyond what the "
+				 "arch can address: a vmlinux linked at virtual "
+				 "addresses? Give the kernel's Image (or a raw "
+				 "binary with kernel { load; entry; })",
+				 (unsigned long long)(*out)[i].paddr);
+			return -1;
+		}
 	return 0;
 }
 
@@ -188,7 +198,7 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 		return -1;
 	}
 	err = check_identity(plan, elf, loc) ||
-	      collect_loads(elf, len, &ld, &n, loc) ||
+	      collect_loads(elf, len, plan->arch->addr_limit, &ld, &n, loc) ||
 	      add_segments(plan, file, ld, n, loc);
 	if (!err && desc->kernel_has_entry)
 		plan->entry = desc->kernel_entry;

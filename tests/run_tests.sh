@@ -66,6 +66,10 @@ special_file() {
 	@arm64-elf) echo "$BUILD/samples/arm64/regcheck.elf" ;;
 	@arm64-image) echo "$BUILD/samples/arm64/Image" ;;
 	@riscv-image) echo "$BUILD/samples/riscv64/Image" ;;
+	@arm64-vmlinux) # linked at virtual addresses, like a vmlinux
+		aarch64-linux-gnu-ld -Ttext=0xffff800008000000 --no-warn-rwx-segments \
+			-o "$WORK/vmlinux" "$BUILD/samples/arm64/regcheck.o"
+		echo "$WORK/vmlinux" ;;
 	@riscv-corrupt-image) # text_offset not page-aligned
 		cp "$BUILD/samples/riscv64/Image" "$WORK/rvbad.Image"
 		printf '\001' |
