@@ -432,6 +432,11 @@ EOF
 			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
 		fi
 	done
+	# the same destination behind codepage-qemu's stand-in: the list-mode
+	# copy of a real 33 MiB kernel
+	boot_case handoff-stand-in "$h/out-linux-el1" \
+		"rdinit=/init mkcodepage.marker=second" \
+		"Linux version;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" ""
 }
 
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
