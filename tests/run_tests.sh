@@ -435,7 +435,7 @@ EOF
 	# the same destination behind codepage-qemu's stand-in: the list-mode
 	# copy of a real 33 MiB kernel
 	boot_case handoff-stand-in "$h/out-linux-el1" \
-		"rdinit=/init mkcodepage.marker=second" \
+		"second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" \
 		"Linux version;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" ""
 }
 
