@@ -75,7 +75,11 @@ walk:
 	cbnz	x24, 7f
 	add	x6, x2, #PAGE		// MMU off: invalidate the page first
 	mov	x5, x2
-6:	dc	ivac, x5
+6:	dc	ivac, x5		// four lines per iteration: a page
+	add	x5, x5, x21		// holds a multiple of four lines
+	dc	ivac, x5
+	add	x5, x5, x21
+	dc	ivac, x5
 	add	x5, x5, x21
 	dc	ivac, x5
 	add	x5, x5, x21
