@@ -46,6 +46,12 @@ static void print_command(char *const argv[])
 
 int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for)
 {
+	return cp_spawn_to(argv, NULL, stderr_path, what_for);
+}
+
+int cp_spawn_to(char *const argv[], const char *stdout_path,
+		const char *stderr_path, const char *what_for)
+{
 	posix_spawn_file_actions_t fa;
 	char **env = child_environment();
 	pid_t pid;
@@ -54,6 +60,10 @@ int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for)
 	if (cp_spawn_verbose)
 		print_command(argv);
 	posix_spawn_file_actions_init(&fa);
+	if (stdout_path)
+		posix_spawn_file_actions_addopen(&fa, 1, stdout_path,
+						 O_WRONLY | O_CREAT | O_TRUNC,
+						 0644);
 	if (stderr_path)
 		posix_spawn_file_actions_addopen(&fa, 2, stderr_path,
 						 O_WRONLY | O_CREAT | O_TRUNC,

@@ -21,6 +21,10 @@ extern int cp_spawn_missing;
  */
 int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
 
+/* The same, with the child's stdout going to stdout_path (when set). */
+int cp_spawn_to(char *const argv[], const char *stdout_path,
+		const char *stderr_path, const char *what_for);
+
 /* 1 if name is an executable found in PATH. */
 int cp_have_program(const char *name);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* kernel.c - see kernel.h. */
 #include "kernel.h"
+#include "child.h"
 #include "util.h"
 
 #include <errno.h>
@@ -370,8 +371,27 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 	return 0;
 }
 
+/* gzip -dc path > workdir/kernel.unzipped; the bytes, or NULL (reported). */
+static unsigned char *gunzip(const char *path, const char *workdir,
+			     size_t *len, const struct cp_loc *loc)
+{
+	char *out = cp_path_join(workdir, "kernel.unzipped");
+	char *argv[] = { "gzip", "-dc", (char *)path, NULL };
+	unsigned char *buf = NULL;
+	int st = cp_spawn_to(argv, out, NULL, "Debian package gzip");
+
+	if (st == 0)
+		buf = cp_read_file(out, len);
+	else if (st > 0)
+		cp_error(loc, "bad-kernel",
+			 "the kernel looks gzip-compressed but gzip could not "
+			 "decompress it");
+	free(out);
+	return buf;
+}
+
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc)
+		   const struct cp_desc *desc, const char *workdir)
 {
 	struct cp_loc loc = { .file = path };
 	size_t len;
@@ -382,6 +402,12 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 		cp_error(&loc, "missing-file", "cannot read the kernel: %s",
 			 strerror(errno));
 		return -1;
+	}
+	if (len > 2 && file[0] == 0x1f && file[1] == 0x8b) {
+		free(file);
+		file = gunzip(path, workdir, &len, &loc);
+		if (!file)
+			return -1;
 	}
 	plan->entry_loc = loc;
 	if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))

@@ -18,8 +18,12 @@
 #include "desc.h"
 #include "plan.h"
 
-/* Returns 0, or -1 after reporting why the kernel was rejected. */
+/*
+ * A gzip-compressed kernel (vmlinuz as many distributions ship it) is
+ * decompressed first, into workdir, by running gzip.
+ * Returns 0, or -1 after reporting why the kernel was rejected.
+ */
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc);
+		   const struct cp_desc *desc, const char *workdir);
 
 #endif

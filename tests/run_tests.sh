@@ -66,6 +66,9 @@ special_file() {
 	@arm64-elf) echo "$BUILD/samples/arm64/regcheck.elf" ;;
 	@arm64-image) echo "$BUILD/samples/arm64/Image" ;;
 	@riscv-image) echo "$BUILD/samples/riscv64/Image" ;;
+	@bad-gzip) # gzip magic, then nonsense
+		{ printf '\037\213'; head -c 200 /dev/urandom; } >"$WORK/bad.gz"
+		echo "$WORK/bad.gz" ;;
 	@arm64-vmlinux) # linked at virtual addresses, like a vmlinux
 		aarch64-linux-gnu-ld -Ttext=0xffff800008000000 --no-warn-rwx-segments \
 			-o "$WORK/vmlinux" "$BUILD/samples/arm64/regcheck.o"
@@ -594,6 +597,15 @@ set_check() {
 	cp -r "$o" "$k/odd" && sed -i 's/^segment 2 mem=0x\([0-9a-f]*\)000 /segment 2 mem=0x\1010 /' "$k/odd/segments.txt"
 	kx_bad unaligned segment-align 1 "$k/odd" --iomem "$k/iomem"
 	kx_bad no-outdir missing-file 1 "$k/nothing"
+	# a gzip-compressed Image (vmlinuz as many distributions ship it)
+	gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/Image.gz"
+	if "$MKCP" -d "$SRCTREE/samples/arm64/linux.dts" -k "$WORK/Image.gz" \
+		-o "$WORK/gz" >"$WORK/gz.log" 2>&1 &&
+		cmp -s "$WORK/gz/kernel.0.bin" "$BUILD/samples/arm64/Image"; then
+		pass input/gzip-compressed-image
+	else
+		fail input/gzip-compressed-image "" "$WORK/gz.log"
+	fi
 	# the kernel may be named by the description instead of -k
 	mkdir -p "$WORK/kd"
 	cp "$SAMPLES/regcheck.elf" "$WORK/kd/k.elf"

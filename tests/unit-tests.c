@@ -229,7 +229,7 @@ static void test_kernel(void)
 	char *path = make_elf("k.elf", EM_PPC, 0xc0000010, two, 3);
 
 	init_plan(&p);
-	CHECK("kernel-reads", cp_kernel_load(&p, path, &none) == 0);
+	CHECK("kernel-reads", cp_kernel_load(&p, path, &none, work) == 0);
 	CHECK("kernel-entry-physical", p.entry == 0x10);
 	CHECK("kernel-merged-pages", p.nseg == 3 && p.seg[1].mem == 0 &&
 					     p.seg[1].memsz == 0x5000 &&
@@ -243,26 +243,26 @@ static void test_kernel(void)
 
 	path = make_elf("arm.elf", EM_AARCH64, 0, two, 1);
 	init_plan(&p);
-	CHECK("kernel-wrong-arch", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-wrong-arch", cp_kernel_load(&p, path, &none, work) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("trunc.elf", EM_PPC, 0xc0000000, two, 1);
 	truncate(path, 100);
 	init_plan(&p);
-	CHECK("kernel-truncated", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-truncated", cp_kernel_load(&p, path, &none, work) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1);
 	init_plan(&p);
-	CHECK("kernel-entry-outside", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-entry-outside", cp_kernel_load(&p, path, &none, work) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = write_text("raw.bin", "raw kernel bytes");
 	init_plan(&p);
-	CHECK("kernel-raw-needs-load", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-raw-needs-load", cp_kernel_load(&p, path, &none, work) != 0);
 	cp_plan_free(&p);
 	{
 		struct cp_desc raw = { .kernel_has_load = 1,
@@ -271,7 +271,7 @@ static void test_kernel(void)
 				       .kernel_entry = 0x10010 };
 
 		init_plan(&p);
-		CHECK("kernel-raw", cp_kernel_load(&p, path, &raw) == 0 &&
+		CHECK("kernel-raw", cp_kernel_load(&p, path, &raw, work) == 0 &&
 					    p.seg[1].mem == 0x10000 &&
 					    p.seg[1].data_off == 0x10 &&
 					    p.entry == 0x10010);

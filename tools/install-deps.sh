@@ -7,7 +7,7 @@
 # prints the command to run and fails.
 set -eu
 
-packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev cpio
+packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev cpio gzip
 device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
 binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
 qemu-system-misc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
