@@ -9,6 +9,8 @@
  */
 #include <elf.h>
 #include <gelf.h>
+#include <libfdt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,9 @@
 #include "arch.h"
 #include "desc.h"
 #include "diag.h"
+#include "fdtfix.h"
 #include "kernel.h"
+#include "segtxt.h"
 #include "plan.h"
 #include "util.h"
 
@@ -280,8 +284,6 @@ static void test_kernel(void)
 	free(path);
 }
 
-/* ---- plan checks --------------------------------------------------------- */
-
 static void add(struct cp_plan *p, const char *name, uint64_t mem,
 		uint64_t memsz)
 {
@@ -289,6 +291,88 @@ static void add(struct cp_plan *p, const char *name, uint64_t mem,
 
 	cp_plan_add(p, name, mem, cp_xcalloc(1, 16), 16, memsz, &loc);
 }
+
+/* A 64-byte Image header: arm64 (magic "ARM\x64" at 56) or riscv (magic2
+ * "RSC\x05" at 56), then len - 64 bytes of 0x5a. */
+static char *make_image(const char *name, int riscv, uint64_t toff,
+			uint64_t size, uint64_t flags, size_t len)
+{
+	unsigned char *b = cp_xcalloc(1, len);
+	char *path = cp_path_join(work, name);
+
+	for (int i = 0; i < 8; i++) {
+		b[8 + i] = (unsigned char)(toff >> (8 * i));
+		b[16 + i] = (unsigned char)(size >> (8 * i));
+		b[24 + i] = (unsigned char)(flags >> (8 * i));
+	}
+	memcpy(b + 56, riscv ? "RSC\x05" : "ARM\x64", 4);
+	memset(b + 64, 0x5a, len - 64);
+	cp_write_file(path, b, len);
+	free(b);
+	return path;
+}
+
+static void image_plan(struct cp_plan *p, const char *arch, uint64_t base,
+		       uint64_t size)
+{
+	init_plan(p);
+	p->arch = cp_arch_find(arch);
+	p->memory[0] = (struct cp_range){ base, size };
+}
+
+static void test_kimage(void)
+{
+	struct cp_desc none = { 0 };
+	struct cp_plan p;
+	char *a64 = make_image("a64.Image", 0, 0, 0x300000, 0xa, 0x2000);
+	char *rv = make_image("rv.Image", 1, 0x200000, 0x100000, 0, 0x2000);
+
+	image_plan(&p, "arm64", 0x40100000, 0x10000000);
+	CHECK("image-arm64-placed-2mib",
+	      cp_kernel_load(&p, a64, &none, work) == 0 &&
+		      p.seg[1].mem == 0x40200000 && p.entry == 0x40200000 &&
+		      p.seg[1].memsz == 0x300000 && p.seg[1].bufsz == 0x2000);
+	cp_plan_free(&p);
+
+	image_plan(&p, "arm64", 0x40000000, 0x10000000);
+	add(&p, "fdt", 0x40000000, 0x1000);
+	CHECK("image-arm64-clear-of-segments",
+	      cp_kernel_load(&p, a64, &none, work) == 0 &&
+		      p.seg[2].mem == 0x40200000);
+	cp_plan_free(&p);
+
+	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
+	CHECK("image-riscv-text-offset",
+	      cp_kernel_load(&p, rv, &none, work) == 0 &&
+		      p.seg[1].mem == 0x80200000 && p.seg[1].memsz == 0x100000);
+	cp_plan_free(&p);
+
+	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
+	CHECK("image-foreign-refused", cp_kernel_load(&p, a64, &none, work) != 0);
+	cp_plan_free(&p);
+
+	image_plan(&p, "arm64", 0x40000000, 0x100000);
+	CHECK("image-no-room", cp_kernel_load(&p, a64, &none, work) != 0);
+	cp_plan_free(&p);
+	free(a64);
+
+	a64 = make_image("be.Image", 0, 0, 0x300000, 0xb, 0x2000);
+	image_plan(&p, "arm64", 0x40000000, 0x10000000);
+	CHECK("image-big-endian-refused",
+	      cp_kernel_load(&p, a64, &none, work) != 0);
+	cp_plan_free(&p);
+	free(a64);
+
+	a64 = make_image("small.Image", 0, 0, 0x1000, 0xa, 0x2000);
+	image_plan(&p, "arm64", 0x40000000, 0x10000000);
+	CHECK("image-size-below-file-refused",
+	      cp_kernel_load(&p, a64, &none, work) != 0);
+	cp_plan_free(&p);
+	free(a64);
+	free(rv);
+}
+
+/* ---- plan checks --------------------------------------------------------- */
 
 static void test_plan(void)
 {
@@ -405,6 +489,83 @@ static void test_registers(void)
 	cp_plan_free(&p);
 }
 
+/* ---- device-tree fixups and segments.txt ---------------------------------- */
+
+static void test_fdtfix(void)
+{
+	struct cp_plan p;
+	unsigned char *tree = cp_xcalloc(1, 4096);
+	struct cp_desc_segment segs[2] = {
+		{ .name = "fdt", .node = "/segments/fdt", .bootargs = "quiet",
+		  .initrd = "initrd", .memory_node = 1 },
+		{ .name = "initrd", .node = "/segments/initrd" },
+	};
+	struct cp_desc d = { .file = "unit.dts", .segments = segs,
+			     .nsegments = 2 };
+	struct cp_segment *s;
+	const void *fdt;
+	const char *args;
+	const unsigned char *v;
+	int len, node;
+
+	fdt_create_empty_tree(tree, 4096);
+	fdt_setprop_u32(tree, 0, "#address-cells", 2);
+	fdt_setprop_u32(tree, 0, "#size-cells", 1);
+	fdt_pack(tree);
+	init_plan(&p);
+	p.nmemory = 2;
+	p.memory[1] = (struct cp_range){ 0x100000000ULL, 0x1000 };
+	cp_plan_add(&p, "fdt", 0x1000, tree, fdt_totalsize(tree), 0x1000,
+		    &(struct cp_loc){ .file = "unit" });
+	add(&p, "initrd", 0x8000, 0x1000);
+	s = cp_plan_find(&p, "initrd");
+	s->data_off = 0x10;
+	s->size = 0x20;
+	CHECK("fdtfix-applies", cp_fdtfix_apply(&p, &d) == 0);
+	fdt = cp_plan_find(&p, "fdt")->buf;
+	node = fdt_path_offset(fdt, "/chosen");
+	args = fdt_getprop(fdt, node, "bootargs", &len);
+	CHECK("fdtfix-bootargs", args && !strcmp(args, "quiet"));
+	v = fdt_getprop(fdt, node, "linux,initrd-start", &len);
+	CHECK("fdtfix-initrd-start",
+	      v && len == 8 && cp_load_be(v, 8) == 0x8010);
+	v = fdt_getprop(fdt, node, "linux,initrd-end", &len);
+	CHECK("fdtfix-initrd-end", v && len == 8 && cp_load_be(v, 8) == 0x8030);
+	node = fdt_path_offset(fdt, "/memory@0");
+	v = fdt_getprop(fdt, node, "reg", &len);
+	CHECK("fdtfix-memory-node",
+	      v && len == 24 && cp_load_be(v + 12, 8) == 0x100000000ULL);
+	cp_plan_free(&p);
+
+	init_plan(&p);
+	add(&p, "fdt", 0x1000, 0x1000); /* sixteen zero bytes: no tree */
+	segs[0].initrd = NULL;
+	CHECK("fdtfix-not-a-tree", cp_fdtfix_apply(&p, &d) != 0);
+	cp_plan_free(&p);
+}
+
+static void test_segtxt(void)
+{
+	struct cp_segtxt t;
+	char *dir = cp_path_join(work, "segtxt");
+
+	mkdir(dir, 0755);
+	free(write_text("segtxt/segments.txt",
+			"entry 0x1000\nlist-entry 0x1008\n"
+			"segment 0 mem=0x1000 memsz=0x1000 "
+			"file=codepage.bin bufsz=0x400\n"));
+	CHECK("segtxt-reads",
+	      cp_segtxt_read(dir, &t) == 0 && t.entry == 0x1000 &&
+		      t.list_entry == 0x1008 && t.nseg == 1 &&
+		      t.seg[0].bufsz == 0x400 && strstr(t.seg[0].file, "codepage.bin"));
+	cp_segtxt_free(&t);
+	free(write_text("segtxt/segments.txt",
+			"entry 0x1000\nsegment 1 mem=0x0\n"));
+	CHECK("segtxt-rejects", cp_segtxt_read(dir, &t) != 0);
+	cp_segtxt_free(&t);
+	free(dir);
+}
+
 /* ---- relocation classifier and TLB mapping --------------------------------- */
 
 static void test_relocs(void)
@@ -489,8 +650,11 @@ int main(int argc, char **argv)
 	test_desc_good();
 	test_desc_bad();
 	test_kernel();
+	test_kimage();
 	test_plan();
 	test_registers();
+	test_fdtfix();
+	test_segtxt();
 	test_relocs();
 	test_tlb();
 	test_util();
