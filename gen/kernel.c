@@ -201,8 +201,10 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 	err = check_identity(plan, elf, loc) ||
 	      collect_loads(elf, len, plan->arch->addr_limit, &ld, &n, loc) ||
 	      add_segments(plan, file, ld, n, loc);
-	if (!err && desc->kernel_has_entry)
+	if (!err && desc->kernel_has_entry) {
 		plan->entry = desc->kernel_entry;
+		plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
+	}
 	else if (!err)
 		err = translate_entry(plan, elf, ld, n, loc);
 	if (!err && desc->kernel_has_load)
@@ -368,6 +370,7 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 	s->size = len;
 	s->exec = 1;
 	plan->entry = desc->kernel_entry;
+	plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
 	return 0;
 }
 

@@ -499,6 +499,7 @@ static int run(struct run *r)
 			 CP_DESC_COMPATIBLE) ||
 	    read_inputs(r))
 		return CP_EXIT_REJECTED;
+	cp_plan_check_entry(p);
 	if (cp_plan_check_segments(p) || p->arch->prepare(p) ||
 	    cp_plan_resolve_registers(p))
 		return CP_EXIT_REJECTED;

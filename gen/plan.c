@@ -486,6 +486,17 @@ int cp_plan_check_segments(struct cp_plan *plan)
 	return err;
 }
 
+void cp_plan_check_entry(const struct cp_plan *plan)
+{
+	for (int i = 1; i < plan->nseg; i++)
+		if (plan->entry - plan->seg[i].mem < plan->seg[i].memsz)
+			return;
+	cp_warn(&plan->entry_loc, "entry-outside",
+		"the destination entry 0x%llx lies in no segment: only right "
+		"if something resident (firmware in flash) is there",
+		(unsigned long long)plan->entry);
+}
+
 /* ---- where the codepage goes ------------------------------------------ */
 
 const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,

@@ -90,6 +90,9 @@ int cp_plan_resolve_registers(struct cp_plan *plan);
 /* Checks mirroring what kexec_load refuses, plus memory bounds. */
 int cp_plan_check_segments(struct cp_plan *plan);
 
+/* Warn when the destination entry lies in no segment. */
+void cp_plan_check_entry(const struct cp_plan *plan);
+
 /*
  * Choose where the codepage goes (size bytes, already known) unless the
  * description fixed it, then check it against memory and every segment.
