@@ -445,8 +445,13 @@ static int build_codepage(struct run *r)
 		cp_image_free(&probe);
 		return -1;
 	}
-	if (p->seg[0].mem == probe_base)
-		probe_base = 0x20000; /* make the second link differ */
+	if (p->seg[0].mem == probe_base) {
+		/* the proof needs two different addresses: probe again */
+		cp_image_free(&probe);
+		probe_base += 0x100000;
+		if (link_at(r, probe_base, "probe.elf", &probe))
+			return -1;
+	}
 	{
 		char *script = cp_xasprintf("%s/ldscripts/%s", r->datadir,
 					     p->arch->ldscript);

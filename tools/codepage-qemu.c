@@ -414,7 +414,7 @@ static uint64_t scatter_step(uint64_t n)
 
 	for (size_t i = 0; i < sizeof(primes) / sizeof(primes[0]); i++)
 		if (n % primes[i])
-			return primes[i] % n ? primes[i] % n : 1;
+			return (primes[i] % n) ? (primes[i] % n) : 1;
 	return 1;
 }
 
