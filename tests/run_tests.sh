@@ -597,6 +597,14 @@ set_check() {
 	cp -r "$o" "$k/odd" && sed -i 's/^segment 2 mem=0x\([0-9a-f]*\)000 /segment 2 mem=0x\1010 /' "$k/odd/segments.txt"
 	kx_bad unaligned segment-align 1 "$k/odd" --iomem "$k/iomem"
 	kx_bad no-outdir missing-file 1 "$k/nothing"
+	# the position-independence proof always links at two addresses
+	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
+		"$SRCTREE/tests/bad/good.dts" >"$WORK/at10000.dts"
+	n=$("$MKCP" -v -d "$WORK/at10000.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/at10000" 2>&1 | sed -n 's/.*__codepage_base=\(0x[0-9a-f]*\).*/\1/p' |
+		sort -u | wc -l)
+	[ "$n" -ge 2 ] && pass output/two-link-addresses ||
+		fail output/two-link-addresses "$n distinct link addresses"
 	# a gzip-compressed Image (vmlinuz as many distributions ship it)
 	gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/Image.gz"
 	if "$MKCP" -d "$SRCTREE/samples/arm64/linux.dts" -k "$WORK/Image.gz" \
