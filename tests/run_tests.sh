@@ -600,7 +600,7 @@ set_check() {
 	# the position-independence proof always links at two addresses
 	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
 		"$SRCTREE/tests/bad/good.dts" >"$WORK/at10000.dts"
-	n=$("$MKCP" -v -d "$WORK/at10000.dts" -k "$SAMPLES/regcheck.elf" \
+	n=$("$MKCP" -v -d "$WORK/at10000.dts" -k "$SAMPLES/regcheck-high.elf" \
 		-o "$WORK/at10000" 2>&1 | sed -n 's/.*__codepage_base=\(0x[0-9a-f]*\).*/\1/p' |
 		sort -u | wc -l)
 	[ "$n" -ge 2 ] && pass output/two-link-addresses ||
