@@ -524,6 +524,12 @@ set_install() {
 	else
 		fail install/finds-its-data "" "$WORK/inst-run.log"
 	fi
+	if "$i/opt/cp/bin/codepage-qemu" --expect "regcheck: PASS" "$i/out" \
+		>"$WORK/inst-qemu.log" 2>&1; then
+		pass install/codepage-qemu-finds-its-stand-in
+	else
+		fail install/codepage-qemu-finds-its-stand-in "" "$WORK/inst-qemu.log"
+	fi
 	[ -f "$i/opt/cp/share/man/man1/mkcodepage.1" ] &&
 		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
 		pass install/man-pages || fail install/man-pages
