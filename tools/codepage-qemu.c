@@ -61,6 +61,7 @@ struct hostile {
 	int as1; /* e500: enter through an address-space-1 entry */
 	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
 	int mmu; /* arm64: a bootloader's identity map, caches on */
+	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
 };
 
 struct boot {
@@ -169,6 +170,8 @@ static void params64(struct boot *b, struct cp_strbuf *o)
 		     (unsigned long long)b->start, b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));
+	cp_sb_printf(o, "\t.quad %d\t/* the hart to enter on (-1: boot hart) */\n",
+		     b->h.hart);
 	cp_sb_printf(o, "\t.quad %d\t/* segments the stand-in copies in */\n",
 		     b->ncopy);
 	for (int i = 0; i < b->ncopy; i++)
@@ -249,7 +252,7 @@ static const struct qemu_row qemu_rows[] = {
 		.bios = "default",
 		.machine = riscv_machine,
 		.params = params64,
-		.options = "--mmu",
+		.options = "--mmu, --hart",
 	},
 };
 
@@ -809,6 +812,9 @@ static void usage(FILE *f)
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
 		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
 		"      --cross-compile PFX  target binutils prefix\n"
+		"      --smp N              N CPUs (the others wait in firmware)\n"
+		"      --hart N             riscv64: enter from hart N (needs --smp "
+		"> N)\n"
 		"      --count-insns        count the instructions the codepage "
 		"executes (slow)\n"
 		"      --entry-as 0|1       ppc32-e500: the address space the "
@@ -897,6 +903,7 @@ static int ram_for(struct boot *b)
 struct options {
 	const char *expect, *cpu, *prefix, *outdir;
 	int timeout, verbose, count;
+	int smp; /* --smp N: more CPUs, the others idle in firmware */
 };
 
 static int flag01(const char *opt, const char *value, const char *zero,
@@ -925,6 +932,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "entry-as", required_argument, NULL, 'A' },
 		{ "el", required_argument, NULL, 'L' },
 		{ "mmu", required_argument, NULL, 'U' },
+		{ "smp", required_argument, NULL, 'S' },
+		{ "hart", required_argument, NULL, 'H' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -932,6 +941,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 	int c, err = 0;
 
 	o->timeout = 30;
+	b->h.hart = -1;
 	while (!err &&
 	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -956,10 +966,26 @@ static int parse_options(int argc, char **argv, struct options *o,
 			err = flag01("--mmu", optarg, "off", "on", &b->h.mmu);
 			cp_strlist_add(hostile, "--mmu");
 			break;
+		case 'H':
+			b->h.hart = atoi(optarg);
+			cp_strlist_add(hostile, "--hart");
+			break;
+		case 'S':
+			o->smp = atoi(optarg);
+			if (o->smp < 1 || o->smp > 8) {
+				cp_error(NULL, "usage", "--smp is 1 to 8");
+				err = -1;
+			}
+			break;
 		case 'v': o->verbose = 1; break;
 		case 'h': usage(stdout); return 1;
 		default: usage(stderr); return -1;
 		}
+	}
+	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
+		cp_error(NULL, "usage", "--hart %d needs --smp %d or more",
+			 b->h.hart, b->h.hart + 1);
+		err = -1;
 	}
 	if (err || optind != argc - 1 || o->timeout <= 0) {
 		if (!err)
@@ -1010,6 +1036,13 @@ static void qemu_command(struct boot *b, const struct options *o,
 	}
 	arg(b, "-m");
 	arg(b, ram);
+	if (o->smp > 1) {
+		char n[16];
+
+		snprintf(n, sizeof(n), "%d", o->smp);
+		arg(b, "-smp");
+		arg(b, n);
+	}
 	for (const char *s = "-nodefaults\0-display\0none\0-serial\0"
 			     "stdio\0-monitor\0none\0-no-reboot\0";
 	     *s; s += strlen(s) + 1)

@@ -20,8 +20,9 @@
 	.equ	P_MMU, 40
 	.equ	P_RAM_BASE, 48
 	.equ	P_RAM_SIZE, 56
-	.equ	P_NCOPY, 64		// segments to copy in: {src, dst, len, memsz}
-	.equ	P_COPY, 72
+	.equ	P_HART, 64		// riscv64 only
+	.equ	P_NCOPY, 72		// segments to copy in: {src, dst, len, memsz}
+	.equ	P_COPY, 80
 
 	.equ	BLOCK_DEVICE, 0x401	// AF | block, AttrIndx 0
 	.equ	BLOCK_NORMAL, 0x705	// AF | inner shareable | AttrIndx 1

@@ -8,6 +8,7 @@
 #              (riscv_kexec_relocate's registers).
 #   P_MMU = 1  a bootloader's identity map: Sv39 with 1 GiB pages over the
 #              first 512 GiB, satp on.
+# With P_HART >= 0 it first moves to that hart (Linux may kexec from any).
 # codepage-qemu links this with a generated params.s (oldkernel_params).
 
 	.equ	P_MODE, 0
@@ -16,8 +17,9 @@
 	.equ	P_LIST, 24
 	.equ	P_START, 32
 	.equ	P_MMU, 40
-	.equ	P_NCOPY, 64		# segments to copy in: {src, dst, len, memsz}
-	.equ	P_COPY, 72
+	.equ	P_HART, 64		# the hart to enter on, or -1: the boot hart
+	.equ	P_NCOPY, 72		# segments to copy in: {src, dst, len, memsz}
+	.equ	P_COPY, 80
 
 	.equ	PTE_VRWXAD, 0xcf
 
@@ -26,6 +28,20 @@
 _start:
 	mv	s0, a0			# hart id
 	lla	s1, oldkernel_params
+	# Linux may kexec from any hart: move to the one asked for (SBI HSM
+	# hart_start enters it here, a0 = its id) and park this one.
+	ld	t0, P_HART(s1)
+	bltz	t0, 1f
+	beq	t0, s0, 1f
+	mv	a0, t0
+	lla	a1, _start
+	li	a2, 0
+	li	a6, 0			# HART_START
+	li	a7, 0x48534d		# "HSM"
+	ecall
+0:	wfi
+	j	0b
+1:
 	call	copy_in
 	ld	t0, P_MMU(s1)
 	beqz	t0, 2f
