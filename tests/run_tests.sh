@@ -492,6 +492,17 @@ set_depfile() {
 		fi
 		pass "depfile/names-$(basename "$f")"
 	done
+	# what a description /include/s is a dependency too
+	sed 's|^\tmemory = .*|\t/include/ "memory.dtsi"|' \
+		"$SRCTREE/samples/ppc32-e500/epapr.dts" >"$d/inc.dts"
+	printf '\tmemory = <0x0 0x0 0x0 0x20000000>;\n' >"$d/memory.dtsi"
+	cp "$SRCTREE/samples/ppc32-e500/board.dts" "$d/"
+	if "$MKCP" -d "$d/inc.dts" -k "$SAMPLES/regcheck.elf" -o "$d/inc" \
+		--depfile "$d/inc.d" >"$d/inc.log" 2>&1 && grep -q "memory.dtsi" "$d/inc.d"; then
+		pass depfile/names-included-files
+	else
+		fail depfile/names-included-files "" "$d/inc.log"
+	fi
 	cat >"$d/Makefile" <<EOF
 $d/out/segments.txt:
 	touch \$@
@@ -619,6 +630,18 @@ set_check() {
 		pass input/gzip-compressed-image
 	else
 		fail input/gzip-compressed-image "" "$WORK/gz.log"
+	fi
+	# a description compiled to .dtb beforehand gives the same codepage
+	mkdir -p "$WORK/dtb"
+	cp "$SRCTREE/samples/ppc32-e500/"*.dts "$WORK/dtb/"
+	if dtc -q -I dts -O dtb -o "$WORK/dtb/epapr.dtb" "$WORK/dtb/epapr.dts" &&
+		"$MKCP" -d "$WORK/dtb/epapr.dtb" -k "$SAMPLES/regcheck.elf" \
+			-o "$WORK/dtb/out" >"$WORK/dtb.log" 2>&1 &&
+		cmp -s "$WORK/dtb/out/codepage.bin" "$o/codepage.bin" &&
+		cmp -s "$WORK/dtb/out/segments.txt" "$o/segments.txt"; then
+		pass input/description-as-dtb
+	else
+		fail input/description-as-dtb "" "$WORK/dtb.log"
 	fi
 	# the kernel may be named by the description instead of -k
 	mkdir -p "$WORK/kd"
