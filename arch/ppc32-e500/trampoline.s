@@ -14,16 +14,17 @@
 #                  list (replaces relocate_new_kernel); r4, r5 unused.
 #
 # Either may be entered at any effective address that maps the codepage's
-# first 4 KiB, in AS0, with any other TLB contents, MSR[EE] = 0 or not. We
-# rely on no translation but the one we execute from:
-#   1. find that entry (tlbsx), copy it into address space 1 (AS1) and move
-#      there with rfi;
+# first 4 KiB, in AS0 (or in AS1 through a TLB1 entry), with any other TLB
+# contents, MSR[EE] = 0 or not. We rely on no translation but the one we
+# execute from:
+#   1. find that entry (tlbsx), copy it into address space 1 (AS1), unless
+#      it already is a TLB1 entry there, and move there with rfi;
 #   2. invalidate everything else, write TLB1 entries mapping every memory
 #      range 1:1 in AS0 (they cannot collide with the AS1 entry, even where
 #      they cover the very address we run at), rfi to our physical address;
-#   3. drop the AS1 entry, copy (list mode), clean the data cache to memory,
-#      invalidate the instruction cache, and branch to the preamble with
-#      r3 = plan.
+#   3. drop the AS1 entry, set PID 0 and quiet the timers, copy (list
+#      mode) or clean the segments (placed mode) to memory, invalidate the
+#      instruction cache, and branch to the preamble with r3 = plan.
 #
 # Only e500v2 and later (36-bit MAS7, 4 GiB pages) are supported.
 
