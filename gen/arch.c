@@ -62,15 +62,6 @@ int cp_arch_register(const struct cp_arch *arch, const char *name)
 	return -1;
 }
 
-int cp_arch_nregisters(const struct cp_arch *arch)
-{
-	int n = 0;
-
-	while (arch->registers[n])
-		n++;
-	return n;
-}
-
 static const char *machine_name(unsigned machine)
 {
 	switch (machine) {

@@ -118,8 +118,6 @@ const struct cp_reloc_type *cp_arch_reloc(const struct cp_arch *arch,
 					  unsigned type);
 /* Index of a register name in arch->registers, or -1. */
 int cp_arch_register(const struct cp_arch *arch, const char *name);
-/* Number of registers. */
-int cp_arch_nregisters(const struct cp_arch *arch);
 struct cp_loc;
 /*
  * 0 if an ELF identity (e_machine, EI_CLASS, EI_DATA) is the arch's; else

@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 static const char *program = "mkcodepage";
-static int nerrors;
 static cp_locator locator;
 static void *locator_ctx;
 
@@ -18,11 +17,6 @@ void cp_diag_set_locator(cp_locator fn, void *ctx)
 void cp_diag_set_program(const char *name)
 {
 	program = name;
-}
-
-int cp_diag_errors(void)
-{
-	return nerrors;
 }
 
 struct cp_loc cp_loc_at(const char *file, const char *where)
@@ -65,8 +59,6 @@ static void print_location(const struct cp_loc *loc)
 void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 	      const char *fmt, va_list ap)
 {
-	if (sev == CP_ERROR)
-		nerrors++;
 	/* stdout may carry the same run's listing; keep the order readable. */
 	fflush(stdout);
 	if (loc && locator && loc->file && loc->where && !loc->line) {

@@ -40,7 +40,7 @@ struct cp_loc {
 /* Name printed when a message has no file (set once by main()). */
 void cp_diag_set_program(const char *name);
 
-/* Print one diagnostic; counts errors and warnings. */
+/* Print one diagnostic. */
 void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 	     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
@@ -57,9 +57,6 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
  */
 typedef int (*cp_locator)(struct cp_loc *loc, void *ctx);
 void cp_diag_set_locator(cp_locator fn, void *ctx);
-
-/* Number of errors printed so far. */
-int cp_diag_errors(void);
 
 /* Build a location from a file and an optional node path or place. */
 struct cp_loc cp_loc_at(const char *file, const char *where);

@@ -17,7 +17,7 @@ static unsigned long long ull(uint64_t v)
 	return (unsigned long long)v;
 }
 
-void cp_output_segments_txt(const struct cp_plan *plan, struct cp_strbuf *o)
+static void segments_txt(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct cp_segment *cp = &plan->seg[0];
 
@@ -260,7 +260,7 @@ static int stage_all(struct stage *st, const struct cp_plan *plan,
 				 i ? s->bufsz : img->size);
 	}
 	if (!err) {
-		cp_output_segments_txt(plan, &sb);
+		segments_txt(plan, &sb);
 		err = stage_file(st, "segments.txt", sb.s, sb.len);
 		sb.len = 0;
 	}

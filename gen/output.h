@@ -24,9 +24,6 @@
 int cp_output_write(const struct cp_plan *plan, const char *outdir,
 		    const char *elf_path, const struct cp_image *img);
 
-/* Render segments.txt (exposed for the tests and codepage-qemu's reader). */
-void cp_output_segments_txt(const struct cp_plan *plan, struct cp_strbuf *o);
-
 /* Write a make rule: targets depend on every input; 0 or -1. */
 int cp_output_depfile(const char *path, const char *outdir,
 		      const struct cp_strlist *deps);
