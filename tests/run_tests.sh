@@ -38,6 +38,22 @@ missing() {
 	if [ -n "${CI:-}" ]; then fail "$1" "$2"; else skip "$1" "$2"; fi
 }
 
+
+# dump_dtb NAME FILE QEMU-COMMAND...: the device tree QEMU builds for that
+# machine, with only the devices the test boots with (a serial port, so the
+# tree has its UART and stdout-path). A QEMU that fails is the test's
+# failure, with QEMU's own message, never a missing file later on.
+dump_dtb() {
+	name=$1 f=$2
+	shift 2
+	"$@" -nodefaults -display none -serial null -monitor none \
+		-machine dumpdtb="$f" </dev/null >"$f.log" 2>&1
+	if [ $? -ne 0 ] || [ ! -s "$f" ]; then
+		fail "$name" "QEMU could not dump its device tree" "$f.log"
+		return 1
+	fi
+}
+
 # A sanitizer report anywhere in a log is a failure of its own.
 clean_log() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$1"; }
 
@@ -303,8 +319,8 @@ set_uboot() {
 		return
 	fi
 	mkdir -p "$WORK/uboot"
-	qemu-system-ppc -M ppce500 -m 512M -display none -kernel "$uboot" \
-		-machine dumpdtb="$WORK/uboot/qemu.dtb" >/dev/null 2>&1
+	dump_dtb uboot/qemu-dtb "$WORK/uboot/qemu.dtb" \
+		qemu-system-ppc -M ppce500 -m 512M -kernel "$uboot" || return
 	sed 's|"placeholder"|"x"|' "$SRCTREE/tests/bad/good.dts" |
 		sed 's|fdt { string = "x";|fdt { file = "qemu.dtb";|' \
 			>"$WORK/uboot/uboot.dts"
@@ -318,8 +334,8 @@ set_uboot() {
 
 	# riscv64: the S-mode U-Boot, handed a0 = hart id, a1 = QEMU's tree
 	uboot=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf
-	qemu-system-riscv64 -M virt -m 512M -bios default -display none \
-		-machine dumpdtb="$WORK/uboot/rv.dtb" >/dev/null 2>&1
+	dump_dtb uboot/riscv64-qemu-dtb "$WORK/uboot/rv.dtb" \
+		qemu-system-riscv64 -M virt -m 512M -bios default || return
 	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
 		"$SRCTREE/samples/riscv64/linux.dts" >"$WORK/uboot/rv.dts"
 	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
@@ -352,8 +368,12 @@ handoff_boot() {
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" \
 		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
-	if [ $? -eq 124 ]; then
+	st=$?
+	if [ $st -eq 124 ]; then
 		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
+		return
+	elif [ $st -ne 0 ]; then
+		fail "handoff/$1" "QEMU failed (exit $st)" "$log"
 		return
 	fi
 	check_console "handoff/$1" "$log" "$4" "$2/kernel.0.bin"
@@ -376,10 +396,10 @@ set_handoff() {
 	mkdir -p "$h"
 	# QEMU's own trees: their PSCI method (hvc at EL1, smc at EL2) must be
 	# the machine's, or the destination kernel cannot power off
-	qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -display none \
-		-machine dumpdtb="$h/virt.dtb" >/dev/null 2>&1
-	qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G \
-		-display none -machine dumpdtb="$h/virt-el2.dtb" >/dev/null 2>&1
+	dump_dtb handoff/qemu-dtb "$h/virt.dtb" \
+		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G || return
+	dump_dtb handoff/qemu-dtb-el2 "$h/virt-el2.dtb" \
+		qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G || return
 	cat >"$h/regcheck.dts" <<EOF
 /dts-v1/;
 / {
