@@ -51,12 +51,7 @@ $(bench-ref-rv): $(srctree)/tools/bench/riscv64-linux-copy.s
 bench-run: all samples $(bench-ref) $(bench-ref-a64) $(bench-ref-rv)
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)
 
-# The real-handoff test's initramfs init, static for arm64.
-handoff-init := $(obj)/tests/handoff-init.arm64
-ifneq ($(shell command -v $(A64_CC) 2>/dev/null),)
-check-run: $(handoff-init) $(objtree)/kexec-codepage.arm64
-endif
-$(handoff-init): $(srctree)/tests/handoff/init.c
-	$(quiet) CC-A64 tests/handoff-init.arm64
-	@mkdir -p $(dir $@)
-	$(Q)$(A64_CC) -std=c11 $(WARN) -O2 -static -o $@ $<
+# The real-handoff tests' initramfs init, static for each target.
+handoff-inits := $(foreach a,$(target-arches-present),$(obj)/tests/handoff-init.$(a))
+check-run: $(handoff-inits) $(foreach a,$(target-arches-present),$(objtree)/kexec-codepage.$(a))
+$(foreach a,$(target-arches),$(eval $(call target-program,$(obj)/tests/handoff-init.$(a),$(a),tests/handoff/init.c)))
