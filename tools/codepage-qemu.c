@@ -112,6 +112,15 @@ struct qemu_row {
 	const char *options; /* the hostile options it understands */
 };
 
+/*
+ * The list entry's first argument, as Linux passes image->head: the entry
+ * that leads to the first indirection page (page | IND_INDIRECTION).
+ */
+static uint64_t list_head(const struct boot *b)
+{
+	return b->list_pa | 0x2;
+}
+
 /* ---- ppc32-e500 --------------------------------------------------------- */
 
 static const char *e500_machine(const struct boot *b)
@@ -136,7 +145,7 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 			"0x%llx, %d\n",
 		     b->list_mode, (unsigned long long)page,
 		     (unsigned long long)(b->cp_pa - page + b->entry_off),
-		     (unsigned long long)b->list_pa, (unsigned long long)ea,
+		     (unsigned long long)list_head(b), (unsigned long long)ea,
 		     own, (unsigned long long)b->start, b->h.as1);
 }
 
@@ -166,7 +175,7 @@ static void params64(struct boot *b, struct cp_strbuf *o)
 			"0x%llx, 0x%llx\n",
 		     b->list_mode, (unsigned long long)b->cp_pa,
 		     (unsigned long long)b->entry_off,
-		     (unsigned long long)b->list_pa,
+		     (unsigned long long)list_head(b),
 		     (unsigned long long)b->start, b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));

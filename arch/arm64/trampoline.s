@@ -5,9 +5,11 @@
 //
 // Entries:
 //   cp_entry       placed: every segment is already at its load address.
-//   cp_list_entry  list: x0 = physical address of a Linux kexec indirection
-//                  list (native 64-bit entries, IND_* flags, 4 KiB pages);
-//                  x1 (our physical address) and x2 (start) are unused.
+//   cp_list_entry  list: x0 = the head of a Linux kexec indirection list as
+//                  the kernel keeps it (image->head: first list page |
+//                  IND_INDIRECTION, or IND_DONE; native 64-bit entries,
+//                  IND_* flags, 4 KiB pages); x1 (our physical address)
+//                  and x2 (start) are unused.
 // Either at EL2 or EL1, in one of two states:
 //   MMU off, as Linux's kexec path leaves the CPU: data accesses bypass the
 //     cache, so a stale dirty line for a destination could be written back
@@ -59,10 +61,12 @@ cp_list_entry:
 	cbz	x19, placed
 
 // --- list mode: walk the indirection list ------------------------------
-	mov	x1, x19			// list cursor
+	mov	x3, x19			// the head entry, as Linux's image->head
 	mov	x2, xzr			// destination
+	b	dispatch		// x1, the cursor, is set by the head
 walk:
 	ldr	x3, [x1], #8
+dispatch:
 	tbnz	x3, #IND_DONE_BIT, copied
 	and	x4, x3, #~(PAGE - 1)
 	tbz	x3, #IND_DESTINATION_BIT, 4f

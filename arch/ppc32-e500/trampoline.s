@@ -10,8 +10,11 @@
 #                  (stock kexec_load: the old kernel copied them). Linux
 #                  ppc32 passes r3 = PIR, r4 = our physical address; we need
 #                  neither.
-#   cp_list_entry  list: r3 = physical address of a Linux kexec indirection
-#                  list (replaces relocate_new_kernel); r4, r5 unused.
+#   cp_list_entry  list (replaces relocate_new_kernel): r3 = the head of a
+#                  Linux kexec indirection list as the kernel keeps it
+#                  (image->head: first list page | IND_INDIRECTION, or
+#                  IND_DONE); r4, r5 (our physical address, the start
+#                  address) unused.
 #
 # Either may be entered at any effective address that maps the codepage's
 # first 4 KiB, in AS0 (or in AS1 through a TLB1 entry), with any other TLB
@@ -276,7 +279,7 @@ in_ident:
 	.endr
 	.endm
 
-	mr	r3, r29			# r3: list cursor
+	mr	r5, r29			# r5: the head entry, as Linux's image->head
 	li	r4, 0			# r4: destination
 	li	r8, LINE		# r8, r10..r15: line offsets in a block
 	li	r10, 2 * LINE
@@ -286,9 +289,11 @@ in_ident:
 	li	r14, 6 * LINE
 	li	r15, 7 * LINE
 	li	r9, PAGE / BLOCK
+	b	dispatch		# r3, the cursor, is set by the head
 walk:
 	lwz	r5, 0(r3)
 	addi	r3, r3, 4
+dispatch:
 	rlwinm	r7, r5, 0, 0, 19	# the page address in the entry
 	andi.	r6, r5, IND_DONE
 	bne	copied

@@ -6,11 +6,15 @@
 # Entries, in S-mode under SBI firmware:
 #   cp_entry       placed: every segment is in place; a0 = hart id (as
 #                  Linux's kexec path and SBI's HSM start pass it).
-#   cp_list_entry  list: a0 = physical address of a Linux kexec indirection
-#                  list (native 64-bit entries, IND_* flags, 4 KiB pages),
-#                  a1 = our physical address, a2 = start (both unused),
-#                  a3 = hart id (as Linux's riscv_kexec_relocate passes it).
-# Either with satp = 0 or over an identity map. RISC-V harts keep data
+#   cp_list_entry  list: a0 = the head of a Linux kexec indirection list as
+#                  the kernel keeps it (image->head: first list page |
+#                  IND_INDIRECTION, or IND_DONE; native 64-bit entries,
+#                  IND_* flags, 4 KiB pages), a1 = our physical address,
+#                  a2 = start (both unused), a3 = hart id, a4 = our
+#                  virtual minus physical address (as Linux's
+#                  riscv_kexec_relocate takes them).
+# Either with satp = 0, over an identity map, or (list entry) at a virtual
+# address a4 away from the physical one. RISC-V harts keep data
 # caches coherent with memory, so copying needs no cache maintenance; the
 # only obligation is fence.i before instruction fetch may see the copied
 # code (Linux's boot protocol and the unprivileged spec's Zifencei).
@@ -28,24 +32,36 @@
 	.globl	cp_list_entry
 cp_entry:
 	mv	s1, a0			# s1: hart id
-	li	s0, 0			# s0: indirection list, 0 = placed
+	li	s0, 0			# s0: list head, 0 = placed
+	li	a4, 0			# we run at our physical address
 	j	1f
 cp_list_entry:
 	mv	s0, a0
 	mv	s1, a3
 1:	csrci	sstatus, 0x2		# SIE: no interrupt from here on
 	csrw	sie, zero
-	# Translation off: either it already is, or we run on an identity map
-	# and our addresses stay valid. sfence.vma drops stale translations.
+	# Translation off, at our physical address. a4 = our virtual address
+	# minus our physical one: 0 at a physical address or over an identity
+	# map; Linux enters the list entry through its linear map and passes
+	# that map's offset (riscv_kexec_relocate's convention). stvec = the
+	# physical label: whether the jump below was fetched before satp = 0
+	# took effect or its fetch faults after, we arrive there.
+	lla	t0, 2f
+	sub	t0, t0, a4
+	csrw	stvec, t0
 	csrw	satp, zero
-	sfence.vma
+	jr	t0
+	.balign	4			# stvec: direct mode, 4-byte aligned
+2:	sfence.vma			# drop stale translations
 	beqz	s0, copied
 
-	mv	t0, s0			# list cursor
+	mv	t2, s0			# the head entry, as Linux's image->head
 	li	t1, 0			# destination
+	j	dispatch		# t0, the cursor, is set by the head
 walk:
 	ld	t2, 0(t0)
 	addi	t0, t0, 8
+dispatch:
 	andi	t3, t2, IND_DONE
 	bnez	t3, copied
 	srli	t4, t2, 12

@@ -74,6 +74,7 @@ _start:
 	ld	a1, P_CP_PA(s1)
 	ld	a2, P_START(s1)
 	mv	a3, s0
+	li	a4, 0			# VA - PA: we run on physical addresses
 	jr	t5
 
 # copy_in: put staged segments in place, zero-filled to memsz, as a kernel
