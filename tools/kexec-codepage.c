@@ -3,14 +3,17 @@
  * kexec-codepage - load what mkcodepage wrote with the kexec_load system
  * call alone (no kexec-tools, no purgatory), and optionally reboot into it.
  *
- *   kexec-codepage [-n|--dry-run] [-e|--exec] [-v] OUTDIR
+ *   kexec-codepage [-n|--dry-run] [-e|--exec] [-l|--list] [-v] OUTDIR
  *
  * It reads OUTDIR/segments.txt and each segment's file, checks them the way
  * the kernel will (count, page alignment, bufsz <= memsz, no overlap) and
  * against the "System RAM" ranges of /proc/iomem when they are readable,
- * then calls kexec_load(entry, segments) with the codepage's placed entry.
- * Built for the target (make cross-builds it static for arm64); it needs
- * only the C library.
+ * then calls kexec_load(entry, segments) with the codepage's placed entry
+ * or, with --list, with its list entry and KEXEC_CODEPAGE: a kernel with
+ * the patches in kernel/linux-6.1/ then runs the codepage in place of its
+ * own relocation code, and the codepage copies every page itself.
+ * Built for each target (make cross-builds it static); it needs only the
+ * C library.
  *
  * Exit status, as mkcodepage's: 0 loaded (or checked, with --dry-run);
  * 1 OUTDIR rejected (unreadable or inconsistent files, these checks, or the
@@ -36,6 +39,12 @@
 #define LINUX_REBOOT_MAGIC1 0xfee1dead
 #define LINUX_REBOOT_MAGIC2 672274793
 #define LINUX_REBOOT_CMD_KEXEC 0x45584543
+/*
+ * kexec_load flag of the kernel patches in kernel/linux-6.1/: segment 0 is
+ * relocation code, run in place of the kernel's own, entered at "entry".
+ */
+#define KEXEC_CODEPAGE 0x00008000
+#define CODEPAGE_MAX 4096 /* the kernel's control page */
 
 /* The kernel's struct kexec_segment (include/uapi/linux/kexec.h). */
 struct kexec_segment {
@@ -55,7 +64,7 @@ static int verbose;
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: kexec-codepage [-n] [-e] [-v] OUTDIR\n"
+		"Usage: kexec-codepage [-n] [-e] [-l] [-v] OUTDIR\n"
 		"\n"
 		"Load mkcodepage's OUTDIR with the kexec_load system call and, "
 		"with -e,\nreboot into it.\n"
@@ -63,6 +72,11 @@ static void usage(FILE *f)
 		"  -n, --dry-run   check and show what would be loaded; load "
 		"nothing\n"
 		"  -e, --exec      load, then reboot into the codepage at once\n"
+		"  -l, --list      make the codepage the kernel's relocation code: "
+		"it copies\n"
+		"                  every page itself (kexec_load flag "
+		"KEXEC_CODEPAGE, from\n"
+		"                  the patches in mkcodepage's kernel/linux-6.1/)\n"
 		"      --iomem F   read RAM ranges from F (default /proc/iomem)\n"
 		"  -v, --verbose   show each segment\n"
 		"  -h, --help      this text\n"
@@ -222,10 +236,86 @@ static int explain(int err)
 	}
 }
 
-static void show(const struct cp_segtxt *t)
+/*
+ * --list: segment 0 must be a codepage the kernel can put in its control
+ * page, entered at the list entry; and the codepage walks 4 KiB pages.
+ */
+static int check_list(const struct cp_segtxt *t, const char *outdir)
 {
-	printf("entry 0x%llx, %d segments:\n", (unsigned long long)t->entry,
-	       t->nseg);
+	struct cp_loc loc = { .file = outdir };
+	const struct cp_segtxt_seg *s = &t->seg[0];
+
+	if (!t->has_list_entry || !t->nseg) {
+		cp_error(&loc, "bad-segments",
+			 "segments.txt names no list entry and codepage");
+		return -1;
+	}
+	if (s->bufsz > CODEPAGE_MAX || t->list_entry < s->mem ||
+	    t->list_entry - s->mem >= s->bufsz) {
+		cp_error(&loc, "bad-segments",
+			 "segment 0 (%llu bytes at 0x%llx) is not a codepage "
+			 "of at most %d bytes holding the list entry 0x%llx",
+			 (unsigned long long)s->bufsz,
+			 (unsigned long long)s->mem, CODEPAGE_MAX,
+			 (unsigned long long)t->list_entry);
+		return -1;
+	}
+	if (sysconf(_SC_PAGESIZE) != 4096) {
+		cp_error(&loc, "page-size",
+			 "this kernel's pages are %ld bytes; a codepage walks "
+			 "an indirection list of 4 KiB pages: load it without "
+			 "--list",
+			 sysconf(_SC_PAGESIZE));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Does the running kernel take KEXEC_CODEPAGE? A load of no segments
+ * (an unload) checks the flags and nothing else; it also unloads any image
+ * loaded before, which the load that follows would replace anyway.
+ */
+static int codepage_supported(void)
+{
+	if (!syscall(SYS_kexec_load, 0UL, 0UL, NULL,
+		     KEXEC_CODEPAGE | KEXEC_ARCH_DEFAULT))
+		return CP_EXIT_OK;
+	if (errno != EINVAL)
+		return explain(errno);
+	cp_error(NULL, "no-codepage-support",
+		 "this kernel does not take a codepage as its relocation "
+		 "code (kexec_load flag KEXEC_CODEPAGE): it lacks the patches "
+		 "in mkcodepage's kernel/linux-6.1/. Load without --list: the "
+		 "kernel then copies the segments and enters the codepage's "
+		 "placed entry");
+	return CP_EXIT_ENV;
+}
+
+/* The system call: the placed entry, or the list entry with the flag. */
+static int load(const struct cp_segtxt *t, struct kexec_segment *ks,
+		int list)
+{
+	unsigned long flags = KEXEC_ARCH_DEFAULT;
+	uint64_t entry = t->entry;
+	int st;
+
+	if (list) {
+		if ((st = codepage_supported()))
+			return st;
+		flags |= KEXEC_CODEPAGE;
+		entry = t->list_entry;
+	}
+	if (syscall(SYS_kexec_load, (unsigned long)entry,
+		    (unsigned long)t->nseg, ks, flags))
+		return explain(errno);
+	return CP_EXIT_OK;
+}
+
+static void show(const struct cp_segtxt *t, int list)
+{
+	printf("%s 0x%llx, %d segments:\n", list ? "list-entry" : "entry",
+	       (unsigned long long)(list ? t->list_entry : t->entry), t->nseg);
 	for (int i = 0; i < t->nseg; i++)
 		printf("  %2d  0x%llx..0x%llx  %llu bytes from %s\n", i,
 		       (unsigned long long)t->seg[i].mem,
@@ -240,6 +330,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "exec", no_argument, NULL, 'e' },
+		{ "list", no_argument, NULL, 'l' },
 		{ "iomem", required_argument, NULL, 'I' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -249,13 +340,14 @@ int main(int argc, char **argv)
 	struct kexec_segment ks[CP_SEGTXT_MAX];
 	struct cp_segtxt t;
 	struct ram ram;
-	int dry = 0, exec = 0, c, st = CP_EXIT_OK;
+	int dry = 0, exec = 0, list = 0, c, st = CP_EXIT_OK;
 
 	cp_diag_set_program("kexec-codepage");
-	while ((c = getopt_long(argc, argv, "nevh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nelvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n': dry = 1; break;
 		case 'e': exec = 1; break;
+		case 'l': list = 1; break;
 		case 'I': iomem = optarg; break;
 		case 'v': verbose = 1; break;
 		case 'h': usage(stdout); return CP_EXIT_OK;
@@ -273,7 +365,8 @@ int main(int argc, char **argv)
 		cp_note(&(struct cp_loc){ .file = iomem }, NULL,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");
-	if (check(&t, &ram, argv[optind])) {
+	if (check(&t, &ram, argv[optind]) ||
+	    (list && check_list(&t, argv[optind]))) {
 		cp_segtxt_free(&t);
 		return CP_EXIT_REJECTED;
 	}
@@ -281,11 +374,9 @@ int main(int argc, char **argv)
 	if (read_buffers(&t, ks))
 		st = CP_EXIT_REJECTED;
 	if (!st && (dry || verbose))
-		show(&t);
-	if (!st && !dry &&
-	    syscall(SYS_kexec_load, (unsigned long)t.entry,
-		    (unsigned long)t.nseg, ks, KEXEC_ARCH_DEFAULT))
-		st = explain(errno);
+		show(&t, list);
+	if (!st && !dry)
+		st = load(&t, ks, list);
 	if (!st && exec) {
 		sync();
 		syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,

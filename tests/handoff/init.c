@@ -6,6 +6,8 @@
  * In the old kernel's initramfs, /cp holds an mkcodepage OUTDIR and /bin
  * has kexec-codepage: init execs "kexec-codepage --exec /cp", which loads
  * it with the kexec_load system call alone and reboots into the codepage.
+ * With /kexec-list present, it adds --list (the codepage replaces the
+ * kernel's relocation code; the kernel needs the patches in kernel/).
  * With /disable-kexec present, kexec_load is disabled first (to see the
  * loader explain EPERM); kexec-codepage then fails and the kernel, its
  * init gone, panics and (panic=-1, -no-reboot) QEMU exits.
@@ -69,10 +71,13 @@ int main(void)
 				fclose(d);
 			}
 		}
-		printf("handoff: old kernel up, loading /cp\n");
+		int list = access("/kexec-list", F_OK) == 0;
+
+		printf("handoff: old kernel up, loading /cp%s\n",
+		       list ? " as the kernel's relocation code" : "");
 		fflush(stdout);
 		execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
-		      "/cp", (char *)NULL);
+		      list ? "--list" : "-v", "/cp", (char *)NULL);
 		perror("handoff: exec kexec-codepage");
 		power_off();
 		return 1;
