@@ -63,6 +63,8 @@ fi
 # One build per key at a time; a second caller waits and reuses it.
 exec 9>"$cache/.lock-$arch"
 flock 9
+# Holding the lock, any build directory of this arch is a dead run's.
+rm -rf "$cache"/.build-$arch.*
 if [ -f "$out/done" ]; then
 	echo "$out"
 	exit 0

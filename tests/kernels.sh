@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: MIT
+#
+# kernels.sh - the "kernels" set of run_tests.sh (sourced by it): real
+# Linux 6.1 kernels, built from Debian's linux-source-6.1 with the
+# KEXEC_CODEPAGE patches by tools/build-linux.sh (cached outside the clone),
+# hand off through the codepage in QEMU, placed and list, to the cases of
+# tests/kernel-cases.txt.
+
+# all_seen LOG TEXTS: every ';'-separated text is in LOG.
+all_seen() {
+	IFS=';'
+	for text in $2; do
+		IFS=' '
+		grep -qF -- "$text" "$1" || return 1
+	done
+	IFS=' '
+}
+
+# boot_until LOG SECONDS TEXTS QEMU-COMMAND...: run QEMU until every text
+# is on its console, it exits, or SECONDS pass. A guest that reached its
+# goal need not power off (e500 Linux cannot): QEMU is stopped. Returns 0
+# when stopped, QEMU's status when it exited by itself, 124 on timeout.
+boot_until() {
+	log=$1 secs=$2 want=$3
+	shift 3
+	"$@" </dev/null >"$log" 2>&1 &
+	qpid=$!
+	ticks=0
+	while kill -0 "$qpid" 2>/dev/null; do
+		if all_seen "$log" "$want" || [ $ticks -ge $((secs * 4)) ]; then
+			kill "$qpid" 2>/dev/null
+			wait "$qpid" 2>/dev/null
+			all_seen "$log" "$want" && return 0
+			return 124
+		fi
+		sleep 0.25
+		ticks=$((ticks + 1))
+	done
+	wait "$qpid"
+}
+
+# kernel_recipe ARCH MACHINE: QEMU's command for the old kernel (KQEMU,
+# without kernel and initrd), the image to boot (KIMAGE, in the build
+# directory), its console (KCON) and the kexec-codepage and init to use
+# (KLOADER: ppc32, arm64, riscv64).
+kernel_recipe() {
+	case $1 in
+	ppc32-e500)
+		KQEMU="qemu-system-ppc -M $2 -m 512M" KIMAGE=vmlinux
+		KCON=ttyS0 KLOADER=ppc32 ;;
+	riscv64)
+		KQEMU="qemu-system-riscv64 -M $2 -m 512M -bios default"
+		KIMAGE=Image KCON=ttyS0 KLOADER=riscv64 ;;
+	arm64)
+		KQEMU="qemu-system-aarch64 -M $2 -cpu cortex-a57 -m 1G"
+		KIMAGE=Image KCON=ttyAMA0 KLOADER=arm64 ;;
+	esac
+}
+
+# The destination's kernel file and description for a case.
+kernel_destination() { # ARCH DESTINATION KERNEL-DIR
+	case $2 in
+	regcheck) DKERNEL=$BUILD/samples/$1/regcheck.elf DDESC=$1.dts ;;
+	linux) DKERNEL=$3/$KIMAGE DDESC=$1-linux.dts ;;
+	uboot)
+		case $1 in
+		ppc32-e500) DKERNEL=/usr/lib/u-boot/qemu-ppce500/uboot.elf ;;
+		riscv64) DKERNEL=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf ;;
+		arm64) DKERNEL=/usr/lib/u-boot/qemu_arm64/u-boot.bin ;;
+		esac
+		DDESC=$1.dts
+		[ -f "$SRCTREE/tests/kernels/$1-uboot.dts" ] && DDESC=$1-uboot.dts ;;
+	esac
+}
+
+# initramfs DIR: a newc cpio of everything in DIR, in a stable order.
+initramfs() {
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet)
+}
+
+# kernel_boot NAME MODE OUTDIR EXPECTED KERNEL-DIR: the old kernel loads
+# OUTDIR and reboots into it, placed or (MODE list) through KEXEC_CODEPAGE.
+kernel_boot() {
+	stage=$WORK/ks-$1-$2
+	log=$WORK/kernels-$1-$2.log
+	mkdir -p "$stage/bin" "$stage/cp"
+	[ "$2" = list ] && : >"$stage/kexec-list"
+	cp "$BUILD/tests/handoff-init.$KLOADER" "$stage/init"
+	cp "$OBJTREE/kexec-codepage.$KLOADER" "$stage/bin/kexec-codepage"
+	cp "$3"/* "$stage/cp/"
+	initramfs "$stage" >"$stage.cpio"
+	# shellcheck disable=SC2086
+	boot_until "$log" 150 "handoff: old kernel up;$4" $KQEMU \
+		-nodefaults -display none -serial stdio -monitor none -no-reboot \
+		-kernel "$5/$KIMAGE" -initrd "$stage.cpio" \
+		-append "console=$KCON panic=-1 quiet"
+	st=$?
+	if [ $st -eq 124 ]; then
+		fail "kernels/$1/$2" "not all of the expected text within 150 s" "$log"
+	elif [ $st -ne 0 ]; then
+		fail "kernels/$1/$2" "QEMU failed (exit $st)" "$log"
+	else
+		check_console "kernels/$1/$2" "$log" "$4" "$3/kernel.0.bin"
+	fi
+}
+
+# kernel_case NAME ARCH MACHINE DESTINATION EXPECTED KERNEL-DIR
+kernel_case() {
+	d=$WORK/k-$1
+	mkdir -p "$d/second"
+	kernel_recipe "$2" "$3"
+	kernel_destination "$2" "$4" "$6"
+	# shellcheck disable=SC2086
+	dump_dtb "kernels/$1/qemu-dtb" "$d/qemu.dtb" $KQEMU -kernel "$6/$KIMAGE" ||
+		return
+	cp "$BUILD/tests/handoff-init.$KLOADER" "$d/second/init"
+	initramfs "$d/second" | gzip -n >"$d/initrd-second.cpio.gz"
+	cp "$SRCTREE/tests/kernels/$DDESC" "$d/"
+	if ! "$MKCP" -d "$d/$DDESC" -k "$DKERNEL" -o "$d/out" >"$d/mk.log" 2>&1; then
+		fail "kernels/$1/build" "" "$d/mk.log"
+		return
+	fi
+	for mode in placed list; do
+		kernel_boot "$1" "$mode" "$d/out" "$5" "$6"
+	done
+}
+
+set_kernels() {
+	for arch in ppc32-e500 riscv64 arm64; do
+		kernel_recipe "$arch" x
+		if [ ! -x "$OBJTREE/kexec-codepage.$KLOADER" ] ||
+			[ ! -x "$BUILD/tests/handoff-init.$KLOADER" ]; then
+			missing "kernels/$arch" "no $KLOADER cross compiler (tools/install-deps.sh installs it)"
+			continue
+		fi
+		# its progress on the console, its one line of output kept
+		{ sh "$SRCTREE/tools/build-linux.sh" "$arch" 2>&1 >"$WORK/kdir-$arch"
+			echo $? >"$WORK/kdir-$arch.status"; } | tee "$WORK/build-linux-$arch.log"
+		kdir=$(cat "$WORK/kdir-$arch")
+		if [ "$(cat "$WORK/kdir-$arch.status")" -ne 0 ] || [ ! -d "$kdir" ]; then
+			fail "kernels/$arch/build-linux" "" "$WORK/build-linux-$arch.log"
+			continue
+		fi
+		grep -v "^#" "$SRCTREE/tests/kernel-cases.txt" |
+			grep "^[^|]*| *$arch *|" >"$WORK/kernels-$arch.table"
+		while IFS="|" read -r name _ machine dest expected; do
+			name=$(echo $name) machine=$(echo $machine) dest=$(echo $dest)
+			kernel_case "$name" "$arch" "$machine" "$dest" "$(echo $expected)" "$kdir"
+		done <"$WORK/kernels-$arch.table"
+	done
+}
