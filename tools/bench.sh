@@ -63,7 +63,7 @@ echo "the codepage's pages; mapping, cache maintenance and walk included."
 echo
 bench ppc32-e500 "$src/tools/bench/ppc32-e500-256m.dts" \
 	"$build/samples/ppc32-e500/regcheck.elf" \
-	"$build/bench/ppc32-e500-linux-copy.bin" "" 0.3 \
+	"$build/bench/ppc32-e500-linux-copy.bin" "" 0.35 \
 	"Linux ppc32 relocate_new_kernel shape"
 echo
 bench arm64 "$src/samples/arm64/linux.dts" "$build/samples/arm64/regcheck.elf" \

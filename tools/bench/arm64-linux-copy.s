@@ -8,21 +8,23 @@
 // (four ldp / four stnp, 64 bytes per iteration), and ends with ic iallu.
 // Written here from that description; `make bench` runs it through
 // codepage-qemu in place of the codepage. Entered like the list entry:
-// x0 = list. When done it powers QEMU off (PSCI SYSTEM_OFF over hvc).
+// x0 = list head (Linux's image->head). When done it powers QEMU off (PSCI SYSTEM_OFF over hvc).
 
 	.text
 	.globl	_start
 _start:
 	b	1f			// offset 0: placed entry (unused)
 	nop
-1:	mov	x16, x0			// offset 8: list entry
+1:	mov	x14, x0			// offset 8: list entry, x0 = list head
 	mrs	x9, ctr_el0		// D-cache line size
 	ubfx	x9, x9, #16, #4
 	mov	x15, #4
 	lsl	x15, x15, x9
 	mov	x13, xzr		// destination
+	b	dispatch
 walk:
 	ldr	x14, [x16], #8
+dispatch:
 	tbnz	x14, #2, done		// IND_DONE
 	and	x12, x14, #~0xfff
 	tbz	x14, #0, 2f		// IND_DESTINATION

@@ -8,7 +8,7 @@
 # `make bench` runs it through codepage-qemu in place of the codepage and
 # counts its instructions beside ours.
 #
-# Entered like the codepage's list entry: r3 = list (physical). The
+# Entered like the codepage's list entry: r3 = list head (image->head). The
 # stand-in old kernel maps PA 0..256 MiB at 0xc0000000, which is where the
 # benchmark keeps every page, so addresses are used through that map (one
 # extra addis per entry, not per word). When done it powers QEMU off.
@@ -26,11 +26,12 @@ _start:
 	b	1f			# offset 0: placed entry (unused)
 	nop
 	b	1f			# offset 8: list entry
-1:	addis	r3, r3, LINEAR
-	addi	r3, r3, -4
+1:	mr	r0, r3			# the list head, an entry itself
 	li	r7, 0			# destination
+	b	dispatch
 walk:
 	lwzu	r0, 4(r3)
+dispatch:
 	andi.	r5, r0, 0x4		# IND_DONE
 	bne	done
 	rlwinm	r6, r0, 0, 0, 19

@@ -5,7 +5,7 @@
 # (arch/riscv/kernel/kexec_relocate.S): walk the indirection list and copy
 # each page one register-sized word per iteration, then fence.i. Written
 # here from that description; `make bench` runs it through codepage-qemu in
-# place of the codepage. Entered like the list entry: a0 = list. When done
+# place of the codepage. Entered like the list entry: a0 = list head (Linux's image->head). When done
 # it shuts the machine down through SBI.
 
 	.text
@@ -14,11 +14,13 @@
 _start:
 	j	1f			# offset 0: placed entry (unused)
 	nop
-1:	mv	s0, a0			# offset 8: list entry
+1:	mv	t0, a0			# offset 8: list entry, a0 = list head
 	li	s1, 0			# destination
+	j	dispatch
 walk:
 	ld	t0, 0(s0)
 	addi	s0, s0, 8
+dispatch:
 	andi	t1, t0, 0x4		# IND_DONE
 	bnez	t1, done
 	srli	t2, t0, 12
