@@ -572,6 +572,19 @@ set_install() {
 	[ -f "$i/opt/cp/share/man/man1/mkcodepage.1" ] &&
 		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
 		pass install/man-pages || fail install/man-pages
+	# the target loaders: one static program per arch, of that arch
+	for a in ppc32:powerpc arm64:aarch64 riscv64:riscv64; do
+		f=$i/opt/cp/lib/mkcodepage/${a%%:*}/kexec-codepage
+		if [ ! -x "$OBJTREE/kexec-codepage.${a%%:*}" ]; then
+			missing "install/kexec-codepage-${a%%:*}" "not built: no ${a%%:*} cross compiler"
+		elif "${a#*:}-linux-gnu-readelf" -lh "$f" >"$WORK/inst-$a.log" 2>&1 &&
+			grep -q 'Type: *EXEC' "$WORK/inst-$a.log" &&
+			! grep -q 'INTERP' "$WORK/inst-$a.log"; then
+			pass "install/kexec-codepage-${a%%:*}"
+		else
+			fail "install/kexec-codepage-${a%%:*}" "not a static executable" "$WORK/inst-$a.log"
+		fi
+	done
 }
 
 # ---- check: command-line behaviour ---------------------------------------------
@@ -642,6 +655,15 @@ set_check() {
 	cp -r "$o" "$k/odd" && sed -i 's/^segment 2 mem=0x\([0-9a-f]*\)000 /segment 2 mem=0x\1010 /' "$k/odd/segments.txt"
 	kx_bad unaligned segment-align 1 "$k/odd" --iomem "$k/iomem"
 	kx_bad no-outdir missing-file 1 "$k/nothing"
+	# --list: the list entry, inside a codepage the kernel's control page holds
+	if "$KX" -n -l --iomem "$k/iomem" "$o" >"$k/list.log" 2>&1 &&
+		grep -q '^list-entry 0x' "$k/list.log"; then
+		pass loader/list-dry-run
+	else
+		fail loader/list-dry-run "" "$k/list.log"
+	fi
+	cp -r "$o" "$k/far" && sed -i 's/^list-entry .*/list-entry 0x10/' "$k/far/segments.txt"
+	kx_bad list-entry-outside-codepage bad-segments 1 "$k/far" -l --iomem "$k/iomem"
 	# the position-independence proof always links at two addresses
 	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
 		"$SRCTREE/tests/bad/good.dts" >"$WORK/at10000.dts"
