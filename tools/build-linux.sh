@@ -94,7 +94,6 @@ kmake KCONFIG_ALLCONFIG="$kdir/$arch.config" allnoconfig >>"$log" 2>&1 ||
 	{ say "configuration failed:"; tail -n 20 "$log" >&2; exit 1; }
 # allnoconfig drops a line whose dependencies fail without a word: check
 # that every line of the fragment holds.
-bad=0
 grep -E '^(CONFIG_[A-Z0-9_]+=|# CONFIG_[A-Z0-9_]+ is not set)' "$kdir/$arch.config" |
 while read -r line; do
 	grep -qxF "$line" "$tree/.config" && continue

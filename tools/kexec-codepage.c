@@ -216,8 +216,9 @@ static int explain(int err)
 		cp_error(NULL, "kexec-invalid",
 			 "kexec_load: the kernel refused the segment list; "
 			 "likely a destination outside the memory it may "
-			 "use, a kernel page size other than this build's, or "
-			 "an entry outside every segment");
+			 "use, a kernel page size other than this build's, "
+			 "an entry outside every segment, or (riscv) no "
+			 "device tree among the segments");
 		return CP_EXIT_REJECTED;
 	case EADDRNOTAVAIL:
 		cp_error(NULL, "kexec-invalid",
