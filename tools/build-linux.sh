@@ -84,6 +84,9 @@ for p in "$kdir"/*.patch; do
 		{ say "patch $(basename "$p") does not apply:"; tail -n 20 "$log" >&2; exit 1; }
 done
 
+# The kernel's make must not inherit ours: `make check` passes O= (and any
+# V=, CC= a user gave) to every make below it through MAKEFLAGS.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES GNUMAKEFLAGS
 kmake() {
 	make -C "$tree" ARCH="$karch" CROSS_COMPILE="$cross" \
 		KBUILD_BUILD_TIMESTAMP=@0 KBUILD_BUILD_USER=mkcodepage \
@@ -92,12 +95,14 @@ kmake() {
 say "configuring (allnoconfig + $arch.config)"
 kmake KCONFIG_ALLCONFIG="$kdir/$arch.config" allnoconfig >>"$log" 2>&1 ||
 	{ say "configuration failed:"; tail -n 20 "$log" >&2; exit 1; }
+[ -f "$tree/.config" ] ||
+	{ say "allnoconfig wrote no .config:"; tail -n 20 "$log" >&2; exit 1; }
 # allnoconfig drops a line whose dependencies fail without a word: check
 # that every line of the fragment holds.
-grep -E '^(CONFIG_[A-Z0-9_]+=|# CONFIG_[A-Z0-9_]+ is not set)' "$kdir/$arch.config" |
+grep -E '^(CONFIG_[A-Za-z0-9_]+=|# CONFIG_[A-Za-z0-9_]+ is not set)' "$kdir/$arch.config" |
 while read -r line; do
 	grep -qxF "$line" "$tree/.config" && continue
-	sym=$(echo "$line" | sed -n 's/^#* *\(CONFIG_[A-Z0-9_]*\).*/\1/p')
+	sym=$(echo "$line" | sed -n 's/^#* *\(CONFIG_[A-Za-z0-9_]*\).*/\1/p')
 	# "is not set" also holds when the symbol is absent altogether
 	case $line in "# "*) grep -q "^$sym=" "$tree/.config" || continue ;; esac
 	say "$arch.config: '$line' does not hold after allnoconfig (a dependency is off)"
