@@ -664,6 +664,24 @@ set_check() {
 	fi
 	cp -r "$o" "$k/far" && sed -i 's/^list-entry .*/list-entry 0x10/' "$k/far/segments.txt"
 	kx_bad list-entry-outside-codepage bad-segments 1 "$k/far" -l --iomem "$k/iomem"
+	# kexec-codepage.ppc32 runs on e500v2 (no FPU) as on e500mc: none of
+	# its own code may use floating point (what the C library might use,
+	# the kernel emulates: CONFIG_MATH_EMULATION)
+	if ! command -v powerpc-linux-gnu-gcc >/dev/null; then
+		missing loader/ppc32-no-floating-point "no powerpc-linux-gnu-gcc"
+	else
+		nfp=0
+		for s in tools/kexec-codepage.c gen/diag.c gen/util.c gen/segtxt.c; do
+			powerpc-linux-gnu-gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 \
+				-I"$SRCTREE/gen" -c -o "$k/fp.o" "$SRCTREE/$s" &&
+				powerpc-linux-gnu-objdump -d "$k/fp.o" >"$k/fp.dis" ||
+				nfp=$((nfp + 1000))
+			n=$(grep -cE '	(l|st)f[sd]u?x?	|	f[a-z]+\.?	|	mffs|	mtfs' "$k/fp.dis")
+			nfp=$((nfp + n))
+		done
+		[ "$nfp" -eq 0 ] && pass loader/ppc32-no-floating-point ||
+			fail loader/ppc32-no-floating-point "$nfp floating-point instructions"
+	fi
 	# the position-independence proof always links at two addresses
 	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
 		"$SRCTREE/tests/bad/good.dts" >"$WORK/at10000.dts"
