@@ -39,37 +39,38 @@ boot_until() {
 	wait "$qpid"
 }
 
-# kernel_recipe ARCH MACHINE: QEMU's command for the old kernel (KQEMU,
-# without kernel and initrd), the image to boot (KIMAGE, in the build
+# kernel_recipe ARCH QEMU-OPTIONS: QEMU's command for the old kernel
+# (KQEMU: the arch's defaults, then the case's options, which win; without
+# kernel and initrd), the image to boot (KIMAGE, in the build
 # directory), its console (KCON) and the kexec-codepage and init to use
 # (KLOADER: ppc32, arm64, riscv64).
 kernel_recipe() {
 	case $1 in
 	ppc32-e500)
-		KQEMU="qemu-system-ppc -M $2 -m 512M" KIMAGE=vmlinux
+		KQEMU="qemu-system-ppc -m 512M $2" KIMAGE=vmlinux
 		KCON=ttyS0 KLOADER=ppc32 ;;
 	riscv64)
-		KQEMU="qemu-system-riscv64 -M $2 -m 512M -bios default"
+		KQEMU="qemu-system-riscv64 -m 512M -bios default $2"
 		KIMAGE=Image KCON=ttyS0 KLOADER=riscv64 ;;
 	arm64)
-		KQEMU="qemu-system-aarch64 -M $2 -cpu cortex-a57 -m 1G"
+		KQEMU="qemu-system-aarch64 -cpu cortex-a57 -m 1G $2"
 		KIMAGE=Image KCON=ttyAMA0 KLOADER=arm64 ;;
 	esac
 }
 
-# The destination's kernel file and description for a case.
-kernel_destination() { # ARCH DESTINATION KERNEL-DIR
+# kernel_destination ARCH DESTINATION KERNEL-DIR: the destination's file
+# (DKERNEL).
+kernel_destination() {
 	case $2 in
-	regcheck) DKERNEL=$BUILD/samples/$1/regcheck.elf DDESC=$1.dts ;;
-	linux) DKERNEL=$3/$KIMAGE DDESC=$1-linux.dts ;;
+	regcheck*) DKERNEL=$BUILD/samples/$1/$2.elf ;;
+	Image) DKERNEL=$BUILD/samples/$1/Image ;;
+	linux) DKERNEL=$3/$KIMAGE ;;
 	uboot)
 		case $1 in
 		ppc32-e500) DKERNEL=/usr/lib/u-boot/qemu-ppce500/uboot.elf ;;
 		riscv64) DKERNEL=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf ;;
 		arm64) DKERNEL=/usr/lib/u-boot/qemu_arm64/u-boot.bin ;;
-		esac
-		DDESC=$1.dts
-		[ -f "$SRCTREE/tests/kernels/$1-uboot.dts" ] && DDESC=$1-uboot.dts ;;
+		esac ;;
 	esac
 }
 
@@ -104,24 +105,24 @@ kernel_boot() {
 	fi
 }
 
-# kernel_case NAME ARCH MACHINE DESTINATION EXPECTED KERNEL-DIR
+# kernel_case NAME ARCH QEMU-OPTIONS DESTINATION DESCRIPTION EXPECTED KERNEL-DIR
 kernel_case() {
 	d=$WORK/k-$1
 	mkdir -p "$d/second"
 	kernel_recipe "$2" "$3"
-	kernel_destination "$2" "$4" "$6"
+	kernel_destination "$2" "$4" "$7"
 	# shellcheck disable=SC2086
-	dump_dtb "kernels/$1/qemu-dtb" "$d/qemu.dtb" $KQEMU -kernel "$6/$KIMAGE" ||
+	dump_dtb "kernels/$1/qemu-dtb" "$d/qemu.dtb" $KQEMU -kernel "$7/$KIMAGE" ||
 		return
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$d/second/init"
 	initramfs "$d/second" | gzip -n >"$d/initrd-second.cpio.gz"
-	cp "$SRCTREE/tests/kernels/$DDESC" "$d/"
-	if ! "$MKCP" -d "$d/$DDESC" -k "$DKERNEL" -o "$d/out" >"$d/mk.log" 2>&1; then
+	cp "$SRCTREE/tests/kernels/$5" "$d/"
+	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/out" >"$d/mk.log" 2>&1; then
 		fail "kernels/$1/build" "" "$d/mk.log"
 		return
 	fi
 	for mode in placed list; do
-		kernel_boot "$1" "$mode" "$d/out" "$5" "$6"
+		kernel_boot "$1" "$mode" "$d/out" "$6" "$7"
 	done
 }
 
@@ -143,11 +144,13 @@ set_kernels() {
 		fi
 		grep -v "^#" "$SRCTREE/tests/kernel-cases.txt" |
 			grep "^[^|]*| *$arch *|" >"$WORK/kernels-$arch.table"
-		while IFS="|" read -r name _ machine dest expected; do
-			name=$(echo $name) machine=$(echo $machine) dest=$(echo $dest)
+		while IFS="|" read -r name _ qemu dest desc expected; do
+			name=$(echo $name) qemu=$(echo $qemu)
+			dest=$(echo $dest) desc=$(echo $desc)
 			# trimmed, inner spaces kept (U-Boot's "Core:  e500v2")
 			expected=$(echo "$expected" | sed 's/^ *//; s/ *$//')
-			kernel_case "$name" "$arch" "$machine" "$dest" "$expected" "$kdir"
+			kernel_case "$name" "$arch" "$qemu" "$dest" "$desc" \
+				"$expected" "$kdir"
 		done <"$WORK/kernels-$arch.table"
 	done
 }
