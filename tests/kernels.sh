@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
 #
 # kernels.sh - the "kernels" set of run_tests.sh (sourced by it): real
-# Linux 6.1 kernels, built from Debian's linux-source-6.1 with the
-# KEXEC_CODEPAGE patches by tools/build-linux.sh (cached outside the clone),
-# hand off through the codepage in QEMU, placed and list, to the cases of
-# tests/kernel-cases.txt. KERNEL_ARCHES="ppc32-e500 ..." narrows it while you work.
+# Linux 6.1 kernels, built from Debian's linux-source-6.1 by
+# tools/build-linux.sh (cached outside the clone), with the KEXEC_CODEPAGE
+# patches (placed and list) or without (placed, and --list refused), hand
+# off through the codepage in QEMU to the cases of tests/kernel-cases.txt.
+# KERNEL_ARCHES="ppc32-e500 ..." narrows the set while you work.
 
 # all_seen LOG TEXTS: every ';'-separated text is in LOG.
 all_seen() {
@@ -80,12 +81,18 @@ initramfs() {
 }
 
 # kernel_boot NAME MODE OUTDIR EXPECTED KERNEL-DIR: the old kernel loads
-# OUTDIR and reboots into it, placed or (MODE list) through KEXEC_CODEPAGE.
+# OUTDIR and reboots into it, placed or (MODE list) through KEXEC_CODEPAGE;
+# MODE refused: --list on a kernel without the patches, which the loader
+# must refuse clearly (exit 2, init's exit code in the kernel's panic).
 kernel_boot() {
 	stage=$WORK/ks-$1-$2
 	log=$WORK/kernels-$1-$2.log
 	mkdir -p "$stage/bin" "$stage/cp"
-	[ "$2" = list ] && : >"$stage/kexec-list"
+	case $2 in
+	list) : >"$stage/kexec-list" ;;
+	refused) : >"$stage/kexec-list"
+		set -- "$1" "$2" "$3" "does not take a codepage;[no-codepage-support];exitcode=0x00000200" "$5" ;;
+	esac
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$stage/init"
 	cp "$OBJTREE/kexec-codepage.$KLOADER" "$stage/bin/kexec-codepage"
 	cp "$3"/* "$stage/cp/"
@@ -105,7 +112,8 @@ kernel_boot() {
 	fi
 }
 
-# kernel_case NAME ARCH QEMU-OPTIONS DESTINATION DESCRIPTION EXPECTED KERNEL-DIR
+# kernel_case NAME ARCH QEMU-OPTIONS DESTINATION DESCRIPTION EXPECTED
+#             KERNEL-DIR MODES
 kernel_case() {
 	d=$WORK/k-$1
 	mkdir -p "$d/second"
@@ -121,12 +129,30 @@ kernel_case() {
 		fail "kernels/$1/build" "" "$d/mk.log"
 		return
 	fi
-	for mode in placed list; do
+	for mode in $8; do
 		kernel_boot "$1" "$mode" "$d/out" "$6" "$7"
 	done
 }
 
+# kernel_build ARCH OLD-KERNEL: the kernel's build directory in KDIR, built
+# (or taken from the cache) with its progress on the console. OLD-KERNEL:
+# patched (the KEXEC_CODEPAGE series) or stock (Debian's source as it is).
+kernel_build() {
+	opt=
+	[ "$2" = stock ] && opt=--stock
+	{ sh "$SRCTREE/tools/build-linux.sh" "$1" $opt 2>&1 >"$WORK/kdir-$1-$2"
+		echo $? >"$WORK/kdir-$1-$2.status"; } | tee "$WORK/build-linux-$1-$2.log"
+	KDIR=$(cat "$WORK/kdir-$1-$2")
+	if [ "$(cat "$WORK/kdir-$1-$2.status")" -ne 0 ] || [ ! -d "$KDIR" ]; then
+		fail "kernels/$1-$2/build-linux" "" "$WORK/build-linux-$1-$2.log"
+		return 1
+	fi
+}
+
+# A patched kernel hands off placed and list; a stock one placed, and must
+# be refused --list clearly.
 set_kernels() {
+	grep -v "^#" "$SRCTREE/tests/kernel-cases.txt" >"$WORK/kernels.table"
 	for arch in ${KERNEL_ARCHES:-ppc32-e500 riscv64 arm64}; do
 		kernel_recipe "$arch" x
 		if [ ! -x "$OBJTREE/kexec-codepage.$KLOADER" ] ||
@@ -134,23 +160,21 @@ set_kernels() {
 			missing "kernels/$arch" "no $KLOADER cross compiler (tools/install-deps.sh installs it)"
 			continue
 		fi
-		# its progress on the console, its one line of output kept
-		{ sh "$SRCTREE/tools/build-linux.sh" "$arch" 2>&1 >"$WORK/kdir-$arch"
-			echo $? >"$WORK/kdir-$arch.status"; } | tee "$WORK/build-linux-$arch.log"
-		kdir=$(cat "$WORK/kdir-$arch")
-		if [ "$(cat "$WORK/kdir-$arch.status")" -ne 0 ] || [ ! -d "$kdir" ]; then
-			fail "kernels/$arch/build-linux" "" "$WORK/build-linux-$arch.log"
-			continue
-		fi
-		grep -v "^#" "$SRCTREE/tests/kernel-cases.txt" |
-			grep "^[^|]*| *$arch *|" >"$WORK/kernels-$arch.table"
-		while IFS="|" read -r name _ qemu dest desc expected; do
-			name=$(echo $name) qemu=$(echo $qemu)
-			dest=$(echo $dest) desc=$(echo $desc)
-			# trimmed, inner spaces kept (U-Boot's "Core:  e500v2")
-			expected=$(echo "$expected" | sed 's/^ *//; s/ *$//')
-			kernel_case "$name" "$arch" "$qemu" "$dest" "$desc" \
-				"$expected" "$kdir"
-		done <"$WORK/kernels-$arch.table"
+		for old in patched stock; do
+			grep "^[^|]*| *$arch *| *$old *|" "$WORK/kernels.table" \
+				>"$WORK/kernels-$arch-$old.table"
+			[ -s "$WORK/kernels-$arch-$old.table" ] || continue
+			kernel_build "$arch" "$old" || continue
+			modes="placed list"
+			[ $old = stock ] && modes="placed refused"
+			while IFS="|" read -r name _ _ qemu dest desc expected; do
+				name=$(echo $name) qemu=$(echo $qemu)
+				dest=$(echo $dest) desc=$(echo $desc)
+				# trimmed, inner spaces kept (U-Boot's "Core:  e500v2")
+				expected=$(echo "$expected" | sed 's/^ *//; s/ *$//')
+				kernel_case "$name" "$arch" "$qemu" "$dest" "$desc" \
+					"$expected" "$KDIR" "$modes"
+			done <"$WORK/kernels-$arch-$old.table"
+		done
 	done
 }

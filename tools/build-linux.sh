@@ -3,21 +3,22 @@
 #
 # build-linux.sh - build the Linux 6.1 kernels the tests boot, from Debian's
 # own source (package linux-source-6.1), with the project's patch series
-# (kernel/linux-6.1/*.patch) and a config fragment per arch
-# (kernel/linux-6.1/ARCH.config, applied with allnoconfig). Debian 12 ships
-# no e500 or riscv64 kernel; arm64's is built too, to carry the patches.
+# (kernel/linux-6.1/*.patch; without them for --stock) and a config
+# fragment per arch (kernel/linux-6.1/ARCH.config, applied with
+# allnoconfig). Debian 12 ships no e500 or riscv64 kernel; arm64's is built
+# too, to carry the patches.
 #
 # The result is cached outside the clone, in
-#   ${MKCODEPAGE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/mkcodepage}/linux-6.1-ARCH-KEY/
+#   ${MKCODEPAGE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/mkcodepage}/linux-6.1[-stock]-ARCH-KEY/
 # where KEY hashes every input: the source tarball, the fragment, the
 # patches, this script and the cross compiler's and linker's versions. A
 # second run with the same inputs prints the directory at once.
 # Progress goes to stderr; the directory (holding vmlinux, and Image where
 # the arch has one) is the one line on stdout.
-# Usage: build-linux.sh ARCH       (ppc32-e500, riscv64, arm64)
+# Usage: build-linux.sh ARCH [--stock]     (ppc32-e500, riscv64, arm64)
 set -eu
 
-arch=${1:?usage: build-linux.sh ARCH}
+arch=${1:?usage: build-linux.sh ARCH [--stock]}
 src=$(cd "$(dirname "$0")/.." && pwd)
 kdir=$src/kernel/linux-6.1
 tarball=/usr/src/linux-source-6.1.tar.xz
@@ -28,6 +29,15 @@ riscv64) karch=riscv cross=riscv64-linux-gnu- image=arch/riscv/boot/Image ;;
 arm64) karch=arm64 cross=aarch64-linux-gnu- image=arch/arm64/boot/Image ;;
 *) echo "build-linux: no kernel recipe for arch '$arch'" >&2; exit 2 ;;
 esac
+variant=linux-6.1
+case ${2:-} in
+--stock) variant=linux-6.1-stock ;;
+"") ;;
+*) echo "build-linux: unknown option '$2'" >&2; exit 2 ;;
+esac
+# The patches, in the order they apply, as the positional parameters.
+set -- "$kdir"/*.patch
+{ [ -e "$1" ] && [ $variant = linux-6.1 ]; } || set --
 
 say() { echo "build-linux: $arch: $*" >&2; }
 need() {
@@ -48,37 +58,37 @@ mkdir -p "$cache"
 key=$({
 	sha256sum "$tarball" | cut -d' ' -f1
 	sha256sum "$kdir/$arch.config" "$0" | cut -d' ' -f1
-	for p in "$kdir"/*.patch; do
-		[ -e "$p" ] && sha256sum "$p" | cut -d' ' -f1
+	echo "$variant"
+	for p in "$@"; do
+		sha256sum "$p" | cut -d' ' -f1
 	done
 	"${cross}gcc" --version | head -n 1
 	"${cross}ld" --version | head -n 1
 } | sha256sum | cut -c1-16)
-out=$cache/linux-6.1-$arch-$key
+out=$cache/$variant-$arch-$key
 if [ -f "$out/done" ]; then
 	echo "$out"
 	exit 0
 fi
 
 # One build per key at a time; a second caller waits and reuses it.
-exec 9>"$cache/.lock-$arch"
+exec 9>"$cache/.lock-$variant-$arch"
 flock 9
 # Holding the lock, any build directory of this arch is a dead run's.
-rm -rf "$cache"/.build-$arch.*
+rm -rf "$cache"/.build-$variant-$arch.*
 if [ -f "$out/done" ]; then
 	echo "$out"
 	exit 0
 fi
-work=$(mktemp -d "$cache/.build-$arch.XXXXXX")
+work=$(mktemp -d "$cache/.build-$variant-$arch.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 log=$work/build.log
 
-say "building Linux 6.1 from $tarball (about 4 minutes on 2 cores; cached in $out)"
+say "building $variant from $tarball (about 4 minutes on 2 cores; cached in $out)"
 say "extracting"
 tar -xJf "$tarball" -C "$work"
 tree=$work/linux-source-6.1
-for p in "$kdir"/*.patch; do
-	[ -e "$p" ] || continue
+for p in "$@"; do
 	say "applying $(basename "$p")"
 	patch -d "$tree" -p1 --forward --quiet <"$p" >>"$log" 2>&1 ||
 		{ say "patch $(basename "$p") does not apply:"; tail -n 20 "$log" >&2; exit 1; }
@@ -126,7 +136,7 @@ cp "$tree/vmlinux" "$tree/.config" "$work/result/"
 rm -rf "$out"
 mv "$work/result" "$out"
 # Older builds for this arch (other inputs) only take space.
-for old in "$cache"/linux-6.1-$arch-*; do
+for old in "$cache"/$variant-$arch-*; do
 	[ "$old" = "$out" ] || rm -rf "$old"
 done
 say "done"
