@@ -239,7 +239,8 @@ static int explain(int err)
 
 /*
  * --list: segment 0 must be a codepage the kernel can put in its control
- * page, entered at the list entry; and the codepage walks 4 KiB pages.
+ * page, entered at the list entry (else 1); and the codepage walks 4 KiB
+ * pages (else 2: the kernel's, not OUTDIR's, trouble).
  */
 static int check_list(const struct cp_segtxt *t, const char *outdir)
 {
@@ -249,7 +250,7 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 	if (!t->has_list_entry || !t->nseg) {
 		cp_error(&loc, "bad-segments",
 			 "segments.txt names no list entry and codepage");
-		return -1;
+		return CP_EXIT_REJECTED;
 	}
 	if (s->bufsz > CODEPAGE_MAX || t->list_entry < s->mem ||
 	    t->list_entry - s->mem >= s->bufsz) {
@@ -259,7 +260,7 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 			 (unsigned long long)s->bufsz,
 			 (unsigned long long)s->mem, CODEPAGE_MAX,
 			 (unsigned long long)t->list_entry);
-		return -1;
+		return CP_EXIT_REJECTED;
 	}
 	if (sysconf(_SC_PAGESIZE) != 4096) {
 		cp_error(&loc, "page-size",
@@ -267,9 +268,9 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 			 "an indirection list of 4 KiB pages: load it without "
 			 "--list",
 			 sysconf(_SC_PAGESIZE));
-		return -1;
+		return CP_EXIT_ENV;
 	}
-	return 0;
+	return CP_EXIT_OK;
 }
 
 /*
@@ -366,10 +367,13 @@ int main(int argc, char **argv)
 		cp_note(&(struct cp_loc){ .file = iomem }, NULL,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");
-	if (check(&t, &ram, argv[optind]) ||
-	    (list && check_list(&t, argv[optind]))) {
+	if (check(&t, &ram, argv[optind]))
+		st = CP_EXIT_REJECTED;
+	else if (list)
+		st = check_list(&t, argv[optind]);
+	if (st) {
 		cp_segtxt_free(&t);
-		return CP_EXIT_REJECTED;
+		return st;
 	}
 	memset(ks, 0, sizeof(ks));
 	if (read_buffers(&t, ks))
