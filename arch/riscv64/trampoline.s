@@ -11,7 +11,7 @@
 #                  IND_INDIRECTION, or IND_DONE; native 64-bit entries,
 #                  IND_* flags, 4 KiB pages), a1 = our physical address,
 #                  a2 = start (both unused), a3 = hart id, a4 = our
-#                  virtual minus physical address (as Linux's
+#                  virtual minus physical address (these two as Linux's
 #                  riscv_kexec_relocate takes them).
 # Either with satp = 0, over an identity map, or (list entry) at a virtual
 # address a4 away from the physical one. RISC-V harts keep data
