@@ -251,15 +251,20 @@ in_ident:
 	# lmw fills r16..r31 with 64 bytes of source in one instruction.
 	#
 	# Each 256-byte block of a destination page is copied in three steps:
-	#  - dcbz every line of the block first: the line is established in
-	#    the cache without being read from memory (it is about to be
-	#    overwritten whole). All of them come before any store, because a
-	#    line is 32 bytes on e500v2 and 64 on e500mc: a later dcbz could
-	#    otherwise zero bytes already copied. Both sizes divide 256 and
-	#    pages are 4 KiB-aligned, so no dcbz reaches outside the block.
+	#  - dcba every line of the block first: the line is established in
+	#    the cache, zeroed, without being read from memory (it is about to
+	#    be overwritten whole). dcba, not dcbz: the e500 does the same for
+	#    both, but dcbz takes an alignment interrupt when the data cache is
+	#    disabled or locked or the page is write-through or cache-inhibited,
+	#    where dcba is a no-op (e500 RM, user-level cache instructions);
+	#    whoever enters us may have left the data cache disabled. All of
+	#    them come before any store, because a line is 32 bytes on e500v2
+	#    and 64 on e500mc: a later one could otherwise zero bytes already
+	#    copied. Both sizes divide 256 and pages are 4 KiB-aligned, so none
+	#    reaches outside the block.
 	#  - one stw per word, never stmw. Both are correct on hardware, but
 	#    QEMU 7.2 (Debian 12) invalidates its translated code only for the
-	#    first byte of a multi-word store (stmw, and dcbz): after copying
+	#    first byte of a multi-word store (stmw, dcbz): after copying
 	#    over code the old kernel ran, it would run stale code. A word
 	#    store covers its own bytes. (Loads cannot go stale: lmw is fine.)
 	#  - dcbst every line as soon as it is written: the destination may
@@ -308,7 +313,7 @@ dispatch:
 9:	andi.	r6, r5, IND_SOURCE
 	beq	walk
 	mtctr	r9
-10:	eachline dcbz
+10:	eachline dcba
 	lmw	r16, 0(r7)
 	store16	0
 	lmw	r16, 64(r7)
