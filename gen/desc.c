@@ -388,6 +388,47 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	return 0;
 }
 
+/* dtc's node-name characters (the name, then @ and a unit address). */
+#define NODE_NAME_CHARS \
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@"
+
+/*
+ * A segment's name becomes its file in OUTDIR and a comment in generated
+ * plan source, and a .dtb description skips dtc's rules for names: accept
+ * dtc's node-name characters only, no "..", and each name once. Other
+ * bytes are shown as '?', never printed.
+ */
+static int check_segment_name(const struct reader *segs, const char *name)
+{
+	struct cp_desc *d = segs->d;
+	struct cp_loc loc = rloc(segs);
+	char shown[64];
+	size_t i;
+
+	if (!name || !*name) {
+		cp_error(&loc, "bad-name", "a segment node has no name");
+		return -1;
+	}
+	for (i = 0; name[i] && i < sizeof(shown) - 1; i++)
+		shown[i] = strchr(NODE_NAME_CHARS, name[i]) ? name[i] : '?';
+	shown[i] = 0;
+	if (strspn(name, NODE_NAME_CHARS) != strlen(name) ||
+	    strstr(name, "..") || strlen(name) >= sizeof(shown)) {
+		cp_error(&loc, "bad-name",
+			 "segment name '%s' is not a node name: use at most "
+			 "%zu of a-z A-Z 0-9 , . _ + - @, and no \"..\"",
+			 shown, sizeof(shown) - 1);
+		return -1;
+	}
+	for (int j = 0; j < d->nsegments; j++)
+		if (!strcmp(d->segments[j].name, name)) {
+			cp_error(&loc, "duplicate-segment",
+				 "segment '%s' appears twice", name);
+			return -1;
+		}
+	return 0;
+}
+
 static int read_segments(const struct reader *root)
 {
 	struct reader segs, r;
@@ -402,6 +443,10 @@ static int read_segments(const struct reader *root)
 		struct cp_desc_segment *s;
 		const char *name = fdt_get_name(d->fdt, child, NULL);
 
+		if (check_segment_name(&segs, name)) {
+			err = -1;
+			continue;
+		}
 		d->segments = cp_xrealloc(d->segments, sizeof(*d->segments) *
 							       (d->nsegments + 1));
 		s = &d->segments[d->nsegments++];

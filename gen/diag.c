@@ -3,6 +3,7 @@
 #include "diag.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char *program = "mkcodepage";
 static cp_locator locator;
@@ -25,6 +26,17 @@ struct cp_loc cp_loc_at(const char *file, const char *where)
 	return loc;
 }
 
+/*
+ * Names and strings from the input reach messages: a control byte (a
+ * newline that forges a line, an escape sequence) never reaches the
+ * terminal or a log as it is.
+ */
+static void put_clean(const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+}
+
 static const char *severity_name(enum cp_severity sev)
 {
 	switch (sev) {
@@ -41,19 +53,45 @@ static void print_location(const struct cp_loc *loc)
 {
 	if (!loc || !loc->file) {
 		fprintf(stderr, "%s: ", program);
-		if (loc && loc->where)
-			fprintf(stderr, "%s: ", loc->where);
+		if (loc && loc->where) {
+			put_clean(loc->where);
+			fputs(": ", stderr);
+		}
 		return;
 	}
-	fputs(loc->file, stderr);
+	put_clean(loc->file);
 	if (loc->line > 0) {
 		fprintf(stderr, ":%d", loc->line);
 		if (loc->col > 0)
 			fprintf(stderr, ":%d", loc->col);
 	}
 	fputs(": ", stderr);
-	if (loc->where)
-		fprintf(stderr, "%s: ", loc->where);
+	if (loc->where) {
+		put_clean(loc->where);
+		fputs(": ", stderr);
+	}
+}
+
+/* The formatted message, cleaned; long ones on the heap. */
+static void put_message(const char *fmt, va_list ap)
+{
+	char small[512], *msg = small;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
+	if (n >= (int)sizeof(small)) {
+		msg = malloc((size_t)n + 1);
+		if (msg)
+			vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		else
+			msg = small; /* truncated rather than lost */
+	}
+	put_clean(msg);
+	if (msg != small)
+		free(msg);
 }
 
 void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
@@ -72,7 +110,7 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 	print_location(loc);
 text:
 	fprintf(stderr, "%s: ", severity_name(sev));
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	if (id)
 		fprintf(stderr, " [%s]", id);
 	fputc('\n', stderr);

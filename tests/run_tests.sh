@@ -76,6 +76,16 @@ set_unit() {
 }
 
 # ---- bad: the table of bad inputs --------------------------------------------
+
+# renamed_dtb OLD NEW: tests/bad/renamed.dts compiled, the node name OLD
+# replaced in place by NEW (as long): names only a .dtb can carry.
+renamed_dtb() {
+	f=$WORK/bad/renamed-$(printf '%s' "$2" | od -An -tx1 | tr -d ' \n').dtb
+	dtc -q -I dts -O dtb -o "$f" "$WORK/bad/renamed.dts"
+	off=$(grep -boa "$1" "$f" | head -n 1 | cut -d: -f1)
+	printf '%s' "$2" | dd of="$f" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	echo "$f"
+}
 special_file() {
 	case $1 in
 	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
@@ -110,6 +120,10 @@ special_file() {
 	@x86) echo "$OBJTREE/mkcodepage" ;;
 	@truncated) head -c 2000 "$SAMPLES/regcheck.elf" >"$WORK/trunc.elf"
 		echo "$WORK/trunc.elf" ;;
+	@name-dotdot) renamed_dtb xxxx '../x' ;;
+	@name-newline) renamed_dtb xxxx 'a
+bc' ;;
+	@name-duplicate) renamed_dtb yyyy xxxx ;;
 	@corrupt-dtb)
 		dtc -q -I dts -O dtb -o "$WORK/bad/corrupt.dtb" "$WORK/bad/good.dts"
 		# keep the header, break the structure block
