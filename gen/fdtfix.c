@@ -59,13 +59,46 @@ static int fix_initrd(void *fdt, const struct cp_plan *plan, const char *name,
 				      start + rd->size);
 }
 
-static int fix_memory(void *fdt, const struct cp_plan *plan)
+/*
+ * The memory node's reg in the tree's own cells: 1 or 2 each (anything else
+ * is a tree we cannot write a memory node for), and every base and size
+ * must fit them.
+ */
+static int memory_cells(const void *fdt, const struct cp_plan *plan,
+			const struct cp_loc *loc, int *ac, int *sc)
 {
-	int ac = cells(fdt, "#address-cells", 2), sc = cells(fdt, "#size-cells", 1);
-	unsigned char *reg = cp_xmalloc((size_t)plan->nmemory * 16), *p = reg;
-	char name[32];
-	int node, err;
+	*ac = cells(fdt, "#address-cells", 2);
+	*sc = cells(fdt, "#size-cells", 1);
+	if (*ac < 1 || *ac > 2 || *sc < 1 || *sc > 2) {
+		cp_error(loc, "fdt-fixup",
+			 "memory-node: the tree has #address-cells = %d and "
+			 "#size-cells = %d; a memory node needs 1 or 2 of each",
+			 *ac, *sc);
+		return -1;
+	}
+	for (int i = 0; i < plan->nmemory; i++)
+		if ((*ac == 1 && plan->memory[i].base > 0xffffffffu) ||
+		    (*sc == 1 && plan->memory[i].size > 0xffffffffu)) {
+			cp_error(loc, "fdt-fixup",
+				 "memory-node: memory at 0x%llx size 0x%llx "
+				 "does not fit the tree's 32-bit cells",
+				 (unsigned long long)plan->memory[i].base,
+				 (unsigned long long)plan->memory[i].size);
+			return -1;
+		}
+	return 0;
+}
 
+static int fix_memory(void *fdt, const struct cp_plan *plan,
+		      const struct cp_loc *loc)
+{
+	unsigned char *reg, *p;
+	char name[32];
+	int ac, sc, node, err;
+
+	if (memory_cells(fdt, plan, loc, &ac, &sc))
+		return 1; /* reported */
+	reg = p = cp_xmalloc((size_t)plan->nmemory * 16);
 	/* every existing memory node goes: the description is the truth */
 	while ((node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
 						     "memory", 7)) >= 0)
@@ -117,7 +150,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	if (!err && ds->initrd)
 		err = fix_initrd(fdt, plan, ds->initrd, loc);
 	if (!err && ds->memory_node)
-		err = fix_memory(fdt, plan);
+		err = fix_memory(fdt, plan, loc);
 	if (!err)
 		err = fdt_pack(fdt);
 	if (err) {
