@@ -2,6 +2,7 @@
 /* desc.c - read descriptions and templates (see desc.h). */
 #include "desc.h"
 #include "child.h"
+#include "fdtsane.h"
 #include "util.h"
 
 #include <errno.h>
@@ -572,6 +573,7 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 {
 	size_t len;
 	unsigned char *bytes;
+	const char *why;
 	int err;
 
 	memset(d, 0, sizeof(*d));
@@ -591,6 +593,11 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 		if (!d->fdt)
 			return -1;
 		cp_srcmap_build(&d->srcmap, file, workdir);
+	}
+	if (cp_fdt_sane(d->fdt, len, &why)) {
+		cp_error(&(struct cp_loc){ .file = file }, "bad-dtb",
+			 "not a valid flattened device tree: %s", why);
+		return -1;
 	}
 	err = fdt_check_full(d->fdt, len);
 	if (err) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* fdtfix.c - see fdtfix.h. */
 #include "fdtfix.h"
+#include "fdtsane.h"
 #include "util.h"
 
 #include <libfdt.h>
@@ -125,15 +126,16 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 {
 	struct cp_segment *s = cp_plan_find(plan, ds->name);
 	const void *old = s->buf + s->data_off;
+	const char *why = "libfdt refuses it";
 	size_t room;
 	void *fdt;
 	int err;
 
-	if (s->size < 4 || fdt_check_full(old, s->size)) {
+	if (cp_fdt_sane(old, s->size, &why) || fdt_check_full(old, s->size)) {
 		cp_error(loc, "not-dtb",
 			 "bootargs, initrd and memory-node fix up a device "
-			 "tree, and segment '%s' is none",
-			 ds->name);
+			 "tree, and segment '%s' is none (%s)",
+			 ds->name, why);
 		return -1;
 	}
 	room = s->size + 4096 + (ds->bootargs ? strlen(ds->bootargs) : 0) +

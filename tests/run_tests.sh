@@ -86,6 +86,25 @@ renamed_dtb() {
 	printf '%s' "$2" | dd of="$f" bs=1 seek="$off" conv=notrunc 2>/dev/null
 	echo "$f"
 }
+
+# patched_dtb NAME WHAT: tests/bad/good.dts compiled to NAME.dtb, then broken
+# the way libfdt 1.6.1 cannot take (a fuzzer found both): WHAT is
+# version-15 (header version 15) or huge-prop (the first property's length
+# 0xfffffff0). Prints its path.
+patched_dtb() {
+	f=$WORK/bad/$1.dtb
+	dtc -q -I dts -O dtb -o "$f" "$WORK/bad/good.dts"
+	case $2 in
+	version-15) printf '\000\000\000\017' |
+		dd of="$f" bs=1 seek=20 conv=notrunc 2>/dev/null ;;
+	huge-prop) # root: BEGIN_NODE, "" padded, then PROP and its length
+		st=$(od -An -tu1 -j8 -N4 "$f" |
+			awk '{ print ((($1 * 256 + $2) * 256 + $3) * 256 + $4) }')
+		printf '\377\377\377\360' |
+			dd of="$f" bs=1 seek=$((st + 12)) conv=notrunc 2>/dev/null ;;
+	esac
+	echo "$f"
+}
 special_file() {
 	case $1 in
 	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
@@ -124,6 +143,10 @@ special_file() {
 	@name-newline) renamed_dtb xxxx 'a
 bc' ;;
 	@name-duplicate) renamed_dtb yyyy xxxx ;;
+	@dtb-version-15) patched_dtb old-version version-15 ;;
+	@dtb-huge-prop) patched_dtb huge-prop huge-prop ;;
+	@fixup-old-dtb) patched_dtb old-version version-15 >/dev/null
+		echo "$WORK/bad/fixup-old-dtb.dts" ;;
 	@corrupt-dtb)
 		dtc -q -I dts -O dtb -o "$WORK/bad/corrupt.dtb" "$WORK/bad/good.dts"
 		# keep the header, break the structure block

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+/* fdtsane.c - see fdtsane.h. Every offset is checked against what is left
+ * before it is used; nothing here trusts a length from the tree. */
+#include "fdtsane.h"
+#include "util.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define FDT_MAGIC_BE 0xd00dfeedu
+#define FDT_HEADER_V16 36 /* size_dt_struct came with version 17 */
+#define TOKEN_BEGIN_NODE 1
+#define TOKEN_END_NODE 2
+#define TOKEN_PROP 3
+#define TOKEN_NOP 4
+#define TOKEN_END 9
+
+static uint32_t word(const unsigned char *p, size_t off)
+{
+	return (uint32_t)cp_load_be(p + off, 4);
+}
+
+/* The structure block: tokens, 4-byte aligned, all inside [0, size). */
+static int walk_struct(const unsigned char *s, size_t size,
+		       size_t strings_size, const char **why)
+{
+	size_t off = 0;
+	long depth = 0;
+
+	while (off + 4 <= size) {
+		uint32_t token = word(s, off);
+		const unsigned char *nul;
+
+		off += 4;
+		switch (token) {
+		case TOKEN_BEGIN_NODE:
+			nul = memchr(s + off, 0, size - off);
+			if (!nul)
+				return *why = "a node name runs past the structure block", -1;
+			off = cp_align_up((size_t)(nul - s) + 1, 4);
+			depth++;
+			break;
+		case TOKEN_END_NODE:
+			if (--depth < 0)
+				return *why = "a node ends that never began", -1;
+			break;
+		case TOKEN_PROP: {
+			uint32_t plen, nameoff;
+
+			if (size - off < 8)
+				return *why = "a property header runs past the structure block", -1;
+			plen = word(s, off);
+			nameoff = word(s, off + 4);
+			off += 8;
+			if (plen > size - off)
+				return *why = "a property value runs past the structure block", -1;
+			if (nameoff >= strings_size)
+				return *why = "a property name lies outside the strings block", -1;
+			off = cp_align_up(off + plen, 4);
+			break;
+		}
+		case TOKEN_NOP:
+			break;
+		case TOKEN_END:
+			if (depth)
+				return *why = "the tree ends inside a node", -1;
+			return 0;
+		default:
+			return *why = "an unknown token in the structure block", -1;
+		}
+	}
+	return *why = "the structure block has no END token", -1;
+}
+
+int cp_fdt_sane(const void *buf, size_t len, const char **why)
+{
+	const unsigned char *p = buf;
+	uint64_t total, st_off, st_size, str_off, str_size, rsv_off;
+
+	if (len < FDT_HEADER_V16 || word(p, 0) != FDT_MAGIC_BE)
+		return *why = "no device tree header", -1;
+	if (word(p, 20) < 16 || word(p, 24) > 17)
+		return *why = "header version below 16 or not compatible with 17", -1;
+	total = word(p, 4);
+	st_off = word(p, 8);
+	str_off = word(p, 12);
+	rsv_off = word(p, 16);
+	str_size = word(p, 32);
+	if (total > len || total < FDT_HEADER_V16)
+		return *why = "totalsize is beyond the bytes given", -1;
+	st_size = word(p, 20) >= 17 && total >= FDT_HEADER_V16 + 4
+			  ? word(p, 36)
+			  : (st_off < total ? total - st_off : 0);
+	if (st_off % 4 || rsv_off % 8 || rsv_off + 16 > total ||
+	    st_off + st_size > total || str_off + str_size > total)
+		return *why = "a block lies outside totalsize", -1;
+	return walk_struct(p + st_off, (size_t)st_size, (size_t)str_size, why);
+}
