@@ -55,13 +55,15 @@ static int find_global(Elf *elf, const char *want, uint64_t *value)
 	Elf_Scn *scn = NULL;
 
 	while ((scn = elf_nextscn(elf, scn))) {
+		size_t symsz = gelf_fsize(elf, ELF_T_SYM, 1, EV_CURRENT);
 		GElf_Shdr sh;
 		Elf_Data *d;
 
 		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
-		    !(d = elf_getdata(scn, NULL)))
+		    !(d = elf_getdata(scn, NULL)) || !symsz)
 			continue;
-		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+		/* counted from the data: the header's sh_entsize may be 0 */
+		for (size_t i = 1; i < d->d_size / symsz; i++) {
 			GElf_Sym sym;
 			const char *name;
 

@@ -197,6 +197,27 @@ set_reloc() {
 	$as -o "$WORK/reloc/absolute.o" "$WORK/reloc/absolute.s"
 	$as -o "$WORK/reloc/relative.o" "$WORK/reloc/relative.s"
 
+	# a preamble object whose .symtab says sh_entsize 0 (the fuzzer's
+	# division by zero): read all the same, no sanitizer report
+	cp "$WORK/reloc/relative.o" "$WORK/reloc/entsize0.o"
+	shoff=$(powerpc-linux-gnu-readelf -h "$WORK/reloc/entsize0.o" |
+		sed -n 's/.*Start of section headers: *\([0-9]*\).*/\1/p')
+	idx=$(powerpc-linux-gnu-readelf -S -W "$WORK/reloc/entsize0.o" |
+		sed -n 's/^ *\[ *\([0-9]*\)\] \.symtab .*/\1/p')
+	printf '\000\000\000\000' | dd of="$WORK/reloc/entsize0.o" bs=1 \
+		seek=$((shoff + idx * 40 + 36)) conv=notrunc 2>/dev/null
+	sed 's/relative\.s/entsize0.o/' "$WORK/reloc/pcrel-preamble.dts" \
+		>"$WORK/reloc/entsize0.dts"
+	"$MKCP" -d "$WORK/reloc/entsize0.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/reloc/entsize0" >"$WORK/reloc/entsize0.log" 2>&1
+	st=$?
+	if [ $st -le 1 ] && clean_log "$WORK/reloc/entsize0.log" &&
+		powerpc-linux-gnu-readelf -S -W "$WORK/reloc/entsize0.o" 2>&1 |
+		grep -q 'invalid sh_entsize of 0'; then
+		pass reloc/preamble-symtab-entsize-0
+	else
+		fail reloc/preamble-symtab-entsize-0 "exit $st" "$WORK/reloc/entsize0.log"
+	fi
 	"$CHECKER" "$WORK/reloc/absolute.o" >"$WORK/reloc/abs.log" 2>&1
 	st=$?
 	n=$(grep -c '\[abs-reloc\]' "$WORK/reloc/abs.log")
