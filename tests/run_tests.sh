@@ -722,6 +722,8 @@ set_check() {
 	fi
 	cp -r "$o" "$k/far" && sed -i 's/^list-entry .*/list-entry 0x10/' "$k/far/segments.txt"
 	kx_bad list-entry-outside-codepage bad-segments 1 "$k/far" -l --iomem "$k/iomem"
+	cp -r "$o" "$k/entry" && sed -i 's/^entry .*/entry 0x10/' "$k/entry/segments.txt"
+	kx_bad entry-outside-codepage bad-segments 1 "$k/entry" --iomem "$k/iomem"
 	# kexec-codepage.ppc32 runs on e500v2 (no FPU) as on e500mc: none of
 	# its own code may use floating point (what the C library might use,
 	# the kernel emulates: CONFIG_MATH_EMULATION)

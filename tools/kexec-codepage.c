@@ -128,6 +128,14 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 			 KEXEC_SEGMENT_MAX);
 		return -1;
 	}
+	/* the kernel enters the codepage: its entry lies in segment 0 */
+	if (!t->nseg || t->entry < t->seg[0].mem ||
+	    t->entry - t->seg[0].mem >= t->seg[0].bufsz) {
+		cp_error(&loc, "bad-segments",
+			 "entry 0x%llx does not lie in segment 0, the codepage",
+			 (unsigned long long)t->entry);
+		return -1;
+	}
 	for (int i = 0; i < t->nseg; i++) {
 		const struct cp_segtxt_seg *s = &t->seg[i];
 
