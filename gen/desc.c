@@ -531,9 +531,11 @@ static int read_root(struct cp_desc *d, const char *compatible)
 		{
 			const char *name = fdt_get_name(d->fdt, child, NULL);
 
-			if (!in_list(root_nodes, name))
+			/* NULL only from a tree libfdt half-accepts */
+			if (!name || !in_list(root_nodes, name))
 				cp_warn(&loc, "unknown-node",
-					"unknown node '%s' is ignored", name);
+					"unknown node '%s' is ignored",
+					name ? name : "?");
 		}
 	}
 	err |= read_string(&root, "arch", &d->arch);
