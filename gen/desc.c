@@ -576,7 +576,6 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 	size_t len;
 	unsigned char *bytes;
 	const char *why;
-	int err;
 
 	memset(d, 0, sizeof(*d));
 	d->file = cp_xstrdup(file);
@@ -599,13 +598,6 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 	if (cp_fdt_sane(d->fdt, len, &why)) {
 		cp_error(&(struct cp_loc){ .file = file }, "bad-dtb",
 			 "not a valid flattened device tree: %s", why);
-		return -1;
-	}
-	err = fdt_check_full(d->fdt, len);
-	if (err) {
-		cp_error(&(struct cp_loc){ .file = file }, "bad-dtb",
-			 "not a valid flattened device tree: %s",
-			 fdt_strerror(err));
 		return -1;
 	}
 	return read_root(d, compatible);

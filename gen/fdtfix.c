@@ -126,12 +126,12 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 {
 	struct cp_segment *s = cp_plan_find(plan, ds->name);
 	const void *old = s->buf + s->data_off;
-	const char *why = "libfdt refuses it";
+	const char *why;
 	size_t room;
 	void *fdt;
 	int err;
 
-	if (cp_fdt_sane(old, s->size, &why) || fdt_check_full(old, s->size)) {
+	if (cp_fdt_sane(old, s->size, &why)) {
 		cp_error(loc, "not-dtb",
 			 "bootargs, initrd and memory-node fix up a device "
 			 "tree, and segment '%s' is none (%s)",

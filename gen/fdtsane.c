@@ -4,16 +4,13 @@
 #include "fdtsane.h"
 #include "util.h"
 
+#include <libfdt.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#define FDT_MAGIC_BE 0xd00dfeedu
-#define FDT_HEADER_V16 36 /* size_dt_struct came with version 17 */
-#define TOKEN_BEGIN_NODE 1
-#define TOKEN_END_NODE 2
-#define TOKEN_PROP 3
-#define TOKEN_NOP 4
-#define TOKEN_END 9
+/* A header field, read by us: libfdt's accessors trust the header. */
+#define FIELD(p, name) word(p, offsetof(struct fdt_header, name))
 
 static uint32_t word(const unsigned char *p, size_t off)
 {
@@ -33,18 +30,18 @@ static int walk_struct(const unsigned char *s, size_t size,
 
 		off += 4;
 		switch (token) {
-		case TOKEN_BEGIN_NODE:
+		case FDT_BEGIN_NODE:
 			nul = memchr(s + off, 0, size - off);
 			if (!nul)
 				return *why = "a node name runs past the structure block", -1;
 			off = cp_align_up((size_t)(nul - s) + 1, 4);
 			depth++;
 			break;
-		case TOKEN_END_NODE:
+		case FDT_END_NODE:
 			if (--depth < 0)
 				return *why = "a node ends that never began", -1;
 			break;
-		case TOKEN_PROP: {
+		case FDT_PROP: {
 			uint32_t plen, nameoff;
 
 			if (size - off < 8)
@@ -59,9 +56,9 @@ static int walk_struct(const unsigned char *s, size_t size,
 			off = cp_align_up(off + plen, 4);
 			break;
 		}
-		case TOKEN_NOP:
+		case FDT_NOP:
 			break;
-		case TOKEN_END:
+		case FDT_END:
 			if (depth)
 				return *why = "the tree ends inside a node", -1;
 			return 0;
@@ -76,23 +73,28 @@ int cp_fdt_sane(const void *buf, size_t len, const char **why)
 {
 	const unsigned char *p = buf;
 	uint64_t total, st_off, st_size, str_off, str_size, rsv_off;
+	int err;
 
-	if (len < FDT_HEADER_V16 || word(p, 0) != FDT_MAGIC_BE)
+	if (len < FDT_V16_SIZE || FIELD(p, magic) != FDT_MAGIC)
 		return *why = "no device tree header", -1;
-	if (word(p, 20) < 16 || word(p, 24) > 17)
+	if (FIELD(p, version) < 16 || FIELD(p, last_comp_version) > 17)
 		return *why = "header version below 16 or not compatible with 17", -1;
-	total = word(p, 4);
-	st_off = word(p, 8);
-	str_off = word(p, 12);
-	rsv_off = word(p, 16);
-	str_size = word(p, 32);
-	if (total > len || total < FDT_HEADER_V16)
+	total = FIELD(p, totalsize);
+	st_off = FIELD(p, off_dt_struct);
+	str_off = FIELD(p, off_dt_strings);
+	rsv_off = FIELD(p, off_mem_rsvmap);
+	str_size = FIELD(p, size_dt_strings);
+	if (total > len || total < FDT_V16_SIZE)
 		return *why = "totalsize is beyond the bytes given", -1;
-	st_size = word(p, 20) >= 17 && total >= FDT_HEADER_V16 + 4
-			  ? word(p, 36)
+	st_size = FIELD(p, version) >= 17 && total >= FDT_V17_SIZE
+			  ? FIELD(p, size_dt_struct)
 			  : (st_off < total ? total - st_off : 0);
 	if (st_off % 4 || rsv_off % 8 || rsv_off + 16 > total ||
 	    st_off + st_size > total || str_off + str_size > total)
 		return *why = "a block lies outside totalsize", -1;
-	return walk_struct(p + st_off, (size_t)st_size, (size_t)str_size, why);
+	if (walk_struct(p + st_off, (size_t)st_size, (size_t)str_size, why))
+		return -1;
+	if ((err = fdt_check_full(buf, len)))
+		return *why = fdt_strerror(err), -1;
+	return 0;
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fdtsane.h - a flattened device tree's structure checked by us, before
- * libfdt walks it. libfdt 1.6.1 (Debian 12) dereferences NULL in
- * fdt_check_full() on a header version below 16 and loops forever on a
- * property length near 2^32; every tree from the input (the description,
- * an fdt segment) passes here first, then through fdt_check_full().
+ * fdtsane.h - every flattened device tree from the input (the description,
+ * an fdt segment) is checked here: first its structure by us, because
+ * libfdt 1.6.1 (Debian 12) dereferences NULL in fdt_check_full() on a
+ * header version below 16 and loops forever on a property length near
+ * 2^32; then by fdt_check_full().
  */
 #ifndef CP_FDTSANE_H
 #define CP_FDTSANE_H
@@ -13,10 +13,11 @@
 
 /*
  * 0 when BUF (LEN bytes) holds a tree of version 16 or 17 whose blocks lie
- * inside its totalsize and inside LEN, and whose structure block is a
- * sequence of well-formed tokens (node names and property values inside the
- * block, property names inside the strings block, nodes balanced, one END
- * at the end). Otherwise -1, with *WHY saying what is wrong.
+ * inside its totalsize and inside LEN, whose structure block is a sequence
+ * of well-formed tokens (node names and property values inside the block,
+ * property names inside the strings block, nodes balanced, one END at the
+ * end), and which fdt_check_full() accepts. Otherwise -1, with *WHY saying
+ * what is wrong (ours, or libfdt's fdt_strerror()).
  */
 int cp_fdt_sane(const void *buf, size_t len, const char **why);
 

@@ -115,6 +115,13 @@ static int in_ram(const struct ram *r, uint64_t base, uint64_t size)
 	return 0;
 }
 
+/* 1 if ADDR lies in segment 0's bytes, the codepage. */
+static int in_codepage(const struct cp_segtxt *t, uint64_t addr)
+{
+	return t->nseg && addr >= t->seg[0].mem &&
+	       addr - t->seg[0].mem < t->seg[0].bufsz;
+}
+
 static int check(const struct cp_segtxt *t, const struct ram *ram,
 		 const char *outdir)
 {
@@ -129,8 +136,7 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 		return -1;
 	}
 	/* the kernel enters the codepage: its entry lies in segment 0 */
-	if (!t->nseg || t->entry < t->seg[0].mem ||
-	    t->entry - t->seg[0].mem >= t->seg[0].bufsz) {
+	if (!in_codepage(t, t->entry)) {
 		cp_error(&loc, "bad-segments",
 			 "entry 0x%llx does not lie in segment 0, the codepage",
 			 (unsigned long long)t->entry);
@@ -260,8 +266,7 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 			 "segments.txt names no list entry and codepage");
 		return CP_EXIT_REJECTED;
 	}
-	if (s->bufsz > CODEPAGE_MAX || t->list_entry < s->mem ||
-	    t->list_entry - s->mem >= s->bufsz) {
+	if (s->bufsz > CODEPAGE_MAX || !in_codepage(t, t->list_entry)) {
 		cp_error(&loc, "bad-segments",
 			 "segment 0 (%llu bytes at 0x%llx) is not a codepage "
 			 "of at most %d bytes holding the list entry 0x%llx",
