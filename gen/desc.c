@@ -13,7 +13,7 @@
 /* Properties and nodes schema v1 knows, per place; others warn. */
 static const char *const root_props[] = {
 	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
-	"memory", "model", "summary", "arches", NULL,
+	"memory", "model", "summary", "arches", "device-tree", NULL,
 };
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", NULL,
@@ -396,12 +396,11 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 /*
  * A segment's name becomes its file in OUTDIR and a comment in generated
  * plan source, and a .dtb description skips dtc's rules for names: accept
- * dtc's node-name characters only, no "..", and each name once. Other
+ * dtc's node-name characters only, and no "..". Other
  * bytes are shown as '?', never printed.
  */
 static int check_segment_name(const struct reader *segs, const char *name)
 {
-	struct cp_desc *d = segs->d;
 	struct cp_loc loc = rloc(segs);
 	char shown[64];
 	size_t i;
@@ -421,12 +420,6 @@ static int check_segment_name(const struct reader *segs, const char *name)
 			 shown, sizeof(shown) - 1);
 		return -1;
 	}
-	for (int j = 0; j < d->nsegments; j++)
-		if (!strcmp(d->segments[j].name, name)) {
-			cp_error(&loc, "duplicate-segment",
-				 "segment '%s' appears twice", name);
-			return -1;
-		}
 	return 0;
 }
 
@@ -541,6 +534,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_string(&root, "arch", &d->arch);
 	err |= read_string(&root, "protocol", &d->protocol);
 	err |= read_string(&root, "summary", &d->summary);
+	err |= read_string(&root, "device-tree", &d->device_tree);
 	read_string_list(&root, "arches", &d->arches, &d->narches);
 	err |= read_memory(&root);
 	if (sub_reader(&root, "codepage", &r)) {
@@ -612,6 +606,7 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->arch);
 	free(d->protocol);
 	free(d->summary);
+	free(d->device_tree);
 	for (int i = 0; i < d->narches; i++)
 		free(d->arches[i]);
 	free(d->arches);

@@ -69,6 +69,7 @@ struct cp_desc {
 	char **arches; /* templates: arches the protocol exists for */
 	int narches;
 	char *summary; /* templates: one-line description */
+	char *device_tree; /* the segment the protocol passes as the tree */
 
 	struct cp_range *memory;
 	int nmemory;

@@ -195,3 +195,24 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 			"finds it");
 	return err ? -1 : 0;
 }
+
+int cp_fdtfix_check_tree(const struct cp_plan *plan, const char *name,
+			 const char *by, const struct cp_loc *loc)
+{
+	const struct cp_segment *s = cp_plan_find(plan, name);
+	const char *why;
+
+	if (!s) {
+		cp_error(loc, "missing-segment",
+			 "%s passes segment '%s' as the device tree, and there "
+			 "is no such segment", by, name);
+		return -1;
+	}
+	if (!cp_fdt_sane(s->buf + s->data_off, s->size, &why))
+		return 0;
+	cp_error(&s->loc, "not-dtb",
+		 "%s passes segment '%s' to the destination as its device "
+		 "tree, and it holds none (%s); give it a .dtb or .dts file dtc accepts",
+		 by, name, why);
+	return -1;
+}

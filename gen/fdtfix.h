@@ -21,4 +21,13 @@
 /* Apply every segment's fixups; 0 or -1 (reported). */
 int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc);
 
+/*
+ * The segment NAME, which BY (a protocol, a description) passes to the
+ * destination as its device tree, must hold one whole (cp_fdt_sane): a
+ * kernel handed anything else fails long after the handoff, with no
+ * console yet. LOC is where BY names it. 0 or -1 (reported).
+ */
+int cp_fdtfix_check_tree(const struct cp_plan *plan, const char *name,
+			 const char *by, const struct cp_loc *loc);
+
 #endif

@@ -7,6 +7,7 @@
 #include <libfdt.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A header field, read by us: libfdt's accessors trust the header. */
@@ -69,6 +70,89 @@ static int walk_struct(const unsigned char *s, size_t size,
 	return *why = "the structure block has no END token", -1;
 }
 
+
+/* ---- names: a property once per node, a child's name once ---------- */
+
+struct names {
+	const char **v;
+	size_t n, cap;
+};
+
+static void push(struct names *l, const char *s)
+{
+	if (l->n == l->cap)
+		l->v = cp_xrealloc(l->v, (l->cap = 2 * l->cap + 16) * sizeof(*l->v));
+	l->v[l->n++] = s;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A name L holds twice (L is sorted here), or NULL. */
+static const char *repeated(struct names *l)
+{
+	qsort(l->v, l->n, sizeof(*l->v), by_name);
+	for (size_t i = 1; i < l->n; i++)
+		if (!strcmp(l->v[i - 1], l->v[i]))
+			return l->v[i];
+	return NULL;
+}
+
+/* "node P has two properties named 'x'", in a buffer that lasts until the
+ * next call. */
+static const char *say_twice(const void *fdt, int node, const char *what,
+			     const char *name)
+{
+	static char msg[512];
+	char path[256];
+
+	if (fdt_get_path(fdt, node, path, sizeof(path)))
+		snprintf(path, sizeof(path), "%s", fdt_get_name(fdt, node, NULL));
+	snprintf(msg, sizeof(msg), "node '%s' has two %s named '%s'", path,
+		 what, name);
+	return msg;
+}
+
+/*
+ * dtc refuses a repeated property or sibling name in source; a .dtb can
+ * carry one, and libfdt then sees only the first, so a reader and the
+ * kernel could disagree about what the tree says. Runs after
+ * fdt_check_full(), so libfdt's iterators are safe; no recursion, so no
+ * depth the input could choose reaches the stack.
+ */
+static int names_unique(const void *fdt, const char **why)
+{
+	struct names l = { 0 };
+	const char *dup = NULL, *what = NULL;
+	int node, off;
+
+	for (node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		const char *name;
+
+		l.n = 0;
+		fdt_for_each_property_offset(off, fdt, node)
+		{
+			fdt_getprop_by_offset(fdt, off, &name, NULL);
+			push(&l, name);
+		}
+		what = "properties";
+		if ((dup = repeated(&l)))
+			break;
+		l.n = 0;
+		fdt_for_each_subnode(off, fdt, node)
+			push(&l, fdt_get_name(fdt, off, NULL));
+		what = "children";
+		if ((dup = repeated(&l)))
+			break;
+	}
+	if (dup)
+		*why = say_twice(fdt, node, what, dup);
+	free(l.v);
+	return dup ? -1 : 0;
+}
+
 int cp_fdt_sane(const void *buf, size_t len, const char **why)
 {
 	const unsigned char *p = buf;
@@ -96,5 +180,5 @@ int cp_fdt_sane(const void *buf, size_t len, const char **why)
 		return -1;
 	if ((err = fdt_check_full(buf, len)))
 		return *why = fdt_strerror(err), -1;
-	return 0;
+	return names_unique(buf, why);
 }

@@ -16,7 +16,8 @@
  * inside its totalsize and inside LEN, whose structure block is a sequence
  * of well-formed tokens (node names and property values inside the block,
  * property names inside the strings block, nodes balanced, one END at the
- * end), and which fdt_check_full() accepts. Otherwise -1, with *WHY saying
+ * end), which fdt_check_full() accepts, and in which no node has two
+ * properties or two children of the same name. Otherwise -1, with *WHY saying
  * what is wrong (ours, or libfdt's fdt_strerror()).
  */
 int cp_fdt_sane(const void *buf, size_t len, const char **why);

@@ -259,6 +259,24 @@ static int load_template(struct run *r)
 	return 0;
 }
 
+/* The protocol's device tree (or the description's choice) must be one. */
+static int check_device_tree(struct run *r)
+{
+	const struct cp_desc *by = r->desc.device_tree ? &r->desc : &r->tmpl;
+	char *who;
+	int err;
+
+	if (!by->device_tree)
+		return 0;
+	who = by == &r->desc ? cp_xstrdup("the description")
+			     : cp_xasprintf("protocol '%s'", r->plan.protocol);
+	err = cp_fdtfix_check_tree(&r->plan, by->device_tree, who,
+				   &(struct cp_loc){ .file = by->file,
+						     .where = "/:device-tree" });
+	free(who);
+	return err;
+}
+
 static int read_inputs(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
@@ -306,7 +324,8 @@ static int read_inputs(struct run *r)
 		cp_strlist_add(&r->deps, p->preamble);
 	}
 	if (cp_plan_set_registers(p, &r->tmpl) ||
-	    cp_plan_set_registers(p, &r->desc))
+	    cp_plan_set_registers(p, &r->desc) ||
+	    check_device_tree(r))
 		return -1;
 	return 0;
 }

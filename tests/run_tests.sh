@@ -77,13 +77,14 @@ set_unit() {
 
 # ---- bad: the table of bad inputs --------------------------------------------
 
-# renamed_dtb OLD NEW: tests/bad/renamed.dts compiled, the node name OLD
-# replaced in place by NEW (as long): names only a .dtb can carry.
+# renamed_dtb SRC OLD NEW: tests/bad/SRC.dts compiled, the first OLD in it
+# (a node or property name) replaced in place by NEW (as long): names only a
+# .dtb can carry.
 renamed_dtb() {
-	f=$WORK/bad/renamed-$(printf '%s' "$2" | od -An -tx1 | tr -d ' \n').dtb
-	dtc -q -I dts -O dtb -o "$f" "$WORK/bad/renamed.dts"
-	off=$(grep -boa "$1" "$f" | head -n 1 | cut -d: -f1)
-	printf '%s' "$2" | dd of="$f" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	f=$WORK/bad/$1-$(printf '%s' "$3" | od -An -tx1 | tr -d ' \n').dtb
+	dtc -q -I dts -O dtb -o "$f" "$WORK/bad/$1.dts"
+	off=$(grep -boa "$2" "$f" | head -n 1 | cut -d: -f1)
+	printf '%s' "$3" | dd of="$f" bs=1 seek="$off" conv=notrunc 2>/dev/null
 	echo "$f"
 }
 
@@ -139,10 +140,17 @@ special_file() {
 	@x86) echo "$OBJTREE/mkcodepage" ;;
 	@truncated) head -c 2000 "$SAMPLES/regcheck.elf" >"$WORK/trunc.elf"
 		echo "$WORK/trunc.elf" ;;
-	@name-dotdot) renamed_dtb xxxx '../x' ;;
-	@name-newline) renamed_dtb xxxx 'a
+	@name-dotdot) renamed_dtb renamed xxxx '../x' ;;
+	@name-newline) renamed_dtb renamed xxxx 'a
 bc' ;;
-	@name-duplicate) renamed_dtb yyyy xxxx ;;
+	@name-duplicate) renamed_dtb renamed yyyy xxxx ;;
+	@property-twice) renamed_dtb twice loaq load ;;
+	@fdt-twice) renamed_dtb twice loaq load >/dev/null
+		echo "$WORK/bad/fdt-twice.dts" ;;
+	@fdt-truncated) # totalsize says 8 bytes more than the file has
+		dtc -q -I dts -O dtb "$WORK/bad/tree.dts" |
+			head -c -8 >"$WORK/bad/tree-cut.dtb"
+		echo "$WORK/bad/fdt-truncated.dts" ;;
 	@dtb-version-15) patched_dtb old-version version-15 ;;
 	@dtb-huge-prop) patched_dtb huge-prop huge-prop ;;
 	@fixup-old-dtb) patched_dtb old-version version-15 >/dev/null
@@ -192,6 +200,7 @@ set_bad() {
 set_reloc() {
 	mkdir -p "$WORK/reloc"
 	cp "$SRCTREE"/tests/bad/*.s "$SRCTREE"/tests/bad/good.dts \
+		"$SRCTREE"/tests/bad/tree.dts \
 		"$SRCTREE"/tests/bad/pcrel-preamble.dts "$WORK/reloc/"
 	as="powerpc-linux-gnu-as -a32 -mbig -mregnames -I $SRCTREE/arch/ppc32-e500"
 	$as -o "$WORK/reloc/absolute.o" "$WORK/reloc/absolute.s"
@@ -379,9 +388,8 @@ set_uboot() {
 	mkdir -p "$WORK/uboot"
 	dump_dtb uboot/qemu-dtb "$WORK/uboot/qemu.dtb" \
 		qemu-system-ppc -M ppce500 -m 512M -kernel "$uboot" || return
-	sed 's|"placeholder"|"x"|' "$SRCTREE/tests/bad/good.dts" |
-		sed 's|fdt { string = "x";|fdt { file = "qemu.dtb";|' \
-			>"$WORK/uboot/uboot.dts"
+	sed 's|"tree.dts"|"qemu.dtb"|' "$SRCTREE/tests/bad/good.dts" \
+		>"$WORK/uboot/uboot.dts"
 	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
 		>"$WORK/uboot/mk.log" 2>&1; then
 		fail uboot/build "" "$WORK/uboot/mk.log"
@@ -744,6 +752,7 @@ set_check() {
 	fi
 	# the position-independence proof always links at two addresses
 	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
+		-e "s|\"tree.dts\"|\"$SRCTREE/tests/bad/tree.dts\"|" \
 		"$SRCTREE/tests/bad/good.dts" >"$WORK/at10000.dts"
 	n=$("$MKCP" -v -d "$WORK/at10000.dts" -k "$SAMPLES/regcheck-high.elf" \
 		-o "$WORK/at10000" 2>&1 | sed -n 's/.*__codepage_base=\(0x[0-9a-f]*\).*/\1/p' |
