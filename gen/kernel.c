@@ -109,6 +109,34 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 	return 0;
 }
 
+/*
+ * Loads sorted by paddr may share a page (merged below) but not a byte: a
+ * later one would overwrite an earlier one's bytes, its entry code say,
+ * and which wins would be our order's choice, not the linker's.
+ */
+static int check_disjoint(const struct load *ld, int n,
+			  const struct cp_loc *loc)
+{
+	int far = 0; /* the load that reaches highest so far */
+
+	for (int i = 1; i < n; i++) {
+		uint64_t reach = ld[far].paddr + ld[far].memsz;
+
+		if (reach > ld[i].paddr) {
+			cp_error(loc, "segment-overlap",
+				 "PT_LOADs at physical 0x%llx (0x%llx bytes) "
+				 "and 0x%llx overlap: relink the kernel",
+				 (unsigned long long)ld[far].paddr,
+				 (unsigned long long)ld[far].memsz,
+				 (unsigned long long)ld[i].paddr);
+			return -1;
+		}
+		if (ld[i].paddr + ld[i].memsz > reach)
+			far = i;
+	}
+	return 0;
+}
+
 /* Merge loads whose pages overlap into one segment each. */
 static int add_segments(struct cp_plan *plan, const unsigned char *file,
 			struct load *ld, int n, const struct cp_loc *loc)
@@ -117,6 +145,8 @@ static int add_segments(struct cp_plan *plan, const unsigned char *file,
 	int part = 0;
 
 	qsort(ld, (size_t)n, sizeof(*ld), compare_paddr);
+	if (check_disjoint(ld, n, loc))
+		return -1;
 	for (int i = 0; i < n;) {
 		uint64_t mem = cp_align_down(ld[i].paddr, page);
 		uint64_t end = cp_align_up(ld[i].paddr + ld[i].memsz, page);

@@ -138,6 +138,12 @@ special_file() {
 	@garbage) head -c 4096 /dev/urandom >"$WORK/garbage.bin"
 		echo "$WORK/garbage.bin" ;;
 	@x86) echo "$OBJTREE/mkcodepage" ;;
+	@overlapping-loads)
+		powerpc-linux-gnu-as -a32 -mbig -o "$WORK/ol.o" \
+			"$WORK/bad/overlapping-loads.s"
+		powerpc-linux-gnu-ld --no-check-sections -o "$WORK/ol.elf" \
+			-T "$WORK/bad/overlapping-loads.ld" "$WORK/ol.o"
+		echo "$WORK/ol.elf" ;;
 	@truncated) head -c 2000 "$SAMPLES/regcheck.elf" >"$WORK/trunc.elf"
 		echo "$WORK/trunc.elf" ;;
 	@name-dotdot) renamed_dtb renamed xxxx '../x' ;;
