@@ -314,6 +314,25 @@ set_reloc() {
 		fail reloc/executable-without-relocs-unproven "" "$WORK/reloc/norel.log"
 	fi
 
+	# an executable whose relocation sections are all empty proves no more
+	# than one without them (it passed when sections, not entries, counted)
+	powerpc-linux-gnu-ld --emit-relocs -Ttext=0x10000 -e 0 \
+		-o "$WORK/reloc/empty-rela.elf" "$WORK/reloc/absolute.o" 2>/dev/null
+	shoff=$(powerpc-linux-gnu-readelf -h "$WORK/reloc/empty-rela.elf" |
+		sed -n 's/.*Start of section headers: *\([0-9]*\).*/\1/p')
+	for idx in $(powerpc-linux-gnu-readelf -S -W "$WORK/reloc/empty-rela.elf" |
+		sed -n 's/^ *\[ *\([0-9]*\)\] [^ ]* *RELA .*/\1/p'); do
+		printf '\000\000\000\000' | dd of="$WORK/reloc/empty-rela.elf" \
+			bs=1 seek=$((shoff + idx * 40 + 20)) conv=notrunc 2>/dev/null
+	done
+	"$CHECKER" "$WORK/reloc/empty-rela.elf" >"$WORK/reloc/empty-rela.log" 2>&1
+	if [ $? -eq 1 ] && grep -q '\[no-relocs\]' "$WORK/reloc/empty-rela.log" &&
+		[ -n "$idx" ]; then
+		pass reloc/executable-with-empty-relocs-unproven
+	else
+		fail reloc/executable-with-empty-relocs-unproven "" "$WORK/reloc/empty-rela.log"
+	fi
+
 	"$CHECKER" "$OBJTREE/mkcodepage" >"$WORK/reloc/x86.log" 2>&1
 	if [ $? -eq 2 ] && grep -q '\[unsupported-arch\]' "$WORK/reloc/x86.log"; then
 		pass reloc/other-arch-refused
