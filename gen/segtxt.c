@@ -40,37 +40,60 @@ static int parse_line(struct cp_segtxt *t, const char *outdir,
 	return 0;
 }
 
-int cp_segtxt_read(const char *outdir, struct cp_segtxt *t)
+int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
+		    const char *display, struct cp_segtxt *t)
 {
-	char *path = cp_path_join(outdir, "segments.txt");
-	FILE *f = fopen(path, "r");
 	char line[1024];
+	size_t at = 0;
 	int lineno = 0, err = 0;
 
 	memset(t, 0, sizeof(*t));
-	if (!f) {
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = (nl ? (size_t)(nl - text) : len) - at;
+		struct cp_loc loc = { .file = display, .line = ++lineno };
+		int bad = -1; /* a line too long, or with a NUL, is none of ours */
+
+		if (n < sizeof(line) && !memchr(text + at, 0, n)) {
+			memcpy(line, text + at, n);
+			line[n] = 0;
+			bad = parse_line(t, outdir, line);
+		}
+		if (bad) {
+			cp_error(&loc, "bad-segments",
+				 "not a segments.txt line (entry, list-entry "
+				 "or segment N in order)");
+			err = -1;
+		}
+		at += n + 1;
+	}
+	if (!err && (!t->has_entry || t->nseg == 0)) {
+		cp_error(&(struct cp_loc){ .file = display }, "bad-segments",
+			 "no entry line or no segments");
+		err = -1;
+	}
+	if (err)
+		cp_segtxt_free(t); /* a caller frees only what it was given */
+	return err;
+}
+
+int cp_segtxt_read(const char *outdir, struct cp_segtxt *t)
+{
+	char *path = cp_path_join(outdir, "segments.txt");
+	size_t len;
+	char *text = (char *)cp_read_file(path, &len);
+	int err;
+
+	memset(t, 0, sizeof(*t));
+	if (!text) {
 		cp_error(&(struct cp_loc){ .file = path }, "missing-file",
 			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
 			 strerror(errno));
 		free(path);
 		return -1;
 	}
-	while (fgets(line, sizeof(line), f)) {
-		struct cp_loc loc = { .file = path, .line = ++lineno };
-
-		if (parse_line(t, outdir, line)) {
-			cp_error(&loc, "bad-segments",
-				 "not a segments.txt line (entry, list-entry "
-				 "or segment N in order)");
-			err = -1;
-		}
-	}
-	fclose(f);
-	if (!err && (!t->has_entry || t->nseg == 0)) {
-		cp_error(&(struct cp_loc){ .file = path }, "bad-segments",
-			 "no entry line or no segments");
-		err = -1;
-	}
+	err = cp_segtxt_parse(text, len, outdir, path, t);
+	free(text);
 	free(path);
 	return err;
 }

@@ -8,6 +8,7 @@
 #ifndef CP_SEGTXT_H
 #define CP_SEGTXT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define CP_SEGTXT_MAX 64
@@ -24,7 +25,14 @@ struct cp_segtxt {
 	int nseg;
 };
 
-/* Read OUTDIR/segments.txt; 0, or -1 after reporting file:line. */
+/*
+ * Parse LEN bytes of segments.txt text (file names are taken as OUTDIR/name;
+ * DISPLAY names the file in diagnostics); 0, or -1 after reporting
+ * file:line, and T then holds nothing to free.
+ */
+int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
+		    const char *display, struct cp_segtxt *t);
+/* The same for OUTDIR/segments.txt. */
 int cp_segtxt_read(const char *outdir, struct cp_segtxt *t);
 void cp_segtxt_free(struct cp_segtxt *t);
 

@@ -746,6 +746,27 @@ set_check() {
 	cp -r "$o" "$k/odd" && sed -i 's/^segment 2 mem=0x\([0-9a-f]*\)000 /segment 2 mem=0x\1010 /' "$k/odd/segments.txt"
 	kx_bad unaligned segment-align 1 "$k/odd" --iomem "$k/iomem"
 	kx_bad no-outdir missing-file 1 "$k/nothing"
+	# a bad line after good ones: reported, and nothing parsed leaks
+	cp -r "$o" "$k/line" && echo 'segment x' >>"$k/line/segments.txt"
+	kx_bad bad-line bad-segments 1 "$k/line" --iomem "$k/iomem"
+	# codepage-qemu reads the same OUTDIR, and segments.json too
+	qr_bad() { # name OUTDIR
+		"$QEMU_RUN" --timeout 5 "$2" >"$k/$1.log" 2>&1
+		st=$?
+		if [ $st -eq 2 ] && grep -q '\[bad-segments\]' "$k/$1.log" &&
+			clean_log "$k/$1.log"; then
+			pass "outdir/$1"
+		else
+			fail "outdir/$1" "exit $st, wanted 2 [bad-segments]" "$k/$1.log"
+		fi
+	}
+	qr_bad qemu-bad-line "$k/line"
+	cp -r "$o" "$k/nosize" && sed -i 's/, "size": "0x[0-9a-f]*" }/ }/' "$k/nosize/segments.json"
+	qr_bad qemu-memory-without-size "$k/nosize"
+	cp -r "$o" "$k/open" && sed -i 's/^  \],$/  ,/' "$k/open/segments.json"
+	qr_bad qemu-memory-unclosed "$k/open"
+	cp -r "$o" "$k/word" && sed -i 's/"base": "0x[0-9a-f]*"/"base": "zero"/' "$k/word/segments.json"
+	qr_bad qemu-memory-not-a-number "$k/word"
 	# --list: the list entry, inside a codepage the kernel's control page holds
 	if "$KX" -n -l --iomem "$k/iomem" "$o" >"$k/list.log" 2>&1 &&
 		grep -q '^list-entry 0x' "$k/list.log"; then

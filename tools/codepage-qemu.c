@@ -36,6 +36,7 @@
 #include "child.h"
 #include "diag.h"
 #include "link.h"
+#include "segjson.h"
 #include "segtxt.h"
 #include "util.h"
 
@@ -45,10 +46,8 @@
 extern char **environ;
 
 struct layout {
-	struct cp_segtxt t; /* entry, list-entry, segments */
-	char arch[64];
-	uint64_t mem_base[32], mem_size[32];
-	int nmem;
+	struct cp_segtxt t;  /* entry, list-entry, segments */
+	struct cp_segjson j; /* arch, memory */
 };
 
 struct used {
@@ -264,50 +263,6 @@ static const struct qemu_row qemu_rows[] = {
 		.options = "--mmu, --hart",
 	},
 };
-
-/* ---- reading OUTDIR ------------------------------------------------------ */
-
-/* The arch and memory from segments.json, which mkcodepage writes. */
-static const char *json_value(const char *s, const char *key, char *out,
-			      size_t len)
-{
-	char pat[64];
-	const char *p;
-
-	snprintf(pat, sizeof(pat), "\"%s\": \"", key);
-	p = strstr(s, pat);
-	if (!p)
-		return NULL;
-	p += strlen(pat);
-	snprintf(out, len, "%.*s", (int)strcspn(p, "\""), p);
-	return p;
-}
-
-static int read_segments_json(const char *outdir, struct layout *l)
-{
-	char *path = cp_path_join(outdir, "segments.json");
-	size_t len;
-	char *text = (char *)cp_read_file(path, &len), *p, *end, v[64];
-	int err = 0;
-
-	if (!text || !json_value(text, "arch", l->arch, sizeof(l->arch)) ||
-	    !(p = strstr(text, "\"memory\": ["))) {
-		cp_error(&(struct cp_loc){ .file = path }, "bad-segments",
-			 "no arch or memory in it (is it mkcodepage's?)");
-		err = -1;
-	} else {
-		end = strchr(p, ']');
-		while (l->nmem < 32 && (p = strstr(p, "\"base\"")) && p < end) {
-			p = (char *)json_value(p, "base", v, sizeof(v));
-			l->mem_base[l->nmem] = strtoull(v, NULL, 0);
-			p = (char *)json_value(p, "size", v, sizeof(v));
-			l->mem_size[l->nmem++] = strtoull(v, NULL, 0);
-		}
-	}
-	free(text);
-	free(path);
-	return err;
-}
 
 /* ---- free memory for the helpers ---------------------------------------- */
 
@@ -849,9 +804,9 @@ static void mark_outside(struct boot *b)
 		uint64_t next = b->ram;
 		int inside = 0;
 
-		for (int i = 0; i < b->lay.nmem; i++) {
-			uint64_t lo = b->lay.mem_base[i];
-			uint64_t hi = lo + b->lay.mem_size[i];
+		for (int i = 0; i < b->lay.j.nmem; i++) {
+			uint64_t lo = b->lay.j.mem_base[i];
+			uint64_t hi = lo + b->lay.j.mem_size[i];
 
 			if (at >= lo && at < hi) {
 				inside = 1;
@@ -877,9 +832,9 @@ static int ram_for(struct boot *b)
 	const struct qemu_row *r = b->row;
 	uint64_t top = r->ram_base + (128ULL << 20);
 
-	for (int i = 0; i < b->lay.nmem; i++)
-		if (b->lay.mem_base[i] + b->lay.mem_size[i] > top)
-			top = b->lay.mem_base[i] + b->lay.mem_size[i];
+	for (int i = 0; i < b->lay.j.nmem; i++)
+		if (b->lay.j.mem_base[i] + b->lay.j.mem_size[i] > top)
+			top = b->lay.j.mem_base[i] + b->lay.j.mem_size[i];
 	b->ram = cp_align_up(top, r->ram_align) + r->ram_extra;
 	struct used firmware = { 0 }, scratch = { 0 };
 
@@ -1009,12 +964,12 @@ static int parse_options(int argc, char **argv, struct options *o,
 static int choose_row(struct boot *b, const struct cp_strlist *hostile)
 {
 	for (size_t i = 0; i < sizeof(qemu_rows) / sizeof(qemu_rows[0]); i++)
-		if (!strcmp(qemu_rows[i].arch, b->lay.arch))
+		if (!strcmp(qemu_rows[i].arch, b->lay.j.arch))
 			b->row = &qemu_rows[i];
-	b->arch = cp_arch_find(b->lay.arch);
+	b->arch = cp_arch_find(b->lay.j.arch);
 	if (!b->row || !b->arch) {
 		cp_error(NULL, "unsupported-arch",
-			 "no QEMU recipe for arch '%s'", b->lay.arch);
+			 "no QEMU recipe for arch '%s'", b->lay.j.arch);
 		return -1;
 	}
 	for (int i = 0; i < hostile->n; i++)
@@ -1093,8 +1048,8 @@ int main(int argc, char **argv)
 	if (st)
 		return st > 0 ? 0 : 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
-	    read_segments_json(o.outdir, &b.lay) || choose_row(&b, &hostile))
-		return 2;
+	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile))
+		return cp_segtxt_free(&b.lay.t), cp_strlist_free(&hostile), 2;
 	cp_strlist_free(&hostile);
 	cp_spawn_verbose = o.verbose;
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b))
