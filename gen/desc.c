@@ -3,6 +3,7 @@
 #include "desc.h"
 #include "child.h"
 #include "fdtsane.h"
+#include "deps.h"
 #include "util.h"
 
 #include <errno.h>
@@ -128,7 +129,7 @@ static void *compile_source(struct cp_desc *d, const char *workdir,
 	reword_dtc_errors(d->file, err);
 	if (st == 0) {
 		fdt = cp_read_file(out, len);
-		cp_read_depfile(dep, &d->deps);
+		cp_deps_read_dtc(dep, out, &d->deps);
 	} else if (st > 0) {
 		cp_error(&(struct cp_loc){ .file = d->file }, "dtc-syntax",
 			 "the description is not valid device-tree source; "

@@ -3,6 +3,7 @@
 #include "link.h"
 #include "diag.h"
 #include "child.h"
+#include "deps.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 		cp_error(&(struct cp_loc){ .file = src }, "assemble",
 			 "the assembler rejected this source (messages above)");
 	else if (st == 0 && deps)
-		cp_read_depfile(dep, deps);
+		cp_deps_read_as(dep, deps);
 	free(inc);
 	free(dep);
 	return st == 0 ? 0 : -1;

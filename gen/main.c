@@ -51,6 +51,7 @@ struct run {
 	struct cp_strlist deps, objs, srcs; /* srcs: what each object came from */
 	struct cp_image img;
 	char *elf;
+	char *rule; /* the depfile's, made before OUTDIR is written */
 };
 
 static void usage(FILE *f)
@@ -529,10 +530,13 @@ static int run(struct run *r)
 		return CP_EXIT_REJECTED;
 	if (build_codepage(r))
 		return r->tc.as ? CP_EXIT_REJECTED : CP_EXIT_ENV;
+	if (r->opt.depfile &&
+	    !(r->rule = cp_output_make_rule(r->opt.depfile, r->opt.outdir,
+					    &r->deps)))
+		return CP_EXIT_REJECTED;
 	if (cp_output_write(p, r->opt.outdir, r->elf, &r->img))
 		return CP_EXIT_ENV;
-	if (r->opt.depfile &&
-	    cp_output_depfile(r->opt.depfile, r->opt.outdir, &r->deps))
+	if (r->rule && cp_output_depfile(r->opt.depfile, r->rule))
 		return CP_EXIT_ENV;
 	if (r->opt.verbose) {
 		char *map = cp_path_join(r->opt.outdir, "map.txt");
@@ -558,6 +562,7 @@ static void cleanup(struct run *r)
 	cp_strlist_free(&r->srcs);
 	cp_image_free(&r->img);
 	free(r->elf);
+	free(r->rule);
 	free(r->datadir);
 	free(r->workdir);
 }

@@ -321,21 +321,91 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 	return err;
 }
 
-int cp_output_depfile(const char *path, const char *outdir,
-		      const struct cp_strlist *deps)
+/*
+ * NAME as GNU make reads it in a rule (and gcc -MD writes it): a space,
+ * tab, '#' or ':' after a backslash, '$' doubled, '%' quoted in a target
+ * (else the rule is a pattern rule), and a run of backslashes doubled where
+ * it stands before one of those or at the end (else it would quote what
+ * follows). -1 for a byte make cannot read in a name (a newline, say).
+ */
+static int make_name(struct cp_strbuf *sb, const char *name, int target)
+{
+	for (const char *p = name;; p++) {
+		size_t run = strspn(p, "\\");
+		char c = p[run];
+		int quote = c == ' ' || c == '\t' || c == '#' || c == ':' ||
+			    (target && c == '%');
+
+		if ((unsigned char)c < 0x20 && c && c != '\t')
+			return -1;
+		cp_sb_printf(sb, "%.*s", (int)run, p);
+		if (run && (quote || !c))
+			cp_sb_printf(sb, "%.*s", (int)run, p);
+		p += run;
+		if (!c)
+			return 0;
+		if (c == '$')
+			cp_sb_printf(sb, "$$");
+		else
+			cp_sb_printf(sb, quote ? "\\%c" : "%c", c);
+	}
+}
+
+/* OUTDIR/segments.txt OUTDIR/codepage.bin OUTDIR/codepage.elf: */
+static int make_targets(struct cp_strbuf *sb, const char *outdir)
+{
+	static const char *const made[] = { "segments.txt", "codepage.bin",
+					     "codepage.elf" };
+
+	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+		if (make_name(sb, outdir, 1))
+			return -1;
+		cp_sb_printf(sb, "/%s%s", made[i], i + 1 < 3 ? " " : ":");
+	}
+	return 0;
+}
+
+/* The rule, then an empty rule per input (so make goes on when one is
+ * deleted); the first name make cannot read, or NULL. */
+static const char *make_rule(struct cp_strbuf *sb, const char *outdir,
+			     const struct cp_strlist *deps)
+{
+	if (make_targets(sb, outdir))
+		return outdir;
+	for (int i = 0; i < deps->n; i++) {
+		cp_sb_printf(sb, " \\\n  ");
+		if (make_name(sb, deps->v[i], 0))
+			return deps->v[i];
+	}
+	cp_sb_printf(sb, "\n");
+	for (int i = 0; i < deps->n; i++) {
+		cp_sb_printf(sb, "\n");
+		make_name(sb, deps->v[i], 1); /* read above */
+		cp_sb_printf(sb, ":\n");
+	}
+	return NULL;
+}
+
+char *cp_output_make_rule(const char *depfile, const char *outdir,
+			  const struct cp_strlist *deps)
 {
 	struct cp_strbuf sb = { 0 };
-	char *tmp = cp_xasprintf("%s.tmp", path);
-	int err;
+	const char *bad = make_rule(&sb, outdir, deps);
 
-	cp_sb_printf(&sb, "%s/segments.txt %s/codepage.bin %s/codepage.elf:",
-		     outdir, outdir, outdir);
-	for (int i = 0; i < deps->n; i++)
-		cp_sb_printf(&sb, " \\\n  %s", deps->v[i]);
-	cp_sb_printf(&sb, "\n");
-	for (int i = 0; i < deps->n; i++)
-		cp_sb_printf(&sb, "\n%s:\n", deps->v[i]);
-	err = cp_write_file(tmp, sb.s, sb.len);
+	if (!bad)
+		return sb.s;
+	cp_error(&(struct cp_loc){ .file = depfile }, "bad-name",
+		 "'%s' cannot be named in a depfile: make reads no name with "
+		 "a newline or another control character; rename it", bad);
+	cp_sb_free(&sb);
+	return NULL;
+}
+
+int cp_output_depfile(const char *path, const char *rule)
+{
+	char *tmp = cp_xasprintf("%s.tmp", path);
+	int err = cp_write_file(tmp, rule, strlen(rule));
+
 	if (!err)
 		err = rename(tmp, path);
 	if (err) {
@@ -344,6 +414,5 @@ int cp_output_depfile(const char *path, const char *outdir,
 		unlink(tmp);
 	}
 	free(tmp);
-	cp_sb_free(&sb);
 	return err ? -1 : 0;
 }

@@ -2,6 +2,7 @@
 /* plan.c - building and checking the plan (see plan.h). */
 #include "plan.h"
 #include "child.h"
+#include "deps.h"
 #include "util.h"
 
 #include <errno.h>
@@ -74,7 +75,7 @@ static unsigned char *compile_dts_segment(const char *path,
 	if (cp_spawn(argv, NULL, "device-tree compiler, Debian package "
 				 "device-tree-compiler") == 0) {
 		buf = cp_read_file(out, len);
-		cp_read_depfile(dep, deps);
+		cp_deps_read_dtc(dep, out, deps);
 	}
 	free(out);
 	free(dep);

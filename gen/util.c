@@ -308,16 +308,3 @@ const char *cp_workdir_create(const char *prog)
 	signal(SIGHUP, remove_workdir_on_signal);
 	return workdir_path;
 }
-
-void cp_read_depfile(const char *path, struct cp_strlist *l)
-{
-	size_t len;
-	char *text = (char *)cp_read_file(path, &len), *p, *tok, *save = NULL;
-
-	p = text ? strchr(text, ':') : NULL;
-	if (p)
-		for (tok = strtok_r(p + 1, " \t\n\\", &save); tok;
-		     tok = strtok_r(NULL, " \t\n\\", &save))
-			cp_strlist_add(l, tok);
-	free(text);
-}

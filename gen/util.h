@@ -76,8 +76,6 @@ struct cp_strlist {
 void cp_strlist_add(struct cp_strlist *l, const char *s);
 void cp_strlist_free(struct cp_strlist *l);
 
-/* Add the prerequisites of a make rule file (dtc -d, as --MD) to l. */
-void cp_read_depfile(const char *path, struct cp_strlist *l);
 
 /*
  * Create a private temporary directory ($TMPDIR or /tmp, named after prog)

@@ -634,6 +634,41 @@ EOF
 		[ $? -eq 1 ] && pass depfile/is-valid-make ||
 			fail depfile/is-valid-make "" "$d/make.log"
 	fi
+	# names make reads specially: space, $, #, % and : in the directory
+	# of every input and of OUTDIR; the depfile escapes them as gcc does
+	odd="$d/a b\$c#d%e:f"
+	mkdir -p "$odd"
+	cp "$SRCTREE/samples/ppc32-e500/epapr.dts" "$SRCTREE/samples/ppc32-e500/board.dts" "$odd/"
+	# no recipe in the depfile: a pattern rule gives one, so -q can say
+	{ printf 'include %s\n' "$(printf '%s' "$d/odd.d" | sed 's/ /\\ /g')"
+	  printf '%%/segments.txt: ; @:\n%%/codepage.bin: ; @:\n'; } >"$d/odd.mk"
+	if "$MKCP" -d "$odd/epapr.dts" -k "$SAMPLES/regcheck.elf" -o "$odd/out" \
+		--depfile "$d/odd.d" >"$d/odd.log" 2>&1 &&
+		touch "$odd"/out/* &&
+		make -s -q -f "$d/odd.mk" "$odd/out/segments.txt" 2>>"$d/odd.log" &&
+		touch -d '+1 hour' "$odd/board.dts" &&
+		! make -s -q -f "$d/odd.mk" "$odd/out/segments.txt" 2>>"$d/odd.log" &&
+		rm "$odd/board.dts" &&
+		! make -s -q -f "$d/odd.mk" "$odd/out/codepage.bin" 2>>"$d/odd.log" &&
+		! grep -q 'No rule\|missing separator\|multiple target' "$d/odd.log"; then
+		pass depfile/special-characters-escaped
+	else
+		fail depfile/special-characters-escaped "" "$d/odd.log"
+	fi
+	# a name make cannot read at all: refused before OUTDIR is written
+	nl="$d/new
+line"
+	mkdir -p "$nl"
+	cp "$SRCTREE/samples/ppc32-e500/epapr.dts" "$SRCTREE/samples/ppc32-e500/board.dts" "$nl/"
+	"$MKCP" -d "$nl/epapr.dts" -k "$SAMPLES/regcheck.elf" -o "$d/nl-out" \
+		--depfile "$d/nl.d" >"$d/nl.log" 2>&1
+	st=$?
+	if [ $st -eq 1 ] && grep -q '\[bad-name\]' "$d/nl.log" &&
+		[ ! -e "$d/nl-out" ] && [ ! -e "$d/nl.d" ] && clean_log "$d/nl.log"; then
+		pass depfile/newline-in-a-name-refused
+	else
+		fail depfile/newline-in-a-name-refused "exit $st" "$d/nl.log"
+	fi
 }
 
 # ---- install: an installed tool finds its data where it was put -----------

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "deps.h"
 #include "desc.h"
 #include "diag.h"
 #include "fdtfix.h"
@@ -639,6 +640,35 @@ static void test_util(void)
 	}
 }
 
+/* ---- depfiles of the programs we run --------------------------------- */
+
+static void test_deps(void)
+{
+	struct cp_strlist l = { 0 };
+	char *as = write_text("as.d", "x.o: a\\ b$$c d\\\\\\ e \\\n f\\#g \\\\h\n");
+	char *spaced = write_text("a b c", "");
+	char *dtc_text = cp_xasprintf("out.dtb: %s %s/plain\n", spaced, work);
+	char *dtc = write_text("dtc.d", dtc_text);
+	char *plain = cp_xasprintf("%s/plain", work);
+
+	cp_deps_read_as(as, &l);
+	CHECK("deps-as-make-quoting",
+	      l.n == 4 && !strcmp(l.v[0], "a b$c") && !strcmp(l.v[1], "d\\ e") &&
+		      !strcmp(l.v[2], "f#g") && !strcmp(l.v[3], "\\\\h"));
+	cp_strlist_free(&l);
+	cp_deps_read_dtc(dtc, "out.dtb", &l);
+	CHECK("deps-dtc-spaces-rejoined", l.n == 2 && !strcmp(l.v[0], spaced) &&
+						  !strcmp(l.v[1], plain));
+	cp_strlist_free(&l);
+	cp_deps_read_dtc(dtc, "other.dtb", &l);
+	CHECK("deps-dtc-other-target", l.n == 0);
+	free(as);
+	free(spaced);
+	free(dtc_text);
+	free(dtc);
+	free(plain);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -658,5 +688,6 @@ int main(int argc, char **argv)
 	test_relocs();
 	test_tlb();
 	test_util();
+	test_deps();
 	return failures ? 1 : 0;
 }
