@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* kernel.c - see kernel.h. */
 #include "kernel.h"
-#include "child.h"
+#include "decompress.h"
 #include "util.h"
 
 #include <errno.h>
@@ -405,26 +405,31 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 }
 
 /* gzip -dc path > workdir/kernel.unzipped; the bytes, or NULL (reported). */
-static unsigned char *gunzip(const char *path, const char *workdir,
+/* A kernel cannot unpack to more than the memory it is to be placed in. */
+static unsigned char *unpack(const struct cp_plan *plan, unsigned char *file,
 			     size_t *len, const struct cp_loc *loc)
 {
-	char *out = cp_path_join(workdir, "kernel.unzipped");
-	char *argv[] = { "gzip", "-dc", (char *)path, NULL };
-	unsigned char *buf = NULL;
-	int st = cp_spawn_to(argv, out, NULL, "Debian package gzip");
+	uint64_t limit = 0;
+	const char *why;
+	unsigned char *out;
 
-	if (st == 0)
-		buf = cp_read_file(out, len);
-	else if (st > 0)
+	for (int i = 0; i < plan->nmemory; i++)
+		limit += plan->memory[i].size;
+	if (limit > SIZE_MAX)
+		limit = SIZE_MAX;
+	out = cp_decompress(file, *len, (size_t)limit, len, &why);
+	if (!out)
 		cp_error(loc, "bad-kernel",
-			 "the kernel looks gzip-compressed but gzip could not "
-			 "decompress it");
-	free(out);
-	return buf;
+			 "the kernel looks gzip-compressed and cannot be "
+			 "unpacked into at most 0x%llx bytes (the memory the "
+			 "description gives): %s",
+			 (unsigned long long)limit, why);
+	free(file);
+	return out;
 }
 
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc, const char *workdir)
+		   const struct cp_desc *desc)
 {
 	struct cp_loc loc = { .file = path };
 	size_t len;
@@ -436,12 +441,8 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 			 strerror(errno));
 		return -1;
 	}
-	if (len > 2 && file[0] == 0x1f && file[1] == 0x8b) {
-		free(file);
-		file = gunzip(path, workdir, &len, &loc);
-		if (!file)
-			return -1;
-	}
+	if (cp_is_compressed(file, len) && !(file = unpack(plan, file, &len, &loc)))
+		return -1;
 	plan->entry_loc = loc;
 	if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
 		err = load_elf(plan, file, len, desc, &loc);

@@ -20,10 +20,11 @@
 
 /*
  * A gzip-compressed kernel (vmlinuz as many distributions ship it) is
- * decompressed first, into workdir, by running gzip.
+ * unpacked first, in memory, to at most the memory the plan has
+ * (decompress.h).
  * Returns 0, or -1 after reporting why the kernel was rejected.
  */
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc, const char *workdir);
+		   const struct cp_desc *desc);
 
 #endif

@@ -134,6 +134,13 @@ special_file() {
 		printf '\013' |
 			dd of="$WORK/be.Image" bs=1 seek=24 conv=notrunc 2>/dev/null
 		echo "$WORK/be.Image" ;;
+	@gzip-bomb) # 65 MiB of zeros in 64 KiB: more than the memory
+		head -c 68157440 /dev/zero | gzip -1 -n >"$WORK/bomb.gz"
+		echo "$WORK/bomb.gz" ;;
+	@gzip-truncated) # an Image.gz cut short
+		gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/cut.gz"
+		head -c $(($(wc -c <"$WORK/cut.gz") - 20)) "$WORK/cut.gz" >"$WORK/cut2.gz"
+		echo "$WORK/cut2.gz" ;;
 	@missing) echo "$WORK/no/such/file" ;;
 	@garbage) head -c 4096 /dev/urandom >"$WORK/garbage.bin"
 		echo "$WORK/garbage.bin" ;;

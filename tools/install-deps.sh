@@ -11,7 +11,7 @@ set -eu
 # kexec-codepage for every target (cross C compilers and C libraries);
 # Debian's U-Boot as a destination; Linux 6.1's source and what building
 # it needs (tools/build-linux.sh).
-packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev cpio gzip
+packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev cpio gzip
 device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
 binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
 qemu-system-misc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
