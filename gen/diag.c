@@ -8,6 +8,17 @@
 static const char *program = "mkcodepage";
 static cp_locator locator;
 static void *locator_ctx;
+static FILE *stream; /* NULL: stderr */
+
+static FILE *sink(void)
+{
+	return stream ? stream : stderr;
+}
+
+void cp_diag_set_output(FILE *f)
+{
+	stream = f;
+}
 
 void cp_diag_set_locator(cp_locator fn, void *ctx)
 {
@@ -34,7 +45,7 @@ struct cp_loc cp_loc_at(const char *file, const char *where)
 static void put_clean(const char *s)
 {
 	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, sink());
 }
 
 static const char *severity_name(enum cp_severity sev)
@@ -52,23 +63,23 @@ static const char *severity_name(enum cp_severity sev)
 static void print_location(const struct cp_loc *loc)
 {
 	if (!loc || !loc->file) {
-		fprintf(stderr, "%s: ", program);
+		fprintf(sink(), "%s: ", program);
 		if (loc && loc->where) {
 			put_clean(loc->where);
-			fputs(": ", stderr);
+			fputs(": ", sink());
 		}
 		return;
 	}
 	put_clean(loc->file);
 	if (loc->line > 0) {
-		fprintf(stderr, ":%d", loc->line);
+		fprintf(sink(), ":%d", loc->line);
 		if (loc->col > 0)
-			fprintf(stderr, ":%d", loc->col);
+			fprintf(sink(), ":%d", loc->col);
 	}
-	fputs(": ", stderr);
+	fputs(": ", sink());
 	if (loc->where) {
 		put_clean(loc->where);
-		fputs(": ", stderr);
+		fputs(": ", sink());
 	}
 }
 
@@ -109,11 +120,11 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 	}
 	print_location(loc);
 text:
-	fprintf(stderr, "%s: ", severity_name(sev));
+	fprintf(sink(), "%s: ", severity_name(sev));
 	put_message(fmt, ap);
 	if (id)
-		fprintf(stderr, " [%s]", id);
-	fputc('\n', stderr);
+		fprintf(sink(), " [%s]", id);
+	fputc('\n', sink());
 }
 
 void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,

@@ -17,6 +17,7 @@
 #define CP_DIAG_H
 
 #include <stdarg.h>
+#include <stdio.h>
 
 enum cp_severity { CP_NOTE, CP_WARNING, CP_ERROR };
 
@@ -39,6 +40,10 @@ struct cp_loc {
 
 /* Name printed when a message has no file (set once by main()). */
 void cp_diag_set_program(const char *name);
+
+/* Where messages go: stderr unless set (fuzzing harnesses give /dev/null,
+ * so that every message is still formatted). */
+void cp_diag_set_output(FILE *f);
 
 /* Print one diagnostic. */
 void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,

@@ -93,6 +93,8 @@ static int by_name(const void *a, const void *b)
 /* A name L holds twice (L is sorted here), or NULL. */
 static const char *repeated(struct names *l)
 {
+	if (l->n < 2)
+		return NULL; /* and qsort is never given NULL */
 	qsort(l->v, l->n, sizeof(*l->v), by_name);
 	for (size_t i = 1; i < l->n; i++)
 		if (!strcmp(l->v[i - 1], l->v[i]))

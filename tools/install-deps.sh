@@ -10,14 +10,15 @@ set -eu
 # The host build and its tests; the targets' binutils and QEMU; the static
 # kexec-codepage for every target (cross C compilers and C libraries);
 # Debian's U-Boot as a destination; Linux 6.1's source and what building
-# it needs (tools/build-linux.sh).
+# it needs (tools/build-linux.sh); clang and its libFuzzer for the fuzzing
+# harnesses (tests/fuzz/), whose replay is part of make check.
 packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev cpio gzip
 device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
 binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
 qemu-system-misc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-riscv64-linux-gnu
 libc6-dev-riscv64-cross u-boot-qemu linux-source-6.1 xz-utils patch flex
-bison bc"
+bison bc clang libclang-rt-dev"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; make sure these are installed:" >&2
