@@ -2,6 +2,7 @@
 /* segjson.c - see segjson.h. Every search is bounded by an end pointer:
  * the text may hold NULs, and need not end where a string does. */
 #include "segjson.h"
+#include "segtxt.h"
 #include "diag.h"
 #include "util.h"
 
@@ -94,19 +95,14 @@ int cp_segjson_parse(const char *text, size_t len, const char *display,
 
 int cp_segjson_read(const char *outdir, struct cp_segjson *j)
 {
-	char *path = cp_path_join(outdir, "segments.json");
+	char *path;
 	size_t len;
-	char *text = (char *)cp_read_file(path, &len);
+	char *text = cp_outdir_read(outdir, "segments.json", &path, &len);
 	int err;
 
 	memset(j, 0, sizeof(*j));
-	if (!text) {
-		cp_error(&(struct cp_loc){ .file = path }, "missing-file",
-			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
-			 strerror(errno));
-		free(path);
+	if (!text)
 		return -1;
-	}
 	err = cp_segjson_parse(text, len, path, j);
 	free(text);
 	free(path);

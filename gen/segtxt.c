@@ -77,21 +77,32 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 	return err;
 }
 
+char *cp_outdir_read(const char *outdir, const char *name, char **path,
+		     size_t *len)
+{
+	char *text;
+
+	*path = cp_path_join(outdir, name);
+	text = (char *)cp_read_file(*path, len);
+	if (!text) {
+		cp_error(&(struct cp_loc){ .file = *path }, "missing-file",
+			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
+			 strerror(errno));
+		free(*path);
+	}
+	return text;
+}
+
 int cp_segtxt_read(const char *outdir, struct cp_segtxt *t)
 {
-	char *path = cp_path_join(outdir, "segments.txt");
+	char *path;
 	size_t len;
-	char *text = (char *)cp_read_file(path, &len);
+	char *text = cp_outdir_read(outdir, "segments.txt", &path, &len);
 	int err;
 
 	memset(t, 0, sizeof(*t));
-	if (!text) {
-		cp_error(&(struct cp_loc){ .file = path }, "missing-file",
-			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
-			 strerror(errno));
-		free(path);
+	if (!text)
 		return -1;
-	}
 	err = cp_segtxt_parse(text, len, outdir, path, t);
 	free(text);
 	free(path);

@@ -32,6 +32,12 @@ struct cp_segtxt {
  */
 int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 		    const char *display, struct cp_segtxt *t);
+/*
+ * OUTDIR/NAME, whole and NUL-terminated, with *PATH (fresh) naming it;
+ * NULL after reporting missing-file (and *PATH then freed).
+ */
+char *cp_outdir_read(const char *outdir, const char *name, char **path,
+		     size_t *len);
 /* The same for OUTDIR/segments.txt. */
 int cp_segtxt_read(const char *outdir, struct cp_segtxt *t);
 void cp_segtxt_free(struct cp_segtxt *t);
