@@ -19,7 +19,7 @@ static const char *const root_props[] = {
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", NULL,
 };
-static const char *const codepage_props[] = { "load", NULL };
+static const char *const codepage_props[] = { "load", "no-verify", NULL };
 static const char *const kernel_props[] = { "file", "load", "entry", NULL };
 static const char *const segment_props[] = {
 	"file", "string", "data", "load", "bootargs", "initrd", "memory-node", NULL,
@@ -542,6 +542,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 		warn_unknown_props(&r, codepage_props);
 		err |= read_address(&r, "load", &has, &d->codepage_load);
 		d->has_codepage_load = has;
+		d->no_verify = getprop(&r, "no-verify", NULL) != NULL;
 	}
 	err |= read_kernel(&root);
 	err |= read_segments(&root);

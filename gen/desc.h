@@ -75,6 +75,7 @@ struct cp_desc {
 	int nmemory;
 
 	int has_codepage_load;
+	int no_verify; /* codepage { no-verify; }: the segments go unchecked */
 	uint64_t codepage_load;
 
 	char *kernel_file; /* kernel { file } resolved, or NULL */

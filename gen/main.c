@@ -303,6 +303,7 @@ static int read_inputs(struct run *r)
 		memcpy(p->memory, r->desc.memory,
 		       sizeof(*p->memory) * (size_t)p->nmemory);
 	p->codepage_fixed = r->desc.has_codepage_load;
+	p->verify = !r->desc.no_verify;
 	p->codepage_load = r->desc.codepage_load;
 	p->nseg = 1;
 	p->seg[0].name = cp_xstrdup("codepage");
@@ -528,6 +529,7 @@ static int run(struct run *r)
 	if (cp_plan_check_segments(p) || p->arch->prepare(p) ||
 	    cp_plan_resolve_registers(p))
 		return CP_EXIT_REJECTED;
+	cp_checksum_segments(p);
 	if (build_codepage(r))
 		return r->tc.as ? CP_EXIT_REJECTED : CP_EXIT_ENV;
 	if (r->opt.depfile &&

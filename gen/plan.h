@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "checksum.h"
 #include "desc.h"
 #include "diag.h"
 #include "util.h"
@@ -32,6 +33,8 @@ struct cp_segment {
 	uint64_t size;	     /* ".size": bytes described (strlen for string) */
 	int exec;	     /* holds code: instruction fetch must see it */
 	struct cp_loc loc;   /* where it was described */
+	uint32_t crc32c;     /* of its memory as placed (checksum.h) */
+	struct cp_blocksum sum;
 };
 
 struct cp_regval {
@@ -61,6 +64,7 @@ struct cp_plan {
 	char *preamble; /* custom preamble source or object, or NULL */
 
 	int codepage_fixed; /* codepage { load } given */
+	int verify;	    /* check every segment before the jump */
 	uint64_t codepage_load;
 	uint64_t entry_off, list_entry_off; /* within the codepage */
 

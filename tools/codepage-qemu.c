@@ -80,6 +80,8 @@ struct boot {
 	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
 	uint64_t oldkernel_at; /* where the stand-in starts */
 	const char *trace; /* --count-insns: QEMU's exec log */
+	int corrupt_seg;	      /* --corrupt: segment index, 0 none */
+	uint64_t corrupt_off; /* and the byte in it flipped */
 	struct cp_strlist args;
 };
 
@@ -440,6 +442,9 @@ static int build_list(struct boot *b)
 					memcpy(img + slot * PAGE, data + off,
 					       flen - off < PAGE ? flen - off
 								 : PAGE);
+				if (i == b->corrupt_seg &&
+				    b->corrupt_off - off < PAGE)
+					img[slot * PAGE + b->corrupt_off - off] ^= 0xff;
 				EMIT((region + slot * PAGE) | 0x8);
 			}
 			free(data);
@@ -493,6 +498,47 @@ static int setup_list(struct boot *b)
 	return 0;
 }
 
+/* Segment I's file with --corrupt's byte flipped (the file grown with
+ * zeros to reach it): a fresh buffer of *LEN bytes, or NULL. */
+static unsigned char *corrupted(const struct boot *b, int i, size_t *len)
+{
+	const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
+	unsigned char *data = cp_read_file(s->file, len);
+
+	if (!data) {
+		cp_error(&(struct cp_loc){ .file = s->file }, "missing-file",
+			 "%s", strerror(errno));
+		return NULL;
+	}
+	if (b->corrupt_off >= *len) {
+		data = cp_xrealloc(data, (size_t)b->corrupt_off + 1);
+		memset(data + *len, 0, (size_t)b->corrupt_off + 1 - *len);
+		*len = (size_t)b->corrupt_off + 1;
+	}
+	data[b->corrupt_off] ^= 0xff;
+	return data;
+}
+
+/* Load segment I at AT: its file, or the corrupted copy of it. The bytes
+ * loaded, or (uint64_t)-1 on trouble. */
+static uint64_t load_segment(struct boot *b, int i, uint64_t at)
+{
+	const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
+	unsigned char *data;
+	size_t len;
+	int err;
+
+	if (i != b->corrupt_seg) {
+		load_file(b, s->file, at);
+		return s->bufsz;
+	}
+	if (!(data = corrupted(b, i, &len)))
+		return (uint64_t)-1;
+	err = write_blob(b, "corrupted.bin", data, len, at);
+	free(data);
+	return err ? (uint64_t)-1 : len;
+}
+
 /*
  * Every segment at its destination, as kexec_load leaves them: loaded by
  * QEMU, or, where QEMU keeps data of its own, staged elsewhere and copied
@@ -502,19 +548,22 @@ static int setup_placed(struct boot *b)
 {
 	for (int i = 0; i < b->lay.t.nseg; i++) {
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
-		uint64_t at;
+		uint64_t at, len = s->bufsz;
 
+		if (i == b->corrupt_seg && b->corrupt_off >= len)
+			len = b->corrupt_off + 1;
 		if (!b->staged[i]) {
-			load_file(b, s->file, s->mem);
+			if (load_segment(b, i, s->mem) == (uint64_t)-1)
+				return -1;
 			continue;
 		}
-		if (reserve(b, "staged segment", cp_align_up(s->bufsz, PAGE), PAGE,
-			    UINT64_MAX, &at))
+		if (reserve(b, "staged segment", cp_align_up(len, PAGE), PAGE,
+			    UINT64_MAX, &at) ||
+		    load_segment(b, i, at) == (uint64_t)-1)
 			return -1;
-		load_file(b, s->file, at);
 		b->copy[b->ncopy][0] = at;
 		b->copy[b->ncopy][1] = s->mem;
-		b->copy[b->ncopy][2] = cp_align_up(s->bufsz, 8);
+		b->copy[b->ncopy][2] = cp_align_up(len, 8);
 		b->copy[b->ncopy++][3] = s->memsz;
 	}
 	b->cp_pa = b->lay.t.seg[0].mem;
@@ -789,6 +838,10 @@ static void usage(FILE *f)
 		"bootloader's\n"
 		"                           identity map (arm64: caches on, "
 		"dirty lines)\n"
+		"      --corrupt N:OFF      flip the byte at OFF of segment N "
+		"(N >= 1) after it is\n"
+		"                           loaded (placed) or in its source "
+		"page (list)\n"
 		"  -v, --verbose            show the QEMU command\n"
 		"  -h, --help               this text\n"
 		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
@@ -882,6 +935,23 @@ static int flag01(const char *opt, const char *value, const char *zero,
 	return 0;
 }
 
+/* --corrupt N:OFF, checked against the layout once it is read. */
+static int parse_corrupt(const char *arg, struct boot *b)
+{
+	long long off;
+	int n, end = 0;
+
+	if (sscanf(arg, "%d:%lli%n", &n, &off, &end) != 2 || arg[end] ||
+	    n < 1 || off < 0) {
+		cp_error(NULL, "usage", "--corrupt is N:OFFSET with N >= 1, "
+					"not '%s'", arg);
+		return -1;
+	}
+	b->corrupt_seg = n;
+	b->corrupt_off = (uint64_t)off;
+	return 0;
+}
+
 /* Returns 0 to go on, 1 when done (--help), -1 on a usage error. */
 static int parse_options(int argc, char **argv, struct options *o,
 			 struct boot *b, struct cp_strlist *hostile)
@@ -898,6 +968,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "mmu", required_argument, NULL, 'U' },
 		{ "smp", required_argument, NULL, 'S' },
 		{ "hart", required_argument, NULL, 'H' },
+		{ "corrupt", required_argument, NULL, 'X' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -941,6 +1012,9 @@ static int parse_options(int argc, char **argv, struct options *o,
 				err = -1;
 			}
 			break;
+		case 'X':
+			err = parse_corrupt(optarg, b);
+			break;
 		case 'v': o->verbose = 1; break;
 		case 'h': usage(stdout); return 1;
 		default: usage(stderr); return -1;
@@ -958,6 +1032,20 @@ static int parse_options(int argc, char **argv, struct options *o,
 	}
 	o->outdir = argv[optind];
 	return 0;
+}
+
+/* --corrupt names a byte some segment of OUTDIR has (not the codepage). */
+static int check_corrupt(const struct boot *b)
+{
+	int n = b->corrupt_seg;
+
+	if (!n || (n < b->lay.t.nseg &&
+		   b->corrupt_off < b->lay.t.seg[n].memsz))
+		return 0;
+	cp_error(NULL, "usage", "--corrupt %d:0x%llx: OUTDIR has segments 1 "
+				"to %d, and offsets below their memsz",
+		 n, (unsigned long long)b->corrupt_off, b->lay.t.nseg - 1);
+	return -1;
 }
 
 /* The row for OUTDIR's arch, and the hostile options it understands. */
@@ -1048,7 +1136,8 @@ int main(int argc, char **argv)
 	if (st)
 		return st > 0 ? 0 : 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
-	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile))
+	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile) ||
+	    check_corrupt(&b))
 		return cp_segtxt_free(&b.lay.t), cp_strlist_free(&hostile), 2;
 	cp_strlist_free(&hostile);
 	cp_spawn_verbose = o.verbose;

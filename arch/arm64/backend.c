@@ -15,7 +15,8 @@
 
 #include <elf.h>
 
-#define PLAN_MAGIC 0x31415043u /* "CPA1" */
+#define PLAN_MAGIC 0x32415043u /* "CPA2" */
+#define PLAN_VERIFY 1	       /* as plan.inc */
 #define PLAN_FIXED_SIZE 272    /* as plan.inc */
 #define NREGS 30
 
@@ -37,7 +38,8 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 			"arch/arm64/trampoline.s.\n"
 			"\t.section .plan, \"a\"\n\t.balign 8\n"
 			"\t.globl cp_plan\ncp_plan:\n");
-	cp_sb_printf(o, "\t.word 0x%08x, 0\t// magic, flags\n", PLAN_MAGIC);
+	cp_sb_printf(o, "\t.word 0x%08x, %d\t// magic, flags\n", PLAN_MAGIC,
+		     plan->verify ? PLAN_VERIFY : 0);
 	cp_sb_printf(o, "\t.quad 0x%llx\t// entry\n",
 		     (unsigned long long)plan->entry);
 	cp_sb_printf(o, "\t.quad %d, %d\t// segments, offset\n", plan->nseg - 1,
@@ -48,11 +50,17 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 							  ? plan->regs[i].value
 							  : 0),
 			     i);
-	for (int i = 1; i < plan->nseg; i++)
+	for (int i = 1; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
 		cp_sb_printf(o, "\t.quad 0x%llx, 0x%llx\t// %s\n",
-			     (unsigned long long)plan->seg[i].mem,
-			     (unsigned long long)plan->seg[i].memsz,
-			     plan->seg[i].name);
+			     (unsigned long long)s->mem,
+			     (unsigned long long)s->memsz, s->name);
+		cp_sb_printf(o, "\t.quad 0x%llx, 0x%llx\t// block sum\n",
+			     (unsigned long long)s->sum.s1,
+			     (unsigned long long)s->sum.s2);
+		cp_sb_printf(o, "\t.word 0x%08x, 0\t// CRC32C\n", s->crc32c);
+	}
 	cp_sb_printf(o, "\t.globl cp_plan_end\ncp_plan_end:\n");
 }
 

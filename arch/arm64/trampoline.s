@@ -20,11 +20,25 @@
 //     leaves it: copy through the cache, clean and invalidate each written
 //     line to the point of coherency (dc civac), clean the segments and this
 //     codepage likewise, then turn the MMU and data cache off.
+// With PLAN_VERIFY, every segment's memory is checked against the sums the
+// plan holds (gen/checksum.h) before the jump: in list mode while its pages
+// are copied (the sums fold the words the copy holds in registers), in
+// placed mode in one pass after its cache maintenance. CRC32C where
+// ID_AA64ISAR0_EL1 says the crc32c* instructions exist (one per 8 bytes),
+// the block sum elsewhere. A difference, or a segment the list never
+// copied whole, ends in verify_failed, never at the destination.
 // Then the instruction cache is invalidated and the preamble runs with
 // x0 = plan. The exception level is never changed (booting.rst: the kernel
 // may be entered at EL2 or EL1).
+//
+// Registers: x19 list head (0: placed), x20 how to verify (0 not, 1 block
+// sum, 2 CRC32C), x21 smallest D-cache line, x22 SCTLR, x23 1 at EL2, x24
+// the MMU was on, x25 the segment being checked (its plan entry, 0 none),
+// x26/x27 its running CRC or s1/s2, x28 segments verified (bit per
+// index), x29 the index of x25's segment.
 
 	.include "plan.inc"
+	.arch	armv8-a+crc
 
 	.equ	IND_DESTINATION_BIT, 0
 	.equ	IND_INDIRECTION_BIT, 1
@@ -33,6 +47,8 @@
 	.equ	PAGE, 4096
 	.equ	SCTLR_M, 1 << 0
 	.equ	SCTLR_C, 1 << 2
+	.equ	VERIFY_SUM, 1
+	.equ	VERIFY_CRC, 2
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
@@ -58,6 +74,19 @@ cp_list_entry:
 	b	3f
 2:	mrs	x22, sctlr_el2
 3:	and	x24, x22, #SCTLR_M		// x24: the MMU was on
+	// x20: how to verify. ID_AA64ISAR0_EL1.CRC32 (bits 19:16) nonzero:
+	// crc32cx is implemented (Arm ARM, D19.2); the register is readable
+	// at EL1 and above.
+	adr	x10, cp_plan
+	ldr	w9, [x10, #PLAN_FLAGS]
+	and	x20, x9, #PLAN_VERIFY
+	cbz	x20, 4f
+	mrs	x9, id_aa64isar0_el1
+	ubfx	x9, x9, #16, #4
+	cbz	x9, 4f
+	mov	x20, #VERIFY_CRC
+4:	mov	x25, xzr
+	mov	x28, xzr
 	cbz	x19, placed
 
 // --- list mode: walk the indirection list ------------------------------
@@ -67,19 +96,21 @@ cp_list_entry:
 walk:
 	ldr	x3, [x1], #8
 dispatch:
-	tbnz	x3, #IND_DONE_BIT, copied
+	tbnz	x3, #IND_DONE_BIT, done
 	and	x4, x3, #~(PAGE - 1)
-	tbz	x3, #IND_DESTINATION_BIT, 4f
+	tbz	x3, #IND_DESTINATION_BIT, 5f
+	bl	segment_end		// the copy moves on: check what it made
 	mov	x2, x4
+	bl	segment_begin
 	b	walk
-4:	tbz	x3, #IND_INDIRECTION_BIT, 5f
+5:	tbz	x3, #IND_INDIRECTION_BIT, 6f
 	mov	x1, x4
 	b	walk
-5:	tbz	x3, #IND_SOURCE_BIT, walk
-	cbnz	x24, 7f
+6:	tbz	x3, #IND_SOURCE_BIT, walk
+	cbnz	x24, 8f
 	add	x6, x2, #PAGE		// MMU off: invalidate the page first
 	mov	x5, x2
-6:	dc	ivac, x5		// four lines per iteration: a page
+7:	dc	ivac, x5		// four lines per iteration: a page
 	add	x5, x5, x21		// holds a multiple of four lines
 	dc	ivac, x5
 	add	x5, x5, x21
@@ -88,40 +119,76 @@ dispatch:
 	dc	ivac, x5
 	add	x5, x5, x21
 	cmp	x5, x6
-	b.lo	6b
+	b.lo	7b
 	dsb	sy			// done before the first store
-7:	mov	x5, x2
-	bl	copy_page
-	cbz	x24, walk
-8:	dc	civac, x5		// MMU on: the copy, out to the PoC
+8:	mov	x5, x2
+	cbz	x25, 9f			// not a segment of the plan (this codepage)
+	cmp	x20, #VERIFY_SUM
+	b.eq	10f
+	b.hi	11f
+9:	bl	copy_page
+	b	12f
+10:	bl	copy_page_sum
+	b	12f
+11:	bl	copy_page_crc
+12:	cbz	x24, walk
+13:	dc	civac, x5		// MMU on: the copy, out to the PoC
 	add	x5, x5, x21
 	cmp	x5, x2
-	b.lo	8b
+	b.lo	13b
 	b	walk
 
-// --- placed mode: every segment's lines ------------------------------
-// MMU off: discard stale lines over the segments (the data is in memory);
-// MMU on: clean and invalidate them, the data is in the cache.
-placed:
+done:
+	bl	segment_end
+	cbz	x20, copied
+	// every segment of the plan copied and checked: x28 = 2^nseg - 1
 	adr	x10, cp_plan
 	ldr	x11, [x10, #PLAN_NSEG]
-	ldr	x12, [x10, #PLAN_SEG]
-	add	x12, x12, x10
-9:	cbz	x11, copied
-	ldp	x5, x6, [x12], #SEGE_SIZE
+	mov	x9, #1
+	lsl	x9, x9, x11
+	sub	x9, x9, #1
+	cmp	x9, x28
+	b.eq	copied
+	mvn	x9, x28			// the first segment never copied
+	rbit	x9, x9
+	clz	x29, x9
+	mov	x0, x29
+	mov	x1, xzr
+	mov	x2, xzr
+	b	verify_stop
+
+// --- placed mode: every segment's lines, then its sums -------------------
+// MMU off: discard stale lines over the segments (the data is in memory);
+// MMU on: clean and invalidate them, the data is in the cache.
+placed:				// x16: the segment table, x17: its length
+	adr	x10, cp_plan
+	ldr	x17, [x10, #PLAN_NSEG]
+	ldr	x16, [x10, #PLAN_SEG]
+	add	x16, x16, x10
+	mov	x29, xzr
+14:	cmp	x29, x17
+	b.eq	copied
+	mov	x25, x16
+	ldp	x5, x6, [x16], #SEGE_SIZE
 	add	x6, x6, x5
-	cbnz	x24, 11f
-10:	dc	ivac, x5
-	add	x5, x5, x21
-	cmp	x5, x6
-	b.lo	10b
-	b	12f
-11:	dc	civac, x5
-	add	x5, x5, x21
-	cmp	x5, x6
-	b.lo	11b
-12:	sub	x11, x11, #1
-	b	9b
+	mov	x7, x5
+	cbnz	x24, 16f
+15:	dc	ivac, x7
+	add	x7, x7, x21
+	cmp	x7, x6
+	b.lo	15b
+	b	17f
+16:	dc	civac, x7
+	add	x7, x7, x21
+	cmp	x7, x6
+	b.lo	16b
+17:	cbz	x20, 18f
+	dsb	sy			// maintenance done before the reads
+	bl	sum_range
+	mov	x2, x6
+	bl	segment_end
+18:	add	x29, x29, #1
+	b	14b
 
 copied:
 	cbz	x24, caches_done
@@ -129,18 +196,18 @@ copied:
 	// preamble reads the plan with the cache off.
 	adr	x5, __codepage_start
 	adr	x6, __codepage_end
-13:	dc	civac, x5
+19:	dc	civac, x5
 	add	x5, x5, x21
 	cmp	x5, x6
-	b.lo	13b
+	b.lo	19b
 	dsb	sy
 	bic	x22, x22, #SCTLR_M
 	bic	x22, x22, #SCTLR_C
-	cbnz	x23, 14f
+	cbnz	x23, 20f
 	msr	sctlr_el1, x22
-	b	15f
-14:	msr	sctlr_el2, x22
-15:	isb				// the identity map keeps us running
+	b	21f
+20:	msr	sctlr_el2, x22
+21:	isb				// the identity map keeps us running
 
 caches_done:
 	// Every clean and invalidate complete, then no stale instruction
@@ -152,26 +219,144 @@ caches_done:
 	adr	x0, cp_plan
 	b	preamble		// x0 = plan; the preamble jumps
 
-// copy_page: 4 KiB from x4 to x2, 128 bytes per iteration; advances x2.
-// Uses x7..x15.
-copy_page:
-	mov	x7, #PAGE / 128
-16:	ldp	x8, x9, [x4], #16
-	ldp	x10, x11, [x4], #16
-	ldp	x12, x13, [x4], #16
-	ldp	x14, x15, [x4], #16
-	stp	x8, x9, [x2], #16
-	stp	x10, x11, [x2], #16
-	stp	x12, x13, [x2], #16
-	stp	x14, x15, [x2], #16
+// segment_begin: x2 = a destination. x25 = its plan entry and x29 its
+// index (x25 = 0 when no segment starts there), the sums started.
+segment_begin:
+	mov	x25, xzr
+	mov	x26, xzr
+	mov	x27, xzr
+	cmp	x20, #VERIFY_CRC
+	b.ne	22f
+	mvn	w26, w26		// CRC32C starts from ~0
+22:	cbz	x20, 24f
+	adr	x10, cp_plan
+	ldr	x11, [x10, #PLAN_NSEG]
+	ldr	x12, [x10, #PLAN_SEG]
+	add	x12, x12, x10
+	mov	x29, xzr
+23:	cmp	x29, x11
+	b.eq	24f
+	ldr	x9, [x12, #SEGE_MEM]
+	cmp	x9, x2
+	csel	x25, x12, x25, eq
+	b.eq	24f
+	add	x12, x12, #SEGE_SIZE
+	add	x29, x29, #1
+	b	23b
+24:	ret
+
+// segment_end: x25 = the segment checked (0: nothing to do), x2 = where
+// its bytes ended, x26/x27 = its sums. Marks it in x28, or stops.
+segment_end:
+	cbz	x25, 26f
+	ldp	x9, x10, [x25, #SEGE_MEM]
+	add	x9, x9, x10
+	cmp	x9, x2			// every page of it came
+	b.ne	25f
+	cmp	x20, #VERIFY_CRC
+	b.ne	27f
+	mvn	w26, w26
+	ldr	w9, [x25, #SEGE_CRC]
+	cmp	w9, w26
+	b.ne	25f
+	b	28f
+27:	ldp	x9, x10, [x25, #SEGE_S1]
+	cmp	x9, x26
+	ccmp	x10, x27, #0, eq
+	b.ne	25f
+28:	mov	x9, #1
+	lsl	x9, x9, x29
+	orr	x28, x28, x9
+	mov	x25, xzr
+26:	ret
+25:	mov	x0, x29			// x0: the segment's index
+	ldr	x1, [x25, #SEGE_MEM]	// x1: its address
+	mov	x2, x26			// x2: what its memory sums to
+	b	verify_stop
+
+// verify_stop: a segment is not what the plan says. The destination is
+// never entered: stop here, exceptions masked, in the state the codepage
+// was entered in (MMU and caches as they were), x0 = the segment's index
+// in the plan, x1 = its address (0: it was never copied), x2 = the CRC or
+// s1 found. A debugger or a JTAG probe reads them; nothing else will.
+verify_stop:
+	dsb	sy
+	wfe
+	b	verify_stop
+
+// Copies: 4 KiB from x4 to x2, 128 bytes per iteration; advance both.
+// Use x7..x15. The _sum and _crc ones also fold every 8-byte word into
+// x26 (and, for the block sum, x26 into x27 after each 64 bytes).
+	.macro	fold_sum a, b
+	add	x26, x26, \a
+	add	x26, x26, \b
+	.endm
+	.macro	fold_crc a, b
+	crc32cx	w26, w26, \a
+	crc32cx	w26, w26, \b
+	.endm
+	.macro	fold_none a, b
+	.endm
+	.macro	half_page fold, block	// 64 bytes from x4 to x2
 	ldp	x8, x9, [x4], #16
 	ldp	x10, x11, [x4], #16
 	ldp	x12, x13, [x4], #16
 	ldp	x14, x15, [x4], #16
+	\fold	x8, x9
+	\fold	x10, x11
+	\fold	x12, x13
+	\fold	x14, x15
 	stp	x8, x9, [x2], #16
 	stp	x10, x11, [x2], #16
 	stp	x12, x13, [x2], #16
 	stp	x14, x15, [x2], #16
+	.ifnb	\block
+	add	x27, x27, x26
+	.endif
+	.endm
+	.macro	copy_loop fold, block
+	mov	x7, #PAGE / 128
+29:	half_page \fold, \block
+	half_page \fold, \block
 	subs	x7, x7, #1
-	b.ne	16b
+	b.ne	29b
+	ret
+	.endm
+copy_page:
+	copy_loop fold_none
+copy_page_sum:
+	copy_loop fold_sum, block
+copy_page_crc:
+	copy_loop fold_crc
+
+// sum_range: x26/x27 = the sums of [x5, x6) (64-byte multiples), as
+// segment_begin starts them. Uses x7..x15.
+sum_range:
+	mov	x26, xzr
+	mov	x27, xzr
+	cmp	x20, #VERIFY_CRC
+	b.ne	31f
+	mvn	w26, w26
+30:	ldp	x8, x9, [x5], #16
+	ldp	x10, x11, [x5], #16
+	ldp	x12, x13, [x5], #16
+	ldp	x14, x15, [x5], #16
+	fold_crc x8, x9
+	fold_crc x10, x11
+	fold_crc x12, x13
+	fold_crc x14, x15
+	cmp	x5, x6
+	b.lo	30b
+	ret
+31:	ldp	x8, x9, [x5], #16
+	ldp	x10, x11, [x5], #16
+	ldp	x12, x13, [x5], #16
+	ldp	x14, x15, [x5], #16
+	fold_sum x8, x9
+	fold_sum x10, x11
+	fold_sum x12, x13
+	fold_sum x14, x15
+	add	x27, x27, x26
+	cmp	x5, x6
+	b.lo	31b
 	ret
