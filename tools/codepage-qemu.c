@@ -442,7 +442,7 @@ static int build_list(struct boot *b)
 					memcpy(img + slot * PAGE, data + off,
 					       flen - off < PAGE ? flen - off
 								 : PAGE);
-				if (i == b->corrupt_seg &&
+				if (b->corrupt_seg && i == b->corrupt_seg &&
 				    b->corrupt_off - off < PAGE)
 					img[slot * PAGE + b->corrupt_off - off] ^= 0xff;
 				EMIT((region + slot * PAGE) | 0x8);
@@ -528,7 +528,7 @@ static uint64_t load_segment(struct boot *b, int i, uint64_t at)
 	size_t len;
 	int err;
 
-	if (i != b->corrupt_seg) {
+	if (!b->corrupt_seg || i != b->corrupt_seg) {
 		load_file(b, s->file, at);
 		return s->bufsz;
 	}
@@ -550,7 +550,7 @@ static int setup_placed(struct boot *b)
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 		uint64_t at, len = s->bufsz;
 
-		if (i == b->corrupt_seg && b->corrupt_off >= len)
+		if (b->corrupt_seg && i == b->corrupt_seg && b->corrupt_off >= len)
 			len = b->corrupt_off + 1;
 		if (!b->staged[i]) {
 			if (load_segment(b, i, s->mem) == (uint64_t)-1)

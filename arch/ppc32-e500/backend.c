@@ -28,8 +28,9 @@
 #define MAS1_IPROT 0x40000000u
 #define MAS2_M 0x04u /* memory coherence required: safe on SMP parts */
 #define MAS3_SUPERVISOR 0x15u /* SX | SW | SR */
-#define PLAN_MAGIC 0x43504c31u
-#define PLAN_FIXED_SIZE 156 /* as plan.inc */
+#define PLAN_MAGIC 0x43504c32u
+#define PLAN_FIXED_SIZE 160 /* as plan.inc */
+#define PLAN_VERIFY 1
 #define NGPR 32
 #define REG_MSR 32
 
@@ -163,6 +164,7 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		     seg_off);
 	for (int i = 0; i < NGPR; i++)
 		cp_sb_printf(o, "\t.long 0x%08x\t# r%d\n", reg32(plan, i), i);
+	cp_sb_printf(o, "\t.long %d\t# flags\n", plan->verify ? PLAN_VERIFY : 0);
 	for (int i = 0; i < d->ntlb; i++) {
 		const struct e500_tlbe *t = &d->tlb[i];
 
@@ -173,10 +175,14 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 			     t->base | MAS2_M, t->base | MAS3_SUPERVISOR,
 			     t->base, (unsigned long long)t->size);
 	}
-	for (int i = 1; i < plan->nseg; i++)
-		cp_sb_printf(o, "\t.long 0x%08x, 0x%08x\t# %s\n",
-			     (uint32_t)plan->seg[i].mem,
-			     (uint32_t)plan->seg[i].memsz, plan->seg[i].name);
+	for (int i = 1; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		cp_sb_printf(o, "\t.long 0x%08x, 0x%08x, 0x%08x, 0x%08x, 0"
+				"\t# %s, block sum, seen\n",
+			     (uint32_t)s->mem, (uint32_t)s->memsz,
+			     (uint32_t)s->sum.s1, (uint32_t)s->sum.s2, s->name);
+	}
 	cp_sb_printf(o, "\t.globl cp_plan_end\ncp_plan_end:\n");
 }
 

@@ -12,8 +12,9 @@
 #include <elf.h>
 #include <string.h>
 
-#define PLAN_MAGIC 0x31525043u /* "CPR1" */
-#define PLAN_FIXED_SIZE 272    /* as plan.inc */
+#define PLAN_MAGIC 0x32525043u /* "CPR2" */
+#define PLAN_FIXED_SIZE 280    /* as plan.inc */
+#define PLAN_VERIFY 1
 #define NREGS 30
 
 static const struct cp_reloc_type riscv_relocs[] = {
@@ -62,11 +63,17 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 						  ? plan->regs[i].value
 						  : 0),
 			     plan->arch->registers[i]);
-	for (int i = 1; i < plan->nseg; i++)
+	cp_sb_printf(o, "\t.word %d, 0\t# flags\n", plan->verify ? PLAN_VERIFY : 0);
+	for (int i = 1; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
 		cp_sb_printf(o, "\t.dword 0x%llx, 0x%llx\t# %s\n",
-			     (unsigned long long)plan->seg[i].mem,
-			     (unsigned long long)plan->seg[i].memsz,
-			     plan->seg[i].name);
+			     (unsigned long long)s->mem,
+			     (unsigned long long)s->memsz, s->name);
+		cp_sb_printf(o, "\t.dword 0x%llx, 0x%llx\t# block sum\n",
+			     (unsigned long long)s->sum.s1,
+			     (unsigned long long)s->sum.s2);
+	}
 	cp_sb_printf(o, "\t.globl cp_plan_end\ncp_plan_end:\n");
 }
 

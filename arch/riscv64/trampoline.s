@@ -18,6 +18,18 @@
 # caches coherent with memory, so copying needs no cache maintenance; the
 # only obligation is fence.i before instruction fetch may see the copied
 # code (Linux's boot protocol and the unprivileged spec's Zifencei).
+#
+# With PLAN_VERIFY, every segment's memory is checked against the block
+# sum the plan holds (gen/checksum.h) before the jump: in list mode while
+# its pages are copied (one add per 8-byte word the copy already holds in
+# a register, one per 64 bytes), in placed mode in one pass. A difference,
+# or a segment the list never copied whole, ends in verify_stop, never at
+# the destination.
+#
+# Registers: s0 list head (0: placed), s1 hart id, tp PLAN_VERIFY, t6 the
+# segment being checked (its plan entry, 0 none), gp its index, s10/s11
+# its running s1/s2, sp segments verified (a bit per index). No stack is
+# used: sp, gp and tp come from the plan for the destination.
 
 	.include "plan.inc"
 
@@ -26,6 +38,40 @@
 	.equ	IND_DONE, 0x4
 	.equ	IND_SOURCE, 0x8
 	.equ	PAGE, 4096
+
+	.macro	load16			# 128 bytes from t4: a0..a7, s2..s9
+	.irp	r, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7, s8, s9
+	ld	\r, .Loff_\r(t4)
+	.endr
+	.endm
+	.macro	store16			# and to t1
+	.irp	r, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7, s8, s9
+	sd	\r, .Loff_\r(t1)
+	.endr
+	.endm
+	# 64 bytes (eight words) into s10, then s10 into s11: the block sum
+	.macro	fold8 r0, r1, r2, r3, r4, r5, r6, r7
+	.irp	r, \r0, \r1, \r2, \r3, \r4, \r5, \r6, \r7
+	add	s10, s10, \r
+	.endr
+	add	s11, s11, s10
+	.endm
+	.equ	.Loff_a0, 0
+	.equ	.Loff_a1, 8
+	.equ	.Loff_a2, 16
+	.equ	.Loff_a3, 24
+	.equ	.Loff_a4, 32
+	.equ	.Loff_a5, 40
+	.equ	.Loff_a6, 48
+	.equ	.Loff_a7, 56
+	.equ	.Loff_s2, 64
+	.equ	.Loff_s3, 72
+	.equ	.Loff_s4, 80
+	.equ	.Loff_s5, 88
+	.equ	.Loff_s6, 96
+	.equ	.Loff_s7, 104
+	.equ	.Loff_s8, 112
+	.equ	.Loff_s9, 120
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
@@ -53,7 +99,12 @@ cp_list_entry:
 	jr	t0
 	.balign	4			# stvec: direct mode, 4-byte aligned
 2:	sfence.vma			# drop stale translations
-	beqz	s0, copied
+	lla	t3, cp_plan
+	lwu	tp, PLAN_FLAGS(t3)
+	andi	tp, tp, PLAN_VERIFY
+	li	t6, 0
+	li	sp, 0
+	beqz	s0, placed
 
 	mv	t2, s0			# the head entry, as Linux's image->head
 	li	t1, 0			# destination
@@ -63,12 +114,14 @@ walk:
 	addi	t0, t0, 8
 dispatch:
 	andi	t3, t2, IND_DONE
-	bnez	t3, copied
+	bnez	t3, done
 	srli	t4, t2, 12
 	slli	t4, t4, 12		# the page address in the entry
 	andi	t3, t2, IND_DESTINATION
 	beqz	t3, 2f
+	jal	segment_end		# the copy moves on: check what it made
 	mv	t1, t4
+	jal	segment_begin
 	j	walk
 2:	andi	t3, t2, IND_INDIRECTION
 	beqz	t3, 3f
@@ -78,7 +131,53 @@ dispatch:
 	beqz	t3, walk
 	li	t5, PAGE
 	add	t5, t5, t4		# end of the source page
-4:	ld	a0, 0(t4)		# 128 bytes per iteration
+	bnez	t6, 5f
+4:	load16				# 128 bytes per iteration
+	store16
+	addi	t4, t4, 128
+	addi	t1, t1, 128
+	bne	t4, t5, 4b
+	j	walk
+5:	load16				# the same, summing the words
+	fold8	a0, a1, a2, a3, a4, a5, a6, a7
+	fold8	s2, s3, s4, s5, s6, s7, s8, s9
+	store16
+	addi	t4, t4, 128
+	addi	t1, t1, 128
+	bne	t4, t5, 5b
+	j	walk
+
+done:
+	jal	segment_end
+	beqz	tp, copied
+	# every segment of the plan copied and checked: sp = 2^nseg - 1
+	lla	t3, cp_plan
+	ld	t5, PLAN_NSEG(t3)
+	li	t3, 1
+	sll	t3, t3, t5
+	addi	t3, t3, -1
+	beq	sp, t3, copied
+	li	a0, -1			# a0: no one segment; a1 = 0: not copied
+	li	a1, 0
+	mv	a2, sp			# a2: the segments that were
+	j	verify_stop
+
+# placed mode: each segment's sums, in one pass over its memory
+placed:
+	beqz	tp, copied
+	lla	t3, cp_plan
+	ld	s3, PLAN_NSEG(t3)	# s3: segments left, s2: the next one
+	ld	s2, PLAN_SEG(t3)
+	add	s2, s2, t3
+	li	gp, 0
+6:	beq	gp, s3, copied
+	mv	t6, s2
+	ld	t4, SEGE_MEM(s2)
+	ld	t1, SEGE_MEMSZ(s2)
+	add	t1, t1, t4		# t1: the end, as the copy would leave it
+	li	s10, 0
+	li	s11, 0
+7:	ld	a0, 0(t4)		# 64 bytes per iteration
 	ld	a1, 8(t4)
 	ld	a2, 16(t4)
 	ld	a3, 24(t4)
@@ -86,34 +185,13 @@ dispatch:
 	ld	a5, 40(t4)
 	ld	a6, 48(t4)
 	ld	a7, 56(t4)
-	ld	s2, 64(t4)
-	ld	s3, 72(t4)
-	ld	s4, 80(t4)
-	ld	s5, 88(t4)
-	ld	s6, 96(t4)
-	ld	s7, 104(t4)
-	ld	s8, 112(t4)
-	ld	s9, 120(t4)
-	sd	a0, 0(t1)
-	sd	a1, 8(t1)
-	sd	a2, 16(t1)
-	sd	a3, 24(t1)
-	sd	a4, 32(t1)
-	sd	a5, 40(t1)
-	sd	a6, 48(t1)
-	sd	a7, 56(t1)
-	sd	s2, 64(t1)
-	sd	s3, 72(t1)
-	sd	s4, 80(t1)
-	sd	s5, 88(t1)
-	sd	s6, 96(t1)
-	sd	s7, 104(t1)
-	sd	s8, 112(t1)
-	sd	s9, 120(t1)
-	addi	t4, t4, 128
-	addi	t1, t1, 128
-	bne	t4, t5, 4b
-	j	walk
+	fold8	a0, a1, a2, a3, a4, a5, a6, a7
+	addi	t4, t4, 64
+	bne	t4, t1, 7b
+	jal	segment_end
+	addi	s2, s2, SEGE_SIZE
+	addi	gp, gp, 1
+	j	6b
 
 copied:
 	fence	rw, rw			# every copy done ...
@@ -121,3 +199,56 @@ copied:
 	lla	a0, cp_plan
 	mv	a1, s1
 	j	preamble		# a0 = plan, a1 = hart id
+
+# segment_begin: t1 = a destination. t6 = its plan entry and gp its index
+# (t6 = 0 when no segment of the plan starts there, or tp = 0), the sums
+# started. Uses a0, a1, t3, t5.
+segment_begin:
+	li	t6, 0
+	li	s10, 0
+	li	s11, 0
+	beqz	tp, 9f
+	lla	t3, cp_plan
+	ld	t5, PLAN_NSEG(t3)
+	ld	a1, PLAN_SEG(t3)
+	add	a1, a1, t3
+	li	gp, 0
+8:	beq	gp, t5, 9f
+	ld	a0, SEGE_MEM(a1)
+	beq	a0, t1, 10f
+	addi	a1, a1, SEGE_SIZE
+	addi	gp, gp, 1
+	j	8b
+10:	mv	t6, a1
+9:	ret
+
+# segment_end: t6 = the segment checked (0: nothing to do), t1 = where its
+# bytes ended, s10/s11 = its sums. Marks it in sp, or stops. Uses a0..a2.
+segment_end:
+	beqz	t6, 11f
+	ld	a0, SEGE_MEM(t6)
+	ld	a1, SEGE_MEMSZ(t6)
+	add	a0, a0, a1
+	bne	a0, t1, 12f		# every page of it came
+	ld	a0, SEGE_S1(t6)
+	bne	a0, s10, 12f
+	ld	a0, SEGE_S2(t6)
+	bne	a0, s11, 12f
+	li	a0, 1
+	sll	a0, a0, gp
+	or	sp, sp, a0
+	li	t6, 0
+11:	ret
+12:	mv	a0, gp			# a0: the segment's index
+	ld	a1, SEGE_MEM(t6)	# a1: its address
+	mv	a2, s10			# a2: the s1 its memory gave
+	j	verify_stop
+
+# verify_stop: a segment is not what the plan says. The destination is
+# never entered: stop here, interrupts off, satp = 0, with a0 = the
+# segment's index in the plan (-1: the list left some uncopied, a2 = the
+# mask of those it copied), a1 = its address, a2 = the s1 found. A
+# debugger reads them; nothing else will.
+verify_stop:
+	wfi
+	j	verify_stop
