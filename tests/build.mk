@@ -22,33 +22,54 @@ check-run: all samples $(san-programs) $(test-bins)
 demo-run: all samples
 	$(Q)sh $(srctree)/tools/demo.sh $(objtree) $(obj)/samples
 
-# make bench: the reference copier, built like the samples.
-bench-ref := $(obj)/bench/ppc32-e500-linux-copy.bin
-$(bench-ref): $(srctree)/tools/bench/ppc32-e500-linux-copy.s
+# make bench: the references, built like the samples, per arch: a copier
+# shaped like Linux's relocation code, and the SHA-256 yardstick
+# (tools/bench/sha256-ref.c with its stub), proven position-independent
+# by codepage-check as they are linked.
+bench-arches := ppc32-e500 arm64 riscv64
+bench-prefix-ppc32-e500 := $(PPC_PREFIX)
+bench-prefix-arm64 := $(A64_PREFIX)
+bench-prefix-riscv64 := $(RV_PREFIX)
+bench-asflags-ppc32-e500 := -a32 -mbig -me500 -mregnames
+bench-asflags-riscv64 := -march=rv64imac_zicsr_zifencei -mabi=lp64
+bench-ldflags-ppc32-e500 := -m elf32ppc
+bench-cc-ppc32-e500 := $(TARGET_CC_ppc32) -mcpu=8548 -msoft-float -G 0 -mno-sdata
+bench-cc-arm64 := $(TARGET_CC_arm64) -mstrict-align -mgeneral-regs-only
+bench-cc-riscv64 := $(TARGET_CC_riscv64) -march=rv64imac -mabi=lp64 -mcmodel=medany
+BENCH_CFLAGS := -std=c11 -O2 -ffreestanding -fno-pic -fno-builtin \
+	-fno-tree-loop-distribute-patterns -fno-stack-protector $(WARN)
+BENCH_LDFLAGS := -N --no-warn-rwx-segments -z noexecstack -Ttext=0 -e _start
+# the arch a bench file's stem (ARCH-linux-copy, ARCH-sha256) names
+bench-arch = $(firstword $(subst -linux-copy, ,$(subst -sha256, ,$*)))
+bench-bins := $(foreach a,$(bench-arches),$(obj)/bench/$(a)-linux-copy.bin $(obj)/bench/$(a)-sha256.bin)
+
+$(obj)/bench/%.o: $(srctree)/tools/bench/%.s $(wildcard $(srctree)/tools/bench/*.inc)
 	$(quiet) AS $(@:$(objtree)/%=%)
 	@mkdir -p $(dir $@)
-	$(Q)$(PPC_PREFIX)as -a32 -mbig -me500 -mregnames -o $(@:.bin=.o) $<
-	$(Q)$(PPC_PREFIX)ld -m elf32ppc -N --no-warn-rwx-segments -Ttext=0 \
-		-o $(@:.bin=.elf) $(@:.bin=.o)
-	$(Q)$(PPC_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+	$(Q)$(bench-prefix-$(bench-arch))as $(bench-asflags-$(bench-arch)) \
+		-I$(srctree)/tools/bench -o $@ $<
 
-bench-ref-a64 := $(obj)/bench/arm64-linux-copy.bin
-$(bench-ref-a64): $(srctree)/tools/bench/arm64-linux-copy.s
-	$(quiet) AS $(@:$(objtree)/%=%)
+$(obj)/bench/%-sha256-ref.o: $(srctree)/tools/bench/sha256-ref.c
+	$(quiet) CC-$* $(@:$(objtree)/%=%)
 	@mkdir -p $(dir $@)
-	$(Q)$(A64_PREFIX)as -o $(@:.bin=.o) $<
-	$(Q)$(A64_PREFIX)ld -Ttext=0 -o $(@:.bin=.elf) $(@:.bin=.o)
-	$(Q)$(A64_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+	$(Q)$(bench-cc-$*) $(BENCH_CFLAGS) -c -o $@ $<
 
-bench-ref-rv := $(obj)/bench/riscv64-linux-copy.bin
-$(bench-ref-rv): $(srctree)/tools/bench/riscv64-linux-copy.s
-	$(quiet) AS $(@:$(objtree)/%=%)
-	@mkdir -p $(dir $@)
-	$(Q)$(RV_PREFIX)as -march=rv64imac_zicsr_zifencei -mabi=lp64 -o $(@:.bin=.o) $<
-	$(Q)$(RV_PREFIX)ld -Ttext=0 -o $(@:.bin=.elf) $(@:.bin=.o)
-	$(Q)$(RV_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+$(obj)/bench/%-linux-copy.elf: $(obj)/bench/%-linux-copy.o
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(bench-prefix-$*)ld $(bench-ldflags-$*) $(BENCH_LDFLAGS) -o $@ $^
 
-bench-run: all samples $(bench-ref) $(bench-ref-a64) $(bench-ref-rv)
+$(obj)/bench/%-sha256.elf: $(obj)/bench/%-sha256.o $(obj)/bench/%-sha256-ref.o \
+		$(objtree)/codepage-check
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(bench-prefix-$*)ld $(bench-ldflags-$*) $(BENCH_LDFLAGS) --emit-relocs \
+		-o $@ $(filter %.o,$^)
+	$(Q)$(objtree)/codepage-check -q $@
+
+$(obj)/bench/%.bin: $(obj)/bench/%.elf
+	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
+	$(Q)$(bench-prefix-$(bench-arch))objcopy -O binary $< $@
+
+bench-run: all samples $(bench-bins)
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)
 
 # The real-handoff tests' initramfs init, static for each target.

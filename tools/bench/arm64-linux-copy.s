@@ -54,11 +54,5 @@ dispatch:
 	tst	x12, #(4096 - 1)
 	b.ne	5b
 	b	walk
-done:	dsb	sy
-	ic	iallu
-	dsb	sy
-	isb
-	movz	w0, #0x0008
-	movk	w0, #0x8400, lsl #16
-	hvc	#0
-	b	.
+done:
+	.include "arm64-poweroff.inc"

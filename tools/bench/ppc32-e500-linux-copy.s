@@ -14,11 +14,6 @@
 # extra addis per entry, not per word). When done it powers QEMU off.
 
 	.equ	LINEAR, 0xc000
-	.equ	SPRN_MAS0, 624
-	.equ	SPRN_MAS1, 625
-	.equ	SPRN_MAS2, 626
-	.equ	SPRN_MAS3, 627
-	.equ	SPRN_MAS7, 944
 
 	.text
 	.globl	_start
@@ -59,28 +54,5 @@ dispatch:
 	addi	r7, r7, 4096
 	b	walk
 
-done:	isync
-	# power off: pin 0 of the ppce500 GPIO block (CCSR 0xf_e00f_f000),
-	# through a TLB1 entry of our own at 0xe0000000
-	lis	r4, 0x100f		# TLB1, ESEL 15
-	mtspr	SPRN_MAS0, r4
-	lis	r4, 0x8000
-	ori	r4, r4, 0x500		# V, 1 MiB
-	mtspr	SPRN_MAS1, r4
-	lis	r4, 0xe000
-	ori	r4, r4, 0x0a		# I | G
-	mtspr	SPRN_MAS2, r4
-	lis	r4, 0xe000
-	ori	r4, r4, 0x05
-	mtspr	SPRN_MAS3, r4
-	li	r4, 0xf
-	mtspr	SPRN_MAS7, r4
-	isync
-	tlbwe
-	isync
-	lis	r4, 0xe00f
-	ori	r4, r4, 0xf000
-	lis	r5, 0x8000
-	stw	r5, 0(r4)
-	stw	r5, 8(r4)
-	b	.
+done:
+	.include "ppc32-e500-poweroff.inc"

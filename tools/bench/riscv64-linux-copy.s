@@ -43,10 +43,5 @@ dispatch:
 	addi	t3, t3, -1
 	bnez	t3, 4b
 	j	walk
-done:	fence.i
-	li	a7, 0x53525354		# SBI SRST: shutdown
-	li	a6, 0
-	li	a0, 0
-	li	a1, 0
-	ecall
-	j	.
+done:
+	.include "riscv64-poweroff.inc"

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: MIT
+#
+# riscv64-sha256.s - the stub of make bench's SHA-256 yardstick
+# (sha256-ref.c). Entered like the codepage's list entry (a0 = list head)
+# in S-mode at physical addresses: a stack, the round constants and room
+# for the digests for the C code, then an SBI shutdown.
+
+	.text
+	.option	norvc
+	.globl	_start
+_start:
+	j	1f			# offset 0: placed entry (unused)
+	nop
+1:	lla	sp, stack_top		# offset 8: list entry, a0 = list head
+	li	a1, 0			# pages at their physical addresses
+	lla	a2, sha256_k
+	lla	a3, digests
+	call	sha256_walk
+	.include "riscv64-poweroff.inc"
+
+	.balign	8
+sha256_k:
+	.include "sha256-k.inc"
+digests:
+	.space	17 * 32
+	.balign	16
+	.space	768
+stack_top:
