@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # tests/ - the test programs (unit tests under ASan and UBSan, a checksum
 # helper) and the check target that runs tests/run_tests.sh.
-test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum
+test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum $(obj)/tests/sha256-kat
 san-programs = $(addprefix $(obj)/san/,$(programs))
 
 $(obj)/tests/unit-tests: $(obj)/san/tests/unit-tests.o $(libcp-san-objs)
@@ -13,6 +13,12 @@ $(obj)/tests/fnvsum: $(srctree)/tests/fnvsum.c
 	$(quiet) CC tests/fnvsum
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(HOST_CPPFLAGS) $(WARN) $(CFLAGS) -o $@ $<
+
+# the bench's SHA-256 yardstick, built for the host under the sanitizers
+$(obj)/tests/sha256-kat: $(srctree)/tests/sha256-kat.c $(srctree)/tools/bench/sha256-ref.c
+	$(quiet) CC-SAN tests/sha256-kat
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(HOST_CPPFLAGS) $(WARN) $(CFLAGS) $(SAN_FLAGS) -o $@ $^
 
 .PHONY: check-run demo-run bench-run
 check-run: all samples $(san-programs) $(test-bins)

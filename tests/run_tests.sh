@@ -840,6 +840,19 @@ set_check() {
 		[ "$nfp" -eq 0 ] && pass loader/ppc32-no-floating-point ||
 			fail loader/ppc32-no-floating-point "$nfp floating-point instructions"
 	fi
+	# the bench's SHA-256 yardstick is SHA-256 (lengths around the padding
+	# boundaries, and more than a page)
+	mkdir -p "$WORK/sha"
+	ok=1
+	for n in 0 3 55 56 63 64 119 4096 100000; do
+		head -c "$n" /dev/urandom >"$WORK/sha/$n"
+		a=$("$BUILD/tests/sha256-kat" "$SRCTREE/tools/bench/sha256-k.inc" \
+			"$WORK/sha/$n" 2>>"$WORK/sha/log")
+		b=$(sha256sum "$WORK/sha/$n")
+		[ "$a" = "$b" ] || { ok=; echo "$n: $a / $b" >>"$WORK/sha/log"; }
+	done
+	[ -n "$ok" ] && clean_log "$WORK/sha/log" && pass bench/sha256-yardstick-known-answers ||
+		fail bench/sha256-yardstick-known-answers "" "$WORK/sha/log"
 	# the position-independence proof always links at two addresses
 	sed -e 's|^\tsegments {|\tcodepage { load = <0x0 0x10000>; };\n\tsegments {|' \
 		-e "s|\"tree.dts\"|\"$SRCTREE/tests/bad/tree.dts\"|" \
