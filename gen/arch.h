@@ -46,6 +46,14 @@ struct cp_image_format {
 	const char *(*flags_problem)(uint64_t flags);
 };
 
+/* The consoles a codepage can leave its trail on (debug-uart). */
+enum cp_uart_type {
+	CP_UART_NONE,
+	CP_UART_NS16550, /* 8250-style: THR at 0, LSR at 5 << reg-shift */
+	CP_UART_PL011,	 /* Arm PrimeCell: DR at 0, FR at 0x18 */
+	CP_UART_SBI,	 /* the SBI legacy console_putchar call */
+};
+
 struct cp_arch {
 	const char *name;		 /* "ppc32-e500": the description's arch */
 	const char *const *aliases;	 /* other accepted spellings, NULL-ended */
@@ -87,6 +95,7 @@ struct cp_arch {
 	uint64_t kexec_limit;	 /* Linux kexec_load refuses destinations above */
 	unsigned max_segments;	 /* KEXEC_SEGMENT_MAX */
 	uint64_t codepage_align; /* alignment the codepage is placed at */
+	unsigned uarts;		 /* debug-uart types it prints to: 1 << cp_uart_type */
 
 	/*
 	 * Arch checks and derived values once segments and registers are

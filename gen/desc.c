@@ -17,7 +17,7 @@ static const char *const root_props[] = {
 	"memory", "model", "summary", "arches", "device-tree", NULL,
 };
 static const char *const root_nodes[] = {
-	"codepage", "kernel", "segments", "registers", "preamble", NULL,
+	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
 };
 static const char *const codepage_props[] = { "load", "no-verify", NULL };
 static const char *const kernel_props[] = { "file", "load", "entry", NULL };
@@ -25,6 +25,8 @@ static const char *const segment_props[] = {
 	"file", "string", "data", "load", "bootargs", "initrd", "memory-node", NULL,
 };
 static const char *const preamble_props[] = { "source", NULL };
+static const char *const uart_props[] = { "type", "address", "reg-shift",
+					  "reg-io-width", NULL };
 
 /* A register string is a name like "fdt.end": printable, not a cell value. */
 static int printable(const char *s)
@@ -424,6 +426,54 @@ static int check_segment_name(const struct reader *segs, const char *name)
 	return 0;
 }
 
+/* A one-cell number, DEF when absent; -1 after reporting a bad one. */
+static int read_u32(const struct reader *r, const char *name, uint32_t def,
+		    uint32_t *out)
+{
+	int len;
+	const unsigned char *p = getprop(r, name, &len);
+	struct cp_loc loc = ploc(r, name);
+
+	*out = def;
+	if (!p)
+		return 0;
+	if (len != 4) {
+		cp_error(&loc, "bad-property", "'%s' must be one cell, e.g. "
+					       "%s = <%u>;", name, name, def);
+		return -1;
+	}
+	*out = (uint32_t)cp_load_be(p, 4);
+	return 0;
+}
+
+/* debug-uart { type; address; reg-shift; reg-io-width; }: read here,
+ * checked against the arch by main.c. */
+static int read_uart(const struct reader *root)
+{
+	struct reader r;
+	struct cp_desc *d = root->d;
+	int err = 0;
+
+	if (!sub_reader(root, "debug-uart", &r))
+		return 0;
+	warn_unknown_props(&r, uart_props);
+	d->uart_node = cp_xstrdup(r.path);
+	err |= read_string(&r, "type", &d->uart_type);
+	err |= read_address(&r, "address", &d->uart_has_address,
+			    &d->uart_address);
+	err |= read_u32(&r, "reg-shift", 0, &d->uart_shift);
+	err |= read_u32(&r, "reg-io-width", 1, &d->uart_width);
+	if (!err && !d->uart_type) {
+		struct cp_loc loc = rloc(&r);
+
+		cp_error(&loc, "missing-property",
+			 "debug-uart needs type = \"ns16550\", \"pl011\" or "
+			 "\"sbi\";");
+		err = -1;
+	}
+	return err ? -1 : 0;
+}
+
 static int read_segments(const struct reader *root)
 {
 	struct reader segs, r;
@@ -547,6 +597,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_kernel(&root);
 	err |= read_segments(&root);
 	err |= read_registers(&root);
+	err |= read_uart(&root);
 	if (sub_reader(&root, "preamble", &r)) {
 		char *src = NULL;
 
@@ -632,6 +683,8 @@ void cp_desc_free(struct cp_desc *d)
 	}
 	free(d->regs);
 	free(d->preamble_source);
+	free(d->uart_type);
+	free(d->uart_node);
 	cp_strlist_free(&d->deps);
 	cp_srcmap_free(&d->srcmap);
 	memset(d, 0, sizeof(*d));

@@ -90,6 +90,13 @@ struct cp_desc {
 
 	char *preamble_source; /* preamble { source } resolved, or NULL */
 
+	/* debug-uart { type; address; reg-shift; reg-io-width; } (type NULL:
+	 * none), and its node path for diagnostics */
+	char *uart_type, *uart_node;
+	int uart_has_address;
+	uint64_t uart_address;
+	uint32_t uart_shift, uart_width;
+
 	struct cp_strlist deps; /* files the description includes (dtc -d) */
 	struct cp_srcmap srcmap; /* lines of nodes and properties (source only) */
 };

@@ -260,6 +260,50 @@ static int load_template(struct run *r)
 	return 0;
 }
 
+/* debug-uart: a console this arch's trampoline can print to, described
+ * completely. */
+static int set_uart(struct run *r)
+{
+	static const char *const names[] = { [CP_UART_NS16550] = "ns16550",
+					     [CP_UART_PL011] = "pl011",
+					     [CP_UART_SBI] = "sbi" };
+	const struct cp_desc *d = &r->desc;
+	struct cp_uart *u = &r->plan.uart;
+	struct cp_loc loc = cp_loc_at(d->file, d->uart_node);
+
+	if (!d->uart_type)
+		return 0;
+	for (unsigned t = CP_UART_NS16550; t <= CP_UART_SBI; t++)
+		if (!strcmp(d->uart_type, names[t]))
+			u->type = (enum cp_uart_type)t;
+	if (u->type == CP_UART_NONE || !(r->plan.arch->uarts & 1u << u->type)) {
+		cp_error(&loc, "debug-uart",
+			 "%s cannot print to a debug-uart of type '%s'; it "
+			 "knows:%s%s%s",
+			 r->plan.arch->name, d->uart_type,
+			 r->plan.arch->uarts & 1u << CP_UART_NS16550 ? " ns16550" : "",
+			 r->plan.arch->uarts & 1u << CP_UART_PL011 ? " pl011" : "",
+			 r->plan.arch->uarts & 1u << CP_UART_SBI ? " sbi" : "");
+		return -1;
+	}
+	u->addr = d->uart_address;
+	u->shift = d->uart_shift;
+	u->width = d->uart_width;
+	if (u->type != CP_UART_SBI &&
+	    (!d->uart_has_address || u->addr >= r->plan.arch->addr_limit ||
+	     u->shift > 4 || (u->width != 1 && u->width != 4) ||
+	     u->addr % u->width)) {
+		cp_error(&loc, "debug-uart",
+			 "a %s needs address = <...>; (its registers, below "
+			 "the arch's limit), reg-shift = <0> to <4> and "
+			 "reg-io-width = <1> or <4>, the address a multiple "
+			 "of the width",
+			 names[u->type]);
+		return -1;
+	}
+	return 0;
+}
+
 /* The protocol's device tree (or the description's choice) must be one. */
 static int check_device_tree(struct run *r)
 {
@@ -327,7 +371,7 @@ static int read_inputs(struct run *r)
 	}
 	if (cp_plan_set_registers(p, &r->tmpl) ||
 	    cp_plan_set_registers(p, &r->desc) ||
-	    check_device_tree(r))
+	    check_device_tree(r) || set_uart(r))
 		return -1;
 	return 0;
 }

@@ -65,6 +65,11 @@ struct cp_plan {
 
 	int codepage_fixed; /* codepage { load } given */
 	int verify;	    /* check every segment before the jump */
+	struct cp_uart {    /* where the codepage prints its trail */
+		enum cp_uart_type type;
+		uint64_t addr;
+		unsigned shift, width; /* reg-shift, reg-io-width */
+	} uart;
 	uint64_t codepage_load;
 	uint64_t entry_off, list_entry_off; /* within the codepage */
 

@@ -17,7 +17,7 @@
 
 #define PLAN_MAGIC 0x32415043u /* "CPA2" */
 #define PLAN_VERIFY 1	       /* as plan.inc */
-#define PLAN_FIXED_SIZE 272    /* as plan.inc */
+#define PLAN_FIXED_SIZE 296    /* as plan.inc */
 #define NREGS 30
 
 static const struct cp_reloc_type arm64_relocs[] = {
@@ -50,6 +50,10 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 							  ? plan->regs[i].value
 							  : 0),
 			     i);
+	cp_sb_printf(o, "\t.word %d, %u, %u, 0\t// debug-uart type, shift, width\n"
+			"\t.quad 0x%llx\t// debug-uart registers\n",
+		     plan->uart.type, plan->uart.shift, plan->uart.width,
+		     (unsigned long long)plan->uart.addr);
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
 
@@ -121,6 +125,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.kexec_limit = 0,
 	.max_segments = 16,
 	.codepage_align = 4096,
+	.uarts = 1u << CP_UART_NS16550 | 1u << CP_UART_PL011,
 	.prepare = arm64_prepare,
 	.emit_plan = arm64_emit_plan,
 	.describe = arm64_describe,

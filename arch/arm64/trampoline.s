@@ -87,6 +87,8 @@ cp_list_entry:
 	mov	x20, #VERIFY_CRC
 4:	mov	x25, xzr
 	mov	x28, xzr
+	adr	x0, msg_entered
+	bl	say
 	cbz	x19, placed
 
 // --- list mode: walk the indirection list ------------------------------
@@ -148,7 +150,7 @@ done:
 	lsl	x9, x9, x11
 	sub	x9, x9, #1
 	cmp	x9, x28
-	b.eq	copied
+	b.eq	checked
 	mvn	x9, x28			// the first segment never copied
 	rbit	x9, x9
 	clz	x29, x9
@@ -167,7 +169,7 @@ placed:				// x16: the segment table, x17: its length
 	add	x16, x16, x10
 	mov	x29, xzr
 14:	cmp	x29, x17
-	b.eq	copied
+	b.eq	checked
 	mov	x25, x16
 	ldp	x5, x6, [x16], #SEGE_SIZE
 	add	x6, x6, x5
@@ -189,6 +191,11 @@ placed:				// x16: the segment table, x17: its length
 	bl	segment_end
 18:	add	x29, x29, #1
 	b	14b
+
+checked:
+	cbz	x20, copied
+	adr	x0, msg_checked
+	bl	say
 
 copied:
 	cbz	x24, caches_done
@@ -216,6 +223,8 @@ caches_done:
 	ic	iallu
 	dsb	sy
 	isb
+	adr	x0, msg_jumping
+	bl	say
 	adr	x0, cp_plan
 	b	preamble		// x0 = plan; the preamble jumps
 
@@ -280,9 +289,87 @@ segment_end:
 // in the plan, x1 = its address (0: it was never copied), x2 = the CRC or
 // s1 found. A debugger or a JTAG probe reads them; nothing else will.
 verify_stop:
-	dsb	sy
+	mov	x3, x0
+	mov	x4, x1
+	mov	x5, x2
+	adr	x0, msg_segment
+	bl	say
+	mov	x0, x4
+	bl	say_hex
+	adr	x0, msg_differs
+	bl	say
+	mov	x0, x3
+	mov	x1, x4
+	mov	x2, x5
+30:	dsb	sy
 	wfe
-	b	verify_stop
+	b	30b
+
+// --- the trail on the plan's debug-uart ---------------------------------
+// Short lines at each stage, for a handoff that hangs: nothing when the
+// plan names no UART. The UART is used as the old kernel or firmware left
+// it (baud rate, FIFO); with the MMU on it must be mapped where it is, as
+// U-Boot maps its devices. Device accesses with the MMU off are ordered
+// and uncached (Arm ARM, B2.7), so polling needs no barrier.
+
+// uart_putc: w13 to the UART. Uses x9..x12, x15.
+uart_putc:
+	adr	x9, cp_plan
+	ldr	w10, [x9, #PLAN_UART_TYPE]
+	cbz	w10, 4f
+	ldr	x11, [x9, #PLAN_UART_ADDR]
+	cmp	w10, #UART_PL011
+	b.ne	1f
+0:	ldr	w12, [x11, #0x18]	// FR: wait while TXFF
+	tbnz	w12, #5, 0b
+	str	w13, [x11]		// DR
+	ret
+1:	ldr	w12, [x9, #PLAN_UART_SHIFT]
+	ldr	w15, [x9, #PLAN_UART_WIDTH]
+	mov	x10, #5			// LSR at 5 << reg-shift
+	lsl	x10, x10, x12
+	add	x10, x10, x11
+2:	cmp	w15, #4			// wait for THRE (LSR bit 5)
+	b.eq	3f
+	ldrb	w12, [x10]
+	tbz	w12, #5, 2b
+	strb	w13, [x11]		// THR
+	ret
+3:	ldr	w12, [x10]
+	tbz	w12, #5, 3b
+	str	w13, [x11]
+4:	ret
+
+// say: the NUL-terminated string at x0. Uses x0, x9..x15.
+say:
+	mov	x14, x30
+5:	ldrb	w13, [x0], #1
+	cbz	w13, 6f
+	bl	uart_putc
+	b	5b
+6:	ret	x14
+
+// say_hex: x0 in 16 hex digits. Uses x0, x9..x16.
+say_hex:
+	mov	x14, x30
+	mov	x16, #60
+7:	lsr	x13, x0, x16
+	and	x13, x13, #0xf
+	cmp	x13, #10
+	add	x12, x13, #'0'
+	add	x13, x13, #'a' - 10
+	csel	x13, x12, x13, lo
+	bl	uart_putc
+	subs	x16, x16, #4
+	b.pl	7b
+	ret	x14
+
+msg_entered:	.asciz	"mkcodepage: entered\r\n"
+msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
+msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
+msg_segment:	.asciz	"mkcodepage: segment "
+msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.balign	4
 
 // Copies: 4 KiB from x4 to x2, 128 bytes per iteration; advance both.
 // Use x7..x15. The _sum and _crc ones also fold every 8-byte word into

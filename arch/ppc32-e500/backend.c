@@ -235,6 +235,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.kexec_limit = 1ULL << 31,
 	.max_segments = 16,
 	.codepage_align = 4096,
+	.uarts = 0, /* no trail yet */
 	.prepare = e500_prepare,
 	.symbol = e500_symbol,
 	.emit_plan = e500_emit_plan,

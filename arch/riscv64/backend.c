@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define PLAN_MAGIC 0x32525043u /* "CPR2" */
-#define PLAN_FIXED_SIZE 280    /* as plan.inc */
+#define PLAN_FIXED_SIZE 296    /* as plan.inc */
 #define PLAN_VERIFY 1
 #define NREGS 30
 
@@ -63,7 +63,12 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 						  ? plan->regs[i].value
 						  : 0),
 			     plan->arch->registers[i]);
-	cp_sb_printf(o, "\t.word %d, 0\t# flags\n", plan->verify ? PLAN_VERIFY : 0);
+	cp_sb_printf(o, "\t.word %d, %d\t# flags, debug-uart type\n"
+			"\t.word %u, %u\t# debug-uart shift, width\n"
+			"\t.dword 0x%llx\t# debug-uart registers\n",
+		     plan->verify ? PLAN_VERIFY : 0, plan->uart.type,
+		     plan->uart.shift, plan->uart.width,
+		     (unsigned long long)plan->uart.addr);
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
 
@@ -137,6 +142,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.kexec_limit = 0,
 	.max_segments = 16,
 	.codepage_align = 4096,
+	.uarts = 1u << CP_UART_NS16550 | 1u << CP_UART_SBI,
 	.prepare = riscv_prepare,
 	.symbol = riscv_symbol,
 	.emit_plan = riscv_emit_plan,

@@ -104,6 +104,8 @@ cp_list_entry:
 	andi	tp, tp, PLAN_VERIFY
 	li	t6, 0
 	li	sp, 0
+	lla	a4, msg_entered
+	jal	say
 	beqz	s0, placed
 
 	mv	t2, s0			# the head entry, as Linux's image->head
@@ -156,7 +158,7 @@ done:
 	li	t3, 1
 	sll	t3, t3, t5
 	addi	t3, t3, -1
-	beq	sp, t3, copied
+	beq	sp, t3, checked
 	li	a0, -1			# a0: no one segment; a1 = 0: not copied
 	li	a1, 0
 	mv	a2, sp			# a2: the segments that were
@@ -170,7 +172,7 @@ placed:
 	ld	s2, PLAN_SEG(t3)
 	add	s2, s2, t3
 	li	gp, 0
-6:	beq	gp, s3, copied
+6:	beq	gp, s3, checked
 	mv	t6, s2
 	ld	t4, SEGE_MEM(s2)
 	ld	t1, SEGE_MEMSZ(s2)
@@ -193,9 +195,16 @@ placed:
 	addi	gp, gp, 1
 	j	6b
 
+checked:
+	beqz	tp, copied
+	lla	a4, msg_checked
+	jal	say
+
 copied:
 	fence	rw, rw			# every copy done ...
 	fence.i				# ... before fetching any of it
+	lla	a4, msg_jumping
+	jal	say
 	lla	a0, cp_plan
 	mv	a1, s1
 	j	preamble		# a0 = plan, a1 = hart id
@@ -250,5 +259,85 @@ segment_end:
 # mask of those it copied), a1 = its address, a2 = the s1 found. A
 # debugger reads them; nothing else will.
 verify_stop:
-	wfi
-	j	verify_stop
+	mv	s4, a0
+	mv	s5, a1
+	mv	s6, a2
+	lla	a4, msg_segment
+	jal	say
+	mv	a5, s5
+	jal	say_hex
+	lla	a4, msg_differs
+	jal	say
+	mv	a0, s4
+	mv	a1, s5
+	mv	a2, s6
+13:	wfi
+	j	13b
+
+# --- the trail on the plan's debug-uart ----------------------------------
+# Short lines at each stage, for a handoff that hangs: nothing when the
+# plan names no UART. An ns16550 is used as the firmware or old kernel
+# left it (baud rate, FIFO); the SBI console through the legacy
+# console_putchar call (EID 0x01), which OpenSBI keeps.
+
+# uart_putc: a0 to the UART. Uses a0..a3, a6, a7.
+uart_putc:
+	lla	a1, cp_plan
+	lwu	a2, PLAN_UART_TYPE(a1)
+	beqz	a2, 3f
+	li	a3, UART_SBI
+	bne	a2, a3, 1f
+	li	a7, 0x01
+	li	a6, 0
+	ecall
+	ret
+1:	ld	a3, PLAN_UART_ADDR(a1)
+	lwu	a2, PLAN_UART_SHIFT(a1)
+	li	a6, 5			# LSR at 5 << reg-shift
+	sll	a6, a6, a2
+	add	a6, a6, a3
+	lwu	a2, PLAN_UART_WIDTH(a1)
+	li	a7, 4
+	beq	a2, a7, 2f
+0:	lbu	a1, 0(a6)		# wait for THRE (LSR bit 5)
+	andi	a1, a1, 0x20
+	beqz	a1, 0b
+	sb	a0, 0(a3)		# THR
+	ret
+2:	lw	a1, 0(a6)
+	andi	a1, a1, 0x20
+	beqz	a1, 2b
+	sw	a0, 0(a3)
+3:	ret
+
+# say: the NUL-terminated string at a4. Uses a0..a4, a6, a7, t3.
+say:
+	mv	t3, ra
+4:	lbu	a0, 0(a4)
+	beqz	a0, 5f
+	addi	a4, a4, 1
+	jal	uart_putc
+	j	4b
+5:	jr	t3
+
+# say_hex: a5 in 16 hex digits. Uses a0..a4, a6, a7, t3.
+say_hex:
+	mv	t3, ra
+	li	a4, 60
+6:	srl	a0, a5, a4
+	andi	a0, a0, 0xf
+	li	a1, 10
+	blt	a0, a1, 7f
+	addi	a0, a0, 'a' - '0' - 10
+7:	addi	a0, a0, '0'
+	jal	uart_putc
+	addi	a4, a4, -4
+	bgez	a4, 6b
+	jr	t3
+
+msg_entered:	.asciz	"mkcodepage: entered\r\n"
+msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
+msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
+msg_segment:	.asciz	"mkcodepage: segment "
+msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.balign	4
