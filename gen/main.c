@@ -290,12 +290,12 @@ static int set_uart(struct run *r)
 	u->shift = d->uart_shift;
 	u->width = d->uart_width;
 	if (u->type != CP_UART_SBI &&
-	    (!d->uart_has_address || u->addr >= r->plan.arch->addr_limit ||
+	    (!d->uart_has_address ||
 	     u->shift > 4 || (u->width != 1 && u->width != 4) ||
 	     u->addr % u->width)) {
 		cp_error(&loc, "debug-uart",
-			 "a %s needs address = <...>; (its registers, below "
-			 "the arch's limit), reg-shift = <0> to <4> and "
+			 "a %s needs address = <...>; (its registers), "
+			 "reg-shift = <0> to <4> and "
 			 "reg-io-width = <1> or <4>, the address a multiple "
 			 "of the width",
 			 names[u->type]);

@@ -921,22 +921,27 @@ set_check() {
 }
 
 # ---- verify: a segment that differs from the plan never reaches the jump ----
-# For each arch and both entries: a byte of the kernel and a byte of the fdt
-# segment's zero tail flipped after loading (placed) or in the source page
-# (list) by codepage-qemu --corrupt; the destination must never run. With
-# codepage { no-verify; } the same corruption boots (the control).
-verify_case() { # name OUTDIR expect-entered options...
+# For each arch and both entries, with the codepage's trail on the machine's
+# UART (debug-uart): intact, the trail reads entered, segments checked,
+# jumping, and regcheck passes as without it; a byte of the kernel or of the
+# fdt segment's zero tail flipped after loading (placed) or in its source
+# page (list) by codepage-qemu --corrupt, the trail names the segment and
+# the destination never runs. With codepage { no-verify; } the same
+# corruption boots (the control).
+verify_case() { # name OUTDIR want options...: want = entered or stopped
 	n=$1 d=$2 want=$3
 	shift 3
-	"$QEMU_RUN" --timeout 8 --expect 'regcheck: ' "$@" "$d" \
-		>"$WORK/verify/$n.log" 2>&1
+	if [ "$want" = entered ]; then
+		set -- --expect 'regcheck: PASS' "$@"
+	else
+		set -- --expect 'differs (or never came): stopped' "$@"
+	fi
+	"$QEMU_RUN" --timeout 30 "$@" "$d" >"$WORK/verify/$n.log" 2>&1
 	st=$?
 	if ! clean_log "$WORK/verify/$n.log"; then
 		fail "verify/$n" "sanitizer" "$WORK/verify/$n.log"
-	elif [ "$want" = entered ] && [ $st -eq 0 ]; then
-		pass "verify/$n"
-	elif [ "$want" = stopped ] && [ $st -eq 1 ] &&
-		! grep -q '^regcheck: ' "$WORK/verify/$n.log"; then
+	elif [ $st -eq 0 ] && { [ "$want" = entered ] ||
+		! grep -q '^regcheck: ' "$WORK/verify/$n.log"; }; then
 		pass "verify/$n"
 	else
 		fail "verify/$n" "exit $st, wanted the destination $want" \
@@ -944,29 +949,48 @@ verify_case() { # name OUTDIR expect-entered options...
 	fi
 }
 
+# trail_case NAME OUTDIR OPTIONS...: intact, with the trail in order
+trail_case() {
+	n=$1 d=$2
+	shift 2
+	verify_case "$n" "$d" entered "$@"
+	tr -d '\r' <"$WORK/verify/$n.log" | grep '^mkcodepage: ' >"$WORK/verify/$n.trail"
+	if grep -q '^mkcodepage: entered' "$WORK/verify/$n.trail" &&
+		sed -n 2p "$WORK/verify/$n.trail" | grep -qx 'mkcodepage: segments checked' &&
+		sed -n 3p "$WORK/verify/$n.trail" | grep -qx 'mkcodepage: jumping'; then
+		pass "verify/$n-trail"
+	else
+		fail "verify/$n-trail" "" "$WORK/verify/$n.log"
+	fi
+}
+
 set_verify() {
 	mkdir -p "$WORK/verify"
-	for row in "ppc32-e500|epapr.dts|$SAMPLES/regcheck.elf|" \
-		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2" \
-		"riscv64|linux.dts|$BUILD/samples/riscv64/Image|"; do
+	for row in "ppc32-e500|epapr.dts|$SAMPLES/regcheck.elf||ns16550|0xf 0xe0004500" \
+		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2|pl011|0x0 0x09000000" \
+		"riscv64|linux.dts|$BUILD/samples/riscv64/Image||sbi|" \
+		"riscv64-ns16550|linux.dts|$BUILD/samples/riscv64/Image||ns16550|0x0 0x10000000"; do
 		old=$IFS IFS="|"
 		# shellcheck disable=SC2086
 		set -- $row
 		IFS=$old
-		a=$1 desc=$2 kernel=$3 opts=${4:-}
+		a=$1 desc=$2 kernel=$3 opts=${4:-} uart=$5 addr=${6:-}
 		v=$WORK/verify/$a
 		mkdir -p "$v"
-		cp "$SRCTREE/samples/$a/$desc" "$SRCTREE/samples/$a/board.dts" "$v/"
+		s=$SRCTREE/samples/${a%-ns16550}
+		cp "$s/$desc" "$s/board.dts" "$v/"
+		line="\tdebug-uart { type = \"$uart\";${addr:+ address = <$addr>;} };"
+		sed "s|^\tsegments {|$line\n\tsegments {|" "$v/$desc" >"$v/trail.dts"
 		sed 's|^\tsegments {|\tcodepage { no-verify; };\n\tsegments {|' \
-			"$v/$desc" >"$v/no-verify.dts"
-		if ! "$MKCP" -d "$v/$desc" -k "$kernel" -o "$v/out" >"$v/mk.log" 2>&1 ||
+			"$v/trail.dts" >"$v/no-verify.dts"
+		if ! "$MKCP" -d "$v/trail.dts" -k "$kernel" -o "$v/out" >"$v/mk.log" 2>&1 ||
 			! "$MKCP" -d "$v/no-verify.dts" -k "$kernel" -o "$v/nv" \
 				>>"$v/mk.log" 2>&1; then
 			fail "verify/$a-build" "" "$v/mk.log"
 			continue
 		fi
 		for mode in placed list; do
-			verify_case "$a-$mode-intact" "$v/out" entered --mode $mode $opts
+			trail_case "$a-$mode-intact" "$v/out" --mode $mode $opts
 			verify_case "$a-$mode-kernel-byte" "$v/out" stopped \
 				--mode $mode --corrupt 1:0x10 $opts
 			verify_case "$a-$mode-zero-tail-byte" "$v/out" stopped \

@@ -33,6 +33,14 @@
 
 	.include "plan.inc"
 
+	.macro	address_of reg, label	# reg = where label runs (uses LR)
+	bcl	20, 31, .Laddr\@
+.Laddr\@:
+	mflr	\reg
+	addis	\reg, \reg, (\label - .Laddr\@)@ha
+	addi	\reg, \reg, (\label - .Laddr\@)@l
+	.endm
+
 	.equ	SPRN_PID, 48
 	.equ	SPRN_TSR, 336
 	.equ	SPRN_TCR, 340
@@ -241,6 +249,9 @@ in_ident:
 	mtspr	SPRN_TSR, r9
 	isync
 
+	address_of r22, msg_entered
+	bl	say
+
 	cmpwi	r29, 0
 	beq	placed
 
@@ -358,14 +369,14 @@ done:
 	lwz	r18, PLAN_SEG(r16)
 	add	r18, r18, r16
 	cmpwi	r17, 0
-	beq	copied
+	beq	checked
 	mtctr	r17
 12:	lwz	r19, SEGE_SEEN(r18)
 	cmpwi	r19, 0
 	beq	13f
 	addi	r18, r18, SEGE_SIZE
 	bdnz	12b
-	b	copied
+	b	checked
 13:	lwz	r3, SEGE_MEM(r18)	# never copied: r4 = 0
 	li	r4, 0
 	li	r5, 0
@@ -417,6 +428,11 @@ placed:
 	addi	r5, r5, -1
 	cmpwi	r5, 0
 	bne	14b
+	cmpwi	r11, 0
+	beq	copied
+checked:
+	address_of r22, msg_checked
+	bl	say
 
 copied:
 	# Every dcbst must reach memory before instruction fetch may look:
@@ -434,6 +450,9 @@ copied:
 	bne	19b
 	isync
 
+	address_of r22, msg_jumping
+	bl	say
+	bl	unmap_uart
 	bl	plan_address
 	mr	r3, r16
 	b	preamble		# r3 = plan; the preamble jumps
@@ -505,4 +524,102 @@ segment_end:
 # segment's address, r4 = where its copy ended (0: the list never copied
 # it), r5 = the s1 found. A debugger reads them; nothing else will.
 verify_stop:
-	b	verify_stop
+	mr	r25, r3
+	address_of r22, msg_segment
+	bl	say
+	mr	r22, r25
+	bl	say_hex
+	address_of r22, msg_differs
+	bl	say
+	mr	r3, r25
+30:	b	30b
+
+# --- the trail on the plan's debug-uart ----------------------------------
+# Short lines at each stage, for a handoff that hangs: nothing when the
+# plan names no UART. The ns16550 is used as the firmware or old kernel
+# left it; the plan's first TLB entry maps it (cache-inhibited, guarded:
+# accesses happen in order, each once) from the moment the 1:1 mappings
+# are written, and it is removed before the jump.
+
+# uart_putc: r21 to the UART. Uses r16..r20.
+uart_putc:
+	mflr	r20
+	bl	plan_address		# r16 = plan
+	mtlr	r20
+	lwz	r17, PLAN_UART_TYPE(r16)
+	cmpwi	r17, 0
+	beqlr
+	lwz	r18, PLAN_UART_ADDR(r16)
+	lwz	r17, PLAN_UART_SHIFT(r16)
+	li	r19, 5			# LSR at 5 << reg-shift
+	slw	r19, r19, r17
+	add	r19, r19, r18
+	lwz	r17, PLAN_UART_WIDTH(r16)
+	cmpwi	r17, 4
+	beq	25f
+24:	lbz	r20, 0(r19)		# wait for THRE (LSR bit 5)
+	andi.	r20, r20, 0x20
+	beq	24b
+	stb	r21, 0(r18)		# THR
+	blr
+25:	lwz	r20, 0(r19)
+	andi.	r20, r20, 0x20
+	beq	25b
+	stw	r21, 0(r18)
+	blr
+
+# say: the NUL-terminated string at r22. Uses r16..r23.
+say:
+	mflr	r23
+26:	lbz	r21, 0(r22)
+	cmpwi	r21, 0
+	beq	27f
+	addi	r22, r22, 1
+	bl	uart_putc
+	b	26b
+27:	mtlr	r23
+	blr
+
+# say_hex: r22 in 8 hex digits. Uses r16..r24.
+say_hex:
+	mflr	r23
+	li	r24, 28
+28:	srw	r21, r22, r24
+	andi.	r21, r21, 0xf
+	cmpwi	r21, 10
+	blt	29f
+	addi	r21, r21, 'a' - '0' - 10
+29:	addi	r21, r21, '0'
+	bl	uart_putc
+	addic.	r24, r24, -4
+	bge	28b
+	mtlr	r23
+	blr
+
+# unmap_uart: remove the UART's TLB entry (found by its address, MAS6 =
+# AS0, PID 0): the destination sees memory mapped 1:1 and nothing else.
+# Uses r16..r18.
+unmap_uart:
+	mflr	r18
+	bl	plan_address
+	mtlr	r18
+	lwz	r17, PLAN_UART_TYPE(r16)
+	cmpwi	r17, 0
+	beqlr
+	lwz	r18, PLAN_UART_ADDR(r16)
+	li	r17, 0
+	mtspr	SPRN_MAS6, r17
+	isync
+	tlbsx	0, r18
+	mtspr	SPRN_MAS1, r17		# MAS0 names it: write it invalid
+	isync
+	tlbwe
+	isync
+	blr
+
+msg_entered:	.asciz	"mkcodepage: entered, memory mapped\r\n"
+msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
+msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
+msg_segment:	.asciz	"mkcodepage: segment "
+msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.balign	4
