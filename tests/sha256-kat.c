@@ -2,7 +2,7 @@
 /*
  * sha256-kat.c - the bench's SHA-256 yardstick (tools/bench/sha256-ref.c)
  * built for the host: prints the SHA-256 of FILE as sha256sum does, with
- * the round constants read from K-FILE (sha256-k.inc, the table the target
+ * the round constants read from K-FILE (sha256-data.inc, the table the target
  * stubs assemble), so the test can hold it against sha256sum.
  * Usage: sha256-kat K-FILE FILE
  */

@@ -18,11 +18,4 @@ _start:
 	bl	sha256_walk
 	.include "arm64-poweroff.inc"
 
-	.balign	8
-sha256_k:
-	.include "sha256-k.inc"
-digests:
-	.space	17 * 32
-	.balign	16
-	.space	768
-stack_top:
+	.include "sha256-data.inc"

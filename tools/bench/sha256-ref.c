@@ -5,7 +5,7 @@
  * (FIPS 180-4). It walks the same kexec indirection list as the codepage
  * and hashes each source page into its segment's digest; it copies
  * nothing. Freestanding and position-independent: no data of its own
- * (the stub passes the round constants, sha256-k.inc, and where the
+ * (the stub passes the round constants, sha256-data.inc, and where the
  * digests go), built with the target's gcc, linked with the stub of its
  * arch (ARCH-sha256.s). The known answer is checked on the host by
  * tests (the same source, built natively).
