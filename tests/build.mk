@@ -75,6 +75,9 @@ $(obj)/bench/%.bin: $(obj)/bench/%.elf
 	$(quiet) OBJCOPY $(@:$(objtree)/%=%)
 	$(Q)$(bench-prefix-$(bench-arch))objcopy -O binary $< $@
 
+# keep the objects: each bench run would relink them otherwise
+.SECONDARY: $(bench-bins:.bin=.elf) $(bench-bins:.bin=.o) \
+	$(foreach a,$(bench-arches),$(obj)/bench/$(a)-sha256-ref.o)
 bench-run: all samples $(bench-bins)
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)
 

@@ -666,7 +666,7 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 	char window[8192];
 	size_t have = 0, keep = expect ? strlen(expect) : 0;
 	time_t deadline = time(NULL) + timeout;
-	int found = 0, status = 0, exited = 0;
+	int found = 0, status = 0, exited = 0, eof = 0;
 
 	while (!found) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -678,8 +678,10 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 		if (poll(&p, 1, left * 1000) <= 0)
 			continue;
 		n = read(fd, window + have, sizeof(window) - 1 - have);
-		if (n <= 0)
+		if (n <= 0) {
+			eof = 1; /* QEMU is ending: wait for it below */
 			break;
+		}
 		fwrite(window + have, 1, (size_t)n, stdout);
 		fflush(stdout);
 		have += (size_t)n;
@@ -693,7 +695,7 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 	if (have && window[have - 1] != '\n')
 		putchar('\n'); /* QEMU was stopped mid-line */
 	fflush(stdout);
-	if (waitpid(pid, &status, WNOHANG) == pid)
+	if (waitpid(pid, &status, eof ? 0 : WNOHANG) == pid)
 		exited = 1;
 	else
 		stop(pid, &status);
@@ -758,6 +760,9 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 	if (err && expect)
 		cp_error(NULL, "no-expect", "'%s' did not appear within %d s",
 			 expect, timeout);
+	else if (err)
+		cp_error(NULL, "no-expect", "the guest did not power off within "
+			 "%d s", timeout);
 	return err;
 }
 

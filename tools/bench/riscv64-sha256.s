@@ -5,6 +5,8 @@
 # in S-mode at physical addresses: a stack, the round constants and room
 # for the digests for the C code, then an SBI shutdown.
 
+	.equ	SHA_PAGES, 32		# hashed: 128 KiB (bench.sh divides by it)
+
 	.text
 	.option	norvc
 	.globl	_start
@@ -15,6 +17,7 @@ _start:
 	li	a1, 0			# pages at their physical addresses
 	lla	a2, sha256_k
 	lla	a3, digests
+	li	a4, SHA_PAGES
 	call	sha256_walk
 	.include "riscv64-poweroff.inc"
 

@@ -24,7 +24,7 @@ struct sha {
 };
 
 void sha256_walk(unsigned long head, unsigned long linear, const uint32_t *k,
-		 uint32_t *digests);
+		 uint32_t *digests, unsigned long pages);
 void sha256_once(const unsigned char *p, unsigned long len, const uint32_t *k,
 		 uint32_t out[8]);
 
@@ -35,7 +35,8 @@ static uint32_t ror(uint32_t x, int n)
 
 static void compress(uint32_t h[8], const unsigned char *p, const uint32_t *k)
 {
-	uint32_t w[64], v[8];
+	uint32_t w[64], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4],
+			f = h[5], g = h[6], hh = h[7];
 
 	for (int i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
@@ -44,22 +45,29 @@ static void compress(uint32_t h[8], const unsigned char *p, const uint32_t *k)
 		w[i] = w[i - 16] + w[i - 7] +
 		       (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ w[i - 15] >> 3) +
 		       (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ w[i - 2] >> 10);
-	for (int i = 0; i < 8; i++)
-		v[i] = h[i];
 	for (int i = 0; i < 64; i++) {
-		uint32_t e = v[4], a = v[0];
-		uint32_t t1 = v[7] + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +
-			      ((e & v[5]) ^ (~e & v[6])) + k[i] + w[i];
+		uint32_t t1 = hh + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +
+			      ((e & f) ^ (~e & g)) + k[i] + w[i];
 		uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) +
-			      ((a & v[1]) ^ (a & v[2]) ^ (v[1] & v[2]));
+			      ((a & b) ^ (a & c) ^ (b & c));
 
-		for (int j = 7; j > 0; j--)
-			v[j] = v[j - 1];
-		v[4] += t1;
-		v[0] = t1 + t2;
+		hh = g;
+		g = f;
+		f = e;
+		e = d + t1;
+		d = c;
+		c = b;
+		b = a;
+		a = t1 + t2;
 	}
-	for (int i = 0; i < 8; i++)
-		h[i] += v[i];
+	h[0] += a;
+	h[1] += b;
+	h[2] += c;
+	h[3] += d;
+	h[4] += e;
+	h[5] += f;
+	h[6] += g;
+	h[7] += hh;
 }
 
 static void start(struct sha *s)
@@ -108,7 +116,7 @@ void sha256_once(const unsigned char *p, unsigned long len, const uint32_t *k,
 }
 
 void sha256_walk(unsigned long head, unsigned long linear, const uint32_t *k,
-		 uint32_t *digests)
+		 uint32_t *digests, unsigned long pages)
 {
 	unsigned long entry = head, *cursor = 0;
 	struct sha s;
@@ -119,12 +127,13 @@ void sha256_walk(unsigned long head, unsigned long linear, const uint32_t *k,
 
 		if (entry & IND_DESTINATION) {
 			if (open)
-				finish(&s, 0, 0, k, digests), digests += 8;
+				finish(&s, 0, 0, k, digests);
 			start(&s);
 			open = 1;
 		} else if (entry & IND_INDIRECTION) {
 			cursor = (unsigned long *)page;
-		} else if (entry & IND_SOURCE) {
+		} else if ((entry & IND_SOURCE) && pages) {
+			pages--;
 			for (unsigned long off = 0; off < PAGE; off += 64)
 				compress(s.h, (const unsigned char *)page + off, k);
 			s.bytes += PAGE;
