@@ -35,4 +35,4 @@ fuzz-run: $(fuzz-bins) $(fuzz-seeds)
 
 check-run: $(fuzz-bins) $(fuzz-seeds)
 -include $(libcp-fuzz-objs:.o=.d) $(fuzz-harnesses:%=$(obj)/fuzz/tests/fuzz/fuzz-%.d)
-.SECONDARY: $(fuzz-harnesses:%=$(obj)/fuzz/tests/fuzz/fuzz-%.o)
+.SECONDARY: $(fuzz-harnesses:%=$(obj)/fuzz/tests/fuzz/fuzz-%.o) $(libcp-fuzz-objs)
