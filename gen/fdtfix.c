@@ -212,7 +212,8 @@ int cp_fdtfix_check_tree(const struct cp_plan *plan, const char *name,
 		return 0;
 	cp_error(&s->loc, "not-dtb",
 		 "%s passes segment '%s' to the destination as its device "
-		 "tree, and it holds none (%s); give it a .dtb or .dts file dtc accepts",
+		 "tree, and it holds none (%s); give it a .dtb or .dts file "
+		 "dtc accepts",
 		 by, name, why);
 	return -1;
 }

@@ -277,13 +277,16 @@ static int set_uart(struct run *r)
 		if (!strcmp(d->uart_type, names[t]))
 			u->type = (enum cp_uart_type)t;
 	if (u->type == CP_UART_NONE || !(r->plan.arch->uarts & 1u << u->type)) {
+		struct cp_strbuf known = { 0 };
+
+		for (unsigned t = CP_UART_NS16550; t <= CP_UART_SBI; t++)
+			if (r->plan.arch->uarts & 1u << t)
+				cp_sb_printf(&known, " %s", names[t]);
 		cp_error(&loc, "debug-uart",
 			 "%s cannot print to a debug-uart of type '%s'; it "
-			 "knows:%s%s%s",
-			 r->plan.arch->name, d->uart_type,
-			 r->plan.arch->uarts & 1u << CP_UART_NS16550 ? " ns16550" : "",
-			 r->plan.arch->uarts & 1u << CP_UART_PL011 ? " pl011" : "",
-			 r->plan.arch->uarts & 1u << CP_UART_SBI ? " sbi" : "");
+			 "knows:%s",
+			 r->plan.arch->name, d->uart_type, known.s);
+		cp_sb_free(&known);
 		return -1;
 	}
 	u->addr = d->uart_address;

@@ -384,11 +384,13 @@ msg_differs:	.asciz	" differs (or never came): stopped\r\n"
 	.endm
 	.macro	fold_none a, b
 	.endm
+	.macro	load64 from		// x8..x15 = 64 bytes at from, which advances
+	.irp	pair, "x8, x9", "x10, x11", "x12, x13", "x14, x15"
+	ldp	\pair, [\from], #16
+	.endr
+	.endm
 	.macro	half_page fold, block	// 64 bytes from x4 to x2
-	ldp	x8, x9, [x4], #16
-	ldp	x10, x11, [x4], #16
-	ldp	x12, x13, [x4], #16
-	ldp	x14, x15, [x4], #16
+	load64	x4
 	\fold	x8, x9
 	\fold	x10, x11
 	\fold	x12, x13
@@ -416,6 +418,19 @@ copy_page_sum:
 copy_page_crc:
 	copy_loop fold_crc
 
+	.macro	sum_loop fold, block	// [x5, x6) into x26 (x27: per 64 bytes)
+30:	load64	x5
+	\fold	x8, x9
+	\fold	x10, x11
+	\fold	x12, x13
+	\fold	x14, x15
+	.ifnb	\block
+	add	x27, x27, x26
+	.endif
+	cmp	x5, x6
+	b.lo	30b
+	ret
+	.endm
 // sum_range: x26/x27 = the sums of [x5, x6) (64-byte multiples), as
 // segment_begin starts them. Uses x7..x15.
 sum_range:
@@ -424,26 +439,5 @@ sum_range:
 	cmp	x20, #VERIFY_CRC
 	b.ne	31f
 	mvn	w26, w26
-30:	ldp	x8, x9, [x5], #16
-	ldp	x10, x11, [x5], #16
-	ldp	x12, x13, [x5], #16
-	ldp	x14, x15, [x5], #16
-	fold_crc x8, x9
-	fold_crc x10, x11
-	fold_crc x12, x13
-	fold_crc x14, x15
-	cmp	x5, x6
-	b.lo	30b
-	ret
-31:	ldp	x8, x9, [x5], #16
-	ldp	x10, x11, [x5], #16
-	ldp	x12, x13, [x5], #16
-	ldp	x14, x15, [x5], #16
-	fold_sum x8, x9
-	fold_sum x10, x11
-	fold_sum x12, x13
-	fold_sum x14, x15
-	add	x27, x27, x26
-	cmp	x5, x6
-	b.lo	31b
-	ret
+	sum_loop fold_crc
+31:	sum_loop fold_sum, block

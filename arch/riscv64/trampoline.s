@@ -39,14 +39,11 @@
 	.equ	IND_SOURCE, 0x8
 	.equ	PAGE, 4096
 
-	.macro	load16			# 128 bytes from t4: a0..a7, s2..s9
+	.macro	word16 op, base		# op a0..a7, s2..s9 at 0..120(base)
+	.set	.Loff, 0
 	.irp	r, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7, s8, s9
-	ld	\r, .Loff_\r(t4)
-	.endr
-	.endm
-	.macro	store16			# and to t1
-	.irp	r, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7, s8, s9
-	sd	\r, .Loff_\r(t1)
+	\op	\r, .Loff(\base)
+	.set	.Loff, .Loff + 8
 	.endr
 	.endm
 	# 64 bytes (eight words) into s10, then s10 into s11: the block sum
@@ -56,22 +53,6 @@
 	.endr
 	add	s11, s11, s10
 	.endm
-	.equ	.Loff_a0, 0
-	.equ	.Loff_a1, 8
-	.equ	.Loff_a2, 16
-	.equ	.Loff_a3, 24
-	.equ	.Loff_a4, 32
-	.equ	.Loff_a5, 40
-	.equ	.Loff_a6, 48
-	.equ	.Loff_a7, 56
-	.equ	.Loff_s2, 64
-	.equ	.Loff_s3, 72
-	.equ	.Loff_s4, 80
-	.equ	.Loff_s5, 88
-	.equ	.Loff_s6, 96
-	.equ	.Loff_s7, 104
-	.equ	.Loff_s8, 112
-	.equ	.Loff_s9, 120
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
@@ -134,16 +115,16 @@ dispatch:
 	li	t5, PAGE
 	add	t5, t5, t4		# end of the source page
 	bnez	t6, 5f
-4:	load16				# 128 bytes per iteration
-	store16
+4:	word16	ld, t4			# 128 bytes per iteration
+	word16	sd, t1
 	addi	t4, t4, 128
 	addi	t1, t1, 128
 	bne	t4, t5, 4b
 	j	walk
-5:	load16				# the same, summing the words
+5:	word16	ld, t4			# the same, summing the words
 	fold8	a0, a1, a2, a3, a4, a5, a6, a7
 	fold8	s2, s3, s4, s5, s6, s7, s8, s9
-	store16
+	word16	sd, t1
 	addi	t4, t4, 128
 	addi	t1, t1, 128
 	bne	t4, t5, 5b
