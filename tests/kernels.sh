@@ -9,12 +9,12 @@
 
 # all_seen LOG TEXTS: every ';'-separated text is in LOG.
 all_seen() {
-	IFS=';'
+	ifs=$IFS IFS=';'
 	for text in $2; do
-		IFS=' '
+		IFS=$ifs
 		grep -qF -- "$text" "$1" || return 1
 	done
-	IFS=' '
+	IFS=$ifs
 }
 
 # boot_until LOG SECONDS TEXTS QEMU-COMMAND...: run QEMU until every text

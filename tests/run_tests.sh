@@ -355,16 +355,15 @@ expand() {
 
 check_console() { # name log expected kernel-bin
 	log=$2
-	IFS=';'
+	ifs=$IFS IFS=';'
 	for text in $3; do
-		IFS=' '
+		IFS=$ifs
 		if ! grep -qF -- "$text" "$log"; then
 			fail "$1" "missing '$text'" "$log"
-			IFS=' '
 			return
 		fi
 	done
-	IFS=' '
+	IFS=$ifs
 	if grep -q 'regcheck:' "$log"; then
 		want=$("$FNVSUM" "$4")
 		if ! grep -q 'regcheck: PASS' "$log"; then
@@ -970,10 +969,10 @@ set_verify() {
 		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2|pl011|0x0 0x09000000" \
 		"riscv64|linux.dts|$BUILD/samples/riscv64/Image||sbi|" \
 		"riscv64-ns16550|linux.dts|$BUILD/samples/riscv64/Image||ns16550|0x0 0x10000000"; do
-		old=$IFS IFS="|"
+		ifs=$IFS IFS="|"
 		# shellcheck disable=SC2086
 		set -- $row
-		IFS=$old
+		IFS=$ifs
 		a=$1 desc=$2 kernel=$3 opts=${4:-} uart=$5 addr=${6:-}
 		v=$WORK/verify/$a
 		mkdir -p "$v"
