@@ -78,8 +78,20 @@ $(obj)/bench/%.bin: $(obj)/bench/%.elf
 # keep the objects: each bench run would relink them otherwise
 .SECONDARY: $(bench-bins:.bin=.elf) $(bench-bins:.bin=.o) \
 	$(foreach a,$(bench-arches),$(obj)/bench/$(a)-sha256-ref.o)
-bench-run: all samples $(bench-bins)
+
+# the real handoff's instruction counter: a QEMU TCG plugin, loaded by QEMU
+$(obj)/bench/insn-count-plugin.so: $(srctree)/tools/bench/insn-count-plugin.c \
+		$(srctree)/tools/bench/qemu-plugin-abi.h
+	$(quiet) CC-SO $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(HOST_CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -shared \
+		-fvisibility=hidden -o $@ $<
+
+bench-run: all samples $(bench-bins) $(obj)/bench/insn-count-plugin.so \
+		$(obj)/tests/handoff-init.arm64 $(objtree)/kexec-codepage.arm64
 	$(Q)sh $(srctree)/tools/bench.sh $(objtree) $(obj)
+	$(Q)echo
+	$(Q)sh $(srctree)/tools/bench-handoff.sh $(objtree) $(obj)
 
 # The real-handoff tests' initramfs init, static for each target.
 handoff-inits := $(foreach a,$(target-arches-present),$(obj)/tests/handoff-init.$(a))

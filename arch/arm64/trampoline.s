@@ -14,8 +14,9 @@
 //   MMU off, as Linux's kexec path leaves the CPU: data accesses bypass the
 //     cache, so a stale dirty line for a destination could be written back
 //     over the copy later. Each destination line is invalidated (dc ivac)
-//     before it is written, as booting.rst and Linux's own relocation code
-//     require; placed segments get the same invalidation.
+//     before it is written, as Linux's own MMU-off relocation did. Placed
+//     segments are at the point of coherency already (see placed:) and
+//     need no work per line.
 //   MMU on over an identity map with caches on, as a bootloader's "go"
 //     leaves it: copy through the cache, clean and invalidate each written
 //     line to the point of coherency (dc civac), clean the segments and this
@@ -160,8 +161,14 @@ done:
 	b	verify_stop
 
 // --- placed mode: every segment's lines, then its sums -------------------
-// MMU off: discard stale lines over the segments (the data is in memory);
-// MMU on: clean and invalidate them, the data is in the cache.
+// MMU off: nothing to do per line. Whoever placed the segments left them at
+// the point of coherency, as booting.rst asks of anyone who loads a kernel:
+// Linux cleans and invalidates each page it relocates (>= 5.14, with the
+// MMU on), invalidated before it copied with the MMU off (< 5.14), cleans
+// the segments to the PoC when nothing moves (kexec_segment_flush), and a
+// loader with its caches off wrote memory itself. With the MMU off we
+// neither allocate nor hit a line, so there is nothing of ours to clean.
+// MMU on: our entrant's lines may be dirty; clean and invalidate them.
 placed:				// x16: the segment table, x17: its length
 	adr	x10, cp_plan
 	ldr	x17, [x10, #PLAN_NSEG]
@@ -173,19 +180,14 @@ placed:				// x16: the segment table, x17: its length
 	mov	x25, x16
 	ldp	x5, x6, [x16], #SEGE_SIZE
 	add	x6, x6, x5
+	cbz	x24, 17f
 	mov	x7, x5
-	cbnz	x24, 16f
-15:	dc	ivac, x7
-	add	x7, x7, x21
-	cmp	x7, x6
-	b.lo	15b
-	b	17f
 16:	dc	civac, x7
 	add	x7, x7, x21
 	cmp	x7, x6
 	b.lo	16b
-17:	cbz	x20, 18f
 	dsb	sy			// maintenance done before the reads
+17:	cbz	x20, 18f
 	bl	sum_range
 	mov	x2, x6
 	bl	segment_end

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * init.c - PID 1 of the initramfs images the real-handoff test boots
- * (built static for the target).
+ * init.c - PID 1 of the initramfs images the real-handoff test and make
+ * bench boot (built static for the target).
  *
  * In the old kernel's initramfs, /cp holds an mkcodepage OUTDIR and /bin
  * has kexec-codepage: init execs "kexec-codepage --exec /cp", which loads
@@ -11,6 +11,11 @@
  * With /disable-kexec present, kexec_load is disabled first (to see the
  * loader explain EPERM); kexec-codepage then fails and the kernel, its
  * init gone, panics and (panic=-1, -no-reboot) QEMU exits.
+ * With mkcodepage.bench=HOW on the kernel command line (tools/
+ * bench-handoff.sh), /bench holds one destination loaded in each way HOW
+ * names: kexec-tools (Debian's /sbin/kexec, with its checks) and
+ * kexec-tools-i (-i: without), Image, initrd and the command line in
+ * /bench/cmdline; codepage and codepage-no-verify, OUTDIRs in /bench.
  * In the destination kernel's initramfs there is no /cp: init prints
  *   handoff: second kernel up: <the kernel command line>
  * and powers the machine off.
@@ -22,6 +27,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define LINUX_REBOOT_MAGIC1 0xfee1dead
@@ -53,14 +59,100 @@ static void power_off(void)
 		LINUX_REBOOT_CMD_POWER_OFF, NULL);
 }
 
+/* The first line of PATH into buf, without its newline ("" if none). */
+static void read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+
+	buf[0] = 0;
+	if (f) {
+		if (!fgets(buf, (int)size, f))
+			buf[0] = 0;
+		fclose(f);
+	}
+	buf[strcspn(buf, "\n")] = 0;
+}
+
+static void load_codepage(const char *outdir, int list)
+{
+	printf("handoff: old kernel up, loading %s%s\n", outdir,
+	       list ? " as the kernel's relocation code" : "");
+	fflush(stdout);
+	execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
+	      list ? "--list" : "-v", outdir, (char *)NULL);
+	perror("handoff: exec kexec-codepage");
+}
+
+/* kexec-tools loads /bench's destination (checks = 0: with -i), then
+ * reboots into it. It reads /proc/iomem and the firmware's tree in /sys. */
+static void load_kexec_tools(int checks)
+{
+	static char append[2048] = "--append=";
+	char *load[] = { "kexec", "-l", "/bench/Image",
+			 "--initrd=/bench/initrd", append,
+			 checks ? NULL : "-i", NULL };
+	int status;
+	pid_t pid;
+
+	mkdir("/sys", 0555);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
+	read_line("/bench/cmdline", append + strlen(append),
+		  sizeof(append) - strlen(append));
+	printf("handoff: old kernel up, loading /bench with kexec-tools%s\n",
+	       checks ? "" : " -i");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		execv("/sbin/kexec", load);
+		perror("handoff: exec /sbin/kexec");
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		printf("handoff: kexec -l failed\n");
+		return;
+	}
+	execl("/sbin/kexec", "kexec", "-e", (char *)NULL);
+	perror("handoff: exec /sbin/kexec -e");
+}
+
+/* mkcodepage.bench=HOW on the command line: load /bench that way. */
+static int bench(const char *cmdline)
+{
+	const char *how = strstr(cmdline, "mkcodepage.bench=");
+	size_t len;
+
+	if (!how)
+		return 0;
+	how += strlen("mkcodepage.bench=");
+	len = strcspn(how, " ");
+	if (len == strlen("kexec-tools") && !strncmp(how, "kexec-tools", len))
+		load_kexec_tools(1);
+	else if (len == strlen("kexec-tools-i") &&
+		 !strncmp(how, "kexec-tools-i", len))
+		load_kexec_tools(0);
+	else if (len == strlen("codepage") && !strncmp(how, "codepage", len))
+		load_codepage("/bench/cp", 0);
+	else if (len == strlen("codepage-no-verify") &&
+		 !strncmp(how, "codepage-no-verify", len))
+		load_codepage("/bench/cp-no-verify", 0);
+	else
+		printf("handoff: unknown mkcodepage.bench=%.*s\n", (int)len, how);
+	return 1;
+}
+
 int main(void)
 {
-	char cmdline[1024] = "";
-	FILE *f;
+	char cmdline[1024];
 
 	console();
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
+	read_line("/proc/cmdline", cmdline, sizeof(cmdline));
+	if (bench(cmdline)) {
+		power_off();
+		return 1;
+	}
 	if (access("/cp/segments.txt", R_OK) == 0) {
 		if (access("/disable-kexec", F_OK) == 0) { /* test EPERM */
 			FILE *d = fopen("/proc/sys/kernel/kexec_load_disabled",
@@ -71,24 +163,10 @@ int main(void)
 				fclose(d);
 			}
 		}
-		int list = access("/kexec-list", F_OK) == 0;
-
-		printf("handoff: old kernel up, loading /cp%s\n",
-		       list ? " as the kernel's relocation code" : "");
-		fflush(stdout);
-		execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
-		      list ? "--list" : "-v", "/cp", (char *)NULL);
-		perror("handoff: exec kexec-codepage");
+		load_codepage("/cp", access("/kexec-list", F_OK) == 0);
 		power_off();
 		return 1;
 	}
-	f = fopen("/proc/cmdline", "r");
-	if (f) {
-		if (!fgets(cmdline, sizeof(cmdline), f))
-			cmdline[0] = 0;
-		fclose(f);
-	}
-	cmdline[strcspn(cmdline, "\n")] = 0;
 	printf("handoff: second kernel up: %s\n", cmdline);
 	power_off();
 	return 0;
