@@ -551,7 +551,8 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 {
 	const struct cp_arch *a = plan->arch;
 	struct cp_segment *cp = &plan->seg[0];
-	uint64_t memsz = cp_align_up(size, a->page_size), at;
+	uint64_t memsz = cp_align_up(size, a->page_size) + plan->codepage_reserve;
+	uint64_t at;
 
 	if (plan->codepage_fixed) {
 		at = plan->codepage_load;

@@ -71,6 +71,8 @@ struct cp_plan {
 		unsigned shift, width; /* reg-shift, reg-io-width */
 	} uart;
 	uint64_t codepage_load;
+	uint64_t codepage_reserve; /* bytes segment 0 keeps past its code for the
+				    arch (arm64: page tables), set by prepare() */
 	uint64_t entry_off, list_entry_off; /* within the codepage */
 
 	void *arch_data; /* owned by the backend's prepare() */

@@ -921,12 +921,13 @@ set_check() {
 
 # ---- verify: a segment that differs from the plan never reaches the jump ----
 # For each arch and both entries, with the codepage's trail on the machine's
-# UART (debug-uart): intact, the trail reads entered, segments checked,
-# jumping, and regcheck passes as without it; a byte of the kernel or of the
-# fdt segment's zero tail flipped after loading (placed) or in its source
-# page (list) by codepage-qemu --corrupt, the trail names the segment and
-# the destination never runs. With codepage { no-verify; } the same
-# corruption boots (the control).
+# UART (debug-uart): intact, the trail reads entered, (arm64 entered with
+# its MMU off:) caches on, segments checked, jumping, and regcheck passes
+# as without it; a byte of the kernel or of the fdt segment's zero tail
+# flipped after loading (placed) or in its source page (list) by
+# codepage-qemu --corrupt, the trail names the segment and the destination
+# never runs. With codepage { no-verify; } the same corruption boots (the
+# control).
 verify_case() { # name OUTDIR want options...: want = entered or stopped
 	n=$1 d=$2 want=$3
 	shift 3
@@ -948,25 +949,27 @@ verify_case() { # name OUTDIR want options...: want = entered or stopped
 	fi
 }
 
-# trail_case NAME OUTDIR OPTIONS...: intact, with the trail in order
+# trail_case NAME OUTDIR TRAIL OPTIONS...: intact, with the trail (lines
+# after "mkcodepage: ", ';'-separated) exactly as given
 trail_case() {
-	n=$1 d=$2
-	shift 2
+	n=$1 d=$2 trail=$3
+	shift 3
 	verify_case "$n" "$d" entered "$@"
-	tr -d '\r' <"$WORK/verify/$n.log" | grep '^mkcodepage: ' >"$WORK/verify/$n.trail"
-	if grep -q '^mkcodepage: entered' "$WORK/verify/$n.trail" &&
-		sed -n 2p "$WORK/verify/$n.trail" | grep -qx 'mkcodepage: segments checked' &&
-		sed -n 3p "$WORK/verify/$n.trail" | grep -qx 'mkcodepage: jumping'; then
+	tr -d '\r' <"$WORK/verify/$n.log" | sed -n 's/^mkcodepage: //p' |
+		tr '\n' ';' >"$WORK/verify/$n.trail"
+	if [ "$(cat "$WORK/verify/$n.trail")" = "$trail;" ]; then
 		pass "verify/$n-trail"
 	else
-		fail "verify/$n-trail" "" "$WORK/verify/$n.log"
+		fail "verify/$n-trail" "the trail reads '$(cat "$WORK/verify/$n.trail")', not '$trail;'" \
+			"$WORK/verify/$n.log"
 	fi
 }
 
 set_verify() {
 	mkdir -p "$WORK/verify"
-	for row in "ppc32-e500|epapr.dts|$SAMPLES/regcheck.elf||ns16550|0xf 0xe0004500" \
-		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2|pl011|0x0 0x09000000" \
+	for row in "ppc32-e500|epapr.dts|$SAMPLES/regcheck.elf||ns16550|0xf 0xe0004500|entered, memory mapped;segments checked;jumping" \
+		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2|pl011|0x0 0x09000000|entered;caches on;segments checked;jumping" \
+		"arm64-bootloader|linux.dts|$BUILD/samples/arm64/Image|--el=1 --mmu=on|pl011|0x0 0x09000000" \
 		"riscv64|linux.dts|$BUILD/samples/riscv64/Image||sbi|" \
 		"riscv64-ns16550|linux.dts|$BUILD/samples/riscv64/Image||ns16550|0x0 0x10000000"; do
 		ifs=$IFS IFS="|"
@@ -974,9 +977,10 @@ set_verify() {
 		set -- $row
 		IFS=$ifs
 		a=$1 desc=$2 kernel=$3 opts=${4:-} uart=$5 addr=${6:-}
+		trail=${7:-entered;segments checked;jumping}
 		v=$WORK/verify/$a
 		mkdir -p "$v"
-		s=$SRCTREE/samples/${a%-ns16550}
+		s=${a%-ns16550} s=$SRCTREE/samples/${s%-bootloader}
 		cp "$s/$desc" "$s/board.dts" "$v/"
 		line="\tdebug-uart { type = \"$uart\";${addr:+ address = <$addr>;} };"
 		sed "s|^\tsegments {|$line\n\tsegments {|" "$v/$desc" >"$v/trail.dts"
@@ -989,7 +993,7 @@ set_verify() {
 			continue
 		fi
 		for mode in placed list; do
-			trail_case "$a-$mode-intact" "$v/out" --mode $mode $opts
+			trail_case "$a-$mode-intact" "$v/out" "$trail" --mode $mode $opts
 			verify_case "$a-$mode-kernel-byte" "$v/out" stopped \
 				--mode $mode --corrupt 1:0x10 $opts
 			verify_case "$a-$mode-zero-tail-byte" "$v/out" stopped \

@@ -95,7 +95,7 @@ count() {
 	start == "" && /Starting new kernel/ { start = at[off + length($0)] }
 	start != "" && first == "" && /Booting Linux on physical CPU/ { first = at[off] }
 	{ off += length($0) + 1 }
-	END { if (n == size && start != "" && first != "") print first - start }
+	END { if (n == size && start != "" && first != "") printf "%.0f\n", first - start }
 	' "$counts" "$log"
 }
 

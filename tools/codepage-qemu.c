@@ -494,7 +494,7 @@ static int setup_list(struct boot *b)
 	load_file(b, cp->file, ctrl);
 	b->cp_pa = ctrl;
 	b->entry_off = b->lay.t.list_entry - cp->mem;
-	b->start = b->lay.t.entry;
+	b->start = b->lay.t.list_entry; /* as Linux passes kimage->start */
 	return 0;
 }
 
