@@ -95,5 +95,5 @@ bench-run: all samples $(bench-bins) $(obj)/bench/insn-count-plugin.so \
 
 # The real-handoff tests' initramfs init, static for each target.
 handoff-inits := $(foreach a,$(target-arches-present),$(obj)/tests/handoff-init.$(a))
-check-run: $(handoff-inits) $(foreach a,$(target-arches-present),$(objtree)/kexec-codepage.$(a))
+check-run: $(handoff-inits) $(obj)/bench/insn-count-plugin.so $(foreach a,$(target-arches-present),$(objtree)/kexec-codepage.$(a))
 $(foreach a,$(target-arches),$(eval $(call target-program,$(obj)/tests/handoff-init.$(a),$(a),tests/handoff/init.c)))

@@ -449,9 +449,9 @@ set_uboot() {
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
 # kexec-tools, no purgatory.
 
-# handoff_boot NAME OUTDIR MACHINE EXPECTED [FILE]: build the old kernel's
-# initramfs around OUTDIR (FILE, e.g. disable-kexec, created in its root),
-# boot it and check the console.
+# handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE]: build the old
+# kernel's initramfs around OUTDIR (FILE, e.g. disable-kexec, created in
+# its root), boot it (CPU: cortex-a57 unless given) and check the console.
 handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
@@ -461,7 +461,9 @@ handoff_boot() {
 	cp "$OBJTREE/kexec-codepage.arm64" "$stage/bin/kexec-codepage"
 	cp "$2"/* "$stage/cp/"
 	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
-	timeout 120 qemu-system-aarch64 -M "$3" -cpu cortex-a57 -m 1G \
+	cpu=cortex-a57
+	case $3 in *:*) cpu=${3#*:} ;; esac
+	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" \
 		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
@@ -557,6 +559,38 @@ EOF
 			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
 		fi
 	done
+	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
+	# and enters the codepage so; its map is then built in the EL2&0
+	# regime (the trail says the caches went on)
+	dump_dtb handoff/qemu-dtb-vhe "$h/virt-vhe.dtb" \
+		qemu-system-aarch64 -M virt,virtualization=on -cpu max -m 1G || return
+	sed -e 's/virt.dtb/virt-vhe.dtb/' -e 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
+		"$h/linux.dts" >"$h/linux-vhe.dts"
+	if "$MKCP" -d "$h/linux-vhe.dts" -k "$HANDOFF_KERNEL" -o "$h/out-linux-vhe" \
+		>"$h/linux-vhe.log" 2>&1; then
+		handoff_boot linux-el2-vhe "$h/out-linux-vhe" virt,virtualization=on:max \
+			"VHE mode initialized;handoff: old kernel up;mkcodepage: entered;mkcodepage: caches on;mkcodepage: segments checked;mkcodepage: jumping;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+	else
+		fail handoff/linux-el2-vhe-build "" "$h/linux-vhe.log"
+	fi
+	# make bench's instruction counter against this QEMU: one count per
+	# byte of the console, never decreasing, the total at the end
+	timeout 120 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nodefaults \
+		-display none -monitor none -serial "file:$h/plugin.log" -no-reboot \
+		-kernel "$HANDOFF_KERNEL" -initrd "$h/initrd-second.cpio.gz" \
+		-append "console=ttyAMA0 panic=-1" \
+		-plugin "file=$BUILD/bench/insn-count-plugin.so,uart=0x9000000,out=$h/plugin.counts" \
+		</dev/null >"$h/plugin.qemu" 2>&1
+	if awk -v size="$(wc -c <"$h/plugin.log")" '
+		$1 == "end" { end = $2; next }
+		$1 + 0 < last { bad = 1 } { last = $1 + 0; n++ }
+		END { exit !(n == size && n > 1000 && !bad && end + 0 >= last) }' \
+		"$h/plugin.counts" 2>/dev/null &&
+		grep -q 'handoff: second kernel up' "$h/plugin.log"; then
+		pass handoff/insn-count-plugin
+	else
+		fail handoff/insn-count-plugin "counts do not pair with the console's bytes" "$h/plugin.qemu"
+	fi
 	# the same destination behind codepage-qemu's stand-in: the list-mode
 	# copy of a real 33 MiB kernel
 	boot_case handoff-stand-in "$h/out-linux-el1" \

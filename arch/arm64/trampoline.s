@@ -8,33 +8,41 @@
 //   cp_list_entry  list: x0 = the head of a Linux kexec indirection list as
 //                  the kernel keeps it (image->head: first list page |
 //                  IND_INDIRECTION, or IND_DONE; native 64-bit entries,
-//                  IND_* flags, 4 KiB pages); x1 (our physical address)
-//                  and x2 (start) are unused.
-// Either at EL2 or EL1, in one of two states:
-//   MMU off, as Linux's kexec path leaves the CPU: data accesses bypass the
-//     cache, so a stale dirty line for a destination could be written back
-//     over the copy later. Each destination line is invalidated (dc ivac)
-//     before it is written, as Linux's own MMU-off relocation did. Placed
-//     segments are at the point of coherency already (see placed:) and
-//     need no work per line.
+//                  IND_* flags, 4 KiB pages), x2 = this entry's address in
+//                  segment 0 (Linux's kimage->start); x1 is unused.
+// Either at EL2 (with or without HCR_EL2.E2H) or EL1, in one of two states:
+//   MMU off, as Linux's kexec path leaves the CPU: every access goes to
+//     memory uncached, tens of times slower than through the cache. The
+//     codepage turns the MMU and data cache on over an identity map of
+//     memory (map_memory) for the copy and the verification, when there is
+//     something to copy or read: placed and unverified, it has neither.
+//     Where it cannot (no map, no 4 KiB granule, the list or a source page
+//     outside memory), it copies with the MMU off and invalidates each
+//     destination line (dc ivac) before writing it, as Linux's own MMU-off
+//     relocation did: a stale dirty line could be written back over the
+//     copy later. Placed segments are at the point of coherency already
+//     (see placed:) and need no work per line.
 //   MMU on over an identity map with caches on, as a bootloader's "go"
-//     leaves it: copy through the cache, clean and invalidate each written
-//     line to the point of coherency (dc civac), clean the segments and this
-//     codepage likewise, then turn the MMU and data cache off.
+//     leaves it: its map serves.
+// With the MMU on, each page copied is cleaned and invalidated to the
+// point of coherency (dc civac), on the entrant's map the placed segments
+// and this codepage likewise, and the MMU and data cache go off before
+// the jump.
 // With PLAN_VERIFY, every segment's memory is checked against the sums the
 // plan holds (gen/checksum.h) before the jump: in list mode while its pages
 // are copied (the sums fold the words the copy holds in registers), in
 // placed mode in one pass after its cache maintenance. CRC32C where
 // ID_AA64ISAR0_EL1 says the crc32c* instructions exist (one per 8 bytes),
 // the block sum elsewhere. A difference, or a segment the list never
-// copied whole, ends in verify_failed, never at the destination.
+// copied whole, ends in verify_stop, never at the destination.
 // Then the instruction cache is invalidated and the preamble runs with
 // x0 = plan. The exception level is never changed (booting.rst: the kernel
 // may be entered at EL2 or EL1).
 //
-// Registers: x19 list head (0: placed), x20 how to verify (0 not, 1 block
-// sum, 2 CRC32C), x21 smallest D-cache line, x22 SCTLR, x23 1 at EL2, x24
-// the MMU was on, x25 the segment being checked (its plan entry, 0 none),
+// Registers: x16/x17 the live table area (list mode), x18 the MMU is on,
+// x19 list head (0: placed), x20 how to verify (0 not, 1 block sum, 2
+// CRC32C), x21 smallest D-cache line, x22 SCTLR as entered, x23 1 at EL2,
+// x24 the MMU was on, x25 the segment being checked (its plan entry, 0 none),
 // x26/x27 its running CRC or s1/s2, x28 segments verified (bit per
 // index), x29 the index of x25's segment.
 
@@ -52,6 +60,17 @@
 	.equ	SCTLR_WXN, 1 << 19
 	.equ	VERIFY_SUM, 1
 	.equ	VERIFY_CRC, 2
+
+	// page_lines OP: dc OP on each line of the page [x5, x6), four lines
+	// per iteration (a page holds a multiple of four). Advances x5.
+	.macro	page_lines op
+77:	.rept	4
+	dc	\op, x5
+	add	x5, x5, x21
+	.endr
+	cmp	x5, x6
+	b.lo	77b
+	.endm
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
@@ -129,16 +148,7 @@ dispatch:
 	cbnz	x18, 8f
 	add	x6, x2, #PAGE		// MMU off: invalidate the page first
 	mov	x5, x2
-7:	dc	ivac, x5		// four lines per iteration: a page
-	add	x5, x5, x21		// holds a multiple of four lines
-	dc	ivac, x5
-	add	x5, x5, x21
-	dc	ivac, x5
-	add	x5, x5, x21
-	dc	ivac, x5
-	add	x5, x5, x21
-	cmp	x5, x6
-	b.lo	7b
+	page_lines ivac
 	dsb	sy			// done before the first store
 8:	mov	x5, x2
 	cbz	x25, 9f			// not a segment of the plan (this codepage)
@@ -151,10 +161,8 @@ dispatch:
 	b	12f
 11:	bl	copy_page_crc
 12:	cbz	x18, walk
-13:	dc	civac, x5		// MMU on: the copy, out to the PoC
-	add	x5, x5, x21
-	cmp	x5, x2
-	b.lo	13b
+	mov	x6, x2			// MMU on: the copy, out to the PoC
+	page_lines civac
 	b	walk
 15:	add	x2, x2, #PAGE
 	b	walk
@@ -415,47 +423,39 @@ map_memory:
 	// between; 1 GiB and 2 MiB blocks keep walks rare. Output size from
 	// ID_AA64MMFR0_EL1.PARange, at most 48 bits (the 4 KiB granule without
 	// FEAT_LPA2). TCR_EL1, and TCR_EL2 of the EL2&0 regime (HCR_EL2.E2H
-	// set, VHE), have IPS at 34:32 and EPD1 (bit 23: no walk through
-	// TTBR1); TCR_EL2 of plain EL2 has PS at 18:16, bits 31 and 23 RES1.
+	// set, VHE), have IPS at 34:32, EPD1 (bit 23: no walk through TTBR1)
+	// and TG1 4 KiB (bits 31:30 0b10); TCR_EL2 of plain EL2 has PS at
+	// 18:16 and bits 31 and 23 RES1: the same two bits set.
 	and	x14, x14, #0xf
 	cmp	x14, #5
 	mov	x9, #5
 	csel	x14, x14, x9, ls
 	mov	x12, #16
 	orr	x12, x12, #(1 << 23)
-	mov	x9, #0xff
+	orr	x12, x12, #(1 << 31)
+	lsl	x15, x14, #32
 	cbz	x23, 7f
 	mrs	x10, hcr_el2
 	tbnz	x10, #34, 7f
-	orr	x12, x12, #(1 << 31)
-	orr	x12, x12, x14, lsl #16
-	msr	mair_el2, x9
-	msr	tcr_el2, x12
-	msr	ttbr0_el2, x13
-	isb
-	tlbi	alle2			// nothing the entrant's translations
-	dsb	nsh			// left may be used
-	isb
-	b	8f
-7:	orr	x12, x12, x14, lsl #32
+	lsl	x15, x14, #16
+7:	orr	x12, x12, x15
+	mov	x9, #0xff
 	cbnz	x23, 10f
 	msr	mair_el1, x9
 	msr	tcr_el1, x12
 	msr	ttbr0_el1, x13
 	isb
-	tlbi	vmalle1
-	dsb	nsh
-	isb
-	b	8f
-10:	msr	mair_el2, x9		// EL2 with E2H: EL2's registers, EL1's
-	msr	tcr_el2, x12		// layout
+	tlbi	vmalle1			// nothing the entrant's translations
+	b	11f			// left may be used
+10:	msr	mair_el2, x9
+	msr	tcr_el2, x12
 	msr	ttbr0_el2, x13
 	isb
 	tlbi	alle2
-	dsb	nsh
+11:	dsb	nsh
 	isb
 	// (said while the UART is still reachable: it is in no map of ours)
-8:	adr	x0, msg_caches
+	adr	x0, msg_caches
 	bl	say
 	// SCTLR as entered, with M and C set, and WXN (writable means never
 	// executable: our code is in a writable map) and A (alignment
@@ -464,11 +464,11 @@ map_memory:
 	orr	x9, x9, #SCTLR_C
 	bic	x9, x9, #SCTLR_A
 	bic	x9, x9, #SCTLR_WXN
-	cbnz	x23, 11f
+	cbnz	x23, 12f
 	msr	sctlr_el1, x9
-	b	12f
-11:	msr	sctlr_el2, x9
-12:	isb				// identity: we run on at the same address
+	b	13f
+12:	msr	sctlr_el2, x9
+13:	isb				// identity: we run on at the same address
 	mov	x18, #1
 9:	ret	x7
 
