@@ -61,8 +61,8 @@
 	.equ	VERIFY_SUM, 1
 	.equ	VERIFY_CRC, 2
 
-	// page_lines OP: dc OP on each line of the page [x5, x6), four lines
-	// per iteration (a page holds a multiple of four). Advances x5.
+	// page_lines OP: dc OP on each line of [x5, x6), whole pages, four
+	// lines per iteration (a page holds a multiple of four). Advances x5.
 	.macro	page_lines op
 77:	.rept	4
 	dc	\op, x5
@@ -386,10 +386,7 @@ map_memory:
 	// later, so such lines go first (dc ivac), as for every page written
 	// with the MMU off.
 	mov	x5, x13
-2:	dc	ivac, x5
-	add	x5, x5, x21
-	cmp	x5, x6
-	b.lo	2b
+	page_lines ivac
 	dsb	sy
 	mov	x5, x13
 3:	stp	xzr, xzr, [x5], #16
