@@ -5,7 +5,8 @@
 // virtualization=on, MMU off), in one of two shapes:
 //   P_MMU = 0  Linux's kexec path: MMU and data cache off, instruction
 //              cache on, registers as Linux passes them
-//              (placed: x0 = 0; list: x0 = list, x1 = codepage, x2 = start).
+//              (placed: x0 = 0; list: x0 = list, x1 = codepage, x2 = start,
+//              the list entry in segment 0, as Linux passes kimage->start).
 //   P_MMU = 1  a bootloader's "go": an identity map of the first 512 GiB
 //              (1 GiB blocks: device below RAM, write-back RAM), MMU and
 //              caches on, and the codepage's own lines dirty in the cache.
