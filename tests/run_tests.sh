@@ -1036,6 +1036,24 @@ set_verify() {
 				--mode $mode --corrupt 2:0x800 $opts
 		done
 	done
+	# arm64 with the list and its pages in a hole of memory, where a kernel
+	# may put them: the codepage cannot map them, copies with its MMU off
+	# (no "caches on") and still checks every segment
+	v=$WORK/verify/arm64-hole
+	mkdir -p "$v"
+	cp "$SRCTREE/samples/arm64/board.dts" "$v/"
+	sed 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
+		"$SRCTREE/tests/qemu/arm64-memory-hole.dts" >"$v/hole.dts"
+	if "$MKCP" -d "$v/hole.dts" -k "$BUILD/samples/arm64/Image" -o "$v/out" \
+		>"$v/mk.log" 2>&1; then
+		trail_case arm64-list-outside-intact "$v/out" \
+			"entered;segments checked;jumping" \
+			--mode list --el=2 --list-outside
+		verify_case arm64-list-outside-kernel-byte "$v/out" stopped \
+			--mode list --el=2 --list-outside --corrupt 1:0x10
+	else
+		fail verify/arm64-hole-build "" "$v/mk.log"
+	fi
 }
 
 # ---- fuzz: the seeds and every past finding through the libFuzzer harnesses -

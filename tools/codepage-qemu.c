@@ -61,6 +61,7 @@ struct hostile {
 	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
 	int mmu; /* arm64: a bootloader's identity map, caches on */
 	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
+	int list_outside; /* the list and its pages in RAM memory does not list */
 };
 
 struct boot {
@@ -245,7 +246,7 @@ static const struct qemu_row qemu_rows[] = {
 		.reserve = arm64_reserve,
 		.machine = arm64_machine,
 		.params = params64,
-		.options = "--el, --mmu",
+		.options = "--el, --mmu, --list-outside",
 	},
 	{
 		.arch = "riscv64",
@@ -262,7 +263,7 @@ static const struct qemu_row qemu_rows[] = {
 		.bios = "default",
 		.machine = riscv_machine,
 		.params = params64,
-		.options = "--mmu, --hart",
+		.options = "--mmu, --hart, --list-outside",
 	},
 };
 
@@ -300,6 +301,30 @@ static int find_free2(const struct used *u, const struct used *also,
 			return 0;
 		}
 	return -1;
+}
+
+/*
+ * --list-outside: size bytes of RAM that no memory range of the
+ * description covers (a hole in it, or RAM above it).
+ */
+static int reserve_outside(struct boot *b, const char *what, uint64_t size,
+			   uint64_t *out)
+{
+	struct used described = { 0 };
+
+	for (int i = 0; i < b->lay.j.nmem; i++)
+		use(&described, b->lay.j.mem_base[i], b->lay.j.mem_size[i]);
+	if (find_free2(&b->used, &described, size, PAGE, b->ram, out) ||
+	    *out < b->row->ram_base) {
+		cp_error(NULL, "no-room",
+			 "no free 0x%llx bytes of RAM outside the description's "
+			 "memory for the %s (--list-outside); leave a hole in "
+			 "memory",
+			 (unsigned long long)size, what);
+		return -1;
+	}
+	use(&b->used, *out, size);
+	return 0;
 }
 
 /* Reserve size bytes of described memory below limit. */
@@ -400,8 +425,11 @@ static int build_list(struct boot *b)
 		npages += l->t.seg[i].memsz / PAGE;
 	nent = npages + (uint64_t)l->t.nseg + 1; /* sources, destinations, done */
 	nlist = (nent + per - 1) / per;
-	if (reserve(b, "indirection list and source pages",
-		    (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
+	if (b->h.list_outside
+		    ? reserve_outside(b, "indirection list and source pages",
+				      (nlist + npages) * PAGE, &region)
+		    : reserve(b, "indirection list and source pages",
+			      (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
 		return -1;
 	size = (size_t)((nlist + npages) * PAGE);
 	img = cp_xcalloc(1, size);
@@ -843,6 +871,10 @@ static void usage(FILE *f)
 		"bootloader's\n"
 		"                           identity map (arm64: caches on, "
 		"dirty lines)\n"
+		"      --list-outside       list mode: the list and its source pages in RAM the\n"
+		"                           description does not list, as a kernel may put them\n"
+		"                           (arm64: the codepage cannot map them and copies\n"
+		"                           with its MMU off)\n"
 		"      --corrupt N:OFF      flip the byte at OFF of segment N "
 		"(N >= 1) after it is\n"
 		"                           loaded (placed) or in its source "
@@ -881,9 +913,10 @@ static void mark_outside(struct boot *b)
 
 /*
  * QEMU's RAM: from the row's base to the end of the highest memory range
- * (at least 128 MiB, room for the helpers). The codepage maps only
- * described memory, so the list, its pages and the control page must lie
- * there; the stand-in may lie anywhere in RAM.
+ * (at least 128 MiB, room for the helpers). A codepage maps only described
+ * memory (e500 cannot reach anything else), so the list, its pages and the
+ * control page lie there unless --list-outside asks otherwise; the
+ * stand-in may lie anywhere in RAM.
  */
 static int ram_for(struct boot *b)
 {
@@ -974,6 +1007,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "smp", required_argument, NULL, 'S' },
 		{ "hart", required_argument, NULL, 'H' },
 		{ "corrupt", required_argument, NULL, 'X' },
+		{ "list-outside", no_argument, NULL, 'O' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -1020,10 +1054,18 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'X':
 			err = parse_corrupt(optarg, b);
 			break;
+		case 'O':
+			b->h.list_outside = 1;
+			cp_strlist_add(hostile, "--list-outside");
+			break;
 		case 'v': o->verbose = 1; break;
 		case 'h': usage(stdout); return 1;
 		default: usage(stderr); return -1;
 		}
+	}
+	if (!err && b->h.list_outside && !b->list_mode) {
+		cp_error(NULL, "usage", "--list-outside needs --mode list");
+		err = -1;
 	}
 	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
 		cp_error(NULL, "usage", "--hart %d needs --smp %d or more",
