@@ -23,7 +23,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mkcodepage-bench-handoff.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 board=virt,dtb-randomness=off
-cpu="-cpu cortex-a57 -m 1G -smp 1"
+machine="-cpu cortex-a57 -m 1G -smp 1"	# and -M $board
 cmdline="console=ttyAMA0 earlycon=pl011,0x9000000 panic=-1 rdinit=/init"
 
 sh "$src/tools/fetch-debian-kernel.sh" arm64 "$build/debian-arm64"
@@ -47,7 +47,7 @@ cp "$build/tests/handoff-init.arm64" "$work/second/init"
 head -c 64M /dev/urandom >"$work/second/data"
 (cd "$work/second" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) \
 	>"$old/bench/initrd"
-qemu-system-aarch64 -M "$board,dumpdtb=$work/virt.dtb" $cpu -nodefaults \
+qemu-system-aarch64 -M "$board,dumpdtb=$work/virt.dtb" $machine -nodefaults \
 	-display none >/dev/null 2>&1
 for verify in "" "codepage { no-verify; };"; do
 	cat >"$work/desc.dts" <<DTS
@@ -83,7 +83,7 @@ done
 count() {
 	log=$work/$1.log counts=$work/$1.counts
 	# shellcheck disable=SC2086
-	timeout 900 qemu-system-aarch64 -M "$board" $cpu -nodefaults -display none \
+	timeout 900 qemu-system-aarch64 -M "$board" $machine -nodefaults -display none \
 		-monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kernel" -initrd "$work/old.cpio" \
 		-append "console=ttyAMA0 loglevel=6 panic=-1 mkcodepage.bench=$1" \
