@@ -54,9 +54,14 @@ enum cp_uart_type {
 	CP_UART_SBI,	 /* the SBI legacy console_putchar call */
 };
 
+/*
+ * One backend: a row of data and hooks. Every field is required unless its
+ * comment says what NULL (or 0) means; tests/unit-tests.c checks every row
+ * of cp_arches.
+ */
 struct cp_arch {
 	const char *name;		 /* "ppc32-e500": the description's arch */
-	const char *const *aliases;	 /* other accepted spellings, NULL-ended */
+	const char *const *aliases;	 /* other spellings, NULL-ended, or NULL */
 	const char *summary;		 /* one line for --help */
 
 	/* ELF identity, checked against every kernel and object. */
@@ -92,10 +97,10 @@ struct cp_arch {
 
 	uint64_t page_size;	 /* kexec page size: alignment of every mem */
 	uint64_t addr_limit;	 /* segments must end at or below this */
-	uint64_t kexec_limit;	 /* Linux kexec_load refuses destinations above */
+	uint64_t kexec_limit;	 /* kexec_load refuses destinations above; 0: none */
 	unsigned max_segments;	 /* KEXEC_SEGMENT_MAX */
 	uint64_t codepage_align; /* alignment the codepage is placed at */
-	unsigned uarts;		 /* debug-uart types it prints to: 1 << cp_uart_type */
+	unsigned uarts;		 /* debug-uart types, 1 << cp_uart_type; 0: none */
 
 	/*
 	 * Arch checks and derived values once segments and registers are
@@ -105,7 +110,8 @@ struct cp_arch {
 	int (*prepare)(struct cp_plan *plan);
 	/* Value of an arch-defined symbol a register may name ("ima.size"):
 	 * returns 0 with *value set, 1 when the codepage fills it in at run
-	 * time ("hartid"), or -1 when the name is not the arch's. */
+	 * time ("hartid"), or -1 when the name is not the arch's. NULL: the
+	 * arch defines no symbols. */
 	int (*symbol)(const struct cp_plan *plan, const char *name,
 		      uint64_t *value);
 	/* Append the plan as assembler data (.section .plan) to out. */

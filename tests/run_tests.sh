@@ -1036,6 +1036,34 @@ set_verify() {
 				--mode $mode --corrupt 2:0x800 $opts
 		done
 	done
+	# a plan of another layout (its magic flipped in codepage.bin) is
+	# never followed: the codepage stops before its trail, the destination
+	# never runs
+	for row in "ppc32-e500|CPL2|" "arm64|CPA3|--el=2" "riscv64|CPR2|"; do
+		ifs=$IFS IFS="|"
+		# shellcheck disable=SC2086
+		set -- $row
+		IFS=$ifs
+		a=$1 magic=$2 opts=${3:-}
+		b=$WORK/verify/$a-bad-plan
+		rm -rf "$b"
+		cp -r "$WORK/verify/$a/out" "$b"
+		at=$(grep -obUa "$magic" "$b/codepage.bin" | cut -d: -f1)
+		if [ "$(echo "$at" | wc -w)" != 1 ]; then
+			fail "verify/$a-bad-plan" "'$magic' is not once in codepage.bin" ""
+			continue
+		fi
+		printf 'X' | dd of="$b/codepage.bin" bs=1 seek="$at" conv=notrunc 2>/dev/null
+		"$QEMU_RUN" --timeout 5 --expect 'regcheck:' $opts "$b" \
+			>"$WORK/verify/$a-bad-plan.log" 2>&1
+		st=$?
+		if [ $st -eq 1 ] && ! grep -q '^mkcodepage: \|^regcheck: ' "$WORK/verify/$a-bad-plan.log"; then
+			pass "verify/$a-bad-plan"
+		else
+			fail "verify/$a-bad-plan" "exit $st, wanted a stop before the trail" \
+				"$WORK/verify/$a-bad-plan.log"
+		fi
+	done
 	# arm64 with the list and its pages in a hole of memory, where a kernel
 	# may put them: the codepage cannot map them, copies with its MMU off
 	# (no "caches on") and still checks every segment

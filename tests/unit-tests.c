@@ -682,6 +682,35 @@ static void test_checksum(void)
 	CHECK("blocksum-wraps", s.s1 == 0xfffffff0u);
 }
 
+/* ---- every arch row has what gen/ needs -------------------------------- */
+
+static int row_complete(const struct cp_arch *a)
+{
+	return a->name && a->summary && a->elf_machine && a->elf_class &&
+	       a->elf_data && a->cross_prefixes && a->cross_prefixes[0] &&
+	       a->as_flags && a->ld_emulation && a->ldscript && a->srcdir &&
+	       a->sources && a->sources[0] && a->preamble && a->relocs &&
+	       a->nrelocs && a->abs_allowed && a->registers &&
+	       a->registers[0] && a->register_summary && a->reg_bytes &&
+	       a->page_size && !(a->page_size & (a->page_size - 1)) &&
+	       a->addr_limit && a->max_segments && a->codepage_align &&
+	       !(a->codepage_align & (a->codepage_align - 1)) && a->prepare &&
+	       a->emit_plan && a->describe;
+}
+
+static void test_arch_rows(void)
+{
+	int n = 0, complete = 0;
+
+	for (const struct cp_arch *const *a = cp_arches; *a; a++, n++)
+		if (row_complete(*a))
+			complete++;
+		else
+			fprintf(stderr, "unit-tests: arch row '%s' is incomplete\n",
+				(*a)->name ? (*a)->name : "?");
+	CHECK("arch-rows-complete", n >= 3 && complete == n);
+}
+
 /* ---- the arm64 identity map (arch/arm64/idmap.c) ---------------------- */
 
 #define IDMAP_AREA 0x7ff00000ULL /* where the test puts the table area */
@@ -844,5 +873,6 @@ int main(int argc, char **argv)
 	test_deps();
 	test_checksum();
 	test_idmap();
+	test_arch_rows();
 	return failures ? 1 : 0;
 }

@@ -86,6 +86,14 @@ cp_list_entry:
 	sub	x16, x16, x9
 	sub	x16, x2, x16
 1:	msr	daifset, #0xf		// no exception may be taken from here on
+	// A plan of another layout (a trampoline and a plan from different
+	// versions of mkcodepage) is never followed: stop in bad_plan.
+	adr	x10, cp_plan
+	ldr	w9, [x10, #PLAN_MAGIC]
+	movz	w11, #(PLAN_MAGIC_VALUE & 0xffff)
+	movk	w11, #(PLAN_MAGIC_VALUE >> 16), lsl #16
+	cmp	w9, w11
+	b.ne	bad_plan
 	// x21: smallest data cache line (CTR_EL0.DminLine, log2 of words)
 	mrs	x9, ctr_el0
 	ubfx	x9, x9, #16, #4
@@ -333,6 +341,14 @@ verify_stop:
 30:	dsb	sy
 	wfe
 	b	30b
+
+// bad_plan: the plan is not of the layout this trampoline reads (its
+// magic differs). Nothing in it can be trusted, not even the UART: stop
+// here, exceptions masked, MMU and caches as entered, x9 = the magic found.
+bad_plan:
+	dsb	sy
+	wfe
+	b	bad_plan
 
 // --- caches on: an identity map of memory -------------------------------
 // Entered with the MMU off, every access goes to memory uncached: on

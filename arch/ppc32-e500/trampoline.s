@@ -199,6 +199,13 @@ in_as1:
 	# --- write the 1:1 mappings from the plan (AS0) ---------------------
 	addis	r31, r30, (cp_plan - anchor)@ha
 	addi	r31, r31, (cp_plan - anchor)@l	# r31: plan (AS1 address)
+	# A plan of another layout (a trampoline and a plan from different
+	# versions of mkcodepage) is never followed: stop in bad_plan.
+	lwz	r20, PLAN_MAGIC(r31)
+	lis	r21, PLAN_MAGIC_VALUE@h
+	ori	r21, r21, PLAN_MAGIC_VALUE@l
+	cmpw	r20, r21
+	bne	bad_plan
 	lwz	r20, PLAN_NTLB(r31)
 	lwz	r21, PLAN_TLB(r31)
 	add	r21, r21, r31
@@ -533,6 +540,13 @@ verify_stop:
 	bl	say
 	mr	r3, r25
 30:	b	30b
+
+# bad_plan: the plan is not of the layout this trampoline reads (its magic
+# differs). Nothing in it can be trusted, not even the UART: stop here,
+# external interrupts off, running in address space 1 through the entry we
+# were entered with, r20 = the magic found.
+bad_plan:
+	b	bad_plan
 
 # --- the trail on the plan's debug-uart ----------------------------------
 # Short lines at each stage, for a handoff that hangs: nothing when the

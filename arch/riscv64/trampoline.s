@@ -80,7 +80,12 @@ cp_list_entry:
 	jr	t0
 	.balign	4			# stvec: direct mode, 4-byte aligned
 2:	sfence.vma			# drop stale translations
+	# A plan of another layout (a trampoline and a plan from different
+	# versions of mkcodepage) is never followed: stop in bad_plan.
 	lla	t3, cp_plan
+	lwu	t0, PLAN_MAGIC(t3)
+	li	t1, PLAN_MAGIC_VALUE
+	bne	t0, t1, bad_plan
 	lwu	tp, PLAN_FLAGS(t3)
 	andi	tp, tp, PLAN_VERIFY
 	li	t6, 0
@@ -254,6 +259,13 @@ verify_stop:
 	mv	a2, s6
 13:	wfi
 	j	13b
+
+# bad_plan: the plan is not of the layout this trampoline reads (its magic
+# differs). Nothing in it can be trusted, not even the UART: stop here,
+# interrupts off, translation off, t0 = the magic found.
+bad_plan:
+	wfi
+	j	bad_plan
 
 # --- the trail on the plan's debug-uart ----------------------------------
 # Short lines at each stage, for a handoff that hangs: nothing when the
