@@ -70,6 +70,7 @@ struct cp_arch {
 
 	/* Target toolchain: GNU binutils for the arch. */
 	const char *const *cross_prefixes; /* tried in order, NULL-ended */
+	const char *binutils_package;	   /* Debian's package with them */
 	const char *const *as_flags;	   /* NULL-ended */
 	const char *ld_emulation;	   /* ld -m */
 	const char *const *ld_flags;	   /* more ld flags, NULL-ended, or NULL */

@@ -8,14 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What to install for the arch's assembler and linker, for messages. */
 static const char *package_hint(const struct cp_arch *arch)
 {
 	static char hint[160];
-	const char *p = arch->cross_prefixes[0];
 
-	/* "powerpc-linux-gnu-" -> binutils-powerpc-linux-gnu */
-	snprintf(hint, sizeof(hint), "Debian package binutils-%.*s",
-		 (int)strlen(p) - 1, p);
+	snprintf(hint, sizeof(hint), "Debian package %s", arch->binutils_package);
 	return hint;
 }
 

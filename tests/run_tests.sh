@@ -762,6 +762,19 @@ set_check() {
 	"$MKCP" --list >"$WORK/list.log" 2>&1 && grep -q '^  ppc32-e500' "$WORK/list.log" &&
 		grep -q '^  linux-epapr  *ppc32-e500' "$WORK/list.log" &&
 		pass cli/list || fail cli/list "" "$WORK/list.log"
+	# no cross binutils in PATH (dtc only): the arch row's Debian package
+	# is named, exit 2, nothing written
+	mkdir -p "$WORK/dtc-only"
+	ln -sf "$(command -v dtc)" "$WORK/dtc-only/dtc"
+	PATH=$WORK/dtc-only "$MKCP" -d "$SRCTREE/samples/arm64/linux.dts" \
+		-k "$BUILD/samples/arm64/regcheck.elf" -o "$WORK/no-binutils" \
+		>"$WORK/no-binutils.log" 2>&1
+	st=$?
+	[ $st -eq 2 ] && [ ! -e "$WORK/no-binutils" ] &&
+		grep -q 'install the Debian package binutils-aarch64-linux-gnu .*\[missing-tool\]' \
+			"$WORK/no-binutils.log" &&
+		pass cli/missing-binutils-names-package ||
+		fail cli/missing-binutils-names-package "exit $st" "$WORK/no-binutils.log"
 	"$MKCP" --bogus >"$WORK/bogus.log" 2>&1
 	[ $? -eq 2 ] && pass cli/unknown-option || fail cli/unknown-option "" "$WORK/bogus.log"
 	"$QEMU_RUN" --help >"$WORK/qh.log" 2>&1 && grep -q 'Usage: codepage-qemu' "$WORK/qh.log" &&

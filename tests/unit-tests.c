@@ -688,7 +688,8 @@ static int row_complete(const struct cp_arch *a)
 {
 	return a->name && a->summary && a->elf_machine && a->elf_class &&
 	       a->elf_data && a->cross_prefixes && a->cross_prefixes[0] &&
-	       a->as_flags && a->ld_emulation && a->ldscript && a->srcdir &&
+	       a->binutils_package && a->as_flags && a->ld_emulation &&
+	       a->ldscript && a->srcdir &&
 	       a->sources && a->sources[0] && a->preamble && a->relocs &&
 	       a->nrelocs && a->abs_allowed && a->registers &&
 	       a->registers[0] && a->register_summary && a->reg_bytes &&

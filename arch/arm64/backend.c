@@ -147,6 +147,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.cross_prefixes = (const char *const[]){ "aarch64-linux-gnu-",
 						 "aarch64-linux-",
 						 "aarch64-elf-", NULL },
+	.binutils_package = "binutils-aarch64-linux-gnu",
 	.as_flags = (const char *const[]){ "-EL", NULL },
 	.ld_emulation = "aarch64linux",
 	.ldscript = "arm64.ld",

@@ -275,6 +275,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.cross_prefixes = (const char *const[]){ "powerpc-linux-gnu-",
 						 "powerpc-linux-",
 						 "powerpc-elf-", NULL },
+	.binutils_package = "binutils-powerpc-linux-gnu",
 	.as_flags = (const char *const[]){ "-a32", "-mbig", "-me500",
 					   "-mregnames", NULL },
 	.ld_emulation = "elf32ppc",

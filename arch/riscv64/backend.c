@@ -121,6 +121,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.cross_prefixes = (const char *const[]){ "riscv64-linux-gnu-",
 						 "riscv64-linux-",
 						 "riscv64-elf-", NULL },
+	.binutils_package = "binutils-riscv64-linux-gnu",
 	.as_flags = (const char *const[]){ "-march=rv64imac_zicsr_zifencei",
 					   "-mabi=lp64", "-mno-relax", NULL },
 	.ld_emulation = "elf64lriscv",
