@@ -116,6 +116,12 @@ static void load_kexec_tools(int checks)
 	perror("handoff: exec /sbin/kexec -e");
 }
 
+/* The word at s, len bytes long, is word. */
+static int is_word(const char *s, size_t len, const char *word)
+{
+	return len == strlen(word) && !strncmp(s, word, len);
+}
+
 /* mkcodepage.bench=HOW on the command line: load /bench that way. */
 static int bench(const char *cmdline)
 {
@@ -126,15 +132,13 @@ static int bench(const char *cmdline)
 		return 0;
 	how += strlen("mkcodepage.bench=");
 	len = strcspn(how, " ");
-	if (len == strlen("kexec-tools") && !strncmp(how, "kexec-tools", len))
+	if (is_word(how, len, "kexec-tools"))
 		load_kexec_tools(1);
-	else if (len == strlen("kexec-tools-i") &&
-		 !strncmp(how, "kexec-tools-i", len))
+	else if (is_word(how, len, "kexec-tools-i"))
 		load_kexec_tools(0);
-	else if (len == strlen("codepage") && !strncmp(how, "codepage", len))
+	else if (is_word(how, len, "codepage"))
 		load_codepage("/bench/cp", 0);
-	else if (len == strlen("codepage-no-verify") &&
-		 !strncmp(how, "codepage-no-verify", len))
+	else if (is_word(how, len, "codepage-no-verify"))
 		load_codepage("/bench/cp-no-verify", 0);
 	else
 		printf("handoff: unknown mkcodepage.bench=%.*s\n", (int)len, how);
