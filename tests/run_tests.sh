@@ -775,6 +775,34 @@ set_check() {
 			"$WORK/no-binutils.log" &&
 		pass cli/missing-binutils-names-package ||
 		fail cli/missing-binutils-names-package "exit $st" "$WORK/no-binutils.log"
+	# plan.inc is the one statement of a plan's layout: a field moved
+	# there without the emitter following (PLAN_ENTRY past the field
+	# written after it) or a fixed part that outgrows PLAN_FIXED_SIZE is
+	# refused by the assembler at build time, never found at a boot
+	for arch in ppc32-e500 arm64 riscv64; do
+		case $arch in
+		ppc32-e500) d=epapr.dts k=$SAMPLES/regcheck.elf ;;
+		*) d=linux.dts k=$BUILD/samples/$arch/Image ;;
+		esac
+		for edit in 's/\(PLAN_ENTRY, *\)[0-9]*/\1 100/' \
+			's/\(PLAN_FIXED_SIZE, *\)[0-9]*/\1 8/'; do
+			case $edit in *ENTRY*) t=entry-moved ;; *) t=fixed-part-outgrown ;; esac
+			dd=$WORK/drift-$arch-$t
+			mkdir -p "$dd/arch"
+			cp -r "$SRCTREE/ldscripts" "$SRCTREE/templates" "$dd/"
+			cp -r "$SRCTREE/arch/$arch" "$dd/arch/"
+			sed -i "$edit" "$dd/arch/$arch/plan.inc"
+			MKCODEPAGE_DATADIR=$dd "$MKCP" -d "$SRCTREE/samples/$arch/$d" -k "$k" \
+				-o "$dd/out" >"$dd.log" 2>&1
+			st=$?
+			if [ $st -eq 1 ] && [ ! -e "$dd/out" ] &&
+				grep -q 'plan.s:[0-9]*: Error: attempt to move .org backwards' "$dd.log"; then
+				pass "cli/$arch-plan-$t"
+			else
+				fail "cli/$arch-plan-$t" "exit $st" "$dd.log"
+			fi
+		done
+	done
 	"$MKCP" --bogus >"$WORK/bogus.log" 2>&1
 	[ $? -eq 2 ] && pass cli/unknown-option || fail cli/unknown-option "" "$WORK/bogus.log"
 	"$QEMU_RUN" --help >"$WORK/qh.log" 2>&1 && grep -q 'Usage: codepage-qemu' "$WORK/qh.log" &&

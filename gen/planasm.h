@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * planasm.h - a plan written as assembler whose every field is placed by
+ * the name arch/<arch>/plan.inc gives its offset.
+ *
+ * plan.inc is the one statement of a plan's layout: the trampoline reads
+ * fields by those names, and a backend's emit_plan writes them by the same
+ * names through the macros below, which .org to each offset. No offset is
+ * repeated in C, and the assembler refuses a plan whose fields overlap or
+ * come out of order (".org backwards") or outgrow the fixed part, at every
+ * mkcodepage run rather than at a boot.
+ */
+#ifndef CP_PLANASM_H
+#define CP_PLANASM_H
+
+#include "util.h"
+
+/*
+ * Open the plan: .include "plan.inc", section .plan aligned to align, the
+ * global label cp_plan, and the macros
+ *   field AT, DIRECTIVE, VALUES        at cp_plan + AT
+ *   entry TABLE, I, SIZE, AT, DIRECTIVE, VALUES
+ *                                      at TABLE + I * SIZE + AT
+ * where AT and SIZE are plan.inc names (or expressions of them).
+ */
+void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
+		      unsigned align);
+
+/* End the fixed part: PLAN_FIXED_SIZE bytes from cp_plan, no more. */
+void cp_planasm_fixed_end(struct cp_strbuf *o);
+
+/* Open a table of entries at the current place, labelled name. */
+void cp_planasm_table(struct cp_strbuf *o, const char *name);
+
+/* Close table name after n entries of size bytes (a plan.inc name). */
+void cp_planasm_table_end(struct cp_strbuf *o, const char *name, int n,
+			  const char *size);
+
+/* Close the plan: the global label cp_plan_end. */
+void cp_planasm_end(struct cp_strbuf *o);
+
+#endif
