@@ -88,7 +88,9 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	    const char *datadir, const struct cp_strlist *objs, uint64_t base,
 	    const char *out)
 {
-	char *script = cp_xasprintf("%s/ldscripts/%s", datadir, arch->ldscript);
+	char *script = cp_xasprintf("%s/%s/%s", datadir, arch->srcdir,
+				     arch->ldscript);
+	char *shared = cp_xasprintf("-L%s/ldscripts", datadir);
 	char *defsym = cp_xasprintf("--defsym=__codepage_base=0x%llx",
 				    (unsigned long long)base);
 	char **argv = cp_xcalloc((size_t)objs->n + 32, sizeof(*argv));
@@ -97,6 +99,7 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	argv[n++] = tc->ld;
 	argv[n++] = "-m";
 	argv[n++] = (char *)arch->ld_emulation;
+	argv[n++] = shared; /* where INCLUDE finds the shared base */
 	argv[n++] = "-T";
 	argv[n++] = script;
 	argv[n++] = defsym;
@@ -120,6 +123,20 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 			 "above)");
 	free(script);
 	free(defsym);
+	free(shared);
 	free(argv);
 	return st == 0 ? 0 : -1;
+}
+
+void cp_link_deps(const struct cp_arch *arch, const char *datadir,
+		  struct cp_strlist *deps)
+{
+	char *script = cp_xasprintf("%s/%s/%s", datadir, arch->srcdir,
+				     arch->ldscript);
+	char *shared = cp_xasprintf("%s/ldscripts/codepage.ld", datadir);
+
+	cp_strlist_add(deps, script);
+	cp_strlist_add(deps, shared);
+	free(script);
+	free(shared);
 }

@@ -6,7 +6,8 @@
  * binutils-<triplet> packages) unless the user names a prefix. Sources are
  * assembled with the arch's fixed flags and the arch directory on the
  * include path (so custom preambles can .include "plan.inc"); the link uses
- * the arch's linker script with --emit-relocs and --orphan-handling=error.
+ * the arch's linker script (arch/<arch>/codepage.ld, which INCLUDEs the
+ * shared ldscripts/codepage.ld) with --emit-relocs and --orphan-handling=error.
  */
 #ifndef CP_LINK_H
 #define CP_LINK_H
@@ -37,5 +38,9 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	    const char *datadir, const struct cp_strlist *objs, uint64_t base,
 	    const char *out);
+
+/* Add the linker scripts a link reads (the arch's and the shared base). */
+void cp_link_deps(const struct cp_arch *arch, const char *datadir,
+		  struct cp_strlist *deps);
 
 #endif

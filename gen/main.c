@@ -520,13 +520,7 @@ static int build_codepage(struct run *r)
 		if (link_at(r, probe_base, "probe.elf", &probe))
 			return -1;
 	}
-	{
-		char *script = cp_xasprintf("%s/ldscripts/%s", r->datadir,
-					     p->arch->ldscript);
-
-		cp_strlist_add(&r->deps, script);
-		free(script);
-	}
+	cp_link_deps(p->arch, r->datadir, &r->deps);
 	r->elf = work_path(r, "codepage.elf");
 	if (link_at(r, p->seg[0].mem, "codepage.elf", &r->img)) {
 		cp_image_free(&probe);

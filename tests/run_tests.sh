@@ -644,7 +644,7 @@ set_depfile() {
 		>"$d/log" 2>&1
 	for f in samples/ppc32-e500/custom-preamble.dts samples/ppc32-e500/board.dts \
 		samples/ppc32-e500/my-preamble.s arch/ppc32-e500/trampoline.s \
-		templates/none.dts ldscripts/ppc32-e500.ld regcheck.elf; do
+		templates/none.dts arch/ppc32-e500/codepage.ld ldscripts/codepage.ld regcheck.elf; do
 		if ! grep -q "$f" "$d/out.d" 2>/dev/null; then
 			fail "depfile/names-$(basename "$f")" "" "$d/out.d"
 			continue

@@ -295,7 +295,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.as_flags = (const char *const[]){ "-a32", "-mbig", "-me500",
 					   "-mregnames", NULL },
 	.ld_emulation = "elf32ppc",
-	.ldscript = "ppc32-e500.ld",
+	.ldscript = "codepage.ld",
 	.srcdir = "arch/ppc32-e500",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
