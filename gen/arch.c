@@ -7,14 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 
-extern const struct cp_arch cp_arch_ppc32_e500;
-extern const struct cp_arch cp_arch_arm64;
-extern const struct cp_arch cp_arch_riscv64;
+/* One row per line of arch/list (arches.h is generated from it). */
+#define CP_ARCH(sym) extern const struct cp_arch cp_arch_##sym;
+#include "arches.h"
+#undef CP_ARCH
 
 const struct cp_arch *const cp_arches[] = {
-	&cp_arch_ppc32_e500,
-	&cp_arch_arm64,
-	&cp_arch_riscv64,
+#define CP_ARCH(sym) &cp_arch_##sym,
+#include "arches.h"
+#undef CP_ARCH
 	NULL,
 };
 

@@ -1,10 +1,18 @@
 # SPDX-License-Identifier: MIT
-# gen/ - the host tool's library, shared with tools/; arch backends are rows
-# linked into every program.
-arch-dirs += arch/ppc32-e500 arch/arm64 arch/riscv64
+# gen/ - the host tool's library, shared with tools/; each arch's fragment
+# adds its backend (a row of cp_arches, which arches.h lists from
+# arch/list).
 libcp-srcs += gen/diag.c gen/util.c gen/child.c gen/arch.c gen/desc.c \
-	gen/plan.c gen/planasm.c gen/kernel.c gen/link.c gen/relocchk.c gen/image.c \
-	gen/output.c gen/srcmap.c gen/fdtfix.c gen/fdtsane.c gen/segtxt.c gen/segjson.c gen/deps.c gen/decompress.c gen/checksum.c \
-	arch/ppc32-e500/backend.c \
-	arch/arm64/backend.c arch/arm64/idmap.c arch/riscv64/backend.c
+	gen/plan.c gen/planasm.c gen/kernel.c gen/link.c gen/relocchk.c \
+	gen/image.c gen/output.c gen/srcmap.c gen/fdtfix.c gen/fdtsane.c \
+	gen/segtxt.c gen/segjson.c gen/deps.c gen/decompress.c gen/checksum.c
 programs += mkcodepage
+
+# arches.h: CP_ARCH(symbol) for each line of arch/list, in order ("-"
+# becomes "_": arch/arm64's row is cp_arch_arm64).
+$(obj)/gen/arches.h: $(srctree)/arch/list
+	$(quiet) GEN $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/[[:space:]]//g' \
+		-e 'y/-/_/' -e 's/.*/CP_ARCH(&)/' $< >$@.tmp && mv $@.tmp $@
+$(obj)/gen/arch.o $(obj)/san/gen/arch.o $(obj)/fuzz/gen/arch.o: $(obj)/gen/arches.h

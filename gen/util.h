@@ -45,7 +45,7 @@ char *cp_path_join(const char *dir, const char *name);
 
 /*
  * The directory holding the project's data (arch/, templates/, ldscripts/,
- * tools/qemu/): $MKCODEPAGE_DATADIR if set, else ../share/mkcodepage beside
+ * the stand-ins): $MKCODEPAGE_DATADIR if set, else ../share/mkcodepage beside
  * the running executable when that exists (an installed tool), else the
  * source tree the executable was built from. A fresh string.
  */

@@ -32,16 +32,6 @@ demo-run: all samples
 # shaped like Linux's relocation code, and the SHA-256 yardstick
 # (tools/bench/sha256-ref.c with its stub), proven position-independent
 # by codepage-check as they are linked.
-bench-arches := ppc32-e500 arm64 riscv64
-bench-prefix-ppc32-e500 := $(PPC_PREFIX)
-bench-prefix-arm64 := $(A64_PREFIX)
-bench-prefix-riscv64 := $(RV_PREFIX)
-bench-asflags-ppc32-e500 := -a32 -mbig -me500 -mregnames
-bench-asflags-riscv64 := -march=rv64imac_zicsr_zifencei -mabi=lp64
-bench-ldflags-ppc32-e500 := -m elf32ppc
-bench-cc-ppc32-e500 := $(TARGET_CC_ppc32) -mcpu=8548 -msoft-float -G 0 -mno-sdata
-bench-cc-arm64 := $(TARGET_CC_arm64) -mstrict-align -mgeneral-regs-only
-bench-cc-riscv64 := $(TARGET_CC_riscv64) -march=rv64imac -mabi=lp64 -mcmodel=medany
 BENCH_CFLAGS := -std=c11 -O2 -ffreestanding -fno-pic -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector $(WARN)
 BENCH_LDFLAGS := -N --no-warn-rwx-segments -z noexecstack -Ttext=0 -e _start
@@ -49,11 +39,17 @@ BENCH_LDFLAGS := -N --no-warn-rwx-segments -z noexecstack -Ttext=0 -e _start
 bench-arch = $(firstword $(subst -linux-copy, ,$(subst -sha256, ,$*)))
 bench-bins := $(foreach a,$(bench-arches),$(obj)/bench/$(a)-linux-copy.bin $(obj)/bench/$(a)-sha256.bin)
 
-$(obj)/bench/%.o: $(srctree)/tools/bench/%.s $(wildcard $(srctree)/tools/bench/*.inc)
-	$(quiet) AS $(@:$(objtree)/%=%)
-	@mkdir -p $(dir $@)
-	$(Q)$(bench-prefix-$(bench-arch))as $(bench-asflags-$(bench-arch)) \
-		-I$(srctree)/tools/bench -o $@ $<
+# $(call bench-asm,ARCH,NAME): arch/ARCH/bench/NAME.s, with the shared
+# SHA-256 data (tools/bench) on the include path.
+define bench-asm
+$(obj)/bench/$(1)-$(2).o: $(srctree)/arch/$(1)/bench/$(2).s \
+		$(wildcard $(srctree)/arch/$(1)/bench/*.inc $(srctree)/tools/bench/*.inc)
+	$$(quiet) AS $$(@:$(objtree)/%=%)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(bench-prefix-$(1))as $$(bench-asflags-$(1)) \
+		-I$(srctree)/arch/$(1)/bench -I$(srctree)/tools/bench -o $$@ $$<
+endef
+$(foreach a,$(bench-arches),$(foreach f,linux-copy sha256,$(eval $(call bench-asm,$(a),$(f)))))
 
 $(obj)/bench/%-sha256-ref.o: $(srctree)/tools/bench/sha256-ref.c
 	$(quiet) CC-$* $(@:$(objtree)/%=%)

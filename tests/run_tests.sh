@@ -12,6 +12,8 @@
 set -u
 
 : "${SRCTREE:?run through make check}" "${OBJTREE:?}" "${BUILD:?}"
+src=$SRCTREE
+. "$SRCTREE/tools/arches.sh"
 MKCP=$BUILD/san/mkcodepage
 CHECKER=$BUILD/san/codepage-check
 QEMU_RUN=$BUILD/san/codepage-qemu
@@ -268,7 +270,7 @@ set_reloc() {
 		fail reloc/pcrel-preamble-linked-and-rechecked "" "$WORK/reloc/mk.log"
 	fi
 
-	if "$MKCP" -d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+	if "$MKCP" -d "$SRCTREE/arch/ppc32-e500/samples/epapr.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$WORK/reloc/std" >"$WORK/reloc/std.log" 2>&1 &&
 		"$CHECKER" "$WORK/reloc/std/codepage.elf" >>"$WORK/reloc/std.log" 2>&1 &&
 		powerpc-linux-gnu-readelf -r "$WORK/reloc/std/codepage.elf" |
@@ -292,9 +294,10 @@ set_reloc() {
 			fail "reloc/checker-rejects-$o" "exit $st, $n reports" "$WORK/reloc/$o.log"
 		fi
 	done
-	for a in arm64:arm64 riscv64:riscv64; do
-		arch=${a%%:*}
-		"$MKCP" -d "$SRCTREE/samples/$arch/linux.dts" -k "$BUILD/samples/$arch/Image" \
+	for arch in $arches; do
+		arch_conf "$arch"
+		"$MKCP" -d "$SRCTREE/arch/$arch/samples/$sample_desc" \
+			-k "$BUILD/samples/$arch/$sample_kernel" \
 			-o "$WORK/reloc/$arch" >"$WORK/reloc/$arch.log" 2>&1 &&
 			"$CHECKER" "$WORK/reloc/$arch/codepage.elf" >>"$WORK/reloc/$arch.log" 2>&1 &&
 			pass "reloc/$arch-codepage-proven" ||
@@ -303,7 +306,7 @@ set_reloc() {
 	sed -e 's|^\tprotocol = "linux-arm64";|\tprotocol = "none";|' \
 		-e 's|^\tsegments {|\tpreamble { source = "absolute-arm64.s"; };\n\tsegments {|' \
 		-e 's|file = "board.dts";|string = "x";|' \
-		"$SRCTREE/samples/arm64/linux.dts" >"$WORK/reloc/abs-a64.dts"
+		"$SRCTREE/arch/arm64/samples/linux.dts" >"$WORK/reloc/abs-a64.dts"
 	cp "$SRCTREE/tests/bad/absolute-arm64.s" "$WORK/reloc/"
 	"$MKCP" -d "$WORK/reloc/abs-a64.dts" -k "$BUILD/samples/arm64/Image" \
 		-o "$WORK/reloc/abs-a64-out" >"$WORK/reloc/abs-a64-mk.log" 2>&1
@@ -434,7 +437,7 @@ set_uboot() {
 	dump_dtb uboot/riscv64-qemu-dtb "$WORK/uboot/rv.dtb" \
 		qemu-system-riscv64 -M virt -m 512M -bios default || return
 	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
-		"$SRCTREE/samples/riscv64/linux.dts" >"$WORK/uboot/rv.dts"
+		"$SRCTREE/arch/riscv64/samples/linux.dts" >"$WORK/uboot/rv.dts"
 	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
 		>"$WORK/uboot/rv.log" 2>&1; then
 		fail uboot/riscv64-build "" "$WORK/uboot/rv.log"
@@ -613,8 +616,8 @@ det_case() {
 	a=$WORK/det-$1/one
 	b=$WORK/det-$1/second/deeper
 	mkdir -p "$a" "$b"
-	cp -r "$SRCTREE/samples/$1" "$a/s"
-	cp -r "$SRCTREE/samples/$1" "$b/s"
+	cp -r "$SRCTREE/arch/$1/samples" "$a/s"
+	cp -r "$SRCTREE/arch/$1/samples" "$b/s"
 	cp "$BUILD/samples/$1/regcheck.elf" "$a/k.elf"
 	cp "$BUILD/samples/$1/regcheck.elf" "$b/k.elf"
 	(cd "$a" && TMPDIR=$a "$MKCP" -d s/custom-preamble.dts -k k.elf -o out) \
@@ -639,11 +642,11 @@ det_case() {
 set_depfile() {
 	d=$WORK/dep
 	mkdir -p "$d"
-	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/custom-preamble.dts" \
+	"$MKCP" -d "$SRCTREE/arch/ppc32-e500/samples/custom-preamble.dts" \
 		-k "$SAMPLES/regcheck.elf" -o "$d/out" --depfile "$d/out.d" \
 		>"$d/log" 2>&1
-	for f in samples/ppc32-e500/custom-preamble.dts samples/ppc32-e500/board.dts \
-		samples/ppc32-e500/my-preamble.s arch/ppc32-e500/trampoline.s \
+	for f in arch/ppc32-e500/samples/custom-preamble.dts arch/ppc32-e500/samples/board.dts \
+		arch/ppc32-e500/samples/my-preamble.s arch/ppc32-e500/trampoline.s \
 		templates/none.dts arch/ppc32-e500/codepage.ld ldscripts/codepage.ld regcheck.elf; do
 		if ! grep -q "$f" "$d/out.d" 2>/dev/null; then
 			fail "depfile/names-$(basename "$f")" "" "$d/out.d"
@@ -653,9 +656,9 @@ set_depfile() {
 	done
 	# what a description /include/s is a dependency too
 	sed 's|^\tmemory = .*|\t/include/ "memory.dtsi"|' \
-		"$SRCTREE/samples/ppc32-e500/epapr.dts" >"$d/inc.dts"
+		"$SRCTREE/arch/ppc32-e500/samples/epapr.dts" >"$d/inc.dts"
 	printf '\tmemory = <0x0 0x0 0x0 0x20000000>;\n' >"$d/memory.dtsi"
-	cp "$SRCTREE/samples/ppc32-e500/board.dts" "$d/"
+	cp "$SRCTREE/arch/ppc32-e500/samples/board.dts" "$d/"
 	if "$MKCP" -d "$d/inc.dts" -k "$SAMPLES/regcheck.elf" -o "$d/inc" \
 		--depfile "$d/inc.d" >"$d/inc.log" 2>&1 && grep -q "memory.dtsi" "$d/inc.d"; then
 		pass depfile/names-included-files
@@ -678,7 +681,7 @@ EOF
 	# of every input and of OUTDIR; the depfile escapes them as gcc does
 	odd="$d/a b\$c#d%e:f"
 	mkdir -p "$odd"
-	cp "$SRCTREE/samples/ppc32-e500/epapr.dts" "$SRCTREE/samples/ppc32-e500/board.dts" "$odd/"
+	cp "$SRCTREE/arch/ppc32-e500/samples/epapr.dts" "$SRCTREE/arch/ppc32-e500/samples/board.dts" "$odd/"
 	# no recipe in the depfile: a pattern rule gives one, so -q can say
 	{ printf 'include %s\n' "$(printf '%s' "$d/odd.d" | sed 's/ /\\ /g')"
 	  printf '%%/segments.txt: ; @:\n%%/codepage.bin: ; @:\n'; } >"$d/odd.mk"
@@ -699,7 +702,7 @@ EOF
 	nl="$d/new
 line"
 	mkdir -p "$nl"
-	cp "$SRCTREE/samples/ppc32-e500/epapr.dts" "$SRCTREE/samples/ppc32-e500/board.dts" "$nl/"
+	cp "$SRCTREE/arch/ppc32-e500/samples/epapr.dts" "$SRCTREE/arch/ppc32-e500/samples/board.dts" "$nl/"
 	"$MKCP" -d "$nl/epapr.dts" -k "$SAMPLES/regcheck.elf" -o "$d/nl-out" \
 		--depfile "$d/nl.d" >"$d/nl.log" 2>&1
 	st=$?
@@ -721,7 +724,7 @@ set_install() {
 	fi
 	pass install/make-install
 	if env -u MKCODEPAGE_DATADIR "$i/opt/cp/bin/mkcodepage" \
-		-d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+		-d "$SRCTREE/arch/ppc32-e500/samples/epapr.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$i/out" -v >"$WORK/inst-run.log" 2>&1 &&
 		grep -q "$i/opt/cp/share/mkcodepage/arch/ppc32-e500/trampoline.s" \
 			"$WORK/inst-run.log"; then
@@ -766,7 +769,7 @@ set_check() {
 	# is named, exit 2, nothing written
 	mkdir -p "$WORK/dtc-only"
 	ln -sf "$(command -v dtc)" "$WORK/dtc-only/dtc"
-	PATH=$WORK/dtc-only "$MKCP" -d "$SRCTREE/samples/arm64/linux.dts" \
+	PATH=$WORK/dtc-only "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" \
 		-k "$BUILD/samples/arm64/regcheck.elf" -o "$WORK/no-binutils" \
 		>"$WORK/no-binutils.log" 2>&1
 	st=$?
@@ -792,7 +795,7 @@ set_check() {
 			cp -r "$SRCTREE/ldscripts" "$SRCTREE/templates" "$dd/"
 			cp -r "$SRCTREE/arch/$arch" "$dd/arch/"
 			sed -i "$edit" "$dd/arch/$arch/plan.inc"
-			MKCODEPAGE_DATADIR=$dd "$MKCP" -d "$SRCTREE/samples/$arch/$d" -k "$k" \
+			MKCODEPAGE_DATADIR=$dd "$MKCP" -d "$SRCTREE/arch/$arch/samples/$d" -k "$k" \
 				-o "$dd/out" >"$dd.log" 2>&1
 			st=$?
 			if [ $st -eq 1 ] && [ ! -e "$dd/out" ] &&
@@ -811,7 +814,7 @@ set_check() {
 		pass cli/codepage-check-help || fail cli/codepage-check-help
 	# the outputs a user scripts against
 	o=$WORK/fmt
-	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/epapr.dts" -k "$SAMPLES/regcheck.elf" \
+	"$MKCP" -d "$SRCTREE/arch/ppc32-e500/samples/epapr.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$o" >"$WORK/fmt.log" 2>&1
 	if grep -qE '^entry 0x[0-9a-f]+$' "$o/segments.txt" &&
 		grep -qE '^list-entry 0x[0-9a-f]+$' "$o/segments.txt" &&
@@ -938,7 +941,7 @@ set_check() {
 		fail output/two-link-addresses "$n distinct link addresses"
 	# a gzip-compressed Image (vmlinuz as many distributions ship it)
 	gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/Image.gz"
-	if "$MKCP" -d "$SRCTREE/samples/arm64/linux.dts" -k "$WORK/Image.gz" \
+	if "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" -k "$WORK/Image.gz" \
 		-o "$WORK/gz" >"$WORK/gz.log" 2>&1 &&
 		cmp -s "$WORK/gz/kernel.0.bin" "$BUILD/samples/arm64/Image"; then
 		pass input/gzip-compressed-image
@@ -947,7 +950,7 @@ set_check() {
 	fi
 	# a description compiled to .dtb beforehand gives the same codepage
 	mkdir -p "$WORK/dtb"
-	cp "$SRCTREE/samples/ppc32-e500/"*.dts "$WORK/dtb/"
+	cp "$SRCTREE/arch/ppc32-e500/samples/"*.dts "$WORK/dtb/"
 	if dtc -q -I dts -O dtb -o "$WORK/dtb/epapr.dtb" "$WORK/dtb/epapr.dts" &&
 		"$MKCP" -d "$WORK/dtb/epapr.dtb" -k "$SAMPLES/regcheck.elf" \
 			-o "$WORK/dtb/out" >"$WORK/dtb.log" 2>&1 &&
@@ -960,9 +963,9 @@ set_check() {
 	# the kernel may be named by the description instead of -k
 	mkdir -p "$WORK/kd"
 	cp "$SAMPLES/regcheck.elf" "$WORK/kd/k.elf"
-	cp "$SRCTREE/samples/ppc32-e500/board.dts" "$WORK/kd/"
+	cp "$SRCTREE/arch/ppc32-e500/samples/board.dts" "$WORK/kd/"
 	sed 's|^\t\tfdt {|\tkernel { file = "k.elf"; };\n\tsegments {\n\t\tfdt {|; s|^\tsegments {$||' \
-		"$SRCTREE/samples/ppc32-e500/epapr.dts" >"$WORK/kd/d.dts"
+		"$SRCTREE/arch/ppc32-e500/samples/epapr.dts" >"$WORK/kd/d.dts"
 	if "$MKCP" -d "$WORK/kd/d.dts" -o "$WORK/kd/out" >"$WORK/kd.log" 2>&1 &&
 		cmp -s "$WORK/kd/out/kernel.0.bin" "$o/kernel.0.bin"; then
 		pass input/kernel-named-by-description
@@ -971,11 +974,11 @@ set_check() {
 	fi
 	# device-tree fixups land in the fdt segment
 	mkdir -p "$WORK/fx"
-	cp "$SRCTREE/samples/arm64/board.dts" "$WORK/fx/"
+	cp "$SRCTREE/arch/arm64/samples/board.dts" "$WORK/fx/"
 	head -c 3000 /dev/urandom >"$WORK/fx/rootfs.cpio.gz"
 	sed -e 's|load = <0x0 0x48000000>;|load = <0x0 0x48000000>; bootargs = "console=ttyAMA0 rdinit=/init"; initrd = "initrd"; memory-node;|' \
 		-e 's|^\t};$|\t\tinitrd { file = "rootfs.cpio.gz"; load = <0x0 0x48100000>; };\n\t};|' \
-		"$SRCTREE/samples/arm64/linux.dts" >"$WORK/fx/d.dts"
+		"$SRCTREE/arch/arm64/samples/linux.dts" >"$WORK/fx/d.dts"
 	if "$MKCP" -d "$WORK/fx/d.dts" -k "$BUILD/samples/arm64/Image" \
 		-o "$WORK/fx/out" >"$WORK/fx.log" 2>&1 &&
 		dtc -I dtb -O dts "$WORK/fx/out/fdt.bin" >"$WORK/fx/out.dts" 2>>"$WORK/fx.log" &&
@@ -988,7 +991,7 @@ set_check() {
 		fail output/fdt-fixups "" "$WORK/fx.log"
 	fi
 	# rewriting drops segment files the previous run listed
-	"$MKCP" -d "$SRCTREE/samples/ppc32-e500/bdinfo.dts" -k "$SAMPLES/regcheck.elf" \
+	"$MKCP" -d "$SRCTREE/arch/ppc32-e500/samples/bdinfo.dts" -k "$SAMPLES/regcheck.elf" \
 		-o "$o" >>"$WORK/fmt.log" 2>&1
 	[ ! -e "$o/fdt.bin" ] && [ -e "$o/bdinfo.bin" ] &&
 		pass output/stale-files-removed || fail output/stale-files-removed "" "$WORK/fmt.log"
@@ -1055,7 +1058,7 @@ set_verify() {
 		trail=${7:-entered;segments checked;jumping}
 		v=$WORK/verify/$a
 		mkdir -p "$v"
-		s=${a%-ns16550} s=$SRCTREE/samples/${s%-bootloader}
+		s=${a%-ns16550} s=$SRCTREE/arch/${s%-bootloader}/samples
 		cp "$s/$desc" "$s/board.dts" "$v/"
 		line="\tdebug-uart { type = \"$uart\";${addr:+ address = <$addr>;} };"
 		sed "s|^\tsegments {|$line\n\tsegments {|" "$v/$desc" >"$v/trail.dts"
@@ -1110,9 +1113,9 @@ set_verify() {
 	# (no "caches on") and still checks every segment
 	v=$WORK/verify/arm64-hole
 	mkdir -p "$v"
-	cp "$SRCTREE/samples/arm64/board.dts" "$v/"
+	cp "$SRCTREE/arch/arm64/samples/board.dts" "$v/"
 	sed 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
-		"$SRCTREE/tests/qemu/arm64-memory-hole.dts" >"$v/hole.dts"
+		"$SRCTREE/arch/arm64/tests/memory-hole.dts" >"$v/hole.dts"
 	if "$MKCP" -d "$v/hole.dts" -k "$BUILD/samples/arm64/Image" -o "$v/out" \
 		>"$v/mk.log" 2>&1; then
 		trail_case arm64-list-outside-intact "$v/out" \

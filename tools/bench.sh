@@ -97,12 +97,12 @@ bench() {
 echo "Guest instructions counted by QEMU (-singlestep -d exec,nochain) inside"
 echo "segment 0's pages; mapping, cache maintenance and the list walk included."
 echo
-bench ppc32-e500 "$src/tools/bench/ppc32-e500-256m.dts" \
+bench ppc32-e500 "$src/arch/ppc32-e500/bench/256m.dts" \
 	"$build/samples/ppc32-e500/regcheck.elf" "" 0.35 \
 	"Linux ppc32 relocate_new_kernel shape"
 echo
-bench arm64 "$src/samples/arm64/linux.dts" "$build/samples/arm64/regcheck.elf" \
+bench arm64 "$src/arch/arm64/samples/linux.dts" "$build/samples/arm64/regcheck.elf" \
 	"--el=1" 0.2 "Linux arm64 copy_page + per-line dc ivac"
 echo
-bench riscv64 "$src/samples/riscv64/linux.dts" "$build/samples/riscv64/regcheck.elf" \
+bench riscv64 "$src/arch/riscv64/samples/linux.dts" "$build/samples/riscv64/regcheck.elf" \
 	"" 0.35 "Linux riscv_kexec_relocate (word by word)"

@@ -5,7 +5,7 @@
  *
  *   codepage-qemu [--mode placed|list] [--timeout S] [--expect TEXT] OUTDIR
  *
- * A small stand-in for the old kernel (tools/qemu/<arch>-oldkernel.s, linked
+ * A small stand-in for the old kernel (arch/<arch>/qemu-oldkernel.s, linked
  * here at run time with the target's binutils) leaves the MMU and TLB as a
  * kernel would and enters the codepage:
  *   placed  every segment is loaded at its destination (-device loader), as
@@ -220,7 +220,7 @@ static const struct qemu_row qemu_rows[] = {
 		.arch = "ppc32-e500",
 		.qemu = "qemu-system-ppc",
 		.package = "qemu-system-ppc",
-		.oldkernel = "ppc32-e500-oldkernel.s",
+		.oldkernel = "qemu-oldkernel.s",
 		.list_word = 4,
 		.ram_align = 64ULL << 20,
 		.helper_limit = 256ULL << 20, /* the stand-in's linear map */
@@ -235,7 +235,7 @@ static const struct qemu_row qemu_rows[] = {
 		.arch = "arm64",
 		.qemu = "qemu-system-aarch64",
 		.package = "qemu-system-arm",
-		.oldkernel = "arm64-oldkernel.s",
+		.oldkernel = "qemu-oldkernel.s",
 		.cpu = "cortex-a57",
 		.list_word = 8,
 		.list_le = 1,
@@ -252,7 +252,7 @@ static const struct qemu_row qemu_rows[] = {
 		.arch = "riscv64",
 		.qemu = "qemu-system-riscv64",
 		.package = "qemu-system-misc",
-		.oldkernel = "riscv64-oldkernel.s",
+		.oldkernel = "qemu-oldkernel.s",
 		.list_word = 8,
 		.list_le = 1,
 		.ram_base = 0x80000000,
@@ -635,7 +635,8 @@ static int place_oldkernel(struct boot *b, uint64_t *out)
 static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
 {
 	char *datadir = cp_datadir();
-	char *src = cp_xasprintf("%s/tools/qemu/%s", datadir, b->row->oldkernel);
+	char *src = cp_xasprintf("%s/%s/%s", datadir, b->arch->srcdir,
+				 b->row->oldkernel);
 	char *obj = cp_path_join(b->work, "oldkernel.o");
 	char *psrc = cp_path_join(b->work, "params.s");
 	char *pobj = cp_path_join(b->work, "params.o");

@@ -13,7 +13,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 out=$bin/demo-out
 
 echo "== mkcodepage: the e500 regcheck sample, protocol linux-epapr"
-"$bin/mkcodepage" -d "$src/samples/ppc32-e500/epapr.dts" \
+"$bin/mkcodepage" -d "$src/arch/ppc32-e500/samples/epapr.dts" \
 	-k "$samples/regcheck.elf" -o "$out"
 cat "$out/map.txt"
 echo

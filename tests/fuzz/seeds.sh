@@ -7,6 +7,7 @@
 # picks the arch or the fixups).
 set -eu
 objtree=$1 build=$2 src=$3 seeds=$4
+. "$src/tools/arches.sh"
 rm -rf "$seeds"
 for h in desc kernel fdtfix segtxt segjson relocchk; do
 	mkdir -p "$seeds/$h"
@@ -20,35 +21,45 @@ with_byte() {
 }
 
 # desc: every description and template that compiles, as a .dtb
-for f in "$src"/samples/*/*.dts "$src"/templates/*.dts "$src"/tests/bad/*.dts \
-	"$src"/tests/qemu/*.dts; do
-	n=$(basename "$(dirname "$f")")-$(basename "$f" .dts)
+for f in "$src"/arch/*/samples/*.dts "$src"/arch/*/tests/*.dts \
+	"$src"/templates/*.dts "$src"/tests/bad/*.dts; do
+	n=$(echo "${f#"$src"/}" | sed 's/\.dts$//' | tr / -)
 	dtc -q -I dts -O dtb -i "$(dirname "$f")" -o "$seeds/desc/$n.dtb" "$f" \
 		2>/dev/null || rm -f "$seeds/desc/$n.dtb"
 done
 
-# kernel: arch 0 ppc32-e500, 1 arm64, 2 riscv64; +128: load and entry given
-with_byte 000 "$build/samples/ppc32-e500/regcheck.elf" "$seeds/kernel/e500-elf"
-with_byte 200 "$build/samples/ppc32-e500/regcheck.bin" "$seeds/kernel/e500-raw"
-with_byte 001 "$build/samples/arm64/Image" "$seeds/kernel/arm64-image"
-with_byte 001 "$build/samples/arm64/regcheck.elf" "$seeds/kernel/arm64-elf"
-gzip -9 -n -c "$build/samples/arm64/Image" >"$work/Image.gz"
-with_byte 001 "$work/Image.gz" "$seeds/kernel/arm64-image-gz"
-with_byte 002 "$build/samples/riscv64/Image" "$seeds/kernel/riscv64-image"
+# kernel: the arch's index in arch/list, +128 when load and entry are
+# given (raw images need them); each arch's samples as built, and their
+# Images gzipped
+i=0
+for a in $arches; do
+	for k in "$build/samples/$a"/*; do
+		n=$a-$(basename "$k")
+		case $k in
+		*.o) continue ;;
+		*.bin) with_byte "$(printf '%03o' $((i + 128)))" "$k" "$seeds/kernel/$n" ;;
+		*) with_byte "$(printf '%03o' "$i")" "$k" "$seeds/kernel/$n" ;;
+		esac
+		case $k in
+		*/Image) gzip -9 -n -c "$k" >"$work/$n.gz"
+			with_byte "$(printf '%03o' "$i")" "$work/$n.gz" "$seeds/kernel/$n.gz" ;;
+		esac
+	done
+	i=$((i + 1))
+done
 
 # fdtfix: bit 0 bootargs, 1 initrd, 2 memory-node, 7 a second memory range
-for a in ppc32-e500 arm64 riscv64; do
-	dtc -q -I dts -O dtb -o "$work/$a.dtb" "$src/samples/$a/board.dts"
+for a in $arches; do
+	dtc -q -I dts -O dtb -o "$work/$a.dtb" "$src/arch/$a/samples/board.dts"
 	with_byte 007 "$work/$a.dtb" "$seeds/fdtfix/$a"
 	with_byte 207 "$work/$a.dtb" "$seeds/fdtfix/$a-two-ranges"
 done
 
-# segtxt, segjson, relocchk: what mkcodepage writes for each sample
-for d in ppc32-e500/epapr.dts:ppc32-e500/regcheck.elf arm64/linux.dts:arm64/Image \
-	riscv64/linux.dts:riscv64/Image; do
-	desc=${d%%:*} kernel=${d#*:} a=${d%%/*}
-	"$objtree/mkcodepage" -d "$src/samples/$desc" -k "$build/samples/$kernel" \
-		-o "$work/$a" >/dev/null
+# segtxt, segjson, relocchk: what mkcodepage writes for each arch's sample
+for a in $arches; do
+	arch_conf "$a"
+	"$objtree/mkcodepage" -d "$src/arch/$a/samples/$sample_desc" \
+		-k "$build/samples/$a/$sample_kernel" -o "$work/$a" >/dev/null
 	cp "$work/$a/segments.txt" "$seeds/segtxt/$a"
 	cp "$work/$a/segments.json" "$seeds/segjson/$a"
 	with_byte 000 "$work/$a/codepage.elf" "$seeds/relocchk/$a-codepage"

@@ -27,6 +27,6 @@ _start:
 	li	r0, 0
 	stwu	r0, -16(r1)		# an empty back chain
 	bl	sha256_walk
-	.include "ppc32-e500-poweroff.inc"
+	.include "poweroff.inc"
 
 	.include "sha256-data.inc"

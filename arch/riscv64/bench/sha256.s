@@ -19,6 +19,6 @@ _start:
 	lla	a3, digests
 	li	a4, SHA_PAGES
 	call	sha256_walk
-	.include "riscv64-poweroff.inc"
+	.include "poweroff.inc"
 
 	.include "sha256-data.inc"

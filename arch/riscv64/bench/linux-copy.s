@@ -44,4 +44,4 @@ dispatch:
 	bnez	t3, 4b
 	j	walk
 done:
-	.include "riscv64-poweroff.inc"
+	.include "poweroff.inc"

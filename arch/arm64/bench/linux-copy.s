@@ -55,4 +55,4 @@ dispatch:
 	b.ne	5b
 	b	walk
 done:
-	.include "arm64-poweroff.inc"
+	.include "poweroff.inc"

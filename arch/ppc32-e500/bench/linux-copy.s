@@ -55,4 +55,4 @@ dispatch:
 	b	walk
 
 done:
-	.include "ppc32-e500-poweroff.inc"
+	.include "poweroff.inc"

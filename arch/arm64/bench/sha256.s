@@ -19,6 +19,6 @@ _start:
 	adr	x3, digests
 	mov	x4, #SHA_PAGES
 	bl	sha256_walk
-	.include "arm64-poweroff.inc"
+	.include "poweroff.inc"
 
 	.include "sha256-data.inc"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // regcheck.s - a tiny arm64 destination for QEMU's virt machine that
-// reports how it was entered, like samples/ppc32-e500/regcheck.s: the
+// reports how it was entered, like arch/ppc32-e500/samples/regcheck.s: the
 // registers booting.rst promises, the exception level, whether the MMU and
 // data cache are off, and whether every loaded byte arrived. It starts with
 // a real arm64 Image header, so the same bytes work as an ELF and as an

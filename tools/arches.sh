@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+#
+# arches.sh - sourced by the project's shell scripts: $arches, the list in
+# arch/list, and arch_conf ARCH, which sets what arch/ARCH/arch.conf says
+# of it (and nothing left over from another arch). Needs $src, the source
+# tree.
+#
+# arch.conf holds plain sh assignments:
+#   packages        Debian packages its build, samples and tests need
+#   target          suffix of its target programs (kexec-codepage.TARGET)
+#   binutils        its GNU binutils' prefix
+#   sample_desc     a description in arch/ARCH/samples/ booting regcheck
+#   sample_kernel   the regcheck it boots, in BUILD/samples/ARCH/
+#   bench_desc      the bench's description, in arch/ARCH/
+#   bench_qemu      codepage-qemu options for the bench's boots
+#   bench_copy_target   most instructions per byte the list copy may take
+#   bench_reference     what the reference copier (bench/linux-copy.s) is
+arches=$(sed -e 's/#.*//' "$src/arch/list")
+
+arch_conf() {
+	unset packages target binutils sample_desc sample_kernel bench_desc \
+		bench_qemu bench_copy_target bench_reference
+	. "$src/arch/$1/arch.conf"
+}
