@@ -6,7 +6,9 @@
 # tree.
 #
 # arch.conf holds plain sh assignments:
-#   packages        Debian packages its build, samples and tests need
+#   debian_packages Debian packages its build, samples and tests need
+#   debian_arch     its Debian architecture, when tests download its
+#                   packages (handoff kernels); empty otherwise
 #   target          suffix of its target programs (kexec-codepage.TARGET)
 #   binutils        its GNU binutils' prefix
 #   sample_desc     a description in arch/ARCH/samples/ booting regcheck
@@ -18,7 +20,8 @@
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
 arch_conf() {
-	unset packages target binutils sample_desc sample_kernel bench_desc \
-		bench_qemu bench_copy_target bench_reference
+	unset debian_packages debian_arch target binutils sample_desc \
+		sample_kernel bench_desc bench_qemu bench_copy_target \
+		bench_reference
 	. "$src/arch/$1/arch.conf"
 }

@@ -19,6 +19,7 @@ set -eu
 bin=$1
 build=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/tools/arches.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/mkcodepage-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
@@ -96,13 +97,9 @@ bench() {
 
 echo "Guest instructions counted by QEMU (-singlestep -d exec,nochain) inside"
 echo "segment 0's pages; mapping, cache maintenance and the list walk included."
-echo
-bench ppc32-e500 "$src/arch/ppc32-e500/bench/256m.dts" \
-	"$build/samples/ppc32-e500/regcheck.elf" "" 0.35 \
-	"Linux ppc32 relocate_new_kernel shape"
-echo
-bench arm64 "$src/arch/arm64/samples/linux.dts" "$build/samples/arm64/regcheck.elf" \
-	"--el=1" 0.2 "Linux arm64 copy_page + per-line dc ivac"
-echo
-bench riscv64 "$src/arch/riscv64/samples/linux.dts" "$build/samples/riscv64/regcheck.elf" \
-	"" 0.35 "Linux riscv_kexec_relocate (word by word)"
+for a in $arches; do
+	arch_conf "$a"
+	echo
+	bench "$a" "$src/arch/$a/$bench_desc" "$build/samples/$a/regcheck.elf" \
+		"$bench_qemu" "$bench_copy_target" "$bench_reference"
+done

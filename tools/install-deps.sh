@@ -7,18 +7,21 @@
 # prints the command to run and fails.
 set -eu
 
-# The host build and its tests; the targets' binutils and QEMU; the static
-# kexec-codepage for every target (cross C compilers and C libraries);
-# Debian's U-Boot as a destination; Linux 6.1's source and what building
-# it needs (tools/build-linux.sh); clang and its libFuzzer for the fuzzing
-# harnesses (tests/fuzz/), whose replay is part of make check.
+# The host build and its tests; each arch's binutils, QEMU, cross C
+# compiler and C library (arch/<arch>/arch.conf: the static kexec-codepage
+# for every target); Debian's U-Boot as a destination; Linux 6.1's source
+# and what building it needs (tools/build-linux.sh); clang and its
+# libFuzzer for the fuzzing harnesses (tests/fuzz/), whose replay is part
+# of make check.
+src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/tools/arches.sh"
 packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev cpio gzip
-device-tree-compiler binutils-powerpc-linux-gnu qemu-system-ppc
-binutils-aarch64-linux-gnu qemu-system-arm binutils-riscv64-linux-gnu
-qemu-system-misc gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-gcc-powerpc-linux-gnu libc6-dev-powerpc-cross gcc-riscv64-linux-gnu
-libc6-dev-riscv64-cross u-boot-qemu linux-source-6.1 xz-utils patch flex
+device-tree-compiler u-boot-qemu linux-source-6.1 xz-utils patch flex
 bison bc clang libclang-rt-dev"
+for a in $arches; do
+	arch_conf "$a"
+	packages="$packages $debian_packages"
+done
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; make sure these are installed:" >&2
@@ -27,13 +30,18 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 0
 fi
 
-# The handoff test downloads Debian's arm64 kernel (never installs it):
-# dpkg must know the architecture before the one apt-get update.
+# The handoff tests download Debian's kernels of each arch that names its
+# Debian architecture (debian_arch; never installed): dpkg must know each
+# before the one apt-get update.
 foreign=
-if [ "$(dpkg --print-architecture)" != arm64 ] &&
-	! dpkg --print-foreign-architectures | grep -qx arm64; then
-	foreign=arm64
-fi
+for a in $arches; do
+	arch_conf "$a"
+	[ -n "${debian_arch:-}" ] || continue
+	if [ "$(dpkg --print-architecture)" != "$debian_arch" ] &&
+		! dpkg --print-foreign-architectures | grep -qx "$debian_arch"; then
+		foreign="$foreign $debian_arch"
+	fi
+done
 
 missing=
 for p in $packages; do
@@ -46,10 +54,12 @@ done
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "install-deps: missing Debian packages:$missing" >&2
-	echo "install-deps: run as root: ${foreign:+dpkg --add-architecture $foreign && }apt-get update && apt-get install -y$missing" >&2
+	add=
+	for f in $foreign; do add="$add dpkg --add-architecture $f &&"; done
+	echo "install-deps: run as root:$add apt-get update && apt-get install -y$missing" >&2
 	exit 2
 fi
-[ -n "$foreign" ] && dpkg --add-architecture "$foreign"
+for f in $foreign; do dpkg --add-architecture "$f"; done
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
 if [ -n "$missing" ]; then
