@@ -59,6 +59,18 @@ dump_dtb() {
 # A sanitizer report anywhere in a log is a failure of its own.
 clean_log() { ! grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$1"; }
 
+# bytes_of_hex HEX be|le: the bytes a hex word spells, in that byte order
+bytes_of_hex() {
+	fmt=
+	for byte in $(echo "$1" | sed 's/../& /g'); do
+		o=\\$(printf '%03o' "0x$byte")
+		if [ "$2" = be ]; then fmt=$fmt$o; else fmt=$o$fmt; fi
+	done
+	# shellcheck disable=SC2059
+	printf "$fmt"
+}
+
+
 # ---- unit: the host library's unit tests ----------------------------------
 set_unit() {
 	mkdir -p "$WORK/unit"
@@ -111,9 +123,15 @@ patched_dtb() {
 special_file() {
 	case $1 in
 	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
-	@arm64-elf) echo "$BUILD/samples/arm64/regcheck.elf" ;;
-	@arm64-image) echo "$BUILD/samples/arm64/Image" ;;
-	@riscv-image) echo "$BUILD/samples/riscv64/Image" ;;
+	@sample:*) echo "$BUILD/samples/${1#@sample:}" ;;
+	@patch:*) # @patch:ARCH/FILE:OFFSET:HEX
+		spec=${1#@patch:}
+		file=${spec%%:*} spec=${spec#*:}
+		out=$WORK/patched-$(echo "$1" | tr -c 'A-Za-z0-9\n' _)
+		cp "$BUILD/samples/$file" "$out"
+		bytes_of_hex "${spec#*:}" be |
+			dd of="$out" bs=1 seek="${spec%%:*}" conv=notrunc 2>/dev/null
+		echo "$out" ;;
 	@bad-gzip) # gzip magic, then nonsense
 		{ printf '\037\213'; head -c 200 /dev/urandom; } >"$WORK/bad.gz"
 		echo "$WORK/bad.gz" ;;
@@ -121,21 +139,6 @@ special_file() {
 		aarch64-linux-gnu-ld -Ttext=0xffff800008000000 --no-warn-rwx-segments \
 			-o "$WORK/vmlinux" "$BUILD/samples/arm64/regcheck.o"
 		echo "$WORK/vmlinux" ;;
-	@riscv-corrupt-image) # text_offset not page-aligned
-		cp "$BUILD/samples/riscv64/Image" "$WORK/rvbad.Image"
-		printf '\001' |
-			dd of="$WORK/rvbad.Image" bs=1 seek=8 conv=notrunc 2>/dev/null
-		echo "$WORK/rvbad.Image" ;;
-	@corrupt-image) # image_size smaller than the file
-		cp "$BUILD/samples/arm64/Image" "$WORK/corrupt.Image"
-		printf '\020\000\000\000\000\000\000\000' |
-			dd of="$WORK/corrupt.Image" bs=1 seek=16 conv=notrunc 2>/dev/null
-		echo "$WORK/corrupt.Image" ;;
-	@big-endian-image) # flags bit 0: a big-endian kernel
-		cp "$BUILD/samples/arm64/Image" "$WORK/be.Image"
-		printf '\013' |
-			dd of="$WORK/be.Image" bs=1 seek=24 conv=notrunc 2>/dev/null
-		echo "$WORK/be.Image" ;;
 	@gzip-bomb) # 65 MiB of zeros in 64 KiB: more than the memory
 		head -c 68157440 /dev/zero | gzip -1 -n >"$WORK/bomb.gz"
 		echo "$WORK/bomb.gz" ;;
@@ -182,9 +185,19 @@ bc' ;;
 
 set_bad() {
 	cp -r "$SRCTREE/tests/bad" "$WORK/bad"
+	for a in $arches; do
+		[ -d "$SRCTREE/arch/$a/tests/bad" ] &&
+			cp "$SRCTREE/arch/$a/tests/bad/"* "$WORK/bad/"
+	done
 	powerpc-linux-gnu-as -a32 -mbig -mregnames -o "$WORK/bad/absolute.o" \
 		"$WORK/bad/absolute.s"
-	grep -v "^#" "$SRCTREE/tests/bad-inputs.txt" >"$WORK/bad.table"
+	{
+		grep -v "^#" "$SRCTREE/tests/bad-inputs.txt"
+		for a in $arches; do
+			t=$SRCTREE/arch/$a/tests/bad-inputs.txt
+			[ ! -f "$t" ] || grep -v "^#" "$t"
+		done
+	} >"$WORK/bad.table"
 	while read -r name id want desc kernel opts; do
 		[ -n "$name" ] || continue
 		out=$WORK/out-$name
@@ -396,7 +409,9 @@ boot_case() { # name out expect expected qemu-options
 }
 
 set_qemu() {
-	grep -v "^#" "$SRCTREE/tests/qemu-cases.txt" >"$WORK/qemu.table"
+	for a in $arches; do
+		grep -v "^#" "$SRCTREE/arch/$a/tests/qemu-cases.txt"
+	done >"$WORK/qemu.table"
 	while IFS="|" read -r name desc kernel opts expected; do
 		name=$(echo $name)
 		[ -n "$name" ] || continue
@@ -606,7 +621,7 @@ EOF
 
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
-	for arch in ppc32-e500 arm64 riscv64; do
+	for arch in $arches; do
 		det_case "$arch"
 	done
 }
@@ -742,16 +757,18 @@ set_install() {
 		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
 		pass install/man-pages || fail install/man-pages
 	# the target loaders: one static program per arch, of that arch
-	for a in ppc32:powerpc arm64:aarch64 riscv64:riscv64; do
-		f=$i/opt/cp/lib/mkcodepage/${a%%:*}/kexec-codepage
-		if [ ! -x "$OBJTREE/kexec-codepage.${a%%:*}" ]; then
-			missing "install/kexec-codepage-${a%%:*}" "not built: no ${a%%:*} cross compiler"
-		elif "${a#*:}-linux-gnu-readelf" -lh "$f" >"$WORK/inst-$a.log" 2>&1 &&
-			grep -q 'Type: *EXEC' "$WORK/inst-$a.log" &&
-			! grep -q 'INTERP' "$WORK/inst-$a.log"; then
-			pass "install/kexec-codepage-${a%%:*}"
+	for arch in $arches; do
+		arch_conf "$arch"
+		t=$target
+		f=$i/opt/cp/lib/mkcodepage/$t/kexec-codepage
+		if [ ! -x "$OBJTREE/kexec-codepage.$t" ]; then
+			missing "install/kexec-codepage-$t" "not built: no $t cross compiler"
+		elif "${binutils}readelf" -lh "$f" >"$WORK/inst-$t.log" 2>&1 &&
+			grep -q 'Type: *EXEC' "$WORK/inst-$t.log" &&
+			! grep -q 'INTERP' "$WORK/inst-$t.log"; then
+			pass "install/kexec-codepage-$t"
 		else
-			fail "install/kexec-codepage-${a%%:*}" "not a static executable" "$WORK/inst-$a.log"
+			fail "install/kexec-codepage-$t" "not a static executable" "$WORK/inst-$t.log"
 		fi
 	done
 }
@@ -782,11 +799,9 @@ set_check() {
 	# there without the emitter following (PLAN_ENTRY past the field
 	# written after it) or a fixed part that outgrows PLAN_FIXED_SIZE is
 	# refused by the assembler at build time, never found at a boot
-	for arch in ppc32-e500 arm64 riscv64; do
-		case $arch in
-		ppc32-e500) d=epapr.dts k=$SAMPLES/regcheck.elf ;;
-		*) d=linux.dts k=$BUILD/samples/$arch/Image ;;
-		esac
+	for arch in $arches; do
+		arch_conf "$arch"
+		d=$sample_desc k=$BUILD/samples/$arch/$sample_kernel
 		for edit in 's/\(PLAN_ENTRY, *\)[0-9]*/\1 100/' \
 			's/\(PLAN_FIXED_SIZE, *\)[0-9]*/\1 8/'; do
 			case $edit in *ENTRY*) t=entry-moved ;; *) t=fixed-part-outgrown ;; esac
@@ -1043,70 +1058,84 @@ trail_case() {
 	fi
 }
 
+# verify_row ARCH ROW: one row of arch/ARCH/tests/verify-cases.txt
+verify_row() {
+	ifs=$IFS IFS="|"
+	# shellcheck disable=SC2086
+	set -- $2
+	IFS=$ifs
+	a=$1 desc=$2 kernel=$3 opts=${4:-} uart=$5 addr=${6:-}
+	trail=${7:-entered;segments checked;jumping}
+	v=$WORK/verify/$a
+	mkdir -p "$v"
+	s=$SRCTREE/arch/$arch/samples
+	cp "$s/$desc" "$s/board.dts" "$v/"
+	line="\tdebug-uart { type = \"$uart\";${addr:+ address = <$addr>;} };"
+	sed "s|^\tsegments {|$line\n\tsegments {|" "$v/$desc" >"$v/trail.dts"
+	sed 's|^\tsegments {|\tcodepage { no-verify; };\n\tsegments {|' \
+		"$v/trail.dts" >"$v/no-verify.dts"
+	if ! "$MKCP" -d "$v/trail.dts" -k "$kernel" -o "$v/out" >"$v/mk.log" 2>&1 ||
+		! "$MKCP" -d "$v/no-verify.dts" -k "$kernel" -o "$v/nv" \
+			>>"$v/mk.log" 2>&1; then
+		fail "verify/$a-build" "" "$v/mk.log"
+		return
+	fi
+	for mode in placed list; do
+		trail_case "$a-$mode-intact" "$v/out" "$trail" --mode $mode $opts
+		verify_case "$a-$mode-kernel-byte" "$v/out" stopped \
+			--mode $mode --corrupt 1:0x10 $opts
+		verify_case "$a-$mode-zero-tail-byte" "$v/out" stopped \
+			--mode $mode --corrupt 2:0x800 $opts
+		verify_case "$a-$mode-unchecked-boots" "$v/nv" entered \
+			--mode $mode --corrupt 2:0x800 $opts
+	done
+}
+
+# verify_bad_plan ARCH: its first verify case with the plan's magic
+# (PLAN_MAGIC_VALUE in its plan.inc, four ASCII letters in either byte
+# order) flipped in codepage.bin is never followed: the codepage stops
+# before its trail, the destination never runs
+verify_bad_plan() {
+	row=$(grep -v '^#' "$SRCTREE/arch/$1/tests/verify-cases.txt" | sed -n 1p)
+	a=${row%%|*}
+	opts=$(echo "$row" | cut -d'|' -f4)
+	hex=$(sed -n 's/.*PLAN_MAGIC_VALUE, *0x\([0-9a-fA-F]\{8\}\).*/\1/p' \
+		"$SRCTREE/arch/$1/plan.inc")
+	b=$WORK/verify/$a-bad-plan
+	rm -rf "$b"
+	cp -r "$WORK/verify/$a/out" "$b"
+	at=
+	for order in be le; do
+		magic=$(bytes_of_hex "$hex" $order)
+		at="$at $(grep -obUaF "$magic" "$b/codepage.bin" | cut -d: -f1)"
+	done
+	at=$(echo $at)
+	if [ "$(echo "$at" | wc -w)" != 1 ]; then
+		fail "verify/$a-bad-plan" "magic 0x$hex is not once in codepage.bin" ""
+		return
+	fi
+	printf 'X' | dd of="$b/codepage.bin" bs=1 seek="$at" conv=notrunc 2>/dev/null
+	# shellcheck disable=SC2086
+	"$QEMU_RUN" --timeout 5 --expect 'regcheck:' $opts "$b" \
+		>"$WORK/verify/$a-bad-plan.log" 2>&1
+	st=$?
+	if [ $st -eq 1 ] && ! grep -q '^mkcodepage: \|^regcheck: ' "$WORK/verify/$a-bad-plan.log"; then
+		pass "verify/$a-bad-plan"
+	else
+		fail "verify/$a-bad-plan" "exit $st, wanted a stop before the trail" \
+			"$WORK/verify/$a-bad-plan.log"
+	fi
+}
+
 set_verify() {
 	mkdir -p "$WORK/verify"
-	for row in "ppc32-e500|epapr.dts|$SAMPLES/regcheck.elf||ns16550|0xf 0xe0004500|entered, memory mapped;segments checked;jumping" \
-		"arm64|linux.dts|$BUILD/samples/arm64/Image|--el=2|pl011|0x0 0x09000000|entered;caches on;segments checked;jumping" \
-		"arm64-bootloader|linux.dts|$BUILD/samples/arm64/Image|--el=1 --mmu=on|pl011|0x0 0x09000000" \
-		"riscv64|linux.dts|$BUILD/samples/riscv64/Image||sbi|" \
-		"riscv64-ns16550|linux.dts|$BUILD/samples/riscv64/Image||ns16550|0x0 0x10000000"; do
-		ifs=$IFS IFS="|"
-		# shellcheck disable=SC2086
-		set -- $row
-		IFS=$ifs
-		a=$1 desc=$2 kernel=$3 opts=${4:-} uart=$5 addr=${6:-}
-		trail=${7:-entered;segments checked;jumping}
-		v=$WORK/verify/$a
-		mkdir -p "$v"
-		s=${a%-ns16550} s=$SRCTREE/arch/${s%-bootloader}/samples
-		cp "$s/$desc" "$s/board.dts" "$v/"
-		line="\tdebug-uart { type = \"$uart\";${addr:+ address = <$addr>;} };"
-		sed "s|^\tsegments {|$line\n\tsegments {|" "$v/$desc" >"$v/trail.dts"
-		sed 's|^\tsegments {|\tcodepage { no-verify; };\n\tsegments {|' \
-			"$v/trail.dts" >"$v/no-verify.dts"
-		if ! "$MKCP" -d "$v/trail.dts" -k "$kernel" -o "$v/out" >"$v/mk.log" 2>&1 ||
-			! "$MKCP" -d "$v/no-verify.dts" -k "$kernel" -o "$v/nv" \
-				>>"$v/mk.log" 2>&1; then
-			fail "verify/$a-build" "" "$v/mk.log"
-			continue
-		fi
-		for mode in placed list; do
-			trail_case "$a-$mode-intact" "$v/out" "$trail" --mode $mode $opts
-			verify_case "$a-$mode-kernel-byte" "$v/out" stopped \
-				--mode $mode --corrupt 1:0x10 $opts
-			verify_case "$a-$mode-zero-tail-byte" "$v/out" stopped \
-				--mode $mode --corrupt 2:0x800 $opts
-			verify_case "$a-$mode-unchecked-boots" "$v/nv" entered \
-				--mode $mode --corrupt 2:0x800 $opts
-		done
-	done
-	# a plan of another layout (its magic flipped in codepage.bin) is
-	# never followed: the codepage stops before its trail, the destination
-	# never runs
-	for row in "ppc32-e500|CPL2|" "arm64|CPA3|--el=2" "riscv64|CPR2|"; do
-		ifs=$IFS IFS="|"
-		# shellcheck disable=SC2086
-		set -- $row
-		IFS=$ifs
-		a=$1 magic=$2 opts=${3:-}
-		b=$WORK/verify/$a-bad-plan
-		rm -rf "$b"
-		cp -r "$WORK/verify/$a/out" "$b"
-		at=$(grep -obUa "$magic" "$b/codepage.bin" | cut -d: -f1)
-		if [ "$(echo "$at" | wc -w)" != 1 ]; then
-			fail "verify/$a-bad-plan" "'$magic' is not once in codepage.bin" ""
-			continue
-		fi
-		printf 'X' | dd of="$b/codepage.bin" bs=1 seek="$at" conv=notrunc 2>/dev/null
-		"$QEMU_RUN" --timeout 5 --expect 'regcheck:' $opts "$b" \
-			>"$WORK/verify/$a-bad-plan.log" 2>&1
-		st=$?
-		if [ $st -eq 1 ] && ! grep -q '^mkcodepage: \|^regcheck: ' "$WORK/verify/$a-bad-plan.log"; then
-			pass "verify/$a-bad-plan"
-		else
-			fail "verify/$a-bad-plan" "exit $st, wanted a stop before the trail" \
-				"$WORK/verify/$a-bad-plan.log"
-		fi
+	for arch in $arches; do
+		grep -v '^#' "$SRCTREE/arch/$arch/tests/verify-cases.txt" \
+			>"$WORK/verify/$arch.table"
+		while IFS= read -r row; do
+			[ -n "$row" ] && verify_row "$arch" "$(expand "$row")"
+		done <"$WORK/verify/$arch.table"
+		verify_bad_plan "$arch"
 	done
 	# arm64 with the list and its pages in a hole of memory, where a kernel
 	# may put them: the codepage cannot map them, copies with its MMU off
