@@ -425,6 +425,55 @@ set_qemu() {
 		fi
 		boot_case "$name" "$out" "regcheck: PASS" "$(echo $expected)" "$opts"
 	done <"$WORK/qemu.table"
+	qemu_runner
+}
+
+# codepage-qemu as a harness: its exit status and its reasons
+qemu_runner() {
+	r=$WORK/runner
+	mkdir -p "$r"
+	arch_conf riscv64
+	if ! "$MKCP" -d "$SRCTREE/arch/riscv64/samples/$sample_desc" \
+		-k "$BUILD/samples/riscv64/$sample_kernel" -o "$r/out" >"$r/mk.log" 2>&1; then
+		fail qemu-runner/build "" "$r/mk.log"
+		return
+	fi
+	# the destination powers off: exit 0 every time, never a race with
+	# QEMU's exit
+	n=0
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		"$QEMU_RUN" --timeout 60 "$r/out" >"$r/off-$i.log" 2>&1 && n=$((n + 1))
+	done
+	[ $n -eq 10 ] && pass qemu-runner/poweroff-exit-status ||
+		fail qemu-runner/poweroff-exit-status "$n of 10 runs exited 0"
+	# QEMU ends long before the timeout without the text: said so, at once
+	"$QEMU_RUN" --timeout 60 --expect 'no such text' "$r/out" >"$r/ended.log" 2>&1
+	st=$?
+	[ $st -eq 1 ] &&
+		grep -q "QEMU ended (exit status 0) after [0-9]* s and 'no such text' never appeared" "$r/ended.log" &&
+		pass qemu-runner/ended-before-text || fail qemu-runner/ended-before-text "exit $st" "$r/ended.log"
+	# a codepage that stops (a corrupted segment) and no --expect: the
+	# timeout is reported
+	"$QEMU_RUN" --timeout 2 --mode list --corrupt 1:0x10 "$r/out" >"$r/stuck.log" 2>&1
+	st=$?
+	[ $st -eq 1 ] && grep -q 'the guest did not power off within 2 s' "$r/stuck.log" &&
+		pass qemu-runner/timeout-reported || fail qemu-runner/timeout-reported "exit $st" "$r/stuck.log"
+	# machine settings pass through (arm64 with a GICv3, as Xen wants);
+	# one setting per option, no smuggled commas
+	arch_conf arm64
+	if "$MKCP" -d "$SRCTREE/arch/arm64/samples/$sample_desc" \
+		-k "$BUILD/samples/arm64/$sample_kernel" -o "$r/a64" >"$r/a64.log" 2>&1 &&
+		"$QEMU_RUN" -v --el 2 --machine-opt gic-version=3 --expect 'regcheck: PASS' \
+			"$r/a64" >>"$r/a64.log" 2>&1 &&
+		grep -q -- '-M virt,virtualization=on,gic-version=3 ' "$r/a64.log"; then
+		pass qemu-runner/machine-opt
+	else
+		fail qemu-runner/machine-opt "" "$r/a64.log"
+	fi
+	"$QEMU_RUN" --machine-opt 'gic-version=3,smuggled=1' "$r/a64" >"$r/comma.log" 2>&1
+	st=$?
+	[ $st -eq 2 ] && grep -q '\[usage\]' "$r/comma.log" &&
+		pass qemu-runner/machine-opt-one-setting || fail qemu-runner/machine-opt-one-setting "exit $st" "$r/comma.log"
 }
 
 # ---- uboot: a real destination nobody here wrote ------------------------------

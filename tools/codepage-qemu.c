@@ -690,14 +690,30 @@ static void stop(pid_t pid, int *status)
 	waitpid(pid, status, 0);
 }
 
-static int watch(int fd, pid_t pid, const char *expect, int timeout)
+/* How a QEMU run ended, as watch() saw it. */
+struct outcome {
+	int found;    /* --expect's text appeared */
+	int ended;    /* QEMU exited by itself (status holds how) */
+	int status;   /* waitpid() status */
+	time_t after; /* seconds from start to the end of the watch */
+};
+
+/*
+ * Copy QEMU's console to stdout until the text appears, QEMU ends (its
+ * end of the pipe closes) or the timeout. QEMU is always reaped before
+ * this returns: waited for when it ended by itself, stopped otherwise, so
+ * the outcome never depends on how soon it exits after closing the pipe.
+ */
+static void watch(int fd, pid_t pid, const char *expect, int timeout,
+		  struct outcome *out)
 {
 	char window[8192];
 	size_t have = 0, keep = expect ? strlen(expect) : 0;
-	time_t deadline = time(NULL) + timeout;
-	int found = 0, status = 0, exited = 0, eof = 0;
+	time_t start = time(NULL), deadline = start + timeout;
+	int eof = 0;
 
-	while (!found) {
+	memset(out, 0, sizeof(*out));
+	while (!out->found && !eof) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int left = (int)(deadline - time(NULL));
 		ssize_t n;
@@ -707,15 +723,16 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 		if (poll(&p, 1, left * 1000) <= 0)
 			continue;
 		n = read(fd, window + have, sizeof(window) - 1 - have);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n <= 0) {
-			eof = 1; /* QEMU is ending: wait for it below */
+			eof = 1;
 			break;
 		}
 		fwrite(window + have, 1, (size_t)n, stdout);
-		fflush(stdout);
 		have += (size_t)n;
 		window[have] = 0;
-		found = expect && strstr(window, expect);
+		out->found = expect && strstr(window, expect);
 		if (have > keep + 1 && have > sizeof(window) / 2) {
 			memmove(window, window + have - keep, keep);
 			have = keep;
@@ -724,13 +741,58 @@ static int watch(int fd, pid_t pid, const char *expect, int timeout)
 	if (have && window[have - 1] != '\n')
 		putchar('\n'); /* QEMU was stopped mid-line */
 	fflush(stdout);
-	if (waitpid(pid, &status, eof ? 0 : WNOHANG) == pid)
-		exited = 1;
+	if (eof) {
+		/* the pipe closed: QEMU is exiting, wait for its status */
+		while (waitpid(pid, &out->status, 0) < 0 && errno == EINTR)
+			;
+		out->ended = 1;
+	} else {
+		stop(pid, &out->status);
+	}
+	out->after = time(NULL) - start;
+}
+
+/* Why QEMU ended, for messages: "exit status 1", "signal 9". */
+static const char *how_ended(int status, char *buf, size_t len)
+{
+	if (WIFEXITED(status))
+		snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, len, "signal %d", WTERMSIG(status));
 	else
-		stop(pid, &status);
-	if (expect)
-		return found ? 0 : 1;
-	return exited && WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : 1;
+		snprintf(buf, len, "status 0x%x", status);
+	return buf;
+}
+
+/*
+ * 0 when the run did what was asked (the text appeared; without --expect,
+ * the guest powered off and QEMU exited 0), else 1 with the reason.
+ */
+static int judge(const struct outcome *o, const char *expect, int timeout)
+{
+	char how[48];
+
+	if (expect && o->found)
+		return 0;
+	if (!expect && o->ended && WIFEXITED(o->status) &&
+	    !WEXITSTATUS(o->status))
+		return 0;
+	if (o->ended && expect)
+		cp_error(NULL, "no-expect", "QEMU ended (%s) after %lld s and "
+			 "'%s' never appeared",
+			 how_ended(o->status, how, sizeof(how)),
+			 (long long)o->after, expect);
+	else if (o->ended)
+		cp_error(NULL, "qemu-failed", "QEMU ended with %s after %lld s",
+			 how_ended(o->status, how, sizeof(how)),
+			 (long long)o->after);
+	else if (expect)
+		cp_error(NULL, "no-expect", "'%s' did not appear within %d s "
+			 "(QEMU stopped)", expect, timeout);
+	else
+		cp_error(NULL, "timeout", "the guest did not power off within "
+			 "%d s (QEMU stopped)", timeout);
+	return 1;
 }
 
 /* QEMU's own messages, but not the one saying we stopped it. */
@@ -753,6 +815,7 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 	int fds[2];
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
+	struct outcome out;
 	int err;
 
 	if (verbose) {
@@ -782,17 +845,11 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 		free(errlog);
 		return 2;
 	}
-	err = watch(fds[0], pid, expect, timeout);
+	watch(fds[0], pid, expect, timeout, &out);
 	close(fds[0]);
 	pass_stderr(errlog);
 	free(errlog);
-	if (err && expect)
-		cp_error(NULL, "no-expect", "'%s' did not appear within %d s",
-			 expect, timeout);
-	else if (err)
-		cp_error(NULL, "no-expect", "the guest did not power off within "
-			 "%d s", timeout);
-	return err;
+	return judge(&out, expect, timeout);
 }
 
 /*
@@ -872,6 +929,8 @@ static void usage(FILE *f)
 		"bootloader's\n"
 		"                           identity map (arm64: caches on, "
 		"dirty lines)\n"
+		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
+		"                           e.g. gic-version=3; may be repeated\n"
 		"      --list-outside       list mode: the list and its source pages in RAM the\n"
 		"                           description does not list, as a kernel may put them\n"
 		"                           (arm64: the codepage cannot map them and copies\n"
@@ -960,6 +1019,7 @@ struct options {
 	const char *expect, *cpu, *prefix, *outdir;
 	int timeout, verbose, count;
 	int smp; /* --smp N: more CPUs, the others idle in firmware */
+	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
 };
 
 static int flag01(const char *opt, const char *value, const char *zero,
@@ -991,6 +1051,27 @@ static int parse_corrupt(const char *arg, struct boot *b)
 	return 0;
 }
 
+/*
+ * --machine-opt KEY=VALUE: one more setting of QEMU's machine (-M
+ * NAME,KEY=VALUE), e.g. gic-version=3. Only the characters QEMU's option
+ * syntax takes as plain text: a comma would smuggle in another setting.
+ */
+static int parse_machine_opt(const char *arg, struct cp_strlist *opts)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg || !eq[1] ||
+	    arg[strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789_.-=")]) {
+		cp_error(NULL, "usage", "--machine-opt is KEY=VALUE of letters, "
+					"digits, '_', '.' and '-', not '%s'",
+			 arg);
+		return -1;
+	}
+	cp_strlist_add(opts, arg);
+	return 0;
+}
+
 /* Returns 0 to go on, 1 when done (--help), -1 on a usage error. */
 static int parse_options(int argc, char **argv, struct options *o,
 			 struct boot *b, struct cp_strlist *hostile)
@@ -1009,6 +1090,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "hart", required_argument, NULL, 'H' },
 		{ "corrupt", required_argument, NULL, 'X' },
 		{ "list-outside", no_argument, NULL, 'O' },
+		{ "machine-opt", required_argument, NULL, 'M' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -1054,6 +1136,9 @@ static int parse_options(int argc, char **argv, struct options *o,
 			break;
 		case 'X':
 			err = parse_corrupt(optarg, b);
+			break;
+		case 'M':
+			err = parse_machine_opt(optarg, &o->machine_opts);
 			break;
 		case 'O':
 			b->h.list_outside = 1;
@@ -1118,6 +1203,17 @@ static int choose_row(struct boot *b, const struct cp_strlist *hostile)
 	return 0;
 }
 
+/* -M's argument: the row's machine, then each --machine-opt. */
+static char *machine_arg(struct boot *b, const struct options *o)
+{
+	struct cp_strbuf m = { 0 };
+
+	cp_sb_printf(&m, "%s", b->row->machine(b));
+	for (int i = 0; i < o->machine_opts.n; i++)
+		cp_sb_printf(&m, ",%s", o->machine_opts.v[i]);
+	return m.s;
+}
+
 static void qemu_command(struct boot *b, const struct options *o,
 			 const char *elf)
 {
@@ -1125,11 +1221,14 @@ static void qemu_command(struct boot *b, const struct options *o,
 	const char *cpu = o->cpu ? o->cpu : b->row->cpu;
 	char *ram = cp_xasprintf("%lluM", (unsigned long long)((b->ram -
 						b->row->ram_base) >> 20));
+	char *machine;
 
 	b->args = (struct cp_strlist){ 0 };
 	arg(b, b->row->qemu);
 	arg(b, "-M");
-	arg(b, b->row->machine(b));
+	machine = machine_arg(b, o);
+	arg(b, machine);
+	free(machine);
 	if (cpu) {
 		arg(b, "-cpu");
 		arg(b, cpu);
@@ -1181,25 +1280,28 @@ int main(int argc, char **argv)
 
 	cp_diag_set_program("codepage-qemu");
 	st = parse_options(argc, argv, &o, &b, &hostile);
-	if (st)
-		return st > 0 ? 0 : 2;
+	if (st) {
+		st = st > 0 ? 0 : 2;
+		goto out;
+	}
+	st = 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
 	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile) ||
 	    check_corrupt(&b))
-		return cp_segtxt_free(&b.lay.t), cp_strlist_free(&hostile), 2;
-	cp_strlist_free(&hostile);
+		goto out;
 	cp_spawn_verbose = o.verbose;
-	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b))
-		return 2;
-	if (b.list_mode ? setup_list(&b) : setup_placed(&b))
-		return 2;
-	if (build_oldkernel(&b, o.prefix, &elf))
-		return 2;
+	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
+	    (b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
+	    build_oldkernel(&b, o.prefix, &elf))
+		goto out;
 	qemu_command(&b, &o, elf);
-	free(elf);
 	st = run_qemu(&b, o.expect, o.timeout, o.verbose);
 	if (o.count && report_count(&b))
 		st = 2;
+out:
+	free(elf);
+	cp_strlist_free(&hostile);
+	cp_strlist_free(&o.machine_opts);
 	cp_strlist_free(&b.args);
 	cp_segtxt_free(&b.lay.t);
 	return st;
