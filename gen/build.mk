@@ -15,4 +15,6 @@ $(obj)/gen/arches.h: $(srctree)/arch/list
 	@mkdir -p $(dir $@)
 	$(Q)sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' -e 's/[[:space:]]//g' \
 		-e 'y/-/_/' -e 's/.*/CP_ARCH(&)/' $< >$@.tmp && mv $@.tmp $@
-$(obj)/gen/arch.o $(obj)/san/gen/arch.o $(obj)/fuzz/gen/arch.o: $(obj)/gen/arches.h
+$(obj)/gen/arch.o $(obj)/san/gen/arch.o $(obj)/fuzz/gen/arch.o \
+		$(obj)/tools/codepage-qemu.o $(obj)/san/tools/codepage-qemu.o: \
+		$(obj)/gen/arches.h

@@ -40,135 +40,32 @@
 #include "segtxt.h"
 #include "util.h"
 
-#define MAX_RANGES 256
-#define PAGE 4096ULL
+#include "codepage-qemu.h"
 
 extern char **environ;
 
-struct layout {
-	struct cp_segtxt t;  /* entry, list-entry, segments */
-	struct cp_segjson j; /* arch, memory */
+/* One recipe per line of arch/list (arches.h), each in arch/<arch>/qemu.c. */
+#define CP_ARCH(sym) extern const struct qemu_row cp_qemu_##sym;
+#include "arches.h"
+#undef CP_ARCH
+
+static const struct qemu_row *const qemu_rows[] = {
+#define CP_ARCH(sym) &cp_qemu_##sym,
+#include "arches.h"
+#undef CP_ARCH
 };
 
-struct used {
-	uint64_t base[MAX_RANGES], size[MAX_RANGES];
-	int n;
-};
-
-/* What the user asked the stand-in old kernel to look like. */
-struct hostile {
-	int as1; /* e500: enter through an address-space-1 entry */
-	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
-	int mmu; /* arm64: a bootloader's identity map, caches on */
-	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
-	int list_outside; /* the list and its pages in RAM memory does not list */
-};
-
-struct boot {
-	const struct qemu_row *row;
-	const struct cp_arch *arch;
-	struct layout lay;
-	struct used used;    /* segments and helpers */
-	struct used outside; /* RAM the description does not list */
-	int staged[CP_SEGTXT_MAX]; /* placed by the stand-in, not by QEMU */
-	uint64_t copy[CP_SEGTXT_MAX][4]; /* src, dst, bufsz, memsz */
-	int ncopy;
-	const char *work;
-	int list_mode;
-	struct hostile h;
-	uint64_t ram; /* end of RAM */
-	uint64_t cp_pa, entry_off, list_pa, start;
-	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
-	uint64_t oldkernel_at; /* where the stand-in starts */
-	const char *trace; /* --count-insns: QEMU's exec log */
-	int corrupt_seg;	      /* --corrupt: segment index, 0 none */
-	uint64_t corrupt_off; /* and the byte in it flipped */
-	struct cp_strlist args;
-};
-
-/*
- * How one arch boots in QEMU. RAM starts at ram_base; the stand-in must lie
- * below helper_limit. e500: QEMU puts its own dtb at (payload end +
- * dtb_pad) & ~dtb_mask and wants dtb_max bytes there; elsewhere reserve()
- * names what QEMU and its firmware keep. arm64's stand-in is started by
- * the generic loader instead of -kernel.
- */
-struct qemu_row {
-	const char *arch, *qemu, *package, *oldkernel, *cpu;
-	unsigned list_word;	 /* bytes of an indirection entry */
-	int list_le;		 /* little-endian entries */
-	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
-	uint64_t ram_base, ram_align, helper_limit;
-	uint64_t ram_extra; /* RAM above the description's, for QEMU's own use */
-	/*
-	 * RAM the firmware keeps (no segment may go there) and RAM QEMU fills
-	 * with data nobody needs once the stand-in runs (a segment may go
-	 * there: the stand-in copies it in, as an old kernel would).
-	 */
-	void (*reserve)(const struct boot *b, struct used *firmware,
-			struct used *scratch);
-	const char *bios; /* -bios argument, or NULL */
-	uint64_t dtb_pad, dtb_mask, dtb_max;
-	const char *(*machine)(const struct boot *b);
-	void (*params)(struct boot *b, struct cp_strbuf *o);
-	const char *options; /* the hostile options it understands */
-};
-
-/*
- * The list entry's first argument, as Linux passes image->head: the entry
- * that leads to the first indirection page (page | IND_INDIRECTION).
- */
-static uint64_t list_head(const struct boot *b)
+uint64_t cq_list_head(const struct boot *b)
 {
 	return b->list_pa | 0x2;
 }
 
-/* ---- ppc32-e500 --------------------------------------------------------- */
-
-static const char *e500_machine(const struct boot *b)
-{
-	(void)b;
-	return "ppce500";
-}
-
-static void e500_params(struct boot *b, struct cp_strbuf *o)
-{
-	uint64_t page = cp_align_down(b->cp_pa, PAGE);
-	uint64_t linear = 256ULL << 20;
-	/* Through the linear map if it reaches, else a page of its own at the
-	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
-	int own = b->cp_pa >= linear || b->h.as1;
-	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
-
-	b->cp_ea = ea;
-	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
-			"oldkernel_params:\n");
-	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
-			"0x%llx, %d\n",
-		     b->list_mode, (unsigned long long)page,
-		     (unsigned long long)(b->cp_pa - page + b->entry_off),
-		     (unsigned long long)list_head(b), (unsigned long long)ea,
-		     own, (unsigned long long)b->start, b->h.as1);
-}
-
-/* ---- arm64 ----------------------------------------------------------------- */
-
-static void use(struct used *u, uint64_t base, uint64_t size);
-
-/* QEMU's virt puts a device tree for firmware in the first MiB of RAM. */
-static void arm64_reserve(const struct boot *b, struct used *firmware,
-			  struct used *scratch)
-{
-	(void)firmware;
-	use(scratch, b->row->ram_base, 1ULL << 20);
-}
-
-static const char *arm64_machine(const struct boot *b)
-{
-	return b->h.el2 ? "virt,virtualization=on" : "virt";
-}
-
-static void params64(struct boot *b, struct cp_strbuf *o)
+/*
+ * The parameter block of the 64-bit stand-ins (arm64, riscv64): mode,
+ * where the codepage is and its entries, the list, the start address, the
+ * MMU state, RAM, the hart, and the segments the stand-in copies in.
+ */
+void cq_params64(struct boot *b, struct cp_strbuf *o)
 {
 	b->cp_ea = b->cp_pa; /* MMU off, or an identity map */
 	cp_sb_printf(o, "\t.data\n\t.balign 8\n\t.globl oldkernel_params\n"
@@ -177,7 +74,7 @@ static void params64(struct boot *b, struct cp_strbuf *o)
 			"0x%llx, 0x%llx\n",
 		     b->list_mode, (unsigned long long)b->cp_pa,
 		     (unsigned long long)b->entry_off,
-		     (unsigned long long)list_head(b),
+		     (unsigned long long)cq_list_head(b),
 		     (unsigned long long)b->start, b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));
@@ -193,83 +90,9 @@ static void params64(struct boot *b, struct cp_strbuf *o)
 			     (unsigned long long)b->copy[i][3]);
 }
 
-/* ---- riscv64 -------------------------------------------------------------- */
-
-static const char *riscv_machine(const struct boot *b)
-{
-	(void)b;
-	return "virt";
-}
-
-/*
- * OpenSBI keeps the first 2 MiB of RAM (Linux starts above it too); QEMU
- * puts its device tree 2 MiB-aligned just below the end of RAM or 3 GiB,
- * whichever is lower (hw/riscv/boot.c), up to 2 MiB.
- */
-static void riscv_reserve(const struct boot *b, struct used *firmware,
-			  struct used *scratch)
-{
-	uint64_t top = b->ram < 0xc0000000 ? b->ram : 0xc0000000;
-
-	use(firmware, b->row->ram_base, 2ULL << 20);
-	use(scratch, top - (2ULL << 20), 2ULL << 20);
-}
-
-static const struct qemu_row qemu_rows[] = {
-	{
-		.arch = "ppc32-e500",
-		.qemu = "qemu-system-ppc",
-		.package = "qemu-system-ppc",
-		.oldkernel = "qemu-oldkernel.s",
-		.list_word = 4,
-		.ram_align = 64ULL << 20,
-		.helper_limit = 256ULL << 20, /* the stand-in's linear map */
-		.dtb_pad = 0x1800000,
-		.dtb_mask = 0xfffff,
-		.dtb_max = 8ULL << 20,
-		.machine = e500_machine,
-		.params = e500_params,
-		.options = "--entry-as",
-	},
-	{
-		.arch = "arm64",
-		.qemu = "qemu-system-aarch64",
-		.package = "qemu-system-arm",
-		.oldkernel = "qemu-oldkernel.s",
-		.cpu = "cortex-a57",
-		.list_word = 8,
-		.list_le = 1,
-		.start_by_loader = 1,
-		.ram_base = 0x40000000,
-		.ram_align = 2ULL << 20,
-		.helper_limit = UINT64_MAX,
-		.reserve = arm64_reserve,
-		.machine = arm64_machine,
-		.params = params64,
-		.options = "--el, --mmu, --list-outside",
-	},
-	{
-		.arch = "riscv64",
-		.qemu = "qemu-system-riscv64",
-		.package = "qemu-system-misc",
-		.oldkernel = "qemu-oldkernel.s",
-		.list_word = 8,
-		.list_le = 1,
-		.ram_base = 0x80000000,
-		.ram_align = 2ULL << 20,
-		.helper_limit = UINT64_MAX,
-		.reserve = riscv_reserve,
-		.ram_extra = 2ULL << 20, /* its device tree lands above memory */
-		.bios = "default",
-		.machine = riscv_machine,
-		.params = params64,
-		.options = "--mmu, --hart, --list-outside",
-	},
-};
-
 /* ---- free memory for the helpers ---------------------------------------- */
 
-static void use(struct used *u, uint64_t base, uint64_t size)
+void cq_use(struct used *u, uint64_t base, uint64_t size)
 {
 	if (u->n < MAX_RANGES) {
 		u->base[u->n] = base;
@@ -313,7 +136,7 @@ static int reserve_outside(struct boot *b, const char *what, uint64_t size,
 	struct used described = { 0 };
 
 	for (int i = 0; i < b->lay.j.nmem; i++)
-		use(&described, b->lay.j.mem_base[i], b->lay.j.mem_size[i]);
+		cq_use(&described, b->lay.j.mem_base[i], b->lay.j.mem_size[i]);
 	if (find_free2(&b->used, &described, size, PAGE, b->ram, out) ||
 	    *out < b->row->ram_base) {
 		cp_error(NULL, "no-room",
@@ -323,7 +146,7 @@ static int reserve_outside(struct boot *b, const char *what, uint64_t size,
 			 (unsigned long long)size, what);
 		return -1;
 	}
-	use(&b->used, *out, size);
+	cq_use(&b->used, *out, size);
 	return 0;
 }
 
@@ -342,7 +165,7 @@ static int reserve(struct boot *b, const char *what, uint64_t size,
 			 what);
 		return -1;
 	}
-	use(&b->used, *out, size);
+	cq_use(&b->used, *out, size);
 	return 0;
 }
 
@@ -621,8 +444,8 @@ static int place_oldkernel(struct boot *b, uint64_t *out)
 				    dt + r->dtb_max > b->ram))
 			continue;
 		if (r->dtb_pad)
-			use(&b->used, dt, 1 << 20);
-		use(&b->used, at, 0x10000);
+			cq_use(&b->used, dt, 1 << 20);
+		cq_use(&b->used, at, 0x10000);
 		*out = at;
 		return 0;
 	}
@@ -966,7 +789,7 @@ static void mark_outside(struct boot *b)
 			}
 		}
 		if (!inside)
-			use(&b->outside, at, next - at);
+			cq_use(&b->outside, at, next - at);
 		at = next;
 	}
 }
@@ -1005,12 +828,12 @@ static int ram_for(struct boot *b)
 				 r->qemu, (unsigned long long)r->ram_base);
 			return -1;
 		}
-		use(&b->used, s->mem, s->memsz);
+		cq_use(&b->used, s->mem, s->memsz);
 	}
 	for (int i = 0; i < firmware.n; i++)
-		use(&b->used, firmware.base[i], firmware.size[i]);
+		cq_use(&b->used, firmware.base[i], firmware.size[i]);
 	for (int i = 0; i < scratch.n; i++)
-		use(&b->used, scratch.base[i], scratch.size[i]);
+		cq_use(&b->used, scratch.base[i], scratch.size[i]);
 	mark_outside(b);
 	return 0;
 }
@@ -1185,8 +1008,8 @@ static int check_corrupt(const struct boot *b)
 static int choose_row(struct boot *b, const struct cp_strlist *hostile)
 {
 	for (size_t i = 0; i < sizeof(qemu_rows) / sizeof(qemu_rows[0]); i++)
-		if (!strcmp(qemu_rows[i].arch, b->lay.j.arch))
-			b->row = &qemu_rows[i];
+		if (!strcmp(qemu_rows[i]->arch, b->lay.j.arch))
+			b->row = qemu_rows[i];
 	b->arch = cp_arch_find(b->lay.j.arch);
 	if (!b->row || !b->arch) {
 		cp_error(NULL, "unsupported-arch",

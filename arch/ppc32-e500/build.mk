@@ -4,6 +4,7 @@
 # 256 MiB) and as a raw image; the bench references.
 libcp-srcs += arch/ppc32-e500/backend.c
 arch-dirs += arch/ppc32-e500
+qemu-recipe-srcs += arch/ppc32-e500/qemu.c
 target-arches += ppc32
 TARGET_CC_ppc32 ?= powerpc-linux-gnu-gcc
 PPC_PREFIX ?= powerpc-linux-gnu-

@@ -4,6 +4,7 @@
 # bench references.
 libcp-srcs += arch/riscv64/backend.c
 arch-dirs += arch/riscv64
+qemu-recipe-srcs += arch/riscv64/qemu.c
 target-arches += riscv64
 TARGET_CC_riscv64 ?= riscv64-linux-gnu-gcc
 RV_PREFIX ?= riscv64-linux-gnu-

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+/*
+ * qemu.c - how codepage-qemu boots an arm64 codepage: the machine, its RAM,
+ * what its firmware keeps, and the parameters of the stand-in old kernel
+ * (qemu-oldkernel.s).
+ */
+#include "codepage-qemu.h"
+
+/* QEMU's virt puts a device tree for firmware in the first MiB of RAM. */
+static void arm64_reserve(const struct boot *b, struct used *firmware,
+			  struct used *scratch)
+{
+	(void)firmware;
+	cq_use(scratch, b->row->ram_base, 1ULL << 20);
+}
+
+static const char *arm64_machine(const struct boot *b)
+{
+	return b->h.el2 ? "virt,virtualization=on" : "virt";
+}
+
+const struct qemu_row cp_qemu_arm64 = {
+	.arch = "arm64",
+	.qemu = "qemu-system-aarch64",
+	.package = "qemu-system-arm",
+	.oldkernel = "qemu-oldkernel.s",
+	.cpu = "cortex-a57",
+	.list_word = 8,
+	.list_le = 1,
+	.start_by_loader = 1,
+	.ram_base = 0x40000000,
+	.ram_align = 2ULL << 20,
+	.helper_limit = UINT64_MAX,
+	.reserve = arm64_reserve,
+	.machine = arm64_machine,
+	.params = cq_params64,
+	.options = "--el, --mmu, --list-outside",
+};

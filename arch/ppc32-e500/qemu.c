@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+/*
+ * qemu.c - how codepage-qemu boots a ppc32-e500 codepage: the machine, its RAM,
+ * what its firmware keeps, and the parameters of the stand-in old kernel
+ * (qemu-oldkernel.s).
+ */
+#include "codepage-qemu.h"
+
+static const char *e500_machine(const struct boot *b)
+{
+	(void)b;
+	return "ppce500";
+}
+
+static void e500_params(struct boot *b, struct cp_strbuf *o)
+{
+	uint64_t page = cp_align_down(b->cp_pa, PAGE);
+	uint64_t linear = 256ULL << 20;
+	/* Through the linear map if it reaches, else a page of its own at the
+	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
+	int own = b->cp_pa >= linear || b->h.as1;
+	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
+
+	b->cp_ea = ea;
+	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
+			"oldkernel_params:\n");
+	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
+			"0x%llx, %d\n",
+		     b->list_mode, (unsigned long long)page,
+		     (unsigned long long)(b->cp_pa - page + b->entry_off),
+		     (unsigned long long)cq_list_head(b), (unsigned long long)ea,
+		     own, (unsigned long long)b->start, b->h.as1);
+}
+
+const struct qemu_row cp_qemu_ppc32_e500 = {
+	.arch = "ppc32-e500",
+	.qemu = "qemu-system-ppc",
+	.package = "qemu-system-ppc",
+	.oldkernel = "qemu-oldkernel.s",
+	.list_word = 4,
+	.ram_align = 64ULL << 20,
+	.helper_limit = 256ULL << 20, /* the stand-in's linear map */
+	.dtb_pad = 0x1800000,
+	.dtb_mask = 0xfffff,
+	.dtb_max = 8ULL << 20,
+	.machine = e500_machine,
+	.params = e500_params,
+	.options = "--entry-as",
+};

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * codepage-qemu.h - what an arch's QEMU recipe (arch/<arch>/qemu.c, a
+ * row of codepage-qemu's table) sees of a boot being set up.
+ */
+#ifndef CP_CODEPAGE_QEMU_H
+#define CP_CODEPAGE_QEMU_H
+
+#include <stdint.h>
+
+#include "arch.h"
+#include "segjson.h"
+#include "segtxt.h"
+#include "util.h"
+
+#define MAX_RANGES 256
+#define PAGE 4096ULL
+
+struct layout {
+	struct cp_segtxt t;  /* entry, list-entry, segments */
+	struct cp_segjson j; /* arch, memory */
+};
+
+struct used {
+	uint64_t base[MAX_RANGES], size[MAX_RANGES];
+	int n;
+};
+
+/* What the user asked the stand-in old kernel to look like. */
+struct hostile {
+	int as1; /* e500: enter through an address-space-1 entry */
+	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
+	int mmu; /* arm64: a bootloader's identity map, caches on */
+	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
+	int list_outside; /* the list and its pages in RAM memory does not list */
+};
+
+struct boot {
+	const struct qemu_row *row;
+	const struct cp_arch *arch;
+	struct layout lay;
+	struct used used;    /* segments and helpers */
+	struct used outside; /* RAM the description does not list */
+	int staged[CP_SEGTXT_MAX]; /* placed by the stand-in, not by QEMU */
+	uint64_t copy[CP_SEGTXT_MAX][4]; /* src, dst, bufsz, memsz */
+	int ncopy;
+	const char *work;
+	int list_mode;
+	struct hostile h;
+	uint64_t ram; /* end of RAM */
+	uint64_t cp_pa, entry_off, list_pa, start;
+	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
+	uint64_t oldkernel_at; /* where the stand-in starts */
+	const char *trace; /* --count-insns: QEMU's exec log */
+	int corrupt_seg;	      /* --corrupt: segment index, 0 none */
+	uint64_t corrupt_off; /* and the byte in it flipped */
+	struct cp_strlist args;
+};
+
+/*
+ * How one arch boots in QEMU. RAM starts at ram_base; the stand-in must lie
+ * below helper_limit. e500: QEMU puts its own dtb at (payload end +
+ * dtb_pad) & ~dtb_mask and wants dtb_max bytes there; elsewhere reserve()
+ * names what QEMU and its firmware keep. arm64's stand-in is started by
+ * the generic loader instead of -kernel.
+ */
+struct qemu_row {
+	const char *arch, *qemu, *package, *oldkernel, *cpu;
+	unsigned list_word;	 /* bytes of an indirection entry */
+	int list_le;		 /* little-endian entries */
+	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
+	uint64_t ram_base, ram_align, helper_limit;
+	uint64_t ram_extra; /* RAM above the description's, for QEMU's own use */
+	/*
+	 * RAM the firmware keeps (no segment may go there) and RAM QEMU fills
+	 * with data nobody needs once the stand-in runs (a segment may go
+	 * there: the stand-in copies it in, as an old kernel would).
+	 */
+	void (*reserve)(const struct boot *b, struct used *firmware,
+			struct used *scratch);
+	const char *bios; /* -bios argument, or NULL */
+	uint64_t dtb_pad, dtb_mask, dtb_max;
+	const char *(*machine)(const struct boot *b);
+	void (*params)(struct boot *b, struct cp_strbuf *o);
+	const char *options; /* the hostile options it understands */
+};
+
+/* Mark [base, base + size) used in u. */
+void cq_use(struct used *u, uint64_t base, uint64_t size);
+
+/*
+ * The list entry's first argument, as Linux passes image->head: the entry
+ * that leads to the first indirection page (page | IND_INDIRECTION).
+ */
+uint64_t cq_list_head(const struct boot *b);
+
+/*
+ * The parameter block of the 64-bit stand-ins (arm64, riscv64), as
+ * oldkernel_params in .data: a row's params hook when its stand-in
+ * reads this layout.
+ */
+void cq_params64(struct boot *b, struct cp_strbuf *o);
+
+#endif
