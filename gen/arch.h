@@ -15,6 +15,8 @@
 #include <stdint.h>
 
 struct cp_plan;
+struct cp_desc;
+struct cp_loc;
 struct cp_strbuf;
 
 /* How a relocation type behaves when the code is moved. */
@@ -31,19 +33,25 @@ struct cp_reloc_type {
 };
 
 /*
- * A kernel "Image" format (arm64, riscv): a 64-byte little-endian header
- * with text_offset at 8 and image_size at 16, recognised by a magic. The
- * kernel goes text_offset bytes above a base_align-aligned base anywhere in
- * memory, and needs image_size bytes there (its .bss included).
+ * A kernel file format besides ELF and raw images (arm64 and riscv
+ * "Image": gen/kimage.h; x86 "bzImage"), as hooks: the arch's row lists
+ * the formats it reads, and a file in another arch's format is refused by
+ * name instead of being taken for a raw image.
  */
 struct cp_image_format {
-	const char *name;   /* "arm64 Image" */
-	unsigned magic_off; /* where the magic is */
-	const char *magic;
-	unsigned magic_len;
-	uint64_t base_align;
-	/* NULL if the header's flags suit the arch, else why not */
-	const char *(*flags_problem)(uint64_t flags);
+	const char *name; /* "arm64 Image", for messages */
+	/* 1 if file is in this format (its magic), else 0 */
+	int (*recognize)(const struct cp_image_format *f,
+			 const unsigned char *file, size_t len);
+	/*
+	 * Place the kernel: add its segments to plan (segments the
+	 * description names are there already), set plan->entry. Reports
+	 * errors itself; 0 or -1.
+	 */
+	int (*load)(const struct cp_image_format *f, struct cp_plan *plan,
+		    const unsigned char *file, size_t len,
+		    const struct cp_desc *desc, const struct cp_loc *loc);
+	const void *data; /* the hooks' own (struct cp_kimage for Images) */
 };
 
 /* The consoles a codepage can leave its trail on (debug-uart). */
@@ -81,8 +89,8 @@ struct cp_arch {
 	const char *const *sources; /* always linked, NULL-ended */
 	const char *preamble;	   /* the standard preamble, unless custom */
 
-	/* Kernel image format besides ELF and raw, or NULL. */
-	const struct cp_image_format *image_format;
+	/* Kernel file formats besides ELF and raw, NULL-ended, or NULL. */
+	const struct cp_image_format *const *image_formats;
 
 	/* Relocation knowledge: every type the linker may leave. */
 	const struct cp_reloc_type *relocs;
@@ -134,7 +142,6 @@ const struct cp_reloc_type *cp_arch_reloc(const struct cp_arch *arch,
 					  unsigned type);
 /* Index of a register name in arch->registers, or -1. */
 int cp_arch_register(const struct cp_arch *arch, const char *name);
-struct cp_loc;
 /*
  * 0 if an ELF identity (e_machine, EI_CLASS, EI_DATA) is the arch's; else
  * report [wrong-arch] at loc, naming what the file is ("the kernel").

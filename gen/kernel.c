@@ -248,43 +248,20 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 	return err ? -1 : 0;
 }
 
-static uint64_t le64(const unsigned char *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static int is_kimage(const struct cp_arch *a, const unsigned char *file,
-		     size_t len)
-{
-	const struct cp_image_format *f = a->image_format;
-
-	return f && len >= 64 && f->magic_off + f->magic_len <= 64 &&
-	       !memcmp(file + f->magic_off, f->magic, f->magic_len);
-}
-
-/*
- * The lowest base_align-aligned base whose [base + text_offset, + size)
- * lies in memory clear of every segment so far: "as close as possible to
- * the base of DRAM", as booting.rst asks unless told otherwise.
- */
-static int place_kimage(const struct cp_plan *plan, uint64_t align,
-			uint64_t toff, uint64_t size, uint64_t *load)
+int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
+		    uint64_t size, uint64_t *load)
 {
 	int found = 0;
 
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
 		uint64_t end = m->base + m->size;
-		uint64_t b = cp_align_up(m->base > toff ? m->base - toff : 0, align);
+		uint64_t b = cp_align_up(m->base > off ? m->base - off : 0, align);
 
-		for (; b + toff >= m->base && b + toff + size <= end; b += align)
-			if (!cp_plan_conflict(plan, b + toff, size)) {
-				if (!found || b + toff < *load)
-					*load = b + toff;
+		for (; b + off >= m->base && b + off + size <= end; b += align)
+			if (!cp_plan_conflict(plan, b + off, size)) {
+				if (!found || b + off < *load)
+					*load = b + off;
 				found = 1;
 				break;
 			}
@@ -292,82 +269,33 @@ static int place_kimage(const struct cp_plan *plan, uint64_t align,
 	return found ? 0 : -1;
 }
 
-/* Another arch's Image: say so rather than take it for a raw image. */
-static int foreign_kimage(const struct cp_plan *plan, const unsigned char *file,
-			  size_t len, const struct cp_loc *loc)
+/* The format of one of arch's image formats file is in, or NULL. */
+static const struct cp_image_format *format_of(const struct cp_arch *a,
+					       const unsigned char *file,
+					       size_t len)
 {
-	for (int i = 0; cp_arches[i]; i++)
-		if (cp_arches[i] != plan->arch &&
-		    is_kimage(cp_arches[i], file, len)) {
-			cp_error(loc, "wrong-arch",
-				 "the kernel is an %s, but the arch is %s",
-				 cp_arches[i]->image_format->name,
-				 plan->arch->name);
-			return 1;
-		}
-	return 0;
+	for (int i = 0; a->image_formats && a->image_formats[i]; i++)
+		if (a->image_formats[i]->recognize(a->image_formats[i], file,
+						   len))
+			return a->image_formats[i];
+	return NULL;
 }
 
-/* An Image: its header says how much memory it needs and how to align it. */
-static int load_kimage(struct cp_plan *plan, const unsigned char *file,
-		       size_t len, const struct cp_desc *desc,
-		       const struct cp_loc *loc)
+/* Another arch's format: say so rather than take it for a raw image. */
+static int foreign_format(const struct cp_plan *plan,
+			  const unsigned char *file, size_t len,
+			  const struct cp_loc *loc)
 {
-	const struct cp_image_format *f = plan->arch->image_format;
-	uint64_t toff = le64(file + 8), size = le64(file + 16), load = 0;
-	const char *why = f->flags_problem ? f->flags_problem(le64(file + 24))
-					    : NULL;
-	struct cp_segment *s;
+	const struct cp_image_format *f;
 
-	if (why) {
-		cp_error(loc, "bad-image", "%s header: %s", f->name, why);
-		return -1;
-	}
-	if (size == 0) {
-		cp_warn(loc, "image-size",
-			"%s header has image_size 0 (an old kernel): only the "
-			"file's %zu bytes are reserved, not its .bss", f->name,
-			len);
-		size = len;
-	}
-	if (size < len || toff % plan->arch->page_size) {
-		cp_error(loc, "bad-image",
-			 "%s header is inconsistent (text_offset 0x%llx, "
-			 "image_size 0x%llx, file 0x%zx bytes): corrupt?",
-			 f->name, (unsigned long long)toff,
-			 (unsigned long long)size, len);
-		return -1;
-	}
-	if (desc->kernel_has_load) {
-		load = desc->kernel_load;
-		if ((load - toff) % f->base_align) {
-			cp_error(&(struct cp_loc){ .file = desc->file,
-						  .where = "/kernel:load" },
-				 "image-align",
-				 "an %s goes text_offset (0x%llx) above a "
-				 "0x%llx-aligned base; 0x%llx is not",
-				 f->name, (unsigned long long)toff,
-				 (unsigned long long)f->base_align,
-				 (unsigned long long)load);
-			return -1;
+	for (int i = 0; cp_arches[i]; i++)
+		if (cp_arches[i] != plan->arch &&
+		    (f = format_of(cp_arches[i], file, len))) {
+			cp_error(loc, "wrong-arch",
+				 "the kernel is an %s, but the arch is %s",
+				 f->name, plan->arch->name);
+			return 1;
 		}
-	} else if (place_kimage(plan, f->base_align, toff,
-				cp_align_up(size, plan->arch->page_size),
-				&load)) {
-		cp_error(loc, "no-room",
-			 "no 0x%llx-aligned place in memory for the 0x%llx bytes "
-			 "of this %s; give kernel { load = <...>; }",
-			 (unsigned long long)f->base_align,
-			 (unsigned long long)size, f->name);
-		return -1;
-	}
-	s = cp_plan_add(plan, "kernel.0", load,
-			memcpy(cp_xmalloc(len), file, len), len,
-			cp_align_up(size, plan->arch->page_size), loc);
-	if (!s)
-		return -1;
-	s->exec = 1;
-	plan->entry = desc->kernel_has_entry ? desc->kernel_entry : load;
 	return 0;
 }
 
@@ -434,6 +362,7 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 	struct cp_loc loc = { .file = path };
 	size_t len;
 	unsigned char *file = cp_read_file(path, &len);
+	const struct cp_image_format *f;
 	int err;
 
 	if (!file) {
@@ -446,9 +375,9 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 	plan->entry_loc = loc;
 	if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
 		err = load_elf(plan, file, len, desc, &loc);
-	else if (is_kimage(plan->arch, file, len))
-		err = load_kimage(plan, file, len, desc, &loc);
-	else if (!foreign_kimage(plan, file, len, &loc))
+	else if ((f = format_of(plan->arch, file, len)))
+		err = f->load(f, plan, file, len, desc, &loc);
+	else if (!foreign_format(plan, file, len, &loc))
 		err = load_raw(plan, file, len, desc, &loc);
 	else
 		err = -1;

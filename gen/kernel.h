@@ -5,12 +5,11 @@
  * An ELF kernel (read with libelf) gives one segment per PT_LOAD at its
  * physical address p_paddr (PT_LOADs sharing a page are merged), and its
  * entry is e_entry translated to physical through the PT_LOAD that holds it.
- * The ELF's machine, class and byte order must match the arch. A kernel
- * "Image" of the arch (arm64, riscv: struct cp_image_format) is placed by
- * its header: text_offset above the lowest aligned base in memory clear of
- * the description's segments (read those first), image_size reserved;
- * another arch's Image is refused. Any other file is a raw image, accepted
- * when the description's kernel node gives load and entry.
+ * The ELF's machine, class and byte order must match the arch. A file in
+ * one of the arch's image formats (its row's image_formats: arm64 and riscv
+ * "Image", gen/kimage.h) is placed by that format's hook; a file in another
+ * arch's format is refused. Any other file is a raw image, accepted when
+ * the description's kernel node gives load and entry.
  */
 #ifndef CP_KERNEL_H
 #define CP_KERNEL_H
@@ -26,5 +25,13 @@
  */
 int cp_kernel_load(struct cp_plan *plan, const char *path,
 		   const struct cp_desc *desc);
+
+/*
+ * For image formats: the lowest align-aligned base whose [base + off,
+ * + size) lies in memory clear of every segment so far ("as close as
+ * possible to the base of DRAM"), as *load = base + off. 0, or -1 if none.
+ */
+int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
+		    uint64_t size, uint64_t *load);
 
 #endif

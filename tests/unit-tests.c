@@ -684,6 +684,18 @@ static void test_checksum(void)
 
 /* ---- every arch row has what gen/ needs -------------------------------- */
 
+/* Each image format a row lists has its name and both hooks. */
+static int formats_complete(const struct cp_arch *a)
+{
+	for (int i = 0; a->image_formats && a->image_formats[i]; i++) {
+		const struct cp_image_format *f = a->image_formats[i];
+
+		if (!f->name || !f->recognize || !f->load)
+			return 0;
+	}
+	return 1;
+}
+
 static int row_complete(const struct cp_arch *a)
 {
 	return a->name && a->summary && a->elf_machine && a->elf_class &&
@@ -696,7 +708,7 @@ static int row_complete(const struct cp_arch *a)
 	       a->page_size && !(a->page_size & (a->page_size - 1)) &&
 	       a->addr_limit && a->max_segments && a->codepage_align &&
 	       !(a->codepage_align & (a->codepage_align - 1)) && a->prepare &&
-	       a->emit_plan && a->describe;
+	       a->emit_plan && a->describe && formats_complete(a);
 }
 
 static void test_arch_rows(void)

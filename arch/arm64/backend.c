@@ -12,6 +12,7 @@
  */
 #include "arch.h"
 #include "idmap.h"
+#include "kimage.h"
 #include "plan.h"
 #include "planasm.h"
 #include "util.h"
@@ -139,13 +140,24 @@ static const char *arm64_flags_problem(uint64_t flags)
 	return flags & 1 ? "it is a big-endian kernel" : NULL;
 }
 
-static const struct cp_image_format arm64_image = {
-	.name = "arm64 Image",
+static const struct cp_kimage arm64_kimage = {
 	.magic_off = 56,
 	.magic = "ARM\x64",
 	.magic_len = 4,
 	.base_align = 2ULL << 20,
 	.flags_problem = arm64_flags_problem,
+};
+
+static const struct cp_image_format arm64_image = {
+	.name = "arm64 Image",
+	.recognize = cp_kimage_recognize,
+	.load = cp_kimage_load,
+	.data = &arm64_kimage,
+};
+
+static const struct cp_image_format *const arm64_formats[] = {
+	&arm64_image,
+	NULL,
 };
 
 static const char *const arm64_registers[] = {
@@ -172,7 +184,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.srcdir = "arch/arm64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
-	.image_format = &arm64_image,
+	.image_formats = arm64_formats,
 	.relocs = arm64_relocs,
 	.nrelocs = sizeof(arm64_relocs) / sizeof(arm64_relocs[0]),
 	.abs_allowed = (const char *const[]){ NULL },

@@ -6,6 +6,7 @@
  * known only at run time).
  */
 #include "arch.h"
+#include "kimage.h"
 #include "plan.h"
 #include "planasm.h"
 #include "util.h"
@@ -102,13 +103,24 @@ static const char *riscv_flags_problem(uint64_t flags)
 	return flags & 1 ? "it is a big-endian kernel" : NULL;
 }
 
-static const struct cp_image_format riscv_image = {
-	.name = "riscv Image",
+static const struct cp_kimage riscv_kimage = {
 	.magic_off = 56,
 	.magic = "RSC\x05",
 	.magic_len = 4,
 	.base_align = 2ULL << 20,
 	.flags_problem = riscv_flags_problem,
+};
+
+static const struct cp_image_format riscv_image = {
+	.name = "riscv Image",
+	.recognize = cp_kimage_recognize,
+	.load = cp_kimage_load,
+	.data = &riscv_kimage,
+};
+
+static const struct cp_image_format *const riscv_formats[] = {
+	&riscv_image,
+	NULL,
 };
 
 /* x1..x30 by their ABI names; t6 (x31) carries the entry. */
@@ -137,7 +149,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.srcdir = "arch/riscv64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
-	.image_format = &riscv_image,
+	.image_formats = riscv_formats,
 	.relocs = riscv_relocs,
 	.nrelocs = sizeof(riscv_relocs) / sizeof(riscv_relocs[0]),
 	.abs_allowed = (const char *const[]){ NULL },
