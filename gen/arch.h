@@ -92,6 +92,10 @@ struct cp_arch {
 	/* Kernel file formats besides ELF and raw, NULL-ended, or NULL. */
 	const struct cp_image_format *const *image_formats;
 
+	/* Protocols of templates/ the arch takes besides its own in
+	 * srcdir/templates (gen/protocol.h), NULL-ended, or NULL. */
+	const char *const *shared_templates;
+
 	/* Relocation knowledge: every type the linker may leave. */
 	const struct cp_reloc_type *relocs;
 	size_t nrelocs;

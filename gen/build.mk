@@ -3,7 +3,7 @@
 # adds its backend (a row of cp_arches, which arches.h lists from
 # arch/list).
 libcp-srcs += gen/diag.c gen/util.c gen/child.c gen/arch.c gen/desc.c \
-	gen/plan.c gen/planasm.c gen/kernel.c gen/kimage.c gen/link.c gen/relocchk.c \
+	gen/plan.c gen/planasm.c gen/protocol.c gen/kernel.c gen/kimage.c gen/link.c gen/relocchk.c \
 	gen/image.c gen/output.c gen/srcmap.c gen/fdtfix.c gen/fdtsane.c \
 	gen/segtxt.c gen/segjson.c gen/deps.c gen/decompress.c gen/checksum.c
 programs += mkcodepage

@@ -14,7 +14,7 @@
 /* Properties and nodes schema v1 knows, per place; others warn. */
 static const char *const root_props[] = {
 	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
-	"memory", "model", "summary", "arches", "device-tree", NULL,
+	"memory", "model", "summary", "device-tree", NULL,
 };
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
@@ -304,26 +304,6 @@ static int read_memory(const struct reader *r)
 	return 0;
 }
 
-/* A string list property ("arches" of a template). */
-static void read_string_list(const struct reader *r, const char *name,
-			     char ***out, int *n)
-{
-	int len, off = 0;
-	const char *v = getprop(r, name, &len);
-
-	*out = NULL;
-	*n = 0;
-	while (v && off < len) {
-		size_t l = strnlen(v + off, (size_t)(len - off));
-
-		if (off + (int)l >= len)
-			break; /* not NUL-terminated */
-		*out = cp_xrealloc(*out, sizeof(**out) * (*n + 1));
-		(*out)[(*n)++] = cp_xstrdup(v + off);
-		off += (int)l + 1;
-	}
-}
-
 static char *resolve(const struct cp_desc *d, const char *name)
 {
 	return cp_path_join(d->dir, name);
@@ -586,7 +566,6 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_string(&root, "protocol", &d->protocol);
 	err |= read_string(&root, "summary", &d->summary);
 	err |= read_string(&root, "device-tree", &d->device_tree);
-	read_string_list(&root, "arches", &d->arches, &d->narches);
 	err |= read_memory(&root);
 	if (sub_reader(&root, "codepage", &r)) {
 		warn_unknown_props(&r, codepage_props);
@@ -660,9 +639,6 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->protocol);
 	free(d->summary);
 	free(d->device_tree);
-	for (int i = 0; i < d->narches; i++)
-		free(d->arches[i]);
-	free(d->arches);
 	free(d->memory);
 	free(d->kernel_file);
 	for (int i = 0; i < d->nsegments; i++) {

@@ -66,8 +66,6 @@ struct cp_desc {
 
 	char *compatible;
 	char *arch, *protocol;
-	char **arches; /* templates: arches the protocol exists for */
-	int narches;
 	char *summary; /* templates: one-line description */
 	char *device_tree; /* the segment the protocol passes as the tree */
 

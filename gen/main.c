@@ -29,6 +29,7 @@
 #include "link.h"
 #include "output.h"
 #include "plan.h"
+#include "protocol.h"
 #include "relocchk.h"
 #include "child.h"
 #include "util.h"
@@ -86,41 +87,6 @@ static void usage(FILE *f)
 		"mkcodepage-desc(5).\n");
 }
 
-/* Each protocol template: its name, arches and summary, sorted by name. */
-static void list_protocols(const char *datadir, FILE *out)
-{
-	char *dir = cp_xasprintf("%s/templates", datadir);
-	struct dirent **names;
-	const char *work = cp_workdir_create("mkcodepage");
-	int n = work ? scandir(dir, &names, NULL, alphasort) : -1;
-
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(names[i]->d_name);
-		struct cp_desc t;
-		char *path;
-
-		if (len > 4 && !strcmp(names[i]->d_name + len - 4, ".dts")) {
-			path = cp_path_join(dir, names[i]->d_name);
-			if (!cp_desc_load(&t, path, work,
-					  CP_TEMPLATE_COMPATIBLE)) {
-				fprintf(out, "  %-14.*s", (int)len - 4,
-					names[i]->d_name);
-				for (int a = 0; a < t.narches; a++)
-					fprintf(out, "%s%s", a ? "," : "",
-						t.arches[a]);
-				fprintf(out, "\n  %14s%s\n", "",
-					t.summary ? t.summary : "");
-			}
-			cp_desc_free(&t);
-			free(path);
-		}
-		free(names[i]);
-	}
-	if (n >= 0)
-		free(names);
-	free(dir);
-}
-
 static void list_arches(const char *datadir)
 {
 	printf("arches:\n");
@@ -129,8 +95,9 @@ static void list_arches(const char *datadir)
 
 		printf("  %-14s%s\n", a->name, a->summary);
 	}
-	printf("\nprotocols (%s/templates):\n", datadir);
-	list_protocols(datadir, stdout);
+	printf("\nprotocols (%s/arch/ARCH/templates, and the shared %s/"
+	       "templates):\n", datadir, datadir);
+	cp_protocol_list(datadir, cp_workdir_create("mkcodepage"), stdout);
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -225,7 +192,7 @@ static int load_template(struct run *r)
 	const char *proto = r->desc.protocol;
 	struct cp_loc loc = cp_loc_at(r->desc.file, "/:protocol");
 	char *path;
-	int ok = 0;
+	int elsewhere;
 
 	if (!proto) {
 		cp_error(&loc, "missing-protocol",
@@ -234,13 +201,20 @@ static int load_template(struct run *r)
 		return -1;
 	}
 	r->plan.protocol = cp_xstrdup(proto);
-	path = cp_xasprintf("%s/templates/%s.dts", r->datadir, proto);
-	if (strchr(proto, '/') || access(path, R_OK)) {
+	path = cp_protocol_path(r->datadir, r->plan.arch, proto, &elsewhere);
+	if (!path && elsewhere) {
+		cp_error(&loc, "protocol-arch",
+			 "protocol '%s' does not exist for arch %s", proto,
+			 r->plan.arch->name);
+		return -1;
+	}
+	if (!path) {
 		cp_error(&loc, "unknown-protocol",
-			 "no protocol template '%s' (looked for %s); these "
-			 "exist:", proto, path);
-		list_protocols(r->datadir, stderr);
-		free(path);
+			 "no protocol template '%s' for arch %s (in %s/%s/"
+			 "templates or the shared %s/templates); these exist:",
+			 proto, r->plan.arch->name, r->datadir,
+			 r->plan.arch->srcdir, r->datadir);
+		cp_protocol_list(r->datadir, NULL, stderr);
 		return -1;
 	}
 	cp_strlist_add(&r->deps, path);
@@ -249,14 +223,6 @@ static int load_template(struct run *r)
 		return -1;
 	}
 	free(path);
-	for (int i = 0; i < r->tmpl.narches; i++)
-		ok |= cp_arch_find(r->tmpl.arches[i]) == r->plan.arch;
-	if (!ok) {
-		cp_error(&loc, "protocol-arch",
-			 "protocol '%s' does not exist for arch %s", proto,
-			 r->plan.arch->name);
-		return -1;
-	}
 	return 0;
 }
 

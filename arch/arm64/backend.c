@@ -167,6 +167,9 @@ static const char *const arm64_registers[] = {
 	"x24", "x25", "x26", "x27", "x28", "x29", NULL,
 };
 
+/* templates/none.dts: no calling convention, for every arch. */
+static const char *const arm64_shared_templates[] = { "none", NULL };
+
 const struct cp_arch cp_arch_arm64 = {
 	.name = "arm64",
 	.aliases = (const char *const[]){ "aarch64", NULL },
@@ -184,6 +187,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.srcdir = "arch/arm64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.shared_templates = arm64_shared_templates,
 	.image_formats = arm64_formats,
 	.relocs = arm64_relocs,
 	.nrelocs = sizeof(arm64_relocs) / sizeof(arm64_relocs[0]),

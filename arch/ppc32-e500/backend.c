@@ -281,6 +281,9 @@ static const char *const e500_registers[] = {
 	"r27", "r28", "r29", "r30", "r31", "msr", NULL,
 };
 
+/* templates/none.dts: no calling convention, for every arch. */
+static const char *const ppc32_e500_shared_templates[] = { "none", NULL };
+
 const struct cp_arch cp_arch_ppc32_e500 = {
 	.name = "ppc32-e500",
 	.aliases = (const char *const[]){ "e500", "ppc-e500", NULL },
@@ -299,6 +302,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.srcdir = "arch/ppc32-e500",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.shared_templates = ppc32_e500_shared_templates,
 	.relocs = ppc_relocs,
 	.nrelocs = sizeof(ppc_relocs) / sizeof(ppc_relocs[0]),
 	.abs_allowed = (const char *const[]){ NULL },

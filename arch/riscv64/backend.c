@@ -130,6 +130,9 @@ static const char *const riscv_registers[] = {
 	"s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", NULL,
 };
 
+/* templates/none.dts: no calling convention, for every arch. */
+static const char *const riscv64_shared_templates[] = { "none", NULL };
+
 const struct cp_arch cp_arch_riscv64 = {
 	.name = "riscv64",
 	.aliases = (const char *const[]){ "riscv", "rv64", NULL },
@@ -149,6 +152,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.srcdir = "arch/riscv64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.shared_templates = riscv64_shared_templates,
 	.image_formats = riscv_formats,
 	.relocs = riscv_relocs,
 	.nrelocs = sizeof(riscv_relocs) / sizeof(riscv_relocs[0]),

@@ -23,7 +23,7 @@ with_byte() {
 # desc: every description and template that compiles, as a .dtb
 for f in "$src"/arch/*/samples/*.dts "$src"/arch/*/tests/*.dts \
 	"$src"/arch/*/tests/bad/*.dts \
-	"$src"/templates/*.dts "$src"/tests/bad/*.dts; do
+	"$src"/templates/*.dts "$src"/arch/*/templates/*.dts "$src"/tests/bad/*.dts; do
 	n=$(echo "${f#"$src"/}" | sed 's/\.dts$//' | tr / -)
 	dtc -q -I dts -O dtb -i "$(dirname "$f")" -o "$seeds/desc/$n.dtb" "$f" \
 		2>/dev/null || rm -f "$seeds/desc/$n.dtb"
