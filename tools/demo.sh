@@ -26,4 +26,4 @@ for mode in placed list; do
 	echo
 done
 echo
-echo "Outputs are in $out. Next: mkcodepage --help, doc/mkcodepage.1, samples/."
+echo "Outputs are in $out. Next: mkcodepage --help, doc/mkcodepage.1, arch/*/samples/."
