@@ -113,7 +113,7 @@ int cp_arch_check_identity(const struct cp_arch *a, unsigned machine,
 	if (machine == a->elf_machine && cls == a->elf_class &&
 	    data == a->elf_data)
 		return 0;
-	cp_error(loc, "wrong-arch", "%s is %s, but arch %s wants %s", what,
+	cp_error(loc, wrong_arch, "%s is %s, but arch %s wants %s", what,
 		 cp_elf_identity(machine, cls, data, have, sizeof(have)),
 		 a->name,
 		 cp_elf_identity(a->elf_machine, a->elf_class, a->elf_data, want,

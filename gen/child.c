@@ -73,7 +73,7 @@ int cp_spawn_to(char *const argv[], const char *stdout_path,
 	free(env);
 	if (err) {
 		cp_spawn_missing++;
-		cp_error(NULL, "missing-tool", "cannot run '%s' (%s): %s",
+		cp_error(NULL, missing_tool, "cannot run '%s' (%s): %s",
 			 argv[0], what_for, strerror(err));
 		return -1;
 	}
@@ -82,7 +82,7 @@ int cp_spawn_to(char *const argv[], const char *stdout_path,
 			return -1;
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
-	cp_error(NULL, "tool-crashed", "'%s' was killed by signal %d",
+	cp_error(NULL, tool_crashed, "'%s' was killed by signal %d",
 		 argv[0], WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return -1;
 }

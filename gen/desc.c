@@ -74,7 +74,7 @@ static void reword_dtc_line(const char *desc, char *line)
 			msg++; /* the "-12.3" end of dtc's range */
 		while (*msg == ' ')
 			msg++;
-		cp_error(&loc, "dtc-syntax", "%s", msg);
+		cp_error(&loc, dtc_syntax, "%s", msg);
 	} else if (sscanf(line, "%4095[^:]:%d.%d%n", file, &l, &c, &n) == 3 &&
 		   (strstr(line + n, ": ERROR (") || strstr(line + n, ": Warning ("))) {
 		/* "f.dts:4.2-36: ERROR (check_name): /node: message" */
@@ -84,19 +84,19 @@ static void reword_dtc_line(const char *desc, char *line)
 
 		msg = msg ? msg + 3 : kind;
 		if (kind[0] == 'E')
-			cp_error(&loc, "dtc-check", "%s", msg);
+			cp_error(&loc, dtc_check, "%s", msg);
 		else
-			cp_warn(&loc, "dtc-warning", "%s", msg);
+			cp_warn(&loc, dtc_warning, "%s", msg);
 	} else if (!strncmp(line, "ERROR: Input tree has errors", 28)) {
 		/* said by the summary below */
 	} else if (!strncmp(line, "Warning", 7)) {
-		cp_warn(&(struct cp_loc){ .file = desc }, "dtc-warning", "dtc: %s",
+		cp_warn(&(struct cp_loc){ .file = desc }, dtc_warning, "dtc: %s",
 			line);
 	} else if (!strncmp(line, "FATAL ERROR: ", 13)) {
-		cp_error(&(struct cp_loc){ .file = desc }, "dtc", "dtc: %s",
+		cp_error(&(struct cp_loc){ .file = desc }, dtc, "dtc: %s",
 			 line + 13);
 	} else {
-		cp_note(&(struct cp_loc){ .file = desc }, NULL, "dtc: %s", line);
+		cp_note(&(struct cp_loc){ .file = desc }, none, "dtc: %s", line);
 	}
 }
 
@@ -133,7 +133,7 @@ static void *compile_source(struct cp_desc *d, const char *workdir,
 		fdt = cp_read_file(out, len);
 		cp_deps_read_dtc(dep, out, &d->deps);
 	} else if (st > 0) {
-		cp_error(&(struct cp_loc){ .file = d->file }, "dtc-syntax",
+		cp_error(&(struct cp_loc){ .file = d->file }, dtc_syntax,
 			 "the description is not valid device-tree source; "
 			 "fix the lines dtc names above");
 	}
@@ -182,7 +182,7 @@ static int read_string(const struct reader *r, const char *name, char **out)
 	if (!v)
 		return 0;
 	if (len < 1 || v[len - 1] || strlen(v) + 1 != (size_t)len) {
-		cp_error(&loc, "bad-property",
+		cp_error(&loc, bad_property,
 			 "'%s' must be one string, e.g. %s = \"...\";", name,
 			 name);
 		return -1;
@@ -208,7 +208,7 @@ static int read_address(const struct reader *r, const char *name, int *has,
 	if (!p)
 		return 0;
 	if (len != r->d->addr_cells * 4) {
-		cp_error(&loc, "bad-cells",
+		cp_error(&loc, bad_cells,
 			 "'%s' has %d bytes but #address-cells = <%d> wants %d "
 			 "cells (%d bytes)",
 			 name, len, r->d->addr_cells, r->d->addr_cells,
@@ -233,7 +233,7 @@ static void warn_unknown_props(const struct reader *r,
 		fdt_getprop_by_offset(r->d->fdt, off, &name, NULL);
 		loc = ploc(r, name ? name : "?");
 		if (name && !in_list(known, name) && strcmp(name, "phandle"))
-			cp_warn(&loc, "unknown-property",
+			cp_warn(&loc, unknown_property,
 				"unknown property '%s' is ignored", name);
 	}
 }
@@ -271,7 +271,7 @@ static int read_cells_count(const struct reader *r, const char *name, int def,
 	if (!p)
 		return 0;
 	if (len != 4 || (cp_load_be(p, 4) != 1 && cp_load_be(p, 4) != 2)) {
-		cp_error(&loc, "bad-cells", "'%s' must be <1> or <2>", name);
+		cp_error(&loc, bad_cells, "'%s' must be <1> or <2>", name);
 		return -1;
 	}
 	*out = (int)cp_load_be(p, 4);
@@ -288,7 +288,7 @@ static int read_memory(const struct reader *r)
 	if (!p)
 		return 0;
 	if (len == 0 || len % pair) {
-		cp_error(&loc, "bad-cells",
+		cp_error(&loc, bad_cells,
 			 "'memory' must be (address, size) pairs of %d+%d "
 			 "cells; it has %d bytes",
 			 d->addr_cells, d->size_cells, len);
@@ -356,13 +356,13 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	if (err)
 		return -1;
 	if (!!s->file + !!s->string + s->has_data != 1) {
-		cp_error(&loc, "segment-source",
+		cp_error(&loc, segment_source,
 			 "a segment needs exactly one of file = \"name\";, "
 			 "string = \"text\"; or data = [bytes];");
 		return -1;
 	}
 	if (!s->has_load) {
-		cp_error(&loc, "missing-load",
+		cp_error(&loc, missing_load,
 			 "segment '%s' has no load address; add load = <...>;",
 			 s->name);
 		return -1;
@@ -389,7 +389,7 @@ static int check_segment_name(const struct reader *segs, const char *name)
 	size_t i;
 
 	if (!name || !*name) {
-		cp_error(&loc, "bad-name", "a segment node has no name");
+		cp_error(&loc, bad_name, "a segment node has no name");
 		return -1;
 	}
 	for (i = 0; name[i] && i < sizeof(shown) - 1; i++)
@@ -397,7 +397,7 @@ static int check_segment_name(const struct reader *segs, const char *name)
 	shown[i] = 0;
 	if (strspn(name, NODE_NAME_CHARS) != strlen(name) ||
 	    strstr(name, "..") || strlen(name) >= sizeof(shown)) {
-		cp_error(&loc, "bad-name",
+		cp_error(&loc, bad_name,
 			 "segment name '%s' is not a node name: use at most "
 			 "%zu of a-z A-Z 0-9 , . _ + - @, and no \"..\"",
 			 shown, sizeof(shown) - 1);
@@ -418,7 +418,7 @@ static int read_u32(const struct reader *r, const char *name, uint32_t def,
 	if (!p)
 		return 0;
 	if (len != 4) {
-		cp_error(&loc, "bad-property", "'%s' must be one cell, e.g. "
+		cp_error(&loc, bad_property, "'%s' must be one cell, e.g. "
 					       "%s = <%u>;", name, name, def);
 		return -1;
 	}
@@ -446,7 +446,7 @@ static int read_uart(const struct reader *root)
 	if (!err && !d->uart_type) {
 		struct cp_loc loc = rloc(&r);
 
-		cp_error(&loc, "missing-property",
+		cp_error(&loc, missing_property,
 			 "debug-uart needs type = \"ns16550\", \"pl011\" or "
 			 "\"sbi\";");
 		err = -1;
@@ -517,7 +517,7 @@ static int read_registers(const struct reader *root)
 			g->value = cp_load_be((const unsigned char *)v,
 					      (size_t)len);
 		} else {
-			cp_error(&loc, "bad-register-value",
+			cp_error(&loc, bad_register_value,
 				 "register '%s' must be <value> (1 or 2 cells) "
 				 "or a string naming a segment, e.g. \"fdt\" or "
 				 "\"initrd.end\"",
@@ -536,7 +536,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 
 	err |= read_string(&root, "compatible", &d->compatible);
 	if (!err && (!d->compatible || strcmp(d->compatible, compatible))) {
-		cp_error(&loc, "bad-compatible",
+		cp_error(&loc, bad_compatible,
 			 "compatible must be \"%s\" (it is %s%s%s)", compatible,
 			 d->compatible ? "\"" : "",
 			 d->compatible ? d->compatible : "missing",
@@ -557,7 +557,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 
 			/* NULL only from a tree libfdt half-accepts */
 			if (!name || !in_list(root_nodes, name))
-				cp_warn(&loc, "unknown-node",
+				cp_warn(&loc, unknown_node,
 					"unknown node '%s' is ignored",
 					name ? name : "?");
 		}
@@ -586,7 +586,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 			d->preamble_source = resolve(d, src);
 		else if (!err) {
 			loc = rloc(&r);
-			cp_error(&loc, "missing-property",
+			cp_error(&loc, missing_property,
 				 "preamble needs source = \"file.S\"; (an "
 				 "assembly source or an object)");
 			err = -1;
@@ -608,7 +608,7 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 	d->dir = cp_dirname(file);
 	bytes = cp_read_file(file, &len);
 	if (!bytes) {
-		cp_error(&(struct cp_loc){ .file = file }, "missing-file",
+		cp_error(&(struct cp_loc){ .file = file }, missing_file,
 			 "cannot read the description: %s", strerror(errno));
 		return -1;
 	}
@@ -622,7 +622,7 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 		cp_srcmap_build(&d->srcmap, file, workdir);
 	}
 	if (cp_fdt_sane(d->fdt, len, &why)) {
-		cp_error(&(struct cp_loc){ .file = file }, "bad-dtb",
+		cp_error(&(struct cp_loc){ .file = file }, bad_dtb,
 			 "not a valid flattened device tree: %s", why);
 		return -1;
 	}

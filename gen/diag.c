@@ -105,8 +105,19 @@ static void put_message(const char *fmt, va_list ap)
 		free(msg);
 }
 
-void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
-	      const char *fmt, va_list ap)
+static const char *const id_names[CP_NIDS] = {
+#define CP_DIAG_ID(sym, name) [CP_ID_##sym] = name,
+#include "diag-ids.def"
+#undef CP_DIAG_ID
+};
+
+const char *cp_diag_id_name(enum cp_diag_id id)
+{
+	return (unsigned)id < CP_NIDS ? id_names[id] : NULL;
+}
+
+void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc,
+	      enum cp_diag_id id, const char *fmt, va_list ap)
 {
 	/* stdout may carry the same run's listing; keep the order readable. */
 	fflush(stdout);
@@ -122,13 +133,13 @@ void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
 text:
 	fprintf(sink(), "%s: ", severity_name(sev));
 	put_message(fmt, ap);
-	if (id)
-		fprintf(sink(), " [%s]", id);
+	if (cp_diag_id_name(id))
+		fprintf(sink(), " [%s]", cp_diag_id_name(id));
 	fputc('\n', sink());
 }
 
-void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
-	     const char *fmt, ...)
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc,
+	     enum cp_diag_id id, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -45,16 +45,32 @@ void cp_diag_set_program(const char *name);
  * so that every message is still formatted). */
 void cp_diag_set_output(FILE *f);
 
-/* Print one diagnostic. */
-void cp_diag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
-	     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc, const char *id,
-	      const char *fmt, va_list ap);
+/*
+ * Diagnostic ids (diag-ids.def): CP_ID_none for a message with none (a
+ * note that continues another), then one per line of the table.
+ */
+enum cp_diag_id {
+	CP_ID_none,
+#define CP_DIAG_ID(sym, name) CP_ID_##sym,
+#include "diag-ids.def"
+#undef CP_DIAG_ID
+	CP_NIDS
+};
 
-/* Shorthands for the common cases. */
-#define cp_error(loc, id, ...) cp_diag(CP_ERROR, loc, id, __VA_ARGS__)
-#define cp_warn(loc, id, ...) cp_diag(CP_WARNING, loc, id, __VA_ARGS__)
-#define cp_note(loc, id, ...) cp_diag(CP_NOTE, loc, id, __VA_ARGS__)
+/* An id's name ("abs-reloc"); NULL for CP_ID_none. */
+const char *cp_diag_id_name(enum cp_diag_id id);
+
+/* Print one diagnostic. */
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc,
+	     enum cp_diag_id id, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc,
+	      enum cp_diag_id id, const char *fmt, va_list ap);
+
+/* Shorthands for the common cases: id is the table's symbol (abs_reloc). */
+#define cp_error(loc, id, ...) cp_diag(CP_ERROR, loc, CP_ID_##id, __VA_ARGS__)
+#define cp_warn(loc, id, ...) cp_diag(CP_WARNING, loc, CP_ID_##id, __VA_ARGS__)
+#define cp_note(loc, id, ...) cp_diag(CP_NOTE, loc, CP_ID_##id, __VA_ARGS__)
 
 /*
  * A function that may add file:line:col to a location that has only a file

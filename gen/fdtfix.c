@@ -46,7 +46,7 @@ static int fix_initrd(void *fdt, const struct cp_plan *plan, const char *name,
 	int node, err;
 
 	if (!rd) {
-		cp_error(loc, "missing-segment",
+		cp_error(loc, missing_segment,
 			 "initrd = \"%s\" names no segment of the description",
 			 name);
 		return 1; /* reported */
@@ -71,7 +71,7 @@ static int memory_cells(const void *fdt, const struct cp_plan *plan,
 	*ac = cells(fdt, "#address-cells", 2);
 	*sc = cells(fdt, "#size-cells", 1);
 	if (*ac < 1 || *ac > 2 || *sc < 1 || *sc > 2) {
-		cp_error(loc, "fdt-fixup",
+		cp_error(loc, fdt_fixup,
 			 "memory-node: the tree has #address-cells = %d and "
 			 "#size-cells = %d; a memory node needs 1 or 2 of each",
 			 *ac, *sc);
@@ -80,7 +80,7 @@ static int memory_cells(const void *fdt, const struct cp_plan *plan,
 	for (int i = 0; i < plan->nmemory; i++)
 		if ((*ac == 1 && plan->memory[i].base > 0xffffffffu) ||
 		    (*sc == 1 && plan->memory[i].size > 0xffffffffu)) {
-			cp_error(loc, "fdt-fixup",
+			cp_error(loc, fdt_fixup,
 				 "memory-node: memory at 0x%llx size 0x%llx "
 				 "does not fit the tree's 32-bit cells",
 				 (unsigned long long)plan->memory[i].base,
@@ -132,7 +132,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	int err;
 
 	if (cp_fdt_sane(old, s->size, &why)) {
-		cp_error(loc, "not-dtb",
+		cp_error(loc, not_dtb,
 			 "bootargs, initrd and memory-node fix up a device "
 			 "tree, and segment '%s' is none (%s)",
 			 ds->name, why);
@@ -157,7 +157,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		err = fdt_pack(fdt);
 	if (err) {
 		if (err < 0)
-			cp_error(loc, "fdt-fixup", "cannot fix up the tree: %s",
+			cp_error(loc, fdt_fixup, "cannot fix up the tree: %s",
 				 fdt_strerror(err));
 		free(fdt);
 		return -1;
@@ -187,9 +187,9 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&
 	    cp_plan_find(plan, "fdt"))
-		cp_warn(&(struct cp_loc){ .file = desc->file,
-					  .where = "/segments/fdt" },
-			"initrd-not-in-fdt",
+		cp_warn((&(struct cp_loc){ .file = desc->file,
+					  .where = "/segments/fdt" }),
+			initrd_not_in_fdt,
 			"segment 'initrd' is not announced in the device tree; "
 			"add initrd = \"initrd\"; to /segments/fdt so the kernel "
 			"finds it");
@@ -203,14 +203,14 @@ int cp_fdtfix_check_tree(const struct cp_plan *plan, const char *name,
 	const char *why;
 
 	if (!s) {
-		cp_error(loc, "missing-segment",
+		cp_error(loc, missing_segment,
 			 "%s passes segment '%s' as the device tree, and there "
 			 "is no such segment", by, name);
 		return -1;
 	}
 	if (!cp_fdt_sane(s->buf + s->data_off, s->size, &why))
 		return 0;
-	cp_error(&s->loc, "not-dtb",
+	cp_error(&s->loc, not_dtb,
 		 "%s passes segment '%s' to the destination as its device "
 		 "tree, and it holds none (%s); give it a .dtb or .dts file "
 		 "dtc accepts",

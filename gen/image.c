@@ -88,7 +88,7 @@ static int find_symbols(Elf *elf, const char *const *names, uint64_t *values,
 
 	for (int k = 0; names[k]; k++)
 		if (!find_global(elf, names[k], &values[k])) {
-			cp_error(loc, "missing-symbol",
+			cp_error(loc, missing_symbol,
 				 "the codepage has no symbol '%s'", names[k]);
 			err = -1;
 		}
@@ -101,7 +101,7 @@ static Elf *open_elf(const char *path, const struct cp_loc *loc,
 {
 	*file = cp_read_file(path, len);
 	if (!*file) {
-		cp_error(loc, "missing-file", "cannot read: %s", strerror(errno));
+		cp_error(loc, missing_file, "cannot read: %s", strerror(errno));
 		return NULL;
 	}
 	elf_version(EV_CURRENT);
@@ -123,7 +123,7 @@ int cp_image_read(const char *path, const char *display,
 	if (!file)
 		return -1;
 	if (!elf || elf_kind(elf) != ELF_K_ELF || flatten(elf, file, len, img)) {
-		cp_error(&loc, "bad-elf", "cannot read the linked codepage: %s",
+		cp_error(&loc, bad_elf, "cannot read the linked codepage: %s",
 			 elf_errmsg(-1));
 		err = -1;
 	} else {
@@ -156,7 +156,7 @@ int cp_object_check(const char *path, const struct cp_arch *arch,
 	if (!file)
 		return -1;
 	if (!elf || !gelf_getehdr(elf, &eh)) {
-		cp_error(&loc, "bad-elf", "not an ELF object: %s",
+		cp_error(&loc, bad_elf, "not an ELF object: %s",
 			 elf_errmsg(-1));
 	} else if (cp_arch_check_identity(arch, eh.e_machine,
 					  eh.e_ident[EI_CLASS],
@@ -166,7 +166,7 @@ int cp_object_check(const char *path, const struct cp_arch *arch,
 
 		err = find_global(elf, symbol, &v) ? 0 : -1;
 		if (err)
-			cp_error(&loc, "preamble-symbol",
+			cp_error(&loc, preamble_symbol,
 				 "defines no global symbol '%s': a custom "
 				 "preamble starts there (add .globl %s)",
 				 symbol, symbol);

@@ -28,7 +28,7 @@ static int check_identity(const struct cp_plan *plan, Elf *elf,
 	GElf_Ehdr eh;
 
 	if (!gelf_getehdr(elf, &eh)) {
-		cp_error(loc, "bad-elf", "unreadable ELF header: %s",
+		cp_error(loc, bad_elf, "unreadable ELF header: %s",
 			 elf_errmsg(-1));
 		return -1;
 	}
@@ -36,7 +36,7 @@ static int check_identity(const struct cp_plan *plan, Elf *elf,
 				   eh.e_ident[EI_DATA], loc, "the kernel"))
 		return -1;
 	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
-		cp_error(loc, "bad-elf",
+		cp_error(loc, bad_elf,
 			 "the kernel is an ELF of type %u, not an executable; "
 			 "link it first",
 			 eh.e_type);
@@ -54,7 +54,7 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 	*out = NULL;
 	*n = 0;
 	if (elf_getphdrnum(elf, &phnum)) {
-		cp_error(loc, "bad-elf", "no program headers: %s",
+		cp_error(loc, bad_elf, "no program headers: %s",
 			 elf_errmsg(-1));
 		return -1;
 	}
@@ -62,7 +62,7 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 		GElf_Phdr ph;
 
 		if (!gelf_getphdr(elf, (int)i, &ph)) {
-			cp_error(loc, "bad-elf",
+			cp_error(loc, bad_elf,
 				 "program header %zu unreadable (truncated "
 				 "file?): %s",
 				 i, elf_errmsg(-1));
@@ -72,7 +72,7 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 			continue;
 		if (ph.p_filesz > ph.p_memsz || ph.p_offset > flen ||
 		    ph.p_filesz > flen - ph.p_offset) {
-			cp_error(loc, "bad-elf",
+			cp_error(loc, bad_elf,
 				 "PT_LOAD %zu (offset 0x%llx, %llu bytes) lies "
 				 "beyond the file's %zu bytes: truncated?",
 				 i, (unsigned long long)ph.p_offset,
@@ -80,7 +80,7 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 			return -1;
 		}
 		if (ph.p_paddr + ph.p_memsz < ph.p_paddr) {
-			cp_error(loc, "address-overflow",
+			cp_error(loc, address_overflow,
 				 "PT_LOAD %zu wraps around the address space",
 				 i);
 			return -1;
@@ -93,12 +93,12 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 		};
 	}
 	if (*n == 0) {
-		cp_error(loc, "bad-elf", "the kernel has no PT_LOAD to place");
+		cp_error(loc, bad_elf, "the kernel has no PT_LOAD to place");
 		return -1;
 	}
 	for (int i = 0; i < *n; i++)
 		if ((*out)[i].paddr >= plan_limit) {
-			cp_error(loc, "virtual-paddr",
+			cp_error(loc, virtual_paddr,
 				 "PT_LOAD at physical 0x%llx is beyond what the "
 				 "arch can address: a vmlinux linked at virtual "
 				 "addresses? Give the kernel's Image (or a raw "
@@ -123,7 +123,7 @@ static int check_disjoint(const struct load *ld, int n,
 		uint64_t reach = ld[far].paddr + ld[far].memsz;
 
 		if (reach > ld[i].paddr) {
-			cp_error(loc, "segment-overlap",
+			cp_error(loc, segment_overlap,
 				 "PT_LOADs at physical 0x%llx (0x%llx bytes) "
 				 "and 0x%llx overlap: relink the kernel",
 				 (unsigned long long)ld[far].paddr,
@@ -168,7 +168,7 @@ static int add_segments(struct cp_plan *plan, const unsigned char *file,
 			j++;
 		}
 		if (end - mem > (uint64_t)1 << 32) {
-			cp_error(loc, "bad-elf",
+			cp_error(loc, bad_elf,
 				 "PT_LOAD at 0x%llx spans 0x%llx bytes: not a "
 				 "kernel a codepage can place",
 				 (unsigned long long)mem,
@@ -204,7 +204,7 @@ static int translate_entry(struct cp_plan *plan, Elf *elf,
 			plan->entry = eh.e_entry - ld[i].vaddr + ld[i].paddr;
 			return 0;
 		}
-	cp_error(loc, "bad-entry",
+	cp_error(loc, bad_entry,
 		 "the entry 0x%llx lies in no PT_LOAD of the kernel; give "
 		 "kernel { entry = <...>; }",
 		 (unsigned long long)eh.e_entry);
@@ -222,7 +222,7 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 	elf_version(EV_CURRENT);
 	elf = elf_memory((char *)file, len);
 	if (!elf || elf_kind(elf) != ELF_K_ELF) {
-		cp_error(loc, "bad-elf", "not a readable ELF file: %s",
+		cp_error(loc, bad_elf, "not a readable ELF file: %s",
 			 elf_errmsg(-1));
 		if (elf)
 			elf_end(elf);
@@ -238,9 +238,9 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 	else if (!err)
 		err = translate_entry(plan, elf, ld, n, loc);
 	if (!err && desc->kernel_has_load)
-		cp_warn(&(struct cp_loc){ .file = desc->file,
-					  .where = "/kernel" },
-			"unused-property",
+		cp_warn((&(struct cp_loc){ .file = desc->file,
+					  .where = "/kernel" }),
+			unused_property,
 			"kernel { load } is ignored: an ELF kernel is placed "
 			"at its own physical addresses");
 	free(ld);
@@ -291,7 +291,7 @@ static int foreign_format(const struct cp_plan *plan,
 	for (int i = 0; cp_arches[i]; i++)
 		if (cp_arches[i] != plan->arch &&
 		    (f = format_of(cp_arches[i], file, len))) {
-			cp_error(loc, "wrong-arch",
+			cp_error(loc, wrong_arch,
 				 "the kernel is an %s, but the arch is %s",
 				 f->name, plan->arch->name);
 			return 1;
@@ -307,13 +307,13 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 	struct cp_segment *s;
 
 	if (!desc->kernel_has_load || !desc->kernel_has_entry) {
-		cp_error(loc, "not-elf",
+		cp_error(loc, not_elf,
 			 "not an ELF file; a raw kernel image needs kernel "
 			 "{ load = <...>; entry = <...>; } in the description");
 		return -1;
 	}
 	if (len == 0) {
-		cp_error(loc, "empty-kernel", "the kernel file is empty");
+		cp_error(loc, empty_kernel, "the kernel file is empty");
 		return -1;
 	}
 	mem = cp_align_down(desc->kernel_load, page);
@@ -347,7 +347,7 @@ static unsigned char *unpack(const struct cp_plan *plan, unsigned char *file,
 		limit = SIZE_MAX;
 	out = cp_decompress(file, *len, (size_t)limit, len, &why);
 	if (!out)
-		cp_error(loc, "bad-kernel",
+		cp_error(loc, bad_kernel,
 			 "the kernel looks gzip-compressed and cannot be "
 			 "unpacked into at most 0x%llx bytes (the memory the "
 			 "description gives): %s",
@@ -366,7 +366,7 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 	int err;
 
 	if (!file) {
-		cp_error(&loc, "missing-file", "cannot read the kernel: %s",
+		cp_error(&loc, missing_file, "cannot read the kernel: %s",
 			 strerror(errno));
 		return -1;
 	}

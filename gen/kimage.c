@@ -37,18 +37,18 @@ static int read_header(const struct cp_image_format *f,
 	*toff = le64(file + 8);
 	*size = le64(file + 16);
 	if (why) {
-		cp_error(loc, "bad-image", "%s header: %s", f->name, why);
+		cp_error(loc, bad_image, "%s header: %s", f->name, why);
 		return -1;
 	}
 	if (*size == 0) {
-		cp_warn(loc, "image-size",
+		cp_warn(loc, image_size,
 			"%s header has image_size 0 (an old kernel): only the "
 			"file's %zu bytes are reserved, not its .bss", f->name,
 			len);
 		*size = len;
 	}
 	if (*size < len || *toff % plan->arch->page_size) {
-		cp_error(loc, "bad-image",
+		cp_error(loc, bad_image,
 			 "%s header is inconsistent (text_offset 0x%llx, "
 			 "image_size 0x%llx, file 0x%zx bytes): corrupt?",
 			 f->name, (unsigned long long)*toff,
@@ -71,9 +71,9 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (desc->kernel_has_load) {
 		load = desc->kernel_load;
 		if ((load - toff) % k->base_align) {
-			cp_error(&(struct cp_loc){ .file = desc->file,
-						  .where = "/kernel:load" },
-				 "image-align",
+			cp_error((&(struct cp_loc){ .file = desc->file,
+						  .where = "/kernel:load" }),
+				 image_align,
 				 "an %s goes text_offset (0x%llx) above a "
 				 "0x%llx-aligned base; 0x%llx is not",
 				 f->name, (unsigned long long)toff,
@@ -83,7 +83,7 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 		}
 	} else if (cp_kernel_place(plan, k->base_align, toff,
 				   cp_align_up(size, page), &load)) {
-		cp_error(loc, "no-room",
+		cp_error(loc, no_room,
 			 "no 0x%llx-aligned place in memory for the 0x%llx bytes "
 			 "of this %s; give kernel { load = <...>; }",
 			 (unsigned long long)k->base_align,

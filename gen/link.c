@@ -26,7 +26,7 @@ int cp_toolchain_find(const struct cp_arch *arch, const char *prefix,
 		tc->ld = cp_xasprintf("%sld", prefix);
 		if (cp_have_program(tc->as) && cp_have_program(tc->ld))
 			return 0;
-		cp_error(NULL, "missing-tool",
+		cp_error(NULL, missing_tool,
 			 "--cross-compile %s: no %s and %s in PATH", prefix,
 			 tc->as, tc->ld);
 		cp_toolchain_free(tc);
@@ -39,7 +39,7 @@ int cp_toolchain_find(const struct cp_arch *arch, const char *prefix,
 			return 0;
 		cp_toolchain_free(tc);
 	}
-	cp_error(NULL, "missing-tool",
+	cp_error(NULL, missing_tool,
 		 "no GNU assembler and linker for %s (tried %sas and others); "
 		 "install the %s or give --cross-compile PREFIX",
 		 arch->name, arch->cross_prefixes[0], package_hint(arch));
@@ -75,7 +75,7 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	argv[n] = NULL;
 	st = cp_spawn(argv, NULL, package_hint(arch));
 	if (st > 0)
-		cp_error(&(struct cp_loc){ .file = src }, "assemble",
+		cp_error(&(struct cp_loc){ .file = src }, assemble,
 			 "the assembler rejected this source (messages above)");
 	else if (st == 0 && deps)
 		cp_deps_read_as(dep, deps);
@@ -118,7 +118,7 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	argv[n] = NULL;
 	st = cp_spawn(argv, NULL, package_hint(arch));
 	if (st > 0)
-		cp_error(NULL, "link",
+		cp_error(NULL, link,
 			 "linking the codepage failed (the linker says why "
 			 "above)");
 	free(script);

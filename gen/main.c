@@ -136,11 +136,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 	}
 	if (optind < argc) {
-		cp_error(NULL, "usage", "unexpected argument '%s'", argv[optind]);
+		cp_error(NULL, usage, "unexpected argument '%s'", argv[optind]);
 		return -1;
 	}
 	if (!o->desc || !o->outdir) {
-		cp_error(NULL, "usage", "-d DESC and -o OUTDIR are required "
+		cp_error(NULL, usage, "-d DESC and -o OUTDIR are required "
 					"(see mkcodepage --help)");
 		return -1;
 	}
@@ -165,21 +165,21 @@ static int choose_arch(struct run *r)
 	struct cp_loc loc = cp_loc_at(r->desc.file, "/:arch");
 
 	if (!name) {
-		cp_error(&loc, "missing-arch",
+		cp_error(&loc, missing_arch,
 			 "the description names no arch; add arch = \"...\"; "
 			 "(mkcodepage --list shows them)");
 		return -1;
 	}
 	r->plan.arch = cp_arch_find(name);
 	if (!r->plan.arch) {
-		cp_error(&loc, "unknown-arch",
+		cp_error(&loc, unknown_arch,
 			 "unknown arch '%s' (mkcodepage --list shows them)",
 			 name);
 		return -1;
 	}
 	if (r->opt.arch && r->desc.arch &&
 	    cp_arch_find(r->desc.arch) != r->plan.arch) {
-		cp_error(&loc, "arch-mismatch",
+		cp_error(&loc, arch_mismatch,
 			 "--arch %s, but the description says arch = \"%s\"",
 			 r->opt.arch, r->desc.arch);
 		return -1;
@@ -195,7 +195,7 @@ static int load_template(struct run *r)
 	int elsewhere;
 
 	if (!proto) {
-		cp_error(&loc, "missing-protocol",
+		cp_error(&loc, missing_protocol,
 			 "the description names no protocol; add protocol = "
 			 "\"none\"; or a template's name (mkcodepage --list)");
 		return -1;
@@ -203,13 +203,13 @@ static int load_template(struct run *r)
 	r->plan.protocol = cp_xstrdup(proto);
 	path = cp_protocol_path(r->datadir, r->plan.arch, proto, &elsewhere);
 	if (!path && elsewhere) {
-		cp_error(&loc, "protocol-arch",
+		cp_error(&loc, protocol_arch,
 			 "protocol '%s' does not exist for arch %s", proto,
 			 r->plan.arch->name);
 		return -1;
 	}
 	if (!path) {
-		cp_error(&loc, "unknown-protocol",
+		cp_error(&loc, unknown_protocol,
 			 "no protocol template '%s' for arch %s (in %s/%s/"
 			 "templates or the shared %s/templates); these exist:",
 			 proto, r->plan.arch->name, r->datadir,
@@ -248,7 +248,7 @@ static int set_uart(struct run *r)
 		for (unsigned t = CP_UART_NS16550; t <= CP_UART_SBI; t++)
 			if (r->plan.arch->uarts & 1u << t)
 				cp_sb_printf(&known, " %s", names[t]);
-		cp_error(&loc, "debug-uart",
+		cp_error(&loc, debug_uart,
 			 "%s cannot print to a debug-uart of type '%s'; it "
 			 "knows:%s",
 			 r->plan.arch->name, d->uart_type, known.s);
@@ -262,7 +262,7 @@ static int set_uart(struct run *r)
 	    (!d->uart_has_address ||
 	     u->shift > 4 || (u->width != 1 && u->width != 4) ||
 	     u->addr % u->width)) {
-		cp_error(&loc, "debug-uart",
+		cp_error(&loc, debug_uart,
 			 "a %s needs address = <...>; (its registers), "
 			 "reg-shift = <0> to <4> and "
 			 "reg-io-width = <1> or <4>, the address a multiple "
@@ -303,9 +303,9 @@ static int read_inputs(struct run *r)
 		return -1;
 	p->desc_file = r->desc.file;
 	if (r->desc.nmemory > CP_MAX_MEMORY) {
-		cp_error(&(struct cp_loc){ .file = r->desc.file,
-					  .where = "/:memory" },
-			 "too-many-ranges",
+		cp_error((&(struct cp_loc){ .file = r->desc.file,
+					  .where = "/:memory" }),
+			 too_many_ranges,
 			 "%d memory ranges; at most %d are taken, merge "
 			 "adjacent ones",
 			 r->desc.nmemory, CP_MAX_MEMORY);
@@ -323,7 +323,7 @@ static int read_inputs(struct run *r)
 	p->seg[0].file = cp_xstrdup("codepage.bin");
 	p->seg[0].loc = cp_loc_at(r->desc.file, "/codepage");
 	if (!kernel) {
-		cp_error(NULL, "missing-kernel",
+		cp_error(NULL, missing_kernel,
 			 "no kernel: give -k KERNEL or kernel { file = "
 			 "\"...\"; } in the description");
 		return -1;
@@ -408,7 +408,7 @@ static int assemble_all(struct run *r)
 		err = -1;
 	a->emit_plan(&r->plan, &plan);
 	if (!err && cp_write_file(plan_src, plan.s, plan.len)) {
-		cp_error(&(struct cp_loc){ .file = plan_src }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = plan_src }, write_failed,
 			 "%s", strerror(errno));
 		err = -1;
 	}
@@ -494,7 +494,7 @@ static int build_codepage(struct run *r)
 	}
 	if (probe.size != r->img.size ||
 	    memcmp(probe.bytes, r->img.bytes, probe.size)) {
-		cp_error(&(struct cp_loc){ .file = "codepage.elf" }, "not-pic",
+		cp_error(&(struct cp_loc){ .file = "codepage.elf" }, not_pic,
 			 "linked at 0x%llx and at 0x%llx the codepage differs: "
 			 "it depends on its address",
 			 (unsigned long long)probe.base,

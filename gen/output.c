@@ -171,7 +171,7 @@ static int stage_file(struct stage *st, const char *name, const void *buf,
 	int r = cp_write_file(path, buf, len);
 
 	if (r)
-		cp_error(&(struct cp_loc){ .file = path }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = path }, write_failed,
 			 "cannot write: %s", strerror(errno));
 	else
 		cp_strlist_add(&st->files, name);
@@ -289,7 +289,7 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 	free(parent);
 	st.dir = mkdtemp(tmpl);
 	if (!st.dir && errno == ENOENT) {
-		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = outdir }, write_failed,
 			 "its parent directory does not exist; create it first");
 		free(tmpl);
 		return -1;
@@ -301,7 +301,7 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 		chmod(st.dir, 0777 & ~mask);
 	}
 	if (!st.dir) {
-		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = outdir }, write_failed,
 			 "cannot create a staging directory beside it: %s",
 			 strerror(errno));
 		free(tmpl);
@@ -309,7 +309,7 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 	}
 	err = stage_all(&st, plan, elf_path, img);
 	if (!err && commit(&st, outdir)) {
-		cp_error(&(struct cp_loc){ .file = outdir }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = outdir }, write_failed,
 			 "cannot move the outputs into place: %s",
 			 strerror(errno));
 		err = -1;
@@ -394,7 +394,7 @@ char *cp_output_make_rule(const char *depfile, const char *outdir,
 
 	if (!bad)
 		return sb.s;
-	cp_error(&(struct cp_loc){ .file = depfile }, "bad-name",
+	cp_error(&(struct cp_loc){ .file = depfile }, bad_name,
 		 "'%s' cannot be named in a depfile: make reads no name with "
 		 "a newline or another control character; rename it", bad);
 	cp_sb_free(&sb);
@@ -409,7 +409,7 @@ int cp_output_depfile(const char *path, const char *rule)
 	if (!err)
 		err = rename(tmp, path);
 	if (err) {
-		cp_error(&(struct cp_loc){ .file = path }, "write-failed",
+		cp_error(&(struct cp_loc){ .file = path }, write_failed,
 			 "cannot write the depfile: %s", strerror(errno));
 		unlink(tmp);
 	}

@@ -18,7 +18,7 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 	if (plan->nseg == 0)
 		plan->nseg = 1; /* seg[0] is kept for the codepage */
 	if (plan->nseg >= CP_MAX_SEGMENTS) {
-		cp_error(loc, "too-many-segments",
+		cp_error(loc, too_many_segments,
 			 "more than %d segments", CP_MAX_SEGMENTS);
 		free(buf);
 		return NULL;
@@ -112,7 +112,7 @@ static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
 	else
 		buf = cp_read_file(ds->path, len);
 	if (!buf) {
-		cp_error(loc, "missing-file", "cannot read '%s': %s", ds->file,
+		cp_error(loc, missing_file, "cannot read '%s': %s", ds->file,
 			 ends_with(ds->path, ".dts") ? "dtc failed"
 						     : strerror(errno));
 		return NULL;
@@ -138,7 +138,7 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 
 		if (!strncmp(ds->name, "kernel", 6) || !strcmp(ds->name,
 							       "codepage")) {
-			cp_error(&loc, "reserved-name",
+			cp_error(&loc, reserved_name,
 				 "segment name '%s' is reserved; rename the "
 				 "node", ds->name);
 			err = -1;
@@ -150,7 +150,7 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 			continue;
 		}
 		if (len == 0) {
-			cp_error(&loc, "empty-segment",
+			cp_error(&loc, empty_segment,
 				 "segment '%s' has no bytes; drop it or give "
 				 "it content", ds->name);
 			free(bytes);
@@ -183,7 +183,7 @@ int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from)
 		struct cp_loc loc = cp_loc_at(r->file, r->node);
 
 		if (idx < 0) {
-			cp_error(&loc, "unknown-register",
+			cp_error(&loc, unknown_register,
 				 "'%s' is not a register of %s; its registers "
 				 "are %s",
 				 r->name, plan->arch->name,
@@ -267,7 +267,7 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 		}
 	}
 	if (segment_field(plan, expr, &found, &v->value)) {
-		cp_error(&v->loc, "bad-register-value",
+		cp_error(&v->loc, bad_register_value,
 			 "%s = \"%s\": a segment has .load, .size and .end",
 			 reg, v->expr);
 		return -1;
@@ -283,7 +283,7 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 		 * user can act, at the description */
 		struct cp_loc at = cp_loc_at(plan->desc_file, "/segments");
 
-		cp_error(&at, "missing-segment",
+		cp_error(&at, missing_segment,
 			 "protocol %s passes segment '%.*s' in %s, but the "
 			 "description has none; add segments { %.*s { file = "
 			 "\"...\"; load = <...>; }; } or set %s under "
@@ -292,7 +292,7 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 			 (int)strcspn(expr, "."), expr, reg);
 		return -1;
 	}
-	cp_error(&v->loc, "missing-segment",
+	cp_error(&v->loc, missing_segment,
 		 "%s = \"%s\" names no segment of the description; add "
 		 "segments { %.*s { file = \"...\"; load = <...>; }; } or set "
 		 "%s to a number under registers { }",
@@ -318,7 +318,7 @@ int cp_plan_resolve_registers(struct cp_plan *plan)
 			continue;
 		}
 		if (v->value > max) {
-			cp_error(&v->loc, "register-range",
+			cp_error(&v->loc, register_range,
 				 "%s = 0x%llx does not fit a %u-bit register",
 				 name, (unsigned long long)v->value,
 				 plan->arch->reg_bytes * 8);
@@ -337,7 +337,7 @@ static int check_memory(struct cp_plan *plan)
 	int err = 0;
 
 	if (plan->nmemory == 0) {
-		cp_error(&loc, "missing-memory",
+		cp_error(&loc, missing_memory,
 			 "the description has no memory = <address size ...>; "
 			 "say which RAM the destination may use");
 		return -1;
@@ -346,19 +346,19 @@ static int check_memory(struct cp_plan *plan)
 		const struct cp_range *m = &plan->memory[i];
 
 		if (m->size == 0) {
-			cp_error(&loc, "bad-memory",
+			cp_error(&loc, bad_memory,
 				 "memory range %d at 0x%llx has size 0", i,
 				 (unsigned long long)m->base);
 			err = -1;
 		} else if (m->base + m->size < m->base) {
-			cp_error(&loc, "address-overflow",
+			cp_error(&loc, address_overflow,
 				 "memory range %d (0x%llx size 0x%llx) wraps "
 				 "around the address space",
 				 i, (unsigned long long)m->base,
 				 (unsigned long long)m->size);
 			err = -1;
 		} else if (m->base + m->size > a->addr_limit) {
-			cp_error(&loc, "memory-limit",
+			cp_error(&loc, memory_limit,
 				 "memory range 0x%llx..0x%llx ends above 0x%llx, "
 				 "which %s cannot map 1:1; list only memory "
 				 "below it",
@@ -372,7 +372,7 @@ static int check_memory(struct cp_plan *plan)
 
 			if (m->base < o->base + o->size &&
 			    o->base < m->base + m->size) {
-				cp_error(&loc, "memory-overlap",
+				cp_error(&loc, memory_overlap,
 					 "memory ranges %d and %d overlap", j,
 					 i);
 				err = -1;
@@ -388,7 +388,7 @@ static int check_one_segment(const struct cp_plan *plan,
 	const struct cp_arch *a = plan->arch;
 
 	if (s->mem + s->memsz < s->mem || s->mem + s->memsz > a->addr_limit) {
-		cp_error(&s->loc, "address-overflow",
+		cp_error(&s->loc, address_overflow,
 			 "segment '%s' at 0x%llx size 0x%llx %s", s->name,
 			 (unsigned long long)s->mem,
 			 (unsigned long long)s->memsz,
@@ -398,7 +398,7 @@ static int check_one_segment(const struct cp_plan *plan,
 		return -1;
 	}
 	if ((s->mem | s->memsz) & (a->page_size - 1) || s->memsz < s->bufsz) {
-		cp_error(&s->loc, "segment-align",
+		cp_error(&s->loc, segment_align,
 			 "segment '%s' (mem 0x%llx memsz 0x%llx) must be "
 			 "page-aligned (0x%llx) and hold its data",
 			 s->name, (unsigned long long)s->mem,
@@ -407,7 +407,7 @@ static int check_one_segment(const struct cp_plan *plan,
 		return -1;
 	}
 	if (!cp_plan_in_memory(plan, s->mem, s->memsz)) {
-		cp_error(&s->loc, "outside-memory",
+		cp_error(&s->loc, outside_memory,
 			 "segment '%s' (0x%llx..0x%llx) is not inside the "
 			 "description's memory; move it or list that RAM in "
 			 "memory = <...>",
@@ -416,7 +416,7 @@ static int check_one_segment(const struct cp_plan *plan,
 		return -1;
 	}
 	if (a->kexec_limit && s->mem + s->memsz > a->kexec_limit)
-		cp_warn(&s->loc, "kexec-limit",
+		cp_warn(&s->loc, kexec_limit,
 			"segment '%s' ends above 0x%llx: Linux's kexec_load "
 			"refuses such destinations on %s (a bootloader or "
 			"debugger can still load it)",
@@ -446,12 +446,12 @@ int cp_plan_check_segments(struct cp_plan *plan)
 		return err;
 	if (plan->nseg < 2) {
 		cp_error(&(struct cp_loc){ .file = plan->desc_file },
-			 "no-segments", "nothing to load: give a kernel");
+			 no_segments, "nothing to load: give a kernel");
 		return -1;
 	}
 	if ((unsigned)plan->nseg > a->max_segments) {
 		cp_error(&(struct cp_loc){ .file = plan->desc_file },
-			 "too-many-segments",
+			 too_many_segments,
 			 "%d segments (the codepage included), but kexec_load "
 			 "takes at most %u; merge some",
 			 plan->nseg, a->max_segments);
@@ -470,8 +470,8 @@ int cp_plan_check_segments(struct cp_plan *plan)
 			if (!overlaps(x, y))
 				continue;
 			/* blame the codepage when it is one side: it moves */
-			cp_error(i ? &y->loc : &x->loc,
-				 i ? "segment-overlap" : "codepage-overlap",
+			cp_diag(CP_ERROR, i ? &y->loc : &x->loc,
+				i ? CP_ID_segment_overlap : CP_ID_codepage_overlap,
 				 "segment '%s' (0x%llx..0x%llx) overlaps '%s' "
 				 "(0x%llx..0x%llx)",
 				 i ? y->name : x->name,
@@ -492,7 +492,7 @@ void cp_plan_check_entry(const struct cp_plan *plan)
 	for (int i = 1; i < plan->nseg; i++)
 		if (plan->entry - plan->seg[i].mem < plan->seg[i].memsz)
 			return;
-	cp_warn(&plan->entry_loc, "entry-outside",
+	cp_warn(&plan->entry_loc, entry_outside,
 		"the destination entry 0x%llx lies in no segment: only right "
 		"if something resident (firmware in flash) is there",
 		(unsigned long long)plan->entry);
@@ -557,7 +557,7 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 	if (plan->codepage_fixed) {
 		at = plan->codepage_load;
 		if (at & (a->page_size - 1)) {
-			cp_error(&cp->loc, "segment-align",
+			cp_error(&cp->loc, segment_align,
 				 "codepage load 0x%llx is not page-aligned "
 				 "(0x%llx)",
 				 (unsigned long long)at,
@@ -568,7 +568,7 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 							 : UINT64_MAX,
 			     &at) &&
 		   find_room(plan, memsz, UINT64_MAX, &at)) {
-		cp_error(&cp->loc, "no-room",
+		cp_error(&cp->loc, no_room,
 			 "no free 0x%llx bytes in memory for the codepage; "
 			 "free some or give codepage { load = <...>; }",
 			 (unsigned long long)memsz);

@@ -132,12 +132,12 @@ static void check_one(struct scan *s, const GElf_Shdr *rsh, uint64_t r_offset,
 			 sname && *sname ? sname : "(none)");
 	s->res->bad++;
 	if (rt)
-		cp_error(&loc, "abs-reloc",
+		cp_error(&loc, abs_reloc,
 			 "%s against '%s' in %s is absolute: the code would "
 			 "only work at its link address",
 			 rt->name, target, secname);
 	else
-		cp_error(&loc, "unknown-reloc",
+		cp_error(&loc, unknown_reloc,
 			 "relocation type %u against '%s' in %s is not in the "
 			 "%s relocation table, so it cannot be proven "
 			 "position-independent",
@@ -214,7 +214,7 @@ static int choose_arch(struct scan *s)
 					 s->eh.e_ident[EI_DATA]);
 		if (!s->arch) {
 			cp_error(&(struct cp_loc){ .file = s->display },
-				 "unsupported-arch",
+				 unsupported_arch,
 				 "%s: no mkcodepage backend for this machine",
 				 cp_elf_identity(s->eh.e_machine,
 						 s->eh.e_ident[EI_CLASS],
@@ -238,32 +238,32 @@ int cp_relocchk(const char *path, const char *display,
 	elf_version(EV_CURRENT);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		cp_error(&loc, "missing-file", "cannot open: %s",
+		cp_error(&loc, missing_file, "cannot open: %s",
 			 strerror(errno));
 		return -1;
 	}
 	s.elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (!s.elf || elf_kind(s.elf) != ELF_K_ELF) {
-		cp_error(&loc, "bad-elf", "not an ELF file: %s",
+		cp_error(&loc, bad_elf, "not an ELF file: %s",
 			 elf_errmsg(-1));
 		goto fail;
 	}
 	st = choose_arch(&s);
 	if (st < 0)
-		cp_error(&loc, "bad-elf", "unreadable ELF header: %s",
+		cp_error(&loc, bad_elf, "unreadable ELF header: %s",
 			 elf_errmsg(-1));
 	if (st)
 		goto fail;
 	res->arch = s.arch;
 	if (scan_sections(&s, &nchecked)) {
-		cp_error(&loc, "bad-elf", "unreadable section: %s",
+		cp_error(&loc, bad_elf, "unreadable section: %s",
 			 elf_errmsg(-1));
 		goto fail;
 	}
 	/* sections that are empty, or relocate what is never loaded, prove
 	 * nothing: an executable linked without --emit-relocs can have them */
 	if (nchecked == 0 && s.eh.e_type != ET_REL) {
-		cp_error(&loc, "no-relocs",
+		cp_error(&loc, no_relocs,
 			 "an executable with no relocations of its loaded "
 			 "sections cannot be checked; link it with "
 			 "--emit-relocs (or check its object files)");

@@ -84,7 +84,7 @@ int cp_segjson_parse(const char *text, size_t len, const char *display,
 	close = mem ? find(mem, end, "]") : NULL;
 	if (string_value(text, end, "arch", j->arch, sizeof(j->arch)) ||
 	    !close || memory_ranges(mem, close, j)) {
-		cp_error(&(struct cp_loc){ .file = display }, "bad-segments",
+		cp_error(&(struct cp_loc){ .file = display }, bad_segments,
 			 "no arch, or no memory ranges of { \"base\": "
 			 "\"0x...\", \"size\": \"0x...\" } in it (is it "
 			 "mkcodepage's?)");

@@ -60,7 +60,7 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 			bad = parse_line(t, outdir, line);
 		}
 		if (bad) {
-			cp_error(&loc, "bad-segments",
+			cp_error(&loc, bad_segments,
 				 "not a segments.txt line (entry, list-entry "
 				 "or segment N in order)");
 			err = -1;
@@ -68,7 +68,7 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 		at += n + 1;
 	}
 	if (!err && (!t->has_entry || t->nseg == 0)) {
-		cp_error(&(struct cp_loc){ .file = display }, "bad-segments",
+		cp_error(&(struct cp_loc){ .file = display }, bad_segments,
 			 "no entry line or no segments");
 		err = -1;
 	}
@@ -85,7 +85,7 @@ char *cp_outdir_read(const char *outdir, const char *name, char **path,
 	*path = cp_path_join(outdir, name);
 	text = (char *)cp_read_file(*path, len);
 	if (!text) {
-		cp_error(&(struct cp_loc){ .file = *path }, "missing-file",
+		cp_error(&(struct cp_loc){ .file = *path }, missing_file,
 			 "cannot read: %s (is it mkcodepage's OUTDIR?)",
 			 strerror(errno));
 		free(*path);

@@ -21,7 +21,7 @@
 
 static void out_of_memory(void)
 {
-	cp_error(NULL, "no-memory", "out of memory");
+	cp_error(NULL, no_memory, "out of memory");
 	exit(CP_EXIT_ENV);
 }
 
@@ -296,7 +296,7 @@ const char *cp_workdir_create(const char *prog)
 			    prog);
 
 	if (!mkdtemp(tmpl)) {
-		cp_error(NULL, "workdir", "cannot create %s: %s", tmpl,
+		cp_error(NULL, workdir, "cannot create %s: %s", tmpl,
 			 strerror(errno));
 		free(tmpl);
 		return NULL;

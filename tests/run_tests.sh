@@ -870,6 +870,24 @@ set_check() {
 			fi
 		done
 	done
+	# diagnostic ids: one table (gen/diag-ids.def); each man page's "Ids:"
+	# list names only ids of the table, and every id is in some list
+	sed -n 's/^CP_DIAG_ID([a-z0-9_]*, "\([a-z0-9-]*\)")$/\1/p' \
+		"$SRCTREE/gen/diag-ids.def" | sort -u >"$WORK/ids.table"
+	for m in "$SRCTREE"/doc/*.1; do
+		sed -n '/^Ids:/,/^\./p' "$m" | sed '/^\./d; s/^Ids://' | tr '\n' ' ' |
+			sed 's/\\-/-/g; s/([^)]*)//g; s/ and /, /g' | tr ', .' '\n\n\n' |
+			grep -v '^$'
+	done | sort -u >"$WORK/ids.man"
+	if [ -s "$WORK/ids.man" ] && comm -13 "$WORK/ids.table" "$WORK/ids.man" >"$WORK/ids.extra" &&
+		[ ! -s "$WORK/ids.extra" ]; then
+		pass cli/ids-in-man-pages-exist
+	else
+		fail cli/ids-in-man-pages-exist "not in gen/diag-ids.def" "$WORK/ids.extra"
+	fi
+	comm -23 "$WORK/ids.table" "$WORK/ids.man" >"$WORK/ids.missing"
+	[ ! -s "$WORK/ids.missing" ] && pass cli/ids-documented ||
+		fail cli/ids-documented "in no man page's Ids: list" "$WORK/ids.missing"
 	"$MKCP" --bogus >"$WORK/bogus.log" 2>&1
 	[ $? -eq 2 ] && pass cli/unknown-option || fail cli/unknown-option "" "$WORK/bogus.log"
 	"$QEMU_RUN" --help >"$WORK/qh.log" 2>&1 && grep -q 'Usage: codepage-qemu' "$WORK/qh.log" &&

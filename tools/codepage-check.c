@@ -55,7 +55,7 @@ int main(int argc, char **argv)
 		case 'a':
 			arch = cp_arch_find(optarg);
 			if (!arch) {
-				cp_error(NULL, "unknown-arch",
+				cp_error(NULL, unknown_arch,
 					 "unknown arch '%s'", optarg);
 				return CP_EXIT_ENV;
 			}

@@ -139,7 +139,7 @@ static int reserve_outside(struct boot *b, const char *what, uint64_t size,
 		cq_use(&described, b->lay.j.mem_base[i], b->lay.j.mem_size[i]);
 	if (find_free2(&b->used, &described, size, PAGE, b->ram, out) ||
 	    *out < b->row->ram_base) {
-		cp_error(NULL, "no-room",
+		cp_error(NULL, no_room,
 			 "no free 0x%llx bytes of RAM outside the description's "
 			 "memory for the %s (--list-outside); leave a hole in "
 			 "memory",
@@ -158,7 +158,7 @@ static int reserve(struct boot *b, const char *what, uint64_t size,
 		limit = b->ram;
 	if (find_free2(&b->used, &b->outside, size, align, limit, out) ||
 	    *out < b->row->ram_base) {
-		cp_error(NULL, "no-room",
+		cp_error(NULL, no_room,
 			 "no free 0x%llx bytes below 0x%llx for the %s; give "
 			 "the machine more memory in the description",
 			 (unsigned long long)size, (unsigned long long)limit,
@@ -202,7 +202,7 @@ static int write_blob(struct boot *b, const char *name, const void *buf,
 	int err = cp_write_file(path, buf, len);
 
 	if (err)
-		cp_error(&(struct cp_loc){ .file = path }, "write-failed", "%s",
+		cp_error(&(struct cp_loc){ .file = path }, write_failed, "%s",
 			 strerror(errno));
 	else
 		load_file(b, path, addr);
@@ -280,7 +280,7 @@ static int build_list(struct boot *b)
 
 			if (!data) {
 				cp_error(&(struct cp_loc){ .file = s->file },
-					 "missing-file", "%s", strerror(errno));
+					 missing_file, "%s", strerror(errno));
 				free(img);
 				return -1;
 			}
@@ -357,7 +357,7 @@ static unsigned char *corrupted(const struct boot *b, int i, size_t *len)
 	unsigned char *data = cp_read_file(s->file, len);
 
 	if (!data) {
-		cp_error(&(struct cp_loc){ .file = s->file }, "missing-file",
+		cp_error(&(struct cp_loc){ .file = s->file }, missing_file,
 			 "%s", strerror(errno));
 		return NULL;
 	}
@@ -449,7 +449,7 @@ static int place_oldkernel(struct boot *b, uint64_t *out)
 		*out = at;
 		return 0;
 	}
-	cp_error(NULL, "no-room",
+	cp_error(NULL, no_room,
 		 "no free 1 MiB below 0x%llx for the stand-in old kernel",
 		 (unsigned long long)top);
 	return -1;
@@ -601,19 +601,19 @@ static int judge(const struct outcome *o, const char *expect, int timeout)
 	    !WEXITSTATUS(o->status))
 		return 0;
 	if (o->ended && expect)
-		cp_error(NULL, "no-expect", "QEMU ended (%s) after %lld s and "
+		cp_error(NULL, no_expect, "QEMU ended (%s) after %lld s and "
 			 "'%s' never appeared",
 			 how_ended(o->status, how, sizeof(how)),
 			 (long long)o->after, expect);
 	else if (o->ended)
-		cp_error(NULL, "qemu-failed", "QEMU ended with %s after %lld s",
+		cp_error(NULL, qemu_failed, "QEMU ended with %s after %lld s",
 			 how_ended(o->status, how, sizeof(how)),
 			 (long long)o->after);
 	else if (expect)
-		cp_error(NULL, "no-expect", "'%s' did not appear within %d s "
+		cp_error(NULL, no_expect, "'%s' did not appear within %d s "
 			 "(QEMU stopped)", expect, timeout);
 	else
-		cp_error(NULL, "timeout", "the guest did not power off within "
+		cp_error(NULL, timeout, "the guest did not power off within "
 			 "%d s (QEMU stopped)", timeout);
 	return 1;
 }
@@ -647,7 +647,7 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 		fputc('\n', stderr);
 	}
 	if (pipe(fds)) {
-		cp_error(NULL, "pipe", "%s", strerror(errno));
+		cp_error(NULL, pipe, "%s", strerror(errno));
 		return 2;
 	}
 	errlog = cp_path_join(b->work, "qemu.err");
@@ -661,7 +661,7 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 	posix_spawn_file_actions_destroy(&fa);
 	close(fds[1]);
 	if (err) {
-		cp_error(NULL, "missing-tool", "cannot run %s: %s; install "
+		cp_error(NULL, missing_tool, "cannot run %s: %s; install "
 			 "Debian's %s", b->args.v[0], strerror(err),
 			 b->row->package);
 		close(fds[0]);
@@ -707,7 +707,7 @@ static int report_count(const struct boot *b)
 	unsigned long long n = 0;
 
 	if (!f) {
-		cp_error(&(struct cp_loc){ .file = b->trace }, "no-trace",
+		cp_error(&(struct cp_loc){ .file = b->trace }, no_trace,
 			 "QEMU wrote no exec log: %s", strerror(errno));
 		return -1;
 	}
@@ -819,7 +819,7 @@ static int ram_for(struct boot *b)
 
 		b->staged[i] = !is_free(&scratch, s->mem, s->memsz);
 		if (s->mem < r->ram_base || !is_free(&firmware, s->mem, s->memsz)) {
-			cp_error(NULL, "no-room",
+			cp_error(NULL, no_room,
 				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
 				 "no RAM for it (below 0x%llx, or the firmware's); "
 				 "move it",
@@ -849,7 +849,7 @@ static int flag01(const char *opt, const char *value, const char *zero,
 		  const char *one, int *out)
 {
 	if (strcmp(value, zero) && strcmp(value, one)) {
-		cp_error(NULL, "usage", "%s is %s or %s, not '%s'", opt, zero,
+		cp_error(NULL, usage, "%s is %s or %s, not '%s'", opt, zero,
 			 one, value);
 		return -1;
 	}
@@ -865,7 +865,7 @@ static int parse_corrupt(const char *arg, struct boot *b)
 
 	if (sscanf(arg, "%d:%lli%n", &n, &off, &end) != 2 || arg[end] ||
 	    n < 1 || off < 0) {
-		cp_error(NULL, "usage", "--corrupt is N:OFFSET with N >= 1, "
+		cp_error(NULL, usage, "--corrupt is N:OFFSET with N >= 1, "
 					"not '%s'", arg);
 		return -1;
 	}
@@ -886,7 +886,7 @@ static int parse_machine_opt(const char *arg, struct cp_strlist *opts)
 	if (!eq || eq == arg || !eq[1] ||
 	    arg[strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			    "0123456789_.-=")]) {
-		cp_error(NULL, "usage", "--machine-opt is KEY=VALUE of letters, "
+		cp_error(NULL, usage, "--machine-opt is KEY=VALUE of letters, "
 					"digits, '_', '.' and '-', not '%s'",
 			 arg);
 		return -1;
@@ -953,7 +953,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'S':
 			o->smp = atoi(optarg);
 			if (o->smp < 1 || o->smp > 8) {
-				cp_error(NULL, "usage", "--smp is 1 to 8");
+				cp_error(NULL, usage, "--smp is 1 to 8");
 				err = -1;
 			}
 			break;
@@ -973,11 +973,11 @@ static int parse_options(int argc, char **argv, struct options *o,
 		}
 	}
 	if (!err && b->h.list_outside && !b->list_mode) {
-		cp_error(NULL, "usage", "--list-outside needs --mode list");
+		cp_error(NULL, usage, "--list-outside needs --mode list");
 		err = -1;
 	}
 	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
-		cp_error(NULL, "usage", "--hart %d needs --smp %d or more",
+		cp_error(NULL, usage, "--hart %d needs --smp %d or more",
 			 b->h.hart, b->h.hart + 1);
 		err = -1;
 	}
@@ -998,7 +998,7 @@ static int check_corrupt(const struct boot *b)
 	if (!n || (n < b->lay.t.nseg &&
 		   b->corrupt_off < b->lay.t.seg[n].memsz))
 		return 0;
-	cp_error(NULL, "usage", "--corrupt %d:0x%llx: OUTDIR has segments 1 "
+	cp_error(NULL, usage, "--corrupt %d:0x%llx: OUTDIR has segments 1 "
 				"to %d, and offsets below their memsz",
 		 n, (unsigned long long)b->corrupt_off, b->lay.t.nseg - 1);
 	return -1;
@@ -1012,13 +1012,13 @@ static int choose_row(struct boot *b, const struct cp_strlist *hostile)
 			b->row = qemu_rows[i];
 	b->arch = cp_arch_find(b->lay.j.arch);
 	if (!b->row || !b->arch) {
-		cp_error(NULL, "unsupported-arch",
+		cp_error(NULL, unsupported_arch,
 			 "no QEMU recipe for arch '%s'", b->lay.j.arch);
 		return -1;
 	}
 	for (int i = 0; i < hostile->n; i++)
 		if (!strstr(b->row->options, hostile->v[i])) {
-			cp_error(NULL, "usage",
+			cp_error(NULL, usage,
 				 "%s does not apply to %s (it takes %s)",
 				 hostile->v[i], b->row->arch, b->row->options);
 			return -1;

@@ -130,14 +130,14 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 	int err = 0;
 
 	if (t->nseg > KEXEC_SEGMENT_MAX) {
-		cp_error(&loc, "too-many-segments",
+		cp_error(&loc, too_many_segments,
 			 "%d segments; kexec_load takes at most %d", t->nseg,
 			 KEXEC_SEGMENT_MAX);
 		return -1;
 	}
 	/* the kernel enters the codepage: its entry lies in segment 0 */
 	if (!in_codepage(t, t->entry)) {
-		cp_error(&loc, "bad-segments",
+		cp_error(&loc, bad_segments,
 			 "entry 0x%llx does not lie in segment 0, the codepage",
 			 (unsigned long long)t->entry);
 		return -1;
@@ -147,7 +147,7 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 
 		if ((s->mem | s->memsz) % (uint64_t)page || s->bufsz > s->memsz ||
 		    s->mem + s->memsz < s->mem) {
-			cp_error(&loc, "segment-align",
+			cp_error(&loc, segment_align,
 				 "segment %d (mem 0x%llx memsz 0x%llx bufsz "
 				 "0x%llx) is not page-aligned (%ld) or does "
 				 "not hold its data",
@@ -159,12 +159,12 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 		for (int j = 0; j < i; j++)
 			if (s->mem < t->seg[j].mem + t->seg[j].memsz &&
 			    t->seg[j].mem < s->mem + s->memsz) {
-				cp_error(&loc, "segment-overlap",
+				cp_error(&loc, segment_overlap,
 					 "segments %d and %d overlap", j, i);
 				err = -1;
 			}
 		if (ram->n && !in_ram(ram, s->mem, s->memsz)) {
-			cp_error(&loc, "outside-memory",
+			cp_error(&loc, outside_memory,
 				 "segment %d (0x%llx..0x%llx) is not inside "
 				 "this machine's System RAM",
 				 i, (unsigned long long)s->mem,
@@ -185,12 +185,12 @@ static int read_buffers(const struct cp_segtxt *t, struct kexec_segment *ks)
 		void *buf = cp_read_file(s->file, &len);
 
 		if (!buf) {
-			cp_error(&loc, "missing-file", "cannot read: %s",
+			cp_error(&loc, missing_file, "cannot read: %s",
 				 strerror(errno));
 			return -1;
 		}
 		if (len != s->bufsz) {
-			cp_error(&loc, "bad-segments",
+			cp_error(&loc, bad_segments,
 				 "has %zu bytes, but segments.txt says bufsz="
 				 "0x%llx",
 				 len, (unsigned long long)s->bufsz);
@@ -211,23 +211,23 @@ static int explain(int err)
 {
 	switch (err) {
 	case EPERM:
-		cp_error(NULL, "kexec-disabled",
+		cp_error(NULL, kexec_disabled,
 			 "kexec_load: not permitted: needs root (CAP_SYS_BOOT), "
 			 "kernel.kexec_load_disabled = 0 and no lockdown "
 			 "(Secure Boot forbids kexec_load)");
 		return CP_EXIT_ENV;
 	case EBUSY:
-		cp_error(NULL, "kexec-busy",
+		cp_error(NULL, kexec_busy,
 			 "kexec_load: busy: another kexec image is being "
 			 "loaded or executed; try again");
 		return CP_EXIT_ENV;
 	case ENOSYS:
-		cp_error(NULL, "kexec-missing",
+		cp_error(NULL, kexec_missing,
 			 "kexec_load: this kernel is built without "
 			 "CONFIG_KEXEC");
 		return CP_EXIT_ENV;
 	case EINVAL:
-		cp_error(NULL, "kexec-invalid",
+		cp_error(NULL, kexec_invalid,
 			 "kexec_load: the kernel refused the segment list; "
 			 "likely a destination outside the memory it may "
 			 "use, a kernel page size other than this build's, "
@@ -235,17 +235,17 @@ static int explain(int err)
 			 "device tree among the segments");
 		return CP_EXIT_REJECTED;
 	case EADDRNOTAVAIL:
-		cp_error(NULL, "kexec-invalid",
+		cp_error(NULL, kexec_invalid,
 			 "kexec_load: a destination is not memory this kernel "
 			 "can hand over (reserved or crash kernel memory?)");
 		return CP_EXIT_REJECTED;
 	case ENOMEM:
-		cp_error(NULL, "kexec-nomem",
+		cp_error(NULL, kexec_nomem,
 			 "kexec_load: the kernel has no memory to stage the "
 			 "segments");
 		return CP_EXIT_ENV;
 	default:
-		cp_error(NULL, "kexec-failed", "kexec_load: %s",
+		cp_error(NULL, kexec_failed, "kexec_load: %s",
 			 strerror(err));
 		return CP_EXIT_ENV;
 	}
@@ -262,12 +262,12 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 	const struct cp_segtxt_seg *s = &t->seg[0];
 
 	if (!t->has_list_entry || !t->nseg) {
-		cp_error(&loc, "bad-segments",
+		cp_error(&loc, bad_segments,
 			 "segments.txt names no list entry and codepage");
 		return CP_EXIT_REJECTED;
 	}
 	if (s->bufsz > CODEPAGE_MAX || !in_codepage(t, t->list_entry)) {
-		cp_error(&loc, "bad-segments",
+		cp_error(&loc, bad_segments,
 			 "segment 0 (%llu bytes at 0x%llx) is not a codepage "
 			 "of at most %d bytes holding the list entry 0x%llx",
 			 (unsigned long long)s->bufsz,
@@ -276,7 +276,7 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 		return CP_EXIT_REJECTED;
 	}
 	if (sysconf(_SC_PAGESIZE) != 4096) {
-		cp_error(&loc, "page-size",
+		cp_error(&loc, page_size,
 			 "this kernel's pages are %ld bytes; a codepage walks "
 			 "an indirection list of 4 KiB pages: load it without "
 			 "--list",
@@ -298,7 +298,7 @@ static int codepage_supported(void)
 		return CP_EXIT_OK;
 	if (errno != EINVAL)
 		return explain(errno);
-	cp_error(NULL, "no-codepage-support",
+	cp_error(NULL, no_codepage_support,
 		 "this kernel does not take a codepage as its relocation "
 		 "code (kexec_load flag KEXEC_CODEPAGE): it lacks the patches "
 		 "in mkcodepage's kernel/linux-6.1/. Load without --list: the "
@@ -377,7 +377,7 @@ int main(int argc, char **argv)
 		return CP_EXIT_REJECTED;
 	read_ram(iomem, &ram);
 	if (!ram.n)
-		cp_note(&(struct cp_loc){ .file = iomem }, NULL,
+		cp_note(&(struct cp_loc){ .file = iomem }, none,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");
 	if (check(&t, &ram, argv[optind]))
@@ -399,7 +399,7 @@ int main(int argc, char **argv)
 		sync();
 		syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
 			LINUX_REBOOT_CMD_KEXEC, NULL);
-		cp_error(NULL, "kexec-failed", "reboot into the codepage: %s",
+		cp_error(NULL, kexec_failed, "reboot into the codepage: %s",
 			 strerror(errno));
 		st = CP_EXIT_ENV;
 	}

@@ -33,7 +33,7 @@ static int arm64_prepare(struct cp_plan *plan)
 
 	plan->arch_data = map;
 	if (a64_idmap_build(plan->memory, plan->nmemory, map)) {
-		cp_error(&plan->seg[0].loc, "memory-fragmented",
+		cp_error(&plan->seg[0].loc, memory_fragmented,
 			 "the identity map of memory needs more than %d runs "
 			 "of descriptors; describe memory in fewer ranges",
 			 A64_IDMAP_MAX_RUNS);

@@ -76,7 +76,7 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 		uint64_t base = plan->memory[i].base, left = plan->memory[i].size;
 
 		if ((base | left) & 0xfff) {
-			cp_error(&loc, "memory-align",
+			cp_error(&loc, memory_align,
 				 "memory range 0x%llx size 0x%llx is not 4 KiB "
 				 "aligned; e500 maps memory in 4 KiB pages",
 				 (unsigned long long)base,
@@ -98,7 +98,7 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 		}
 	}
 	if (d->ntlb > TLB1_USABLE) {
-		cp_error(&loc, "tlb-entries",
+		cp_error(&loc, tlb_entries,
 			 "memory needs %d TLB1 entries to be mapped 1:1 but an "
 			 "e500 has %d free; list memory as fewer ranges whose "
 			 "bases and sizes are larger powers of 4",
@@ -122,7 +122,7 @@ static int map_uart(struct cp_plan *plan, struct e500_data *d)
 	if (plan->uart.type == CP_UART_NONE)
 		return 0;
 	if (plan->uart.addr >> 36) {
-		cp_error(&loc, "debug-uart",
+		cp_error(&loc, debug_uart,
 			 "the debug UART at 0x%llx is beyond the e500's 36-bit "
 			 "physical addresses",
 			 (unsigned long long)plan->uart.addr);
@@ -139,7 +139,7 @@ static int map_uart(struct cp_plan *plan, struct e500_data *d)
 		}
 	}
 	if (ea < 4096 || d->ntlb + 1 > TLB1_USABLE) {
-		cp_error(&loc, "tlb-entries",
+		cp_error(&loc, tlb_entries,
 			 "no TLB1 entry or effective address is left to map "
 			 "the debug UART; drop debug-uart or list memory in "
 			 "fewer ranges");
