@@ -477,193 +477,12 @@ qemu_runner() {
 }
 
 # ---- uboot: a real destination nobody here wrote ------------------------------
-set_uboot() {
-	uboot=/usr/lib/u-boot/qemu-ppce500/uboot.elf
-	if [ ! -f "$uboot" ]; then
-		skip uboot "Debian package u-boot-qemu is not installed"
-		return
-	fi
-	mkdir -p "$WORK/uboot"
-	dump_dtb uboot/qemu-dtb "$WORK/uboot/qemu.dtb" \
-		qemu-system-ppc -M ppce500 -m 512M -kernel "$uboot" || return
-	sed 's|"tree.dts"|"qemu.dtb"|' "$SRCTREE/tests/bad/good.dts" \
-		>"$WORK/uboot/uboot.dts"
-	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
-		>"$WORK/uboot/mk.log" 2>&1; then
-		fail uboot/build "" "$WORK/uboot/mk.log"
-		return
-	fi
-	boot_case uboot "$WORK/uboot/out" "DRAM:  512 MiB" \
-		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
-
-	# riscv64: the S-mode U-Boot, handed a0 = hart id, a1 = QEMU's tree
-	uboot=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf
-	dump_dtb uboot/riscv64-qemu-dtb "$WORK/uboot/rv.dtb" \
-		qemu-system-riscv64 -M virt -m 512M -bios default || return
-	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
-		"$SRCTREE/arch/riscv64/samples/linux.dts" >"$WORK/uboot/rv.dts"
-	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
-		>"$WORK/uboot/rv.log" 2>&1; then
-		fail uboot/riscv64-build "" "$WORK/uboot/rv.log"
-		return
-	fi
-	boot_case uboot-riscv64 "$WORK/uboot/rv" "DRAM:  512 MiB" \
-		"U-Boot 20;Model: riscv-virtio,qemu;DRAM:  512 MiB" ""
-}
+# Each arch's U-Boot boots (uboot_<arch> in arch/<arch>/tests/sets.sh).
+set_uboot() { :; }
 
 # ---- handoff: Linux to Linux with the kexec_load system call alone -----------
-# Debian's arm64 kernel boots in QEMU with an initramfs holding
-# kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
-# kexec-tools, no purgatory.
-
-# handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE]: build the old
-# kernel's initramfs around OUTDIR (FILE, e.g. disable-kexec, created in
-# its root), boot it (CPU: cortex-a57 unless given) and check the console.
-handoff_boot() {
-	stage=$WORK/hs-$1
-	log=$WORK/handoff-$1.log
-	mkdir -p "$stage/bin" "$stage/cp"
-	[ -n "${5:-}" ] && : >"$stage/$5"
-	cp "$BUILD/tests/handoff-init.arm64" "$stage/init"
-	cp "$OBJTREE/kexec-codepage.arm64" "$stage/bin/kexec-codepage"
-	cp "$2"/* "$stage/cp/"
-	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
-	cpu=cortex-a57
-	case $3 in *:*) cpu=${3#*:} ;; esac
-	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
-		-nodefaults -display none -serial stdio -monitor none -no-reboot \
-		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" \
-		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
-	st=$?
-	if [ $st -eq 124 ]; then
-		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
-		return
-	elif [ $st -ne 0 ]; then
-		fail "handoff/$1" "QEMU failed (exit $st)" "$log"
-		return
-	fi
-	check_console "handoff/$1" "$log" "$4" "$2/kernel.0.bin"
-}
-
-set_handoff() {
-	k=$BUILD/debian-arm64
-	if [ ! -x "$OBJTREE/kexec-codepage.arm64" ] ||
-		[ ! -x "$BUILD/tests/handoff-init.arm64" ]; then
-		missing handoff "the arm64 cross compiler (gcc-aarch64-linux-gnu) is not installed"
-		return
-	fi
-	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" arm64 "$k" \
-		>"$WORK/fetch.log" 2>&1; then
-		missing handoff "Debian's arm64 kernel could not be fetched (see apt)"
-		return
-	fi
-	HANDOFF_KERNEL=$k/vmlinuz
-	h=$WORK/handoff
-	mkdir -p "$h"
-	# QEMU's own trees: their PSCI method (hvc at EL1, smc at EL2) must be
-	# the machine's, or the destination kernel cannot power off
-	dump_dtb handoff/qemu-dtb "$h/virt.dtb" \
-		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G || return
-	dump_dtb handoff/qemu-dtb-el2 "$h/virt-el2.dtb" \
-		qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G || return
-	cat >"$h/regcheck.dts" <<EOF
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "arm64"; protocol = "linux-arm64";
-	memory = <0x0 0x40000000 0x0 0x40000000>;
-	segments { fdt { file = "virt.dtb"; load = <0x0 0x48000000>; }; };
-};
-EOF
-	if "$MKCP" -d "$h/regcheck.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
-		-o "$h/out-rc" >"$h/rc.log" 2>&1; then
-		handoff_boot regcheck-el1 "$h/out-rc" virt \
-			"handoff: old kernel up;el=1;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
-		handoff_boot regcheck-el2 "$h/out-rc" virt,virtualization=on \
-			"handoff: old kernel up;el=2;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
-		handoff_boot kexec-disabled "$h/out-rc" virt \
-			"handoff: old kernel up;kexec_load: not permitted;[kexec-disabled]" \
-			disable-kexec
-		# a stock kernel refuses KEXEC_CODEPAGE: the loader says so
-		# and exits 2, which the kernel reports as init's exit code
-		handoff_boot list-on-stock-kernel "$h/out-rc" virt \
-			"handoff: old kernel up;does not take a codepage;[no-codepage-support];exitcode=0x00000200" \
-			kexec-list
-	else
-		fail handoff/regcheck-build "" "$h/rc.log"
-	fi
-	# the destination: Debian's kernel again, its own initramfs, a
-	# command line and initrd given to it through the description
-	mkdir -p "$h/second"
-	cp "$BUILD/tests/handoff-init.arm64" "$h/second/init"
-	(cd "$h/second" && find . | cpio -o -H newc --quiet | gzip -n) \
-		>"$h/initrd-second.cpio.gz"
-	cat >"$h/linux.dts" <<EOF
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "arm64"; protocol = "linux-arm64";
-	memory = <0x0 0x40000000 0x0 0x40000000>;
-	segments {
-		fdt { file = "virt.dtb"; load = <0x0 0x48000000>;
-		      bootargs = "console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second";
-		      initrd = "initrd"; memory-node; };
-		initrd { file = "initrd-second.cpio.gz"; load = <0x0 0x48200000>; };
-	};
-};
-EOF
-	sed 's/virt.dtb/virt-el2.dtb/' "$h/linux.dts" >"$h/linux-el2.dts"
-	for el in el1 el2; do
-		d=$h/linux.dts m=virt
-		[ $el = el2 ] && d=$h/linux-el2.dts m=virt,virtualization=on
-		if "$MKCP" -d "$d" -k "$HANDOFF_KERNEL" -o "$h/out-linux-$el" \
-			>"$h/linux-$el.log" 2>&1; then
-			handoff_boot "linux-$el" "$h/out-linux-$el" "$m" \
-				"handoff: old kernel up;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
-		else
-			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
-		fi
-	done
-	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
-	# and enters the codepage so; its map is then built in the EL2&0
-	# regime (the trail says the caches went on)
-	dump_dtb handoff/qemu-dtb-vhe "$h/virt-vhe.dtb" \
-		qemu-system-aarch64 -M virt,virtualization=on -cpu max -m 1G || return
-	sed -e 's/virt.dtb/virt-vhe.dtb/' -e 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
-		"$h/linux.dts" >"$h/linux-vhe.dts"
-	if "$MKCP" -d "$h/linux-vhe.dts" -k "$HANDOFF_KERNEL" -o "$h/out-linux-vhe" \
-		>"$h/linux-vhe.log" 2>&1; then
-		handoff_boot linux-el2-vhe "$h/out-linux-vhe" virt,virtualization=on:max \
-			"VHE mode initialized;handoff: old kernel up;mkcodepage: entered;mkcodepage: caches on;mkcodepage: segments checked;mkcodepage: jumping;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
-	else
-		fail handoff/linux-el2-vhe-build "" "$h/linux-vhe.log"
-	fi
-	# make bench's instruction counter against this QEMU: one count per
-	# byte of the console, never decreasing, the total at the end
-	timeout 120 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nodefaults \
-		-display none -monitor none -serial "file:$h/plugin.log" -no-reboot \
-		-kernel "$HANDOFF_KERNEL" -initrd "$h/initrd-second.cpio.gz" \
-		-append "console=ttyAMA0 panic=-1" \
-		-plugin "file=$BUILD/bench/insn-count-plugin.so,uart=0x9000000,out=$h/plugin.counts" \
-		</dev/null >"$h/plugin.qemu" 2>&1
-	if awk -v size="$(wc -c <"$h/plugin.log")" '
-		$1 == "end" { end = $2; next }
-		$1 + 0 < last { bad = 1 } { last = $1 + 0; n++ }
-		END { exit !(n == size && n > 1000 && !bad && end + 0 >= last) }' \
-		"$h/plugin.counts" 2>/dev/null &&
-		grep -q 'handoff: second kernel up' "$h/plugin.log"; then
-		pass handoff/insn-count-plugin
-	else
-		fail handoff/insn-count-plugin "counts do not pair with the console's bytes" "$h/plugin.qemu"
-	fi
-	# the same destination behind codepage-qemu's stand-in: the list-mode
-	# copy of a real 33 MiB kernel
-	boot_case handoff-stand-in "$h/out-linux-el1" \
-		"second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" \
-		"Linux version;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" ""
-}
+# Each arch's real handoffs (handoff_<arch> in arch/<arch>/tests/sets.sh).
+set_handoff() { :; }
 
 # ---- kernels: Linux 6.1 from Debian's source, patched, hands off ---------
 . "$SRCTREE/tests/kernels.sh"
@@ -1204,24 +1023,6 @@ set_verify() {
 		done <"$WORK/verify/$arch.table"
 		verify_bad_plan "$arch"
 	done
-	# arm64 with the list and its pages in a hole of memory, where a kernel
-	# may put them: the codepage cannot map them, copies with its MMU off
-	# (no "caches on") and still checks every segment
-	v=$WORK/verify/arm64-hole
-	mkdir -p "$v"
-	cp "$SRCTREE/arch/arm64/samples/board.dts" "$v/"
-	sed 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
-		"$SRCTREE/arch/arm64/tests/memory-hole.dts" >"$v/hole.dts"
-	if "$MKCP" -d "$v/hole.dts" -k "$BUILD/samples/arm64/Image" -o "$v/out" \
-		>"$v/mk.log" 2>&1; then
-		trail_case arm64-list-outside-intact "$v/out" \
-			"entered;segments checked;jumping" \
-			--mode list --el=2 --list-outside
-		verify_case arm64-list-outside-kernel-byte "$v/out" stopped \
-			--mode list --el=2 --list-outside --corrupt 1:0x10
-	else
-		fail verify/arm64-hole-build "" "$v/mk.log"
-	fi
 }
 
 # ---- fuzz: the seeds and every past finding through the libFuzzer harnesses -
@@ -1248,9 +1049,21 @@ set_fuzz() {
 }
 
 sets=${*:-unit check bad reloc fuzz determinism depfile install qemu verify uboot handoff kernels}
-for s in $sets; do
-	echo "== $s"
-	"set_$s"
+# Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
+# the end of set SET ("-" in the arch's name as "_").
+for a in $arches; do
+	[ ! -f "$SRCTREE/arch/$a/tests/sets.sh" ] || . "$SRCTREE/arch/$a/tests/sets.sh"
+done
+# (the sets share one shell: these loops' names are none of theirs)
+for run_set in $sets; do
+	echo "== $run_set"
+	"set_$run_set"
+	for run_arch in $arches; do
+		run_hook=${run_set}_$(echo "$run_arch" | tr - _)
+		if command -v "$run_hook" >/dev/null 2>&1; then
+			"$run_hook"
+		fi
+	done
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

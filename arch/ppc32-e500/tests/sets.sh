@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+# sets.sh - ppc32-e500's own tests, sourced by tests/run_tests.sh, which
+# runs SET_ppc32_e500 at the end of its set SET.
+
+# uboot: Debian's U-Boot for QEMU's ppce500, a destination nobody here wrote
+uboot_ppc32_e500() {
+	uboot=/usr/lib/u-boot/qemu-ppce500/uboot.elf
+	if [ ! -f "$uboot" ]; then
+		missing uboot "Debian package u-boot-qemu is not installed"
+		return
+	fi
+	mkdir -p "$WORK/uboot"
+	dump_dtb uboot/qemu-dtb "$WORK/uboot/qemu.dtb" \
+		qemu-system-ppc -M ppce500 -m 512M -kernel "$uboot" || return
+	sed 's|"tree.dts"|"qemu.dtb"|' "$SRCTREE/tests/bad/good.dts" \
+		>"$WORK/uboot/uboot.dts"
+	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
+		>"$WORK/uboot/mk.log" 2>&1; then
+		fail uboot/build "" "$WORK/uboot/mk.log"
+		return
+	fi
+	boot_case uboot "$WORK/uboot/out" "DRAM:  512 MiB" \
+		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
+}
