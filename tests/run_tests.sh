@@ -5,8 +5,11 @@
 # model). Run by `make check`, which builds what it needs and sets:
 #   SRCTREE  the source tree      OBJTREE  where the programs are
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
-# Usage: run_tests.sh [SET...]   sets: unit bad reloc qemu uboot handoff determinism
-#                                      depfile install check kernels
+# Usage: run_tests.sh [SET...]   sets: unit check bad reloc fuzz determinism
+#                  depfile install qemu verify uboot handoff kernels
+# The per-arch sets loop over arch/list (tools/arches.sh), reading each
+# arch's tables in arch/<arch>/tests/; an arch's own tests are SET_<arch>
+# in arch/<arch>/tests/sets.sh, run at the end of set SET.
 # Host programs run as their AddressSanitizer + UBSan builds. Ends with one
 # line "N passed, N failed, N skipped".
 set -u
