@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* planasm.c - see planasm.h. */
 #include "planasm.h"
+#include "plan.h"
 
 /*
  * C comments only: they are the one comment form GNU as takes on every
@@ -45,4 +46,29 @@ void cp_planasm_table_end(struct cp_strbuf *o, const char *name, int n,
 void cp_planasm_end(struct cp_strbuf *o)
 {
 	cp_sb_printf(o, "\t.globl cp_plan_end\ncp_plan_end:\n");
+}
+
+void cp_planasm_field(struct cp_strbuf *o, const char *at,
+		      const char *directive, uint64_t value)
+{
+	cp_sb_printf(o, "\tfield %s, %s, 0x%llx\n", at, directive,
+		     (unsigned long long)value);
+}
+
+void cp_planasm_entry(struct cp_strbuf *o, const char *table, int i,
+		      const char *size, const char *at, const char *directive,
+		      uint64_t value)
+{
+	cp_sb_printf(o, "\tentry %s, %d, %s, %s, %s, 0x%llx\n", table, i, size,
+		     at, directive, (unsigned long long)value);
+}
+
+void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *word, const char *addr_directive,
+		     uint64_t addr)
+{
+	cp_planasm_field(o, "PLAN_UART_TYPE", word, plan->uart.type);
+	cp_planasm_field(o, "PLAN_UART_SHIFT", word, plan->uart.shift);
+	cp_planasm_field(o, "PLAN_UART_WIDTH", word, plan->uart.width);
+	cp_planasm_field(o, "PLAN_UART_ADDR", addr_directive, addr);
 }

@@ -13,6 +13,8 @@
 #ifndef CP_PLANASM_H
 #define CP_PLANASM_H
 
+#include <stdint.h>
+
 #include "util.h"
 
 /*
@@ -25,6 +27,25 @@
  */
 void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
 		      unsigned align);
+
+/* One field: directive (".quad") value at cp_plan + at (a plan.inc name). */
+void cp_planasm_field(struct cp_strbuf *o, const char *at,
+		      const char *directive, uint64_t value);
+
+/* Field at of entry i (each size bytes) of table. */
+void cp_planasm_entry(struct cp_strbuf *o, const char *table, int i,
+		      const char *size, const char *at, const char *directive,
+		      uint64_t value);
+
+/*
+ * The debug UART (debug-uart): PLAN_UART_TYPE, _SHIFT and _WIDTH as word
+ * (".word", ".long"), PLAN_UART_ADDR as addr_directive with addr (where
+ * the trampoline reaches its registers).
+ */
+struct cp_plan;
+void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *word, const char *addr_directive,
+		     uint64_t addr);
 
 /* End the fixed part: PLAN_FIXED_SIZE bytes from cp_plan, no more. */
 void cp_planasm_fixed_end(struct cp_strbuf *o);

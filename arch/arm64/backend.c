@@ -47,28 +47,28 @@ static int arm64_prepare(struct cp_plan *plan)
 static void emit_map(const struct a64_idmap *map, struct cp_strbuf *o)
 {
 	cp_planasm_table(o, "ranges");
-	for (int i = 0; i < map->nranges; i++)
-		cp_sb_printf(o, "\tentry ranges, %d, RANGE_SIZE, RANGE_BASE, "
-				".quad, 0x%llx\n"
-				"\tentry ranges, %d, RANGE_SIZE, RANGE_END, "
-				".quad, 0x%llx\n",
-			     i, (unsigned long long)map->ranges[i].base, i,
-			     (unsigned long long)(map->ranges[i].base +
-						  map->ranges[i].size));
+	for (int i = 0; i < map->nranges; i++) {
+		const struct cp_range *r = &map->ranges[i];
+
+		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_BASE",
+				 ".quad", r->base);
+		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_END",
+				 ".quad", r->base + r->size);
+	}
 	cp_planasm_table_end(o, "ranges", map->nranges, "RANGE_SIZE");
 	cp_planasm_table(o, "runs");
 	for (int i = 0; i < map->nruns; i++) {
 		const struct a64_idmap_run *r = &map->runs[i];
 
-		cp_sb_printf(o,
-			     "\tentry runs, %d, RUN_SIZE, RUN_OFF, .word, 0x%x\n"
-			     "\tentry runs, %d, RUN_SIZE, RUN_COUNT, .word, "
-			     "0x%x | %d << RUN_RELATIVE_BIT\n"
-			     "\tentry runs, %d, RUN_SIZE, RUN_VALUE, .quad, 0x%llx\n"
-			     "\tentry runs, %d, RUN_SIZE, RUN_STEP, .quad, 0x%llx\n",
-			     i, r->off, i, r->count, r->relative ? 1 : 0, i,
-			     (unsigned long long)r->value, i,
-			     (unsigned long long)r->step);
+		cp_planasm_entry(o, "runs", i, "RUN_SIZE", "RUN_OFF", ".word",
+				 r->off);
+		cp_sb_printf(o, "\tentry runs, %d, RUN_SIZE, RUN_COUNT, .word, "
+				"0x%x | %d << RUN_RELATIVE_BIT\n",
+			     i, r->count, r->relative ? 1 : 0);
+		cp_planasm_entry(o, "runs", i, "RUN_SIZE", "RUN_VALUE", ".quad",
+				 r->value);
+		cp_planasm_entry(o, "runs", i, "RUN_SIZE", "RUN_STEP", ".quad",
+				 r->step);
 	}
 	cp_planasm_table_end(o, "runs", map->nruns, "RUN_SIZE");
 }
@@ -79,31 +79,20 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 
 	cp_planasm_begin(o, "arch/arm64/trampoline.s", 8);
 	cp_sb_printf(o, "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n"
-			"\tfield PLAN_FLAGS, .word, %s\n"
-			"\tfield PLAN_ENTRY, .quad, 0x%llx\n"
-			"\tfield PLAN_NSEG, .quad, %d\n"
-			"\tfield PLAN_SEG, .quad, segs - cp_plan\n",
-		     plan->verify ? "PLAN_VERIFY" : "0",
-		     (unsigned long long)plan->entry, plan->nseg - 1);
+			"\tfield PLAN_FLAGS, .word, %s\n",
+		     plan->verify ? "PLAN_VERIFY" : "0");
+	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
+	cp_planasm_field(o, "PLAN_NSEG", ".quad", (uint64_t)plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_SEG, .quad, segs - cp_plan\n");
 	for (int i = 0; i < NREGS; i++)
-		cp_sb_printf(o, "\tfield PLAN_REGS + %d * 8, .quad, 0x%llx\t// x%d\n",
-			     i,
-			     (unsigned long long)(plan->regs[i].set
-							  ? plan->regs[i].value
-							  : 0),
-			     i);
-	cp_sb_printf(o, "\tfield PLAN_UART_TYPE, .word, %d\n"
-			"\tfield PLAN_UART_SHIFT, .word, %u\n"
-			"\tfield PLAN_UART_WIDTH, .word, %u\n"
-			"\tfield PLAN_UART_ADDR, .quad, 0x%llx\n",
-		     plan->uart.type, plan->uart.shift, plan->uart.width,
-		     (unsigned long long)plan->uart.addr);
-	cp_sb_printf(o, "\tfield PLAN_MAP_PAGES, .word, %d\n"
-			"\tfield PLAN_MAP_NRUNS, .word, %d\n"
-			"\tfield PLAN_MAP_RUNS, .quad, runs - cp_plan\n"
-			"\tfield PLAN_MAP_NRANGES, .quad, %d\n"
-			"\tfield PLAN_MAP_RANGES, .quad, ranges - cp_plan\n",
-		     map->npages, map->nruns, map->nranges);
+		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".quad",
+				 plan->regs[i].set ? plan->regs[i].value : 0);
+	cp_planasm_uart(o, plan, ".word", ".quad", plan->uart.addr);
+	cp_planasm_field(o, "PLAN_MAP_PAGES", ".word", (uint64_t)map->npages);
+	cp_planasm_field(o, "PLAN_MAP_NRUNS", ".word", (uint64_t)map->nruns);
+	cp_sb_printf(o, "\tfield PLAN_MAP_RUNS, .quad, runs - cp_plan\n");
+	cp_planasm_field(o, "PLAN_MAP_NRANGES", ".quad", (uint64_t)map->nranges);
+	cp_sb_printf(o, "\tfield PLAN_MAP_RANGES, .quad, ranges - cp_plan\n");
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {
@@ -111,16 +100,16 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		int e = i - 1;
 
 		cp_sb_printf(o, "\t// %s\n", s->name);
-		cp_sb_printf(o,
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEM, .quad, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEMSZ, .quad, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S1, .quad, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S2, .quad, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_CRC, .word, 0x%08x\n",
-			     e, (unsigned long long)s->mem, e,
-			     (unsigned long long)s->memsz, e,
-			     (unsigned long long)s->sum.s1, e,
-			     (unsigned long long)s->sum.s2, e, s->crc32c);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".quad",
+				 s->mem);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".quad",
+				 s->memsz);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".quad",
+				 s->sum.s1);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".quad",
+				 s->sum.s2);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
+				 s->crc32c);
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	emit_map(map, o);

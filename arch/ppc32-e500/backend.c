@@ -188,12 +188,10 @@ static uint32_t reg32(const struct cp_plan *plan, int i)
 static void emit_tlbe(struct cp_strbuf *o, int i, uint32_t mas1, uint32_t mas2,
 		      uint32_t mas3, uint32_t mas7)
 {
-	cp_sb_printf(o,
-		     "\tentry tlbs, %d, TLBE_SIZE, TLBE_MAS1, .long, 0x%08x\n"
-		     "\tentry tlbs, %d, TLBE_SIZE, TLBE_MAS2, .long, 0x%08x\n"
-		     "\tentry tlbs, %d, TLBE_SIZE, TLBE_MAS3, .long, 0x%08x\n"
-		     "\tentry tlbs, %d, TLBE_SIZE, TLBE_MAS7, .long, 0x%08x\n",
-		     i, mas1, i, mas2, i, mas3, i, mas7);
+	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS1", ".long", mas1);
+	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS2", ".long", mas2);
+	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS3", ".long", mas3);
+	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS7", ".long", mas7);
 }
 
 static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
@@ -203,26 +201,21 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	int msr = cp_arch_register(plan->arch, "msr");
 
 	cp_planasm_begin(o, "arch/ppc32-e500/trampoline.s", 4);
-	cp_sb_printf(o, "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
-			"\tfield PLAN_ENTRY, .long, 0x%08x\n"
-			"\tfield PLAN_MSR, .long, 0x%08x\n"
-			"\tfield PLAN_NTLB, .long, %d\n"
-			"\tfield PLAN_TLB, .long, tlbs - cp_plan\n"
-			"\tfield PLAN_NSEG, .long, %d\n"
-			"\tfield PLAN_SEG, .long, segs - cp_plan\n",
-		     (uint32_t)plan->entry, reg32(plan, msr), d->ntlb + uart,
-		     plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n");
+	cp_planasm_field(o, "PLAN_ENTRY", ".long", (uint32_t)plan->entry);
+	cp_planasm_field(o, "PLAN_MSR", ".long", reg32(plan, msr));
+	cp_planasm_field(o, "PLAN_NTLB", ".long", (uint64_t)(d->ntlb + uart));
+	cp_sb_printf(o, "\tfield PLAN_TLB, .long, tlbs - cp_plan\n");
+	cp_planasm_field(o, "PLAN_NSEG", ".long", (uint64_t)plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_SEG, .long, segs - cp_plan\n");
 	for (int i = 0; i < NGPR; i++)
-		cp_sb_printf(o, "\tfield PLAN_REGS + %d * 4, .long, 0x%08x\n",
-			     i, reg32(plan, i));
-	cp_sb_printf(o, "\tfield PLAN_FLAGS, .long, %s\n"
-			"\tfield PLAN_UART_TYPE, .long, %d\n"
-			"\tfield PLAN_UART_SHIFT, .long, %u\n"
-			"\tfield PLAN_UART_WIDTH, .long, %u\n"
-			"\tfield PLAN_UART_ADDR, .long, 0x%08x\n",
-		     plan->verify ? "PLAN_VERIFY" : "0", plan->uart.type,
-		     plan->uart.shift, plan->uart.width,
-		     uart ? d->uart_ea | (uint32_t)(plan->uart.addr & 0xfff) : 0);
+		cp_planasm_entry(o, "cp_plan", i, "4", "PLAN_REGS", ".long",
+				 reg32(plan, i));
+	cp_sb_printf(o, "\tfield PLAN_FLAGS, .long, %s\n",
+		     plan->verify ? "PLAN_VERIFY" : "0");
+	cp_planasm_uart(o, plan, ".long", ".long",
+			uart ? d->uart_ea | (uint32_t)(plan->uart.addr & 0xfff)
+			     : 0);
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "tlbs");
 	if (uart)
@@ -244,14 +237,15 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		int e = i - 1;
 
 		cp_sb_printf(o, "\t# %s\n", s->name);
-		cp_sb_printf(o,
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEM, .long, 0x%08x\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEMSZ, .long, 0x%08x\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S1, .long, 0x%08x\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S2, .long, 0x%08x\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_SEEN, .long, 0\n",
-			     e, (uint32_t)s->mem, e, (uint32_t)s->memsz, e,
-			     (uint32_t)s->sum.s1, e, (uint32_t)s->sum.s2, e);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".long",
+				 (uint32_t)s->mem);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".long",
+				 (uint32_t)s->memsz);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".long",
+				 (uint32_t)s->sum.s1);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".long",
+				 (uint32_t)s->sum.s2);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN", ".long", 0);
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	cp_planasm_end(o);

@@ -46,29 +46,19 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		if (plan->regs[i].set && plan->regs[i].runtime)
 			hartmask |= 1u << i;
 	cp_planasm_begin(o, "arch/riscv64/trampoline.s", 8);
-	cp_sb_printf(o, "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n"
-			"\tfield PLAN_HARTMASK, .word, 0x%08x\n"
-			"\tfield PLAN_ENTRY, .dword, 0x%llx\n"
-			"\tfield PLAN_NSEG, .dword, %d\n"
-			"\tfield PLAN_SEG, .dword, segs - cp_plan\n",
-		     hartmask, (unsigned long long)plan->entry, plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n");
+	cp_planasm_field(o, "PLAN_HARTMASK", ".word", hartmask);
+	cp_planasm_field(o, "PLAN_ENTRY", ".dword", plan->entry);
+	cp_planasm_field(o, "PLAN_NSEG", ".dword", (uint64_t)plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_SEG, .dword, segs - cp_plan\n");
 	for (int i = 0; i < NREGS; i++)
-		cp_sb_printf(o, "\tfield PLAN_REGS + %d * 8, .dword, 0x%llx"
-				"\t# %s\n",
-			     i,
-			     (unsigned long long)(plan->regs[i].set &&
-							  !plan->regs[i].runtime
-						  ? plan->regs[i].value
-						  : 0),
-			     plan->arch->registers[i]);
-	cp_sb_printf(o, "\tfield PLAN_FLAGS, .word, %s\n"
-			"\tfield PLAN_UART_TYPE, .word, %d\n"
-			"\tfield PLAN_UART_SHIFT, .word, %u\n"
-			"\tfield PLAN_UART_WIDTH, .word, %u\n"
-			"\tfield PLAN_UART_ADDR, .dword, 0x%llx\n",
-		     plan->verify ? "PLAN_VERIFY" : "0", plan->uart.type,
-		     plan->uart.shift, plan->uart.width,
-		     (unsigned long long)plan->uart.addr);
+		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".dword",
+				 plan->regs[i].set && !plan->regs[i].runtime
+					 ? plan->regs[i].value
+					 : 0);
+	cp_sb_printf(o, "\tfield PLAN_FLAGS, .word, %s\n",
+		     plan->verify ? "PLAN_VERIFY" : "0");
+	cp_planasm_uart(o, plan, ".word", ".dword", plan->uart.addr);
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {
@@ -76,15 +66,14 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		int e = i - 1;
 
 		cp_sb_printf(o, "\t# %s\n", s->name);
-		cp_sb_printf(o,
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEM, .dword, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_MEMSZ, .dword, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S1, .dword, 0x%llx\n"
-			     "\tentry segs, %d, SEGE_SIZE, SEGE_S2, .dword, 0x%llx\n",
-			     e, (unsigned long long)s->mem, e,
-			     (unsigned long long)s->memsz, e,
-			     (unsigned long long)s->sum.s1, e,
-			     (unsigned long long)s->sum.s2);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".dword",
+				 s->mem);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".dword",
+				 s->memsz);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".dword",
+				 s->sum.s1);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".dword",
+				 s->sum.s2);
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	cp_planasm_end(o);
