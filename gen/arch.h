@@ -60,6 +60,8 @@ enum cp_uart_type {
 	CP_UART_NS16550, /* 8250-style: THR at 0, LSR at 5 << reg-shift */
 	CP_UART_PL011,	 /* Arm PrimeCell: DR at 0, FR at 0x18 */
 	CP_UART_SBI,	 /* the SBI legacy console_putchar call */
+	CP_UART_NS16550_IO, /* an ns16550 in x86 I/O port space (COM1: 0x3f8) */
+	CP_UART_TYPES,	 /* how many there are */
 };
 
 /*

@@ -447,8 +447,8 @@ static int read_uart(const struct reader *root)
 		struct cp_loc loc = rloc(&r);
 
 		cp_error(&loc, missing_property,
-			 "debug-uart needs type = \"ns16550\", \"pl011\" or "
-			 "\"sbi\";");
+			 "debug-uart needs type = \"ns16550\", \"ns16550-io\", "
+			 "\"pl011\" or \"sbi\";");
 		err = -1;
 	}
 	return err ? -1 : 0;

@@ -232,20 +232,21 @@ static int set_uart(struct run *r)
 {
 	static const char *const names[] = { [CP_UART_NS16550] = "ns16550",
 					     [CP_UART_PL011] = "pl011",
-					     [CP_UART_SBI] = "sbi" };
+					     [CP_UART_SBI] = "sbi",
+					     [CP_UART_NS16550_IO] = "ns16550-io" };
 	const struct cp_desc *d = &r->desc;
 	struct cp_uart *u = &r->plan.uart;
 	struct cp_loc loc = cp_loc_at(d->file, d->uart_node);
 
 	if (!d->uart_type)
 		return 0;
-	for (unsigned t = CP_UART_NS16550; t <= CP_UART_SBI; t++)
+	for (unsigned t = CP_UART_NS16550; t < CP_UART_TYPES; t++)
 		if (!strcmp(d->uart_type, names[t]))
 			u->type = (enum cp_uart_type)t;
 	if (u->type == CP_UART_NONE || !(r->plan.arch->uarts & 1u << u->type)) {
 		struct cp_strbuf known = { 0 };
 
-		for (unsigned t = CP_UART_NS16550; t <= CP_UART_SBI; t++)
+		for (unsigned t = CP_UART_NS16550; t < CP_UART_TYPES; t++)
 			if (r->plan.arch->uarts & 1u << t)
 				cp_sb_printf(&known, " %s", names[t]);
 		cp_error(&loc, debug_uart,
@@ -270,10 +271,18 @@ static int set_uart(struct run *r)
 			 names[u->type]);
 		return -1;
 	}
+	if (u->type == CP_UART_NS16550_IO &&
+	    (u->addr > 0xfff8 || u->shift || u->width != 1)) {
+		cp_error(&loc, debug_uart,
+			 "an ns16550-io has its eight registers at an I/O port "
+			 "address (0x3f8 for COM1) below 0xfff9, byte-wide and "
+			 "adjacent (reg-shift 0, reg-io-width 1)");
+		return -1;
+	}
 	return 0;
 }
 
-/* The protocol's device tree (or the description's choice) must be one. */
+/* The protocol's device tree) (or the description's choice) must be one. */
 static int check_device_tree(struct run *r)
 {
 	const struct cp_desc *by = r->desc.device_tree ? &r->desc : &r->tmpl;
