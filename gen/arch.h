@@ -123,6 +123,15 @@ struct cp_arch {
 	 * returns 0 or -1.
 	 */
 	int (*prepare)(struct cp_plan *plan);
+	/*
+	 * Protocol data only the arch knows how to build (x86: boot_params
+	 * for linux-x86, a Multiboot information structure), by
+	 * plan->protocol: called once the description's segments and the
+	 * kernel are read, before the registers resolve; may add segments
+	 * and set plan->entry. Reports errors itself; 0 or -1. NULL: the
+	 * arch's protocols are registers and segments alone.
+	 */
+	int (*protocol_data)(struct cp_plan *plan, const struct cp_desc *desc);
 	/* Value of an arch-defined symbol a register may name ("ima.size"):
 	 * returns 0 with *value set, 1 when the codepage fills it in at run
 	 * time ("hartid"), or -1 when the name is not the arch's. NULL: the

@@ -341,7 +341,8 @@ static int read_inputs(struct run *r)
 	/* the description's segments first: an Image is placed clear of them */
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
 	    cp_fdtfix_apply(p, &r->desc) ||
-	    cp_kernel_load(p, kernel, &r->desc))
+	    cp_kernel_load(p, kernel, &r->desc) ||
+	    (p->arch->protocol_data && p->arch->protocol_data(p, &r->desc)))
 		return -1;
 	if (r->desc.preamble_source) {
 		p->preamble = cp_xstrdup(r->desc.preamble_source);
