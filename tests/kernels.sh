@@ -24,6 +24,7 @@ all_seen() {
 boot_until() {
 	log=$1 secs=$2 want=$3
 	shift 3
+	: >"$log"		# there before the first look, not when QEMU opens it
 	"$@" </dev/null >"$log" 2>&1 &
 	qpid=$!
 	ticks=0

@@ -51,7 +51,7 @@ bench() {
 	mkdir -p "$out"
 	# the same description with codepage { no-verify; }, its files named
 	# from where it lies
-	sed -e 's|^\tsegments {|\tcodepage { no-verify; };\n\tsegments {|' \
+	sed -e 's|^};|\tcodepage { no-verify; };\n};|' \
 		-e "s|file = \"\\([^/\"][^\"]*\\)\"|file = \"$(dirname "$2")/\\1\"|" \
 		"$2" >"$out/no-verify.dts"
 	"$bin/mkcodepage" -d "$2" -k "$3" -o "$out/ours"

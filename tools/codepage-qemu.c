@@ -61,9 +61,10 @@ uint64_t cq_list_head(const struct boot *b)
 }
 
 /*
- * The parameter block of the 64-bit stand-ins (arm64, riscv64): mode,
- * where the codepage is and its entries, the list, the start address, the
- * MMU state, RAM, the hart, and the segments the stand-in copies in.
+ * The parameter block of the 64-bit stand-ins (arm64, riscv64, x86_64):
+ * mode, where the codepage is and its entries, the list, the start
+ * address, the entry state (--mmu, or --state's index where the row has
+ * states), RAM, the hart, and the segments the stand-in copies in.
  */
 void cq_params64(struct boot *b, struct cp_strbuf *o)
 {
@@ -75,7 +76,8 @@ void cq_params64(struct boot *b, struct cp_strbuf *o)
 		     b->list_mode, (unsigned long long)b->cp_pa,
 		     (unsigned long long)b->entry_off,
 		     (unsigned long long)cq_list_head(b),
-		     (unsigned long long)b->start, b->h.mmu,
+		     (unsigned long long)b->start,
+		     b->row->states ? b->h.state : b->h.mmu,
 		     (unsigned long long)b->row->ram_base,
 		     (unsigned long long)(b->ram - b->row->ram_base));
 	cp_sb_printf(o, "\t.quad %d\t/* the hart to enter on (-1: boot hart) */\n",
@@ -754,6 +756,8 @@ static void usage(FILE *f)
 		"dirty lines)\n"
 		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
 		"                           e.g. gic-version=3; may be repeated\n"
+		"      --state NAME         the state the stand-in enters the codepage in, one\n"
+		"                           its arch knows (x86_64: long, protected)\n"
 		"      --list-outside       list mode: the list and its source pages in RAM the\n"
 		"                           description does not list, as a kernel may put them\n"
 		"                           (arm64: the codepage cannot map them and copies\n"
@@ -843,6 +847,7 @@ struct options {
 	int timeout, verbose, count;
 	int smp; /* --smp N: more CPUs, the others idle in firmware */
 	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
+	const char *state; /* --state NAME, checked against the row */
 };
 
 static int flag01(const char *opt, const char *value, const char *zero,
@@ -914,6 +919,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "corrupt", required_argument, NULL, 'X' },
 		{ "list-outside", no_argument, NULL, 'O' },
 		{ "machine-opt", required_argument, NULL, 'M' },
+		{ "state", required_argument, NULL, 'T' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -960,6 +966,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'X':
 			err = parse_corrupt(optarg, b);
 			break;
+		case 'T':
+			o->state = optarg;
+			cp_strlist_add(hostile, "--state");
+			break;
 		case 'M':
 			err = parse_machine_opt(optarg, &o->machine_opts);
 			break;
@@ -1001,6 +1011,25 @@ static int check_corrupt(const struct boot *b)
 	cp_error(NULL, usage, "--corrupt %d:0x%llx: OUTDIR has segments 1 "
 				"to %d, and offsets below their memsz",
 		 n, (unsigned long long)b->corrupt_off, b->lay.t.nseg - 1);
+	return -1;
+}
+
+/* --state NAME: one of the row's entry states, as b->h.state. */
+static int choose_state(struct boot *b, const char *name)
+{
+	const char *const *s = b->row->states;
+	struct cp_strbuf known = { 0 };
+
+	for (int i = 0; s && s[i]; i++)
+		if (!strcmp(s[i], name)) {
+			b->h.state = i;
+			return 0;
+		}
+	for (int i = 0; s && s[i]; i++)
+		cp_sb_printf(&known, "%s%s", i ? ", " : "", s[i]);
+	cp_error(NULL, usage, "--state %s: %s's stand-in knows %s", name,
+		 b->row->arch, known.len ? known.s : "no other state");
+	cp_sb_free(&known);
 	return -1;
 }
 
@@ -1110,6 +1139,7 @@ int main(int argc, char **argv)
 	st = 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
 	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile) ||
+	    (o.state && choose_state(&b, o.state)) ||
 	    check_corrupt(&b))
 		goto out;
 	cp_spawn_verbose = o.verbose;

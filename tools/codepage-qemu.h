@@ -33,6 +33,7 @@ struct hostile {
 	int mmu; /* arm64: a bootloader's identity map, caches on */
 	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
 	int list_outside; /* the list and its pages in RAM memory does not list */
+	int state; /* --state: an index into the row's states, 0 its default */
 };
 
 struct boot {
@@ -83,6 +84,9 @@ struct qemu_row {
 	const char *(*machine)(const struct boot *b);
 	void (*params)(struct boot *b, struct cp_strbuf *o);
 	const char *options; /* the hostile options it understands */
+	/* Entry states its stand-in can leave the CPU in (--state NAME), the
+	 * default first, NULL-ended; NULL: none to choose. */
+	const char *const *states;
 };
 
 /* Mark [base, base + size) used in u. */

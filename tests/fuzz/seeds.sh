@@ -51,6 +51,7 @@ done
 
 # fdtfix: bit 0 bootargs, 1 initrd, 2 memory-node, 7 a second memory range
 for a in $arches; do
+	[ -f "$src/arch/$a/samples/board.dts" ] || continue
 	dtc -q -I dts -O dtb -o "$work/$a.dtb" "$src/arch/$a/samples/board.dts"
 	with_byte 007 "$work/$a.dtb" "$seeds/fdtfix/$a"
 	with_byte 207 "$work/$a.dtb" "$seeds/fdtfix/$a-two-ranges"
