@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MIT
+#
+# qemu-oldkernel.s - codepage-qemu's stand-in for what runs before the
+# codepage on QEMU's q35 and pc machines. QEMU's Multiboot support loads it
+# (its header's address fields make the load raw, so a 64-bit ELF does)
+# and enters _start in 32-bit protected mode, paging off. It leaves the CPU
+# in one of two states (P_MMU: the --state index):
+#   0 long       as Linux 6.1's relocate_kernel enters image->start:
+#                64-bit mode on an identity map (2 MiB pages over the
+#                first 8 GiB), GDTR and IDTR invalidated (limit 0), every
+#                general register 0 but rsp (the top of a stack page),
+#                interrupts off; placed: at the entry; list: rdi = the
+#                list, rsi = a page list (ours holds garbage), rdx =
+#                start, at the list entry (relocate_kernel's registers).
+#   1 protected  as a bootloader's "go": 32-bit protected mode, paging
+#                off, the firmware's flat segments; placed only.
+# codepage-qemu links this with a generated params.s (oldkernel_params).
+
+	.equ	P_MODE, 0
+	.equ	P_CP_PA, 8
+	.equ	P_ENTRY_OFF, 16
+	.equ	P_LIST, 24
+	.equ	P_START, 32
+	.equ	P_MMU, 40
+	.equ	P_NCOPY, 72		# segments to copy in: {src, dst, len, memsz}
+	.equ	P_COPY, 80
+	.equ	MAP_GIB, 8
+
+	.text
+	.code32
+	.balign	4
+mb_header:				# Multiboot, with the address fields
+	.long	0x1badb002
+	.long	0x00010000
+	.long	-(0x1badb002 + 0x00010000)
+	.long	mb_header		# header_addr
+	.long	mb_header		# load_addr: from the header on
+	.long	_edata			# load_end_addr
+	.long	_end			# bss_end_addr: zeroed
+	.long	_start			# entry_addr
+
+	.globl	_start
+_start:
+	cli
+	cld
+	movl	$stack_top, %esp
+	call	copy_in
+	movl	$oldkernel_params, %esi
+	cmpl	$1, P_MMU(%esi)
+	jne	long_mode
+	movl	P_CP_PA(%esi), %eax
+	addl	P_ENTRY_OFF(%esi), %eax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%esi, %esi
+	xorl	%edi, %edi
+	xorl	%ebp, %ebp
+	jmp	*%eax
+
+long_mode:
+	# an identity map as Linux's: a PML4, a PDPT, MAP_GIB directories
+	movl	$pml4, %edi
+	leal	4096 + 3(%edi), %eax	# PML4[0] -> the PDPT
+	movl	%eax, (%edi)
+	movl	$pdpt, %edi
+	movl	$pd + 3, %eax
+	movl	$MAP_GIB, %ecx
+1:	movl	%eax, (%edi)
+	addl	$8, %edi
+	addl	$4096, %eax
+	loop	1b
+	movl	$pd, %edi
+	movl	$0x83, %eax		# present, writable, 2 MiB
+	xorl	%edx, %edx
+	movl	$MAP_GIB * 512, %ecx
+2:	movl	%eax, (%edi)
+	movl	%edx, 4(%edi)
+	addl	$8, %edi
+	addl	$0x200000, %eax
+	adcl	$0, %edx
+	loop	2b
+	movl	%cr4, %eax
+	orl	$0x20, %eax		# PAE
+	movl	%eax, %cr4
+	movl	$pml4, %eax
+	movl	%eax, %cr3
+	movl	$0xc0000080, %ecx	# EFER.LME
+	rdmsr
+	orl	$0x100, %eax
+	wrmsr
+	lgdt	gdt_ptr
+	movl	%cr0, %eax
+	orl	$0x80000000, %eax
+	movl	%eax, %cr0
+	ljmp	$0x08, $3f
+	.code64
+3:	movl	$0x10, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	lgdt	no_table		# as machine_kexec leaves them
+	lidt	no_table
+	movq	$oldkernel_params, %rsi
+	movq	P_CP_PA(%rsi), %r8
+	addq	P_ENTRY_OFF(%rsi), %r8
+	xorl	%edi, %edi
+	xorl	%edx, %edx
+	cmpq	$0, P_MODE(%rsi)
+	je	4f
+	movq	P_LIST(%rsi), %rdi
+	movq	P_START(%rsi), %rdx
+4:	movq	$stack_top - 8, %rsp
+	pushq	%r8			# relocate_kernel returns into it
+	movq	$0xdeadbeef000, %rsi	# its page list: not ours to read
+	xorl	%eax, %eax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%ebp, %ebp
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+	ret
+
+	.code32
+# copy_in: put staged segments in place, zero-filled to memsz, as a kernel
+# that placed them would (QEMU keeps data of its own where they go). Below
+# 4 GiB, as QEMU's firmware areas are.
+copy_in:
+	movl	$oldkernel_params, %ebx
+	movl	P_NCOPY(%ebx), %ebp
+	leal	P_COPY(%ebx), %ebx
+5:	testl	%ebp, %ebp
+	jz	6f
+	movl	0(%ebx), %esi		# from
+	movl	8(%ebx), %edi		# to
+	movl	16(%ebx), %ecx		# bytes
+	rep movsb
+	movl	24(%ebx), %ecx		# memsz
+	subl	16(%ebx), %ecx
+	xorl	%eax, %eax
+	rep stosb
+	addl	$32, %ebx
+	decl	%ebp
+	jmp	5b
+6:	ret
+
+	.data
+	.balign	8
+gdt:	.quad	0
+	.quad	0x00af9a000000ffff	# 0x08: 64-bit code
+	.quad	0x00cf92000000ffff	# 0x10: data
+gdt_ptr:
+	.word	gdt_ptr - gdt - 1
+	.long	gdt
+no_table:
+	.word	0
+	.quad	0
+
+	.bss
+	.balign	4096
+pml4:	.space	4096
+pdpt:	.space	4096
+pd:	.space	MAP_GIB * 4096
+	.space	4096
+stack_top:
