@@ -17,11 +17,12 @@
 #   bench_qemu      codepage-qemu options for the bench's boots
 #   bench_copy_target   most instructions per byte the list copy may take
 #   bench_reference     what the reference copier (bench/linux-copy.s) is
+#   bench_size_target   most bytes the codepage may take
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
 arch_conf() {
 	unset debian_packages debian_arch target binutils sample_desc \
 		sample_kernel bench_desc bench_qemu bench_copy_target \
-		bench_reference
+		bench_reference bench_size_target
 	. "$src/arch/$1/arch.conf"
 }

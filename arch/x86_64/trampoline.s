@@ -102,7 +102,7 @@ entry64:
 	call	load_gdt
 	movl	PLAN_FLAGS(%rbp), %r13d
 	leaq	msg_entered(%rip), %rsi
-	call	say
+	call	trail
 	call	map_memory
 	jmp	copy
 
@@ -217,7 +217,7 @@ from32:
 	leaq	__codepage_start(%rip), %r14
 	movl	PLAN_FLAGS(%rbp), %r13d
 	leaq	msg_entered32(%rip), %rsi
-	call	say
+	call	trail
 	jmp	copy
 
 # load_gdt: ours (its base written first: lgdt takes an address), every
@@ -300,7 +300,7 @@ map_memory:
 	movq	%rsi, %rdx
 2:	movq	%rdx, %cr3
 	leaq	msg_mapped(%rip), %rsi
-	call	say
+	call	trail
 9:	ret
 # entries64: rcx table entries at rdi from rdx, a page apart.
 entries64:
@@ -399,10 +399,10 @@ placed:
 
 checked:
 	leaq	msg_checked(%rip), %rsi
-	call	say
+	call	trail
 copied:
 	leaq	msg_jumping(%rip), %rsi
-	call	say
+	call	trail
 	movq	%cr3, %rax		# serializing: fetch sees every copy
 	movq	%rax, %cr3
 	movq	%rbp, %rdi
@@ -481,6 +481,8 @@ verify_stop:
 	movq	%rdi, %r13
 	movq	%rsi, %r14
 	movq	%rdx, %r15
+	leaq	msg_prefix(%rip), %rsi
+	call	say
 	leaq	msg_segment(%rip), %rsi
 	call	say
 	movq	%r14, %rax
@@ -599,6 +601,17 @@ say:
 	jmp	say
 7:	ret
 
+# trail: one line of the trail, "mkcodepage: " and the string at rsi.
+# Uses rax, rcx, rdx, rsi.
+trail:
+	pushq	%rsi
+	leaq	msg_prefix(%rip), %rsi
+	call	say
+	popq	%rsi
+	call	say
+	leaq	msg_crlf(%rip), %rsi
+	jmp	say
+
 # say_hex: rax in 16 hex digits. Uses rax, rcx, rdx, rsi.
 say_hex:
 	movq	%rax, %rsi
@@ -618,12 +631,14 @@ say_hex:
 	ret
 
 	.section .rodata
-msg_entered:	.asciz	"mkcodepage: entered\r\n"
-msg_entered32:	.asciz	"mkcodepage: entered in 32-bit mode\r\n"
-msg_mapped:	.asciz	"mkcodepage: memory mapped\r\n"
-msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
-msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
-msg_segment:	.asciz	"mkcodepage: segment "
+msg_prefix:	.asciz	"mkcodepage: "
+msg_crlf:	.asciz	"\r\n"
+msg_entered:	.asciz	"entered"
+msg_entered32:	.asciz	"entered in 32-bit mode"
+msg_mapped:	.asciz	"memory mapped"
+msg_checked:	.asciz	"segments checked"
+msg_jumping:	.asciz	"jumping"
+msg_segment:	.asciz	"segment "
 msg_differs:	.asciz	" differs (or never came): stopped\r\n"
 
 	.data
@@ -639,5 +654,5 @@ gdt_ptr:
 	.word	gdt_end - gdt - 1
 	.quad	0			# the base, written before lgdt
 	.balign	16
-	.space	512			# the stack: calls only
+	.space	128			# the stack: calls four deep at most
 stack_top:
