@@ -72,3 +72,17 @@ void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 	cp_planasm_field(o, "PLAN_UART_WIDTH", word, plan->uart.width);
 	cp_planasm_field(o, "PLAN_UART_ADDR", addr_directive, addr);
 }
+
+void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
+			const char *directive)
+{
+	cp_sb_printf(o, "\t/* %s */\n", s->name);
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", directive,
+			 s->mem);
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", directive,
+			 s->memsz);
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", directive,
+			 s->sum.s1);
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", directive,
+			 s->sum.s2);
+}

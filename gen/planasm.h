@@ -47,6 +47,14 @@ void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 		     const char *word, const char *addr_directive,
 		     uint64_t addr);
 
+/*
+ * Entry e of the segment table "segs" (each SEGE_SIZE bytes): where s
+ * lies and its block sum, SEGE_MEM, _MEMSZ, _S1 and _S2 as directive.
+ */
+struct cp_segment;
+void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
+			const char *directive);
+
 /* End the fixed part: PLAN_FIXED_SIZE bytes from cp_plan, no more. */
 void cp_planasm_fixed_end(struct cp_strbuf *o);
 

@@ -99,15 +99,7 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		const struct cp_segment *s = &plan->seg[i];
 		int e = i - 1;
 
-		cp_sb_printf(o, "\t// %s\n", s->name);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".quad",
-				 s->mem);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".quad",
-				 s->memsz);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".quad",
-				 s->sum.s1);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".quad",
-				 s->sum.s2);
+		cp_planasm_segment(o, e, s, ".quad");
 		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
 				 s->crc32c);
 	}

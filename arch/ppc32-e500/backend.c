@@ -236,15 +236,7 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		const struct cp_segment *s = &plan->seg[i];
 		int e = i - 1;
 
-		cp_sb_printf(o, "\t# %s\n", s->name);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".long",
-				 (uint32_t)s->mem);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".long",
-				 (uint32_t)s->memsz);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".long",
-				 (uint32_t)s->sum.s1);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".long",
-				 (uint32_t)s->sum.s2);
+		cp_planasm_segment(o, e, s, ".long");
 		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN", ".long", 0);
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");

@@ -65,15 +65,7 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		const struct cp_segment *s = &plan->seg[i];
 		int e = i - 1;
 
-		cp_sb_printf(o, "\t# %s\n", s->name);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", ".dword",
-				 s->mem);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEMSZ", ".dword",
-				 s->memsz);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S1", ".dword",
-				 s->sum.s1);
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", ".dword",
-				 s->sum.s2);
+		cp_planasm_segment(o, e, s, ".dword");
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	cp_planasm_end(o);
