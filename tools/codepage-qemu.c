@@ -756,6 +756,7 @@ static void usage(FILE *f)
 		"dirty lines)\n"
 		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
 		"                           e.g. gic-version=3; may be repeated\n"
+		"      --machine NAME       another machine of the arch's QEMU (x86_64: q35, pc)\n"
 		"      --state NAME         the state the stand-in enters the codepage in, one\n"
 		"                           its arch knows (x86_64: long, protected)\n"
 		"      --list-outside       list mode: the list and its source pages in RAM the\n"
@@ -848,6 +849,7 @@ struct options {
 	int smp; /* --smp N: more CPUs, the others idle in firmware */
 	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
 	const char *state; /* --state NAME, checked against the row */
+	const char *machine; /* --machine NAME, likewise */
 };
 
 static int flag01(const char *opt, const char *value, const char *zero,
@@ -920,6 +922,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "list-outside", no_argument, NULL, 'O' },
 		{ "machine-opt", required_argument, NULL, 'M' },
 		{ "state", required_argument, NULL, 'T' },
+		{ "machine", required_argument, NULL, 'P' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -965,6 +968,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 			break;
 		case 'X':
 			err = parse_corrupt(optarg, b);
+			break;
+		case 'P':
+			o->machine = optarg;
+			cp_strlist_add(hostile, "--machine");
 			break;
 		case 'T':
 			o->state = optarg;
@@ -1014,23 +1021,40 @@ static int check_corrupt(const struct boot *b)
 	return -1;
 }
 
-/* --state NAME: one of the row's entry states, as b->h.state. */
-static int choose_state(struct boot *b, const char *name)
+/* name's index in the row's list (opt says which, for the message), or -1
+ * after naming those there are. */
+static int choose(const struct boot *b, const char *const *list,
+		  const char *opt, const char *name)
 {
-	const char *const *s = b->row->states;
 	struct cp_strbuf known = { 0 };
 
-	for (int i = 0; s && s[i]; i++)
-		if (!strcmp(s[i], name)) {
-			b->h.state = i;
-			return 0;
-		}
-	for (int i = 0; s && s[i]; i++)
-		cp_sb_printf(&known, "%s%s", i ? ", " : "", s[i]);
-	cp_error(NULL, usage, "--state %s: %s's stand-in knows %s", name,
-		 b->row->arch, known.len ? known.s : "no other state");
+	for (int i = 0; list && list[i]; i++)
+		if (!strcmp(list[i], name))
+			return i;
+	for (int i = 0; list && list[i]; i++)
+		cp_sb_printf(&known, "%s%s", i ? ", " : "", list[i]);
+	cp_error(NULL, usage, "%s %s: %s's recipe knows %s", opt, name,
+		 b->row->arch, known.len ? known.s : "no other");
 	cp_sb_free(&known);
 	return -1;
+}
+
+/* --state and --machine, against the row's lists. */
+static int choose_state_machine(struct boot *b, const struct options *o)
+{
+	int i;
+
+	if (o->state) {
+		if ((i = choose(b, b->row->states, "--state", o->state)) < 0)
+			return -1;
+		b->h.state = i;
+	}
+	if (o->machine) {
+		if (choose(b, b->row->machines, "--machine", o->machine) < 0)
+			return -1;
+		b->h.machine = o->machine;
+	}
+	return 0;
 }
 
 /* The row for OUTDIR's arch, and the hostile options it understands. */
@@ -1060,7 +1084,8 @@ static char *machine_arg(struct boot *b, const struct options *o)
 {
 	struct cp_strbuf m = { 0 };
 
-	cp_sb_printf(&m, "%s", b->row->machine(b));
+	cp_sb_printf(&m, "%s",
+		     b->h.machine ? b->h.machine : b->row->machine(b));
 	for (int i = 0; i < o->machine_opts.n; i++)
 		cp_sb_printf(&m, ",%s", o->machine_opts.v[i]);
 	return m.s;
@@ -1139,7 +1164,7 @@ int main(int argc, char **argv)
 	st = 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
 	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile) ||
-	    (o.state && choose_state(&b, o.state)) ||
+	    choose_state_machine(&b, &o) ||
 	    check_corrupt(&b))
 		goto out;
 	cp_spawn_verbose = o.verbose;

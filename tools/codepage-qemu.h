@@ -34,6 +34,7 @@ struct hostile {
 	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
 	int list_outside; /* the list and its pages in RAM memory does not list */
 	int state; /* --state: an index into the row's states, 0 its default */
+	const char *machine; /* --machine: one of the row's machines, or NULL */
 };
 
 struct boot {
@@ -87,6 +88,9 @@ struct qemu_row {
 	/* Entry states its stand-in can leave the CPU in (--state NAME), the
 	 * default first, NULL-ended; NULL: none to choose. */
 	const char *const *states;
+	/* Machines --machine may choose instead of machine()'s, NULL-ended;
+	 * NULL: none. */
+	const char *const *machines;
 };
 
 /* Mark [base, base + size) used in u. */

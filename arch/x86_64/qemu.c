@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * qemu.c - how codepage-qemu boots an x86_64 codepage: QEMU's q35
- * machine (the pc machine with --machine-opt is not a -M; see
- * x86_machine) under SeaBIOS, the stand-in old kernel (qemu-oldkernel.s)
- * loaded as a Multiboot image, RAM from 0.
+ * machine (or, with --machine pc, the i440FX one) under SeaBIOS, the
+ * stand-in old kernel (qemu-oldkernel.s) loaded as a Multiboot image, RAM
+ * from 0.
  */
 #include "codepage-qemu.h"
 
@@ -42,6 +42,8 @@ const struct qemu_row cp_qemu_x86_64 = {
 	.ram_extra = 2ULL << 20, /* SeaBIOS's high zone above memory */
 	.machine = x86_machine,
 	.params = cq_params64,
-	.options = "--state, --list-outside",
+	.options = "--state, --machine, --list-outside",
 	.states = (const char *const[]){ "long", "protected", NULL },
+	/* pc: i440FX and PIIX, the other machine firmware and loaders meet */
+	.machines = (const char *const[]){ "q35", "pc", NULL },
 };
