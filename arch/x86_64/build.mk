@@ -17,3 +17,16 @@ bench-prefix-x86_64 := $(X86_PREFIX)
 bench-asflags-x86_64 := --64
 bench-ldflags-x86_64 := -m elf_x86_64
 bench-cc-x86_64 := $(TARGET_CC_x86_64) -mgeneral-regs-only -mno-red-zone
+
+# regcheck32: the same checks, entered as a 32-bit destination is
+$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/regcheck32.s
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(X86_PREFIX)as --64 -o $@ $<
+$(obj)/samples/x86_64/regcheck32.elf: $(obj)/samples/x86_64/regcheck32.o \
+		$(srctree)/arch/x86_64/samples/regcheck.ld
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(X86_PREFIX)ld -m elf_x86_64 -z max-page-size=4096 --no-warn-rwx-segments \
+		--defsym PHYS=0x1000000 -T $(srctree)/arch/x86_64/samples/regcheck.ld \
+		-o $@ $<
+samples: $(obj)/samples/x86_64/regcheck32.elf

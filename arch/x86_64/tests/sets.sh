@@ -3,24 +3,29 @@
 # SET_x86_64 at the end of its set SET.
 
 # qemu: entered as a bootloader leaves the CPU (32-bit protected mode,
-# paging off), placed only: the list entry is Linux's, 64-bit
+# paging off), placed only (the list entry is Linux's, 64-bit): into a
+# 64-bit destination and, through long mode and out again, a 32-bit one
 qemu_x86_64() {
-	arch_conf x86_64
-	out=$WORK/q-x86_64-protected
-	log=$WORK/q-x86_64-protected.log
-	if ! "$MKCP" -d "$SRCTREE/arch/x86_64/samples/$sample_desc" \
-		-k "$BUILD/samples/x86_64/$sample_kernel" -o "$out" >"$log" 2>&1; then
-		fail qemu/x86_64-protected/build "" "$log"
+	x86_protected regcheck "pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789"
+	x86_protected regcheck32 "pc=0x01000000 mode=32 pg=0 cs=0x00000008 if=0;eax=0x2badb002 ebx=0x02000000"
+}
+
+# x86_protected SAMPLE EXPECTED: samples/SAMPLE.dts with SAMPLE.elf
+x86_protected() {
+	out=$WORK/q-x86_64-protected-$1
+	log=$out.log
+	if ! "$MKCP" -d "$SRCTREE/arch/x86_64/samples/$1.dts" \
+		-k "$BUILD/samples/x86_64/$1.elf" -o "$out" >"$log" 2>&1; then
+		fail "qemu/x86_64-protected-$1/build" "" "$log"
 		return
 	fi
 	"$QEMU_RUN" --state protected --timeout 120 --expect "regcheck: PASS" \
 		"$out" >"$log" 2>&1
 	st=$?
 	if [ $st -ne 0 ]; then
-		fail qemu/x86_64-protected/placed "exit $st" "$log"
+		fail "qemu/x86_64-protected-$1/placed" "exit $st" "$log"
 	else
-		check_console qemu/x86_64-protected/placed "$log" \
-			"pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789" \
+		check_console "qemu/x86_64-protected-$1/placed" "$log" "$2" \
 			"$out/kernel.0.bin"
 	fi
 }
