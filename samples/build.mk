@@ -10,7 +10,7 @@ define regcheck-sample-object
 $(obj)/samples/$(1)/regcheck.o: $(srctree)/arch/$(1)/samples/regcheck.s
 	$$(quiet) AS $$(@:$(objtree)/%=%)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$(2)as $(3) -o $$@ $$<
+	$$(Q)$(2)as $(3) -I$(srctree)/arch/$(1)/samples -o $$@ $$<
 endef
 define regcheck-sample
 $(obj)/samples/$(1)/$(4).elf: $(obj)/samples/$(1)/regcheck.o \

@@ -19,10 +19,11 @@ bench-ldflags-x86_64 := -m elf_x86_64
 bench-cc-x86_64 := $(TARGET_CC_x86_64) -mgeneral-regs-only -mno-red-zone
 
 # regcheck32: the same checks, entered as a 32-bit destination is
-$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/regcheck32.s
+$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/regcheck32.s \
+		$(srctree)/arch/x86_64/samples/regcheck-data.inc
 	$(quiet) AS $(@:$(objtree)/%=%)
 	@mkdir -p $(dir $@)
-	$(Q)$(X86_PREFIX)as --64 -o $@ $<
+	$(Q)$(X86_PREFIX)as --64 -I$(srctree)/arch/x86_64/samples -o $@ $<
 $(obj)/samples/x86_64/regcheck32.elf: $(obj)/samples/x86_64/regcheck32.o \
 		$(srctree)/arch/x86_64/samples/regcheck.ld
 	$(quiet) LD $(@:$(objtree)/%=%)
@@ -30,3 +31,4 @@ $(obj)/samples/x86_64/regcheck32.elf: $(obj)/samples/x86_64/regcheck32.o \
 		--defsym PHYS=0x1000000 -T $(srctree)/arch/x86_64/samples/regcheck.ld \
 		-o $@ $<
 samples: $(obj)/samples/x86_64/regcheck32.elf
+$(obj)/samples/x86_64/regcheck.o: $(srctree)/arch/x86_64/samples/regcheck-data.inc

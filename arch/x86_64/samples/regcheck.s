@@ -13,9 +13,7 @@
 #   regcheck: PASS|FAIL
 # then ACPI soft-off (QEMU's PM1a control: 0x604 on q35, 0xb004 on pc).
 
-	.equ	COM1, 0x3f8
-	.equ	PAYLOAD_WORDS, 262144
-	.equ	BSS_CHECK, 65536
+	.include "regcheck-data.inc"
 
 	.macro	say label
 	leaq	\label(%rip), %rsi
@@ -207,12 +205,9 @@ newline:
 	jmp	putc
 
 	.section .rodata, "a"
-s_pc:	.asciz	"regcheck: pc="
 s_mode:	.asciz	" mode="
 s_64:	.asciz	"64"
 s_other: .asciz	"other"
-s_cs:	.asciz	" cs="
-s_if:	.asciz	" if="
 s_rax:	.asciz	"regcheck: rax="
 s_rbx:	.asciz	" rbx="
 s_rcx:	.asciz	" rcx="
@@ -221,29 +216,3 @@ s_rsi:	.asciz	"regcheck: rsi="
 s_rdi:	.asciz	" rdi="
 s_rbp:	.asciz	" rbp="
 s_rsp:	.asciz	" rsp="
-s_payload: .asciz "regcheck: payload="
-s_bss:	.asciz	" bss="
-s_sum:	.asciz	" sum="
-s_ok:	.asciz	"ok"
-s_bad:	.asciz	"bad"
-s_pass:	.asciz	"regcheck: PASS"
-s_fail:	.asciz	"regcheck: FAIL"
-
-	.data
-	.balign	8
-payload:
-	.set	x, 0x12345678
-	.rept	PAYLOAD_WORDS
-	.set	x, (x ^ (x << 13)) & 0xffffffff
-	.set	x, x ^ (x >> 17)
-	.set	x, (x ^ (x << 5)) & 0xffffffff
-	.long	x
-	.endr
-
-	.bss
-	.balign	16
-saved:	.space	80			# the entry registers (not in the sum)
-bss_check:
-	.space	BSS_CHECK
-	.space	4096
-stack_top:

@@ -13,9 +13,7 @@
 # then ACPI soft-off (0x604 on q35, 0xb004 on pc). Linked at a fixed
 # address below 4 GiB (an ELF64 file for mkcodepage's x86_64 reader).
 
-	.equ	COM1, 0x3f8
-	.equ	PAYLOAD_WORDS, 262144
-	.equ	BSS_CHECK, 65536
+	.include "regcheck-data.inc"
 
 	.macro	say label
 	movl	$\label, %esi
@@ -199,10 +197,7 @@ newline:
 	jmp	putc
 
 	.section .rodata, "a"
-s_pc:	.asciz	"regcheck: pc="
 s_mode:	.asciz	" mode=32 pg="
-s_cs:	.asciz	" cs="
-s_if:	.asciz	" if="
 s_eax:	.asciz	"regcheck: eax="
 s_ebx:	.asciz	" ebx="
 s_ecx:	.asciz	" ecx="
@@ -211,29 +206,3 @@ s_esi:	.asciz	"regcheck: esi="
 s_edi:	.asciz	" edi="
 s_ebp:	.asciz	" ebp="
 s_esp:	.asciz	" esp="
-s_payload: .asciz "regcheck: payload="
-s_bss:	.asciz	" bss="
-s_sum:	.asciz	" sum="
-s_ok:	.asciz	"ok"
-s_bad:	.asciz	"bad"
-s_pass:	.asciz	"regcheck: PASS"
-s_fail:	.asciz	"regcheck: FAIL"
-
-	.data
-	.balign	8
-payload:
-	.set	x, 0x12345678
-	.rept	PAYLOAD_WORDS
-	.set	x, (x ^ (x << 13)) & 0xffffffff
-	.set	x, x ^ (x >> 17)
-	.set	x, (x ^ (x << 5)) & 0xffffffff
-	.long	x
-	.endr
-
-	.bss
-	.balign	16
-saved:	.space	40			# the entry registers (not in the sum)
-bss_check:
-	.space	BSS_CHECK
-	.space	4096
-stack_top:
