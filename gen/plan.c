@@ -552,6 +552,7 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 	const struct cp_arch *a = plan->arch;
 	struct cp_segment *cp = &plan->seg[0];
 	uint64_t memsz = cp_align_up(size, a->page_size) + plan->codepage_reserve;
+	uint64_t limit = plan->codepage_limit ? plan->codepage_limit : UINT64_MAX;
 	uint64_t at;
 
 	if (plan->codepage_fixed) {
@@ -564,14 +565,25 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 				 (unsigned long long)a->page_size);
 			return -1;
 		}
-	} else if (find_room(plan, memsz, a->kexec_limit ? a->kexec_limit
-							 : UINT64_MAX,
-			     &at) &&
-		   find_room(plan, memsz, UINT64_MAX, &at)) {
+		if (at + memsz < at || at + memsz > limit) {
+			cp_error(&cp->loc, outside_memory,
+				 "the codepage (0x%llx bytes at 0x%llx) must end "
+				 "at or below 0x%llx on %s",
+				 (unsigned long long)memsz,
+				 (unsigned long long)at,
+				 (unsigned long long)limit, a->name);
+			return -1;
+		}
+	} else if ((!a->kexec_limit ||
+		    find_room(plan, memsz,
+			      a->kexec_limit < limit ? a->kexec_limit : limit,
+			      &at)) &&
+		   find_room(plan, memsz, limit, &at)) {
 		cp_error(&cp->loc, no_room,
-			 "no free 0x%llx bytes in memory for the codepage; "
+			 "no free 0x%llx bytes in memory%s for the codepage; "
 			 "free some or give codepage { load = <...>; }",
-			 (unsigned long long)memsz);
+			 (unsigned long long)memsz,
+			 plan->codepage_limit ? " below its limit" : "");
 		return -1;
 	}
 	cp->mem = at;

@@ -73,6 +73,8 @@ struct cp_plan {
 	uint64_t codepage_load;
 	uint64_t codepage_reserve; /* bytes segment 0 keeps past its code for the
 				    arch (arm64: page tables), set by prepare() */
+	uint64_t codepage_limit; /* segment 0 ends at or below this (x86_64: 4
+				  GiB), 0: anywhere; set by prepare() */
 	uint64_t entry_off, list_entry_off; /* within the codepage */
 
 	void *arch_data; /* owned by the backend's prepare() */

@@ -70,6 +70,8 @@ static int x86_prepare(struct cp_plan *plan)
 	d->map_top = top;
 	d->map_pages = 2 + (ndir + 511) / 512 + ndir;
 	plan->codepage_reserve = d->map_pages * 4096;
+	/* its 32-bit entry and cp_enter32 run it with paging off */
+	plan->codepage_limit = 4 * GIB;
 	return read_mode(plan, &d->dest32);
 }
 

@@ -99,9 +99,9 @@ long_mode:
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
-	lgdt	no_table		# as machine_kexec leaves them
-	lidt	no_table
-	movq	$oldkernel_params, %rsi
+	lgdt	no_table(%rip)		# as machine_kexec leaves them
+	lidt	no_table(%rip)
+	leaq	oldkernel_params(%rip), %rsi
 	movq	P_CP_PA(%rsi), %r8
 	addq	P_ENTRY_OFF(%rsi), %r8
 	xorl	%edi, %edi
@@ -110,7 +110,7 @@ long_mode:
 	je	4f
 	movq	P_LIST(%rsi), %rdi
 	movq	P_START(%rsi), %rdx
-4:	movq	$stack_top - 8, %rsp
+4:	leaq	stack_top - 8(%rip), %rsp
 	pushq	%r8			# relocate_kernel returns into it
 	movq	$0xdeadbeef000, %rsi	# its page list: not ours to read
 	xorl	%eax, %eax

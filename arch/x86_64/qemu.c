@@ -7,6 +7,8 @@
  */
 #include "codepage-qemu.h"
 
+#include <string.h>
+
 static const char *x86_machine(const struct boot *b)
 {
 	(void)b;
@@ -14,18 +16,30 @@ static const char *x86_machine(const struct boot *b)
 }
 
 /*
- * SeaBIOS keeps the first MiB (real-mode vectors, its data, option
- * ROMs, the Multiboot information QEMU writes at 0x9000) and allocates
- * from the top of RAM below 4 GiB (its high zone, ACPI tables).
+ * RAM as QEMU 7.2 lays out -m bytes: from 0 up to the PCI hole, the rest
+ * from 4 GiB. q35 keeps 2 GiB below the hole once -m reaches 2.75 GiB, pc
+ * 3 GiB once it reaches 3.5 GiB (hw/i386/pc_q35.c, pc_piix.c). SeaBIOS
+ * keeps the first MiB (real-mode vectors, its data, option ROMs, the
+ * Multiboot information QEMU writes at 0x9000) and allocates from the top
+ * of the low RAM (its high zone, ACPI tables); the hole has no RAM.
  */
 static void x86_reserve(const struct boot *b, struct used *firmware,
 			struct used *scratch)
 {
-	uint64_t top = b->ram < 0xc0000000 ? b->ram : 0xc0000000;
+	uint64_t size = b->ram - b->row->ram_base, low = size;
+	int pc = b->h.machine && !strcmp(b->h.machine, "pc");
 
 	(void)scratch;
+	if (!pc && size >= 0xb0000000)
+		low = 0x80000000;
+	else if (pc && size >= 0xe0000000)
+		low = 0xc0000000;
+	if (low > 0xc0000000)
+		low = 0xc0000000;
 	cq_use(firmware, 0, 1ULL << 20);
-	cq_use(firmware, top - (2ULL << 20), 2ULL << 20);
+	cq_use(firmware, low - (2ULL << 20), 2ULL << 20);
+	if (low < 1ULL << 32)
+		cq_use(firmware, low, (1ULL << 32) - low);
 }
 
 const struct qemu_row cp_qemu_x86_64 = {
