@@ -27,7 +27,7 @@ static const struct cp_reloc_type x86_relocs[] = {
 
 struct x86_data {
 	uint64_t map_top;	/* the identity map covers [0, map_top) */
-	uint64_t map_pages;	/* its table pages (trampoline.s, map_memory) */
+	uint64_t map_pages;	/* the work area: a stack page, the map's */
 	int dest32;		/* enter the destination in 32-bit mode */
 };
 
@@ -68,7 +68,9 @@ static int x86_prepare(struct cp_plan *plan)
 	}
 	ndir = top / GIB;
 	d->map_top = top;
-	d->map_pages = 2 + (ndir + 511) / 512 + ndir;
+	/* the work area (trampoline.s): the stack's page, the 32-bit
+	 * entry's bootstrap map (4 pages), then the map */
+	d->map_pages = 7 + (ndir + 511) / 512 + ndir;
 	plan->codepage_reserve = d->map_pages * 4096;
 	/* its 32-bit entry and cp_enter32 run it with paging off */
 	plan->codepage_limit = 4 * GIB;
@@ -109,8 +111,8 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct x86_data *d = plan->arch_data;
 
-	cp_sb_printf(o, "identity map: [0, 0x%llx) in 2 MiB pages, %llu table "
-			"pages past the code in segment 0\n",
+	cp_sb_printf(o, "identity map: [0, 0x%llx) in 2 MiB pages; %llu pages past "
+			"the code in segment 0 hold it and the stack\n",
 		     (unsigned long long)d->map_top,
 		     (unsigned long long)d->map_pages);
 	cp_sb_printf(o, "handover: %s\n",

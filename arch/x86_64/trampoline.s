@@ -20,16 +20,16 @@
 #                  Linux 6.1's relocate_kernel takes them in; the rest
 #                  (rsi: its page list) is unused.
 # Nothing of the entrant's descriptor tables, page tables or stack is
-# used: the codepage loads its own GDT (the selectors of Linux's boot
-# protocol: 0x10 64-bit code, 0x18 data; 0x08 32-bit code), its own
-# stack, and its own identity map of [0, PLAN_MAP_TOP) in 2 MiB pages,
-# written into the pages segment 0 keeps past its code (map_memory). The
-# 32-bit entry builds the same map, turns on long mode and joins the
-# 64-bit path.
+# used (but for one call on the 32-bit entry, to learn its address): the
+# codepage loads its own GDT (the selectors of Linux's boot protocol:
+# 0x10 64-bit code, 0x18 data; 0x08 32-bit code), and takes its stack and
+# its own identity map of [0, PLAN_MAP_TOP) in 2 MiB pages from the work
+# area, pages segment 0 keeps past its code (map_memory). The 32-bit entry
+# builds the same map, turns on long mode and joins the 64-bit path.
 #
 # In list mode each source page is copied with one rep movsq (512 moves),
-# except onto the pages of the live map (zeros in segment 0, which the
-# map holds instead). x86 caches are coherent with memory and with
+# except onto the work area's pages (zeros in segment 0, which the stack
+# and the live map hold instead). x86 caches are coherent with memory and with
 # instruction fetch; what the SDM asks of code written before it runs is a
 # serializing instruction, the mov to CR3 (or CR0, leaving long mode)
 # before the jump.
@@ -45,7 +45,8 @@
 # through cp_enter32.
 #
 # Registers (64-bit path): rbp the plan, r15 list head (0: placed), r14
-# segment 0, r13 PLAN_FLAGS, r12 the live map (0: the entrant's), rbx the
+# segment 0, r13 PLAN_FLAGS, r12 the work area: its stack and live map
+# (0: the entrant's), rbx the
 # segment being checked (its plan entry, 0 none), r10/r11 its running
 # s1/s2, r9 segments verified (a bit per index), r8 the index of rbx's.
 
@@ -98,8 +99,31 @@ entry64:
 	leaq	cp_plan(%rip), %rbp
 	cmpl	$PLAN_MAGIC_VALUE, PLAN_MAGIC(%rbp)
 	jne	bad_plan
-	leaq	stack_top(%rip), %rsp
-	call	load_gdt
+	# The work area past the code in segment 0: a stack page, then the
+	# map's pages. Used when segment 0 is where r14 says (page-aligned)
+	# and the area and this code lie in the map; else r12 = 0 and the
+	# entrant's stack and map serve (Linux's maps all its RAM).
+	leaq	__codepage_end(%rip), %r12
+	leaq	__codepage_start(%rip), %rax
+	subq	%rax, %r12
+	addq	$PAGE - 1, %r12
+	andq	$-PAGE, %r12
+	addq	%r14, %r12
+	movq	PLAN_MAP_PAGES(%rbp), %rax
+	shlq	$12, %rax
+	addq	%r12, %rax
+	movq	PLAN_MAP_TOP(%rbp), %rdx
+	testl	$PAGE - 1, %r14d
+	jnz	1f
+	cmpq	%rdx, %rax
+	ja	1f
+	leaq	__codepage_end(%rip), %rax
+	cmpq	%rdx, %rax
+	ja	1f
+	leaq	PAGE(%r12), %rsp	# our stack
+	jmp	2f
+1:	xorl	%r12d, %r12d
+2:	call	load_gdt
 	movl	PLAN_FLAGS(%rbp), %r13d
 	leaq	msg_entered(%rip), %rsi
 	call	trail
@@ -113,34 +137,55 @@ entry64:
 entry32:
 	cli
 	cld
-	call	1f
+	call	1f			# 4 bytes below the entrant's esp, once
 1:	popl	%ebx
 	movl	%ebx, %ebp
 	addl	$cp_plan - 1b, %ebp
 	cmpl	$PLAN_MAGIC_VALUE, PLAN_MAGIC(%ebp)
-	jne	bad_plan32
-	movl	%ebx, %esp
-	addl	$stack_top - 1b, %esp
+	jne	bad_plan		# (its bytes mean the same in either mode)
+	movl	%ebx, %esi		# esi: the work area (see entry64)
+	addl	$__codepage_end + PAGE - 1 - 1b, %esi
+	andl	$-PAGE, %esi
+	leal	PAGE(%esi), %esp
 	movl	%ebx, %eax		# the GDT's base, for lgdt
 	addl	$gdt - 1b, %eax
 	movl	%eax, gdt_ptr + 2 - 1b(%ebx)
 	lgdt	gdt_ptr - 1b(%ebx)
-	movl	$SEL_DATA, %eax
+	movl	$SEL_DATA, %eax	# ds, es (rep stos) and ss: no more used
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
-	# the map, PAE, long mode, paging: then 64-bit code (from32)
-	movl	%ebx, %edi
-	addl	$__codepage_end + PAGE - 1 - 1b, %edi
-	andl	$-PAGE, %edi		# edi: the table area
-	movl	%edi, %esi
-	call	map_memory32
+	# Long mode needs a map first: a bootstrap one in the work area's
+	# pages 1 to 4 (PML4, PDPT, two directories) for the GiB this code
+	# starts in and the next, which hold the code, the plan and the work
+	# area; map_memory writes the real one from 64-bit code.
+	leal	PAGE(%esi), %edi
+	movl	$4 * PAGE / 4, %ecx
+	xorl	%eax, %eax
+	rep stosl
+	leal	2 * PAGE + PTE_TABLE(%esi), %eax
+	movl	%eax, PAGE(%esi)	# PML4[0] -> PDPT
+	movl	%ebx, %edx
+	shrl	$30, %edx		# edx: this code's GiB (below the 4th)
+	leal	3 * PAGE + PTE_TABLE(%esi), %eax
+	movl	%eax, 2 * PAGE(%esi,%edx,8)	# PDPT -> the two directories
+	addl	$PAGE, %eax
+	movl	%eax, 2 * PAGE + 8(%esi,%edx,8)
+	shll	$30, %edx
+	leal	PTE_2M(%edx), %eax
+	xorl	%edx, %edx
+	leal	3 * PAGE(%esi), %edi
+	movl	$1024, %ecx
+2:	movl	%eax, (%edi)		# 2 MiB pages, identity
+	movl	%edx, 4(%edi)
+	addl	$8, %edi
+	addl	$0x200000, %eax
+	adcl	$0, %edx
+	loop	2b
 	movl	%cr4, %eax
 	orl	$CR4_PAE, %eax
 	movl	%eax, %cr4
-	leal	PAGE(%esi), %eax	# the PML4
+	leal	PAGE(%esi), %eax
 	movl	%eax, %cr3
 	movl	$MSR_EFER, %ecx
 	rdmsr
@@ -154,63 +199,9 @@ entry32:
 	pushl	%eax
 	lret
 
-# The identity map of [0, PLAN_MAP_TOP) in 2 MiB pages, PLAN_MAP_PAGES
-# pages at the table area: a page for a PML5 (used under CR4.LA57 only),
-# the PML4, a PDPT per 512 GiB, a page directory per GiB; the PDPTs'
-# entries and the directories' run on across their pages.
-
-# map_memory32: the map at esi (below 4 GiB), ebp = plan. Uses eax, ecx,
-# edx, edi.
-map_memory32:
-	movl	%esi, %edi
-	movl	PLAN_MAP_PAGES(%ebp), %ecx
-	shll	$10, %ecx		# dwords
-	xorl	%eax, %eax
-	rep stosl
-	movl	PLAN_MAP_TOP(%ebp), %eax
-	movl	PLAN_MAP_TOP + 4(%ebp), %edx
-	shrdl	$30, %edx, %eax		# eax: GiB, the page directories
-	movl	%eax, %ecx
-	addl	$511, %ecx
-	shrl	$9, %ecx		# ecx: PDPT pages
-	leal	PAGE(%esi), %edi	# PML4 -> PDPTs
-	leal	2 * PAGE + PTE_TABLE(%esi), %edx
-	call	entries32
-	leal	-PTE_TABLE(%edx), %edi
-	pushl	%edi			# the first directory
-	movl	%eax, %ecx		# PDPTs -> page directories
-	leal	2 * PAGE(%esi), %edi
-	call	entries32
-	popl	%edi
-	shll	$9, %eax		# directories -> 2 MiB pages
-	movl	%eax, %ecx
-	movl	$PTE_2M, %eax
-	xorl	%edx, %edx
-1:	movl	%eax, (%edi)
-	movl	%edx, 4(%edi)
-	addl	$8, %edi
-	addl	$0x200000, %eax
-	adcl	$0, %edx
-	loop	1b
-	ret
-# entries32: ecx table entries at edi from edx, a page apart; edi ends
-# past them, edx at the next page.
-entries32:
-	movl	%edx, (%edi)
-	addl	$8, %edi
-	addl	$PAGE, %edx
-	loop	entries32
-	ret
-
-bad_plan32:
-	hlt
-	jmp	bad_plan32
-
 	.code64
 from32:
-	movl	$SEL_DATA, %eax
-	movl	%eax, %ss
-	movl	%esi, %r12d		# r12: the live map
+	movl	%esi, %r12d		# r12: the work area
 	movl	%ebp, %ebp		# rbp: the plan
 	movl	%esp, %esp
 	xorl	%r15d, %r15d		# placed
@@ -218,10 +209,12 @@ from32:
 	movl	PLAN_FLAGS(%rbp), %r13d
 	leaq	msg_entered32(%rip), %rsi
 	call	trail
+	call	map_memory
 	jmp	copy
 
-# load_gdt: ours (its base written first: lgdt takes an address), every
-# data segment register, then CS through a far return.
+# load_gdt: ours (its base written first: lgdt takes an address), ds, es
+# and ss as Linux's 64-bit boot protocol wants them, then CS through a
+# far return.
 load_gdt:
 	leaq	gdt(%rip), %rax
 	movq	%rax, gdt_ptr + 2(%rip)
@@ -230,47 +223,27 @@ load_gdt:
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
 	popq	%rax
 	pushq	$SEL_CODE64
 	pushq	%rax
 	lretq
 
-# map_memory: the map into the pages segment 0 (r14) keeps past its code,
-# then CR3, when those pages and this code lie inside it; else r12 = 0 and
-# the entrant's map serves (Linux's maps all its RAM). Under CR4.LA57
+# map_memory: the map into the work area (r12; 0: none, the entrant's map
+# serves, as Linux's maps all its RAM), then CR3. Under CR4.LA57
 # (5-level paging, which long mode cannot leave) the PML5 page names the
 # PML4. CR4.PGE and PCIDE go off so that nothing of the entrant's
 # translations outlives the switch.
 map_memory:
-	xorl	%r12d, %r12d
-	movq	PLAN_MAP_PAGES(%rbp), %rcx
-	testq	%rcx, %rcx
-	jz	9f
-	testl	$PAGE - 1, %r14d
-	jnz	9f			# segment 0 is not where start said
-	leaq	__codepage_end(%rip), %rsi
-	leaq	__codepage_start(%rip), %rax
-	subq	%rax, %rsi
-	addq	$PAGE - 1, %rsi
-	andq	$-PAGE, %rsi
-	addq	%r14, %rsi		# rsi: the table area
-	movq	%rcx, %rax
-	shlq	$12, %rax
-	addq	%rsi, %rax
-	movq	PLAN_MAP_TOP(%rbp), %rdx
-	cmpq	%rdx, %rax
-	ja	9f			# the tables would lie outside it
-	leaq	__codepage_end(%rip), %rax
-	cmpq	%rdx, %rax
-	ja	9f			# so would this code
-	movq	%rsi, %r12
+	testq	%r12, %r12
+	jz	9f			# no work area (entry64)
+	leaq	5 * PAGE(%r12), %rsi	# rsi: the map's first page (the PML5's)
 	movq	%rsi, %rdi
+	movq	PLAN_MAP_PAGES(%rbp), %rcx
+	subq	$5, %rcx		# not the stack's page nor the bootstrap
 	shlq	$9, %rcx		# quadwords
 	xorl	%eax, %eax
 	rep stosq
-	movq	%rdx, %rax
+	movq	PLAN_MAP_TOP(%rbp), %rax
 	shrq	$30, %rax		# rax: GiB, the page directories
 	leaq	511(%rax), %rcx
 	shrq	$9, %rcx		# rcx: PDPT pages
@@ -481,10 +454,8 @@ verify_stop:
 	movq	%rdi, %r13
 	movq	%rsi, %r14
 	movq	%rdx, %r15
-	leaq	msg_prefix(%rip), %rsi
-	call	say
 	leaq	msg_segment(%rip), %rsi
-	call	say
+	call	say_prefixed
 	movq	%r14, %rax
 	call	say_hex
 	leaq	msg_differs(%rip), %rsi
@@ -601,15 +572,17 @@ say:
 	jmp	say
 7:	ret
 
-# trail: one line of the trail, "mkcodepage: " and the string at rsi.
-# Uses rax, rcx, rdx, rsi.
+# trail: one line of the trail, "mkcodepage: " and the string at rsi;
+# say_prefixed: the same without the line's end. Use rax, rcx, rdx, rsi.
 trail:
+	call	say_prefixed
+	leaq	msg_crlf(%rip), %rsi
+	jmp	say
+say_prefixed:
 	pushq	%rsi
 	leaq	msg_prefix(%rip), %rsi
 	call	say
 	popq	%rsi
-	call	say
-	leaq	msg_crlf(%rip), %rsi
 	jmp	say
 
 # say_hex: rax in 16 hex digits. Uses rax, rcx, rdx, rsi.
@@ -634,7 +607,7 @@ say_hex:
 msg_prefix:	.asciz	"mkcodepage: "
 msg_crlf:	.asciz	"\r\n"
 msg_entered:	.asciz	"entered"
-msg_entered32:	.asciz	"entered in 32-bit mode"
+msg_entered32:	.asciz	"entered (32-bit)"
 msg_mapped:	.asciz	"memory mapped"
 msg_checked:	.asciz	"segments checked"
 msg_jumping:	.asciz	"jumping"
@@ -642,17 +615,12 @@ msg_segment:	.asciz	"segment "
 msg_differs:	.asciz	" differs (or never came): stopped\r\n"
 
 	.data
-	.balign	16
+	.balign	8
 gdt:	.quad	0
 	.quad	0x00cf9a000000ffff	# 0x08: 32-bit code, flat
 	.quad	0x00af9a000000ffff	# 0x10: 64-bit code
 	.quad	0x00cf92000000ffff	# 0x18: data, flat
 gdt_end:
-	.balign	8
-	.word	0
 gdt_ptr:
 	.word	gdt_end - gdt - 1
 	.quad	0			# the base, written before lgdt
-	.balign	16
-	.space	128			# the stack: calls four deep at most
-stack_top:
