@@ -100,9 +100,10 @@ entry64:
 	cmpl	$PLAN_MAGIC_VALUE, PLAN_MAGIC(%rbp)
 	jne	bad_plan
 	# The work area past the code in segment 0: a stack page, four for
-	# the 32-bit entry's bootstrap map, the map's pages. Used when segment 0 is where r14 says (page-aligned)
-	# and the area and this code lie in the map; else r12 = 0 and the
-	# entrant's stack and map serve (Linux's maps all its RAM).
+	# the 32-bit entry's bootstrap map, the map's pages. Used when
+	# segment 0 is where r14 says (page-aligned) and the area and this
+	# code lie in the map; else r12 = 0 and the entrant's stack and map
+	# serve (Linux's maps all its RAM).
 	leaq	__codepage_end(%rip), %r12
 	leaq	__codepage_start(%rip), %rax
 	subq	%rax, %r12
