@@ -40,6 +40,15 @@ struct cp_reloc_type {
  */
 struct cp_image_format {
 	const char *name; /* "arm64 Image", for messages */
+	/* NULL: a format of the arch's kernels under any protocol, read when
+	 * the file is not ELF. Else the one format of that protocol's
+	 * kernels, read first (ELF or not) and required under it, and a
+	 * file in it is refused under other protocols. */
+	const char *protocol;
+	/* what a file in the format has, for "this one has no ...":
+	 * "Multiboot header (...) in its first 8192 bytes"; NULL unless
+	 * protocol is set */
+	const char *needs;
 	/* 1 if file is in this format (its magic), else 0 */
 	int (*recognize)(const struct cp_image_format *f,
 			 const unsigned char *file, size_t len);
@@ -52,6 +61,12 @@ struct cp_image_format {
 		    const unsigned char *file, size_t len,
 		    const struct cp_desc *desc, const struct cp_loc *loc);
 	const void *data; /* the hooks' own (struct cp_kimage for Images) */
+};
+
+/* An ELF identity a format also takes (Multiboot: EM_386 on x86_64). */
+struct cp_elf_identity {
+	unsigned machine;
+	unsigned char cls, data;
 };
 
 /* The consoles a codepage can leave its trail on (debug-uart). */

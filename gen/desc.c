@@ -14,15 +14,18 @@
 /* Properties and nodes schema v1 knows, per place; others warn. */
 static const char *const root_props[] = {
 	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
-	"memory", "model", "summary", "device-tree", NULL,
+	"memory", "model", "summary", "device-tree", "reserved-memory",
+	"acpi-rsdp", NULL,
 };
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
 };
 static const char *const codepage_props[] = { "load", "no-verify", NULL };
-static const char *const kernel_props[] = { "file", "load", "entry", NULL };
+static const char *const kernel_props[] = { "file", "load", "entry",
+					    "command-line", "initrd", NULL };
 static const char *const segment_props[] = {
-	"file", "string", "data", "load", "bootargs", "initrd", "memory-node", NULL,
+	"file", "string", "data", "load", "bootargs", "initrd", "memory-node",
+	"module", NULL,
 };
 static const char *const preamble_props[] = { "source", NULL };
 static const char *const uart_props[] = { "type", "address", "reg-shift",
@@ -278,28 +281,52 @@ static int read_cells_count(const struct reader *r, const char *name, int def,
 	return 0;
 }
 
-static int read_memory(const struct reader *r)
+/* (address, size) pairs ("memory", "reserved-memory"); *n = 0 if absent. */
+static int read_ranges(const struct reader *r, const char *name,
+		       struct cp_range **out, int *n)
 {
 	struct cp_desc *d = r->d;
 	int len, pair = (d->addr_cells + d->size_cells) * 4;
-	const unsigned char *p = getprop(r, "memory", &len);
-	struct cp_loc loc = ploc(r, "memory");
+	const unsigned char *p = getprop(r, name, &len);
+	struct cp_loc loc = ploc(r, name);
 
 	if (!p)
 		return 0;
 	if (len == 0 || len % pair) {
 		cp_error(&loc, bad_cells,
-			 "'memory' must be (address, size) pairs of %d+%d "
+			 "'%s' must be (address, size) pairs of %d+%d "
 			 "cells; it has %d bytes",
-			 d->addr_cells, d->size_cells, len);
+			 name, d->addr_cells, d->size_cells, len);
 		return -1;
 	}
-	d->nmemory = len / pair;
-	d->memory = cp_xcalloc((size_t)d->nmemory, sizeof(*d->memory));
-	for (int i = 0; i < d->nmemory; i++, p += pair) {
-		d->memory[i].base = cells_value(p, d->addr_cells);
-		d->memory[i].size =
-			cells_value(p + d->addr_cells * 4, d->size_cells);
+	*n = len / pair;
+	*out = cp_xcalloc((size_t)*n, sizeof(**out));
+	for (int i = 0; i < *n; i++, p += pair) {
+		(*out)[i].base = cells_value(p, d->addr_cells);
+		(*out)[i].size = cells_value(p + d->addr_cells * 4, d->size_cells);
+	}
+	return 0;
+}
+
+/*
+ * A command line (kernel { command-line }, a segment's module): it ends up
+ * in the destination's memory and in map.txt, so printable ASCII only.
+ */
+static int read_command_line(const struct reader *r, const char *name,
+			     char **out)
+{
+	struct cp_loc loc = ploc(r, name);
+
+	if (read_string(r, name, out))
+		return -1;
+	if (*out && !printable(*out)) {
+		cp_error(&loc, bad_property,
+			 "'%s' holds a control or non-ASCII byte; a command "
+			 "line is printable ASCII",
+			 name);
+		free(*out);
+		*out = NULL;
+		return -1;
 	}
 	return 0;
 }
@@ -323,10 +350,23 @@ static int read_kernel(const struct reader *root)
 	err |= read_address(&r, "load", &d->kernel_has_load, &d->kernel_load);
 	err |= read_address(&r, "entry", &d->kernel_has_entry,
 			    &d->kernel_entry);
+	err |= read_command_line(&r, "command-line", &d->kernel_cmdline);
+	err |= read_string(&r, "initrd", &d->kernel_initrd);
 	if (file)
 		d->kernel_file = resolve(d, file);
 	free(file);
 	return err ? -1 : 0;
+}
+
+/* module; or module = "arguments";: a Multiboot module, its command line. */
+static int read_module(const struct reader *r, struct cp_desc_segment *s)
+{
+	int len;
+
+	if (!getprop(r, "module", &len))
+		return 0;
+	s->module = 1;
+	return len ? read_command_line(r, "module", &s->module_args) : 0;
 }
 
 static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
@@ -353,6 +393,7 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	err |= read_string(r, "bootargs", &s->bootargs);
 	err |= read_string(r, "initrd", &s->initrd);
 	s->memory_node = getprop(r, "memory-node", NULL) != NULL;
+	err |= read_module(r, s);
 	if (err)
 		return -1;
 	if (!!s->file + !!s->string + s->has_data != 1) {
@@ -566,7 +607,11 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_string(&root, "protocol", &d->protocol);
 	err |= read_string(&root, "summary", &d->summary);
 	err |= read_string(&root, "device-tree", &d->device_tree);
-	err |= read_memory(&root);
+	err |= read_ranges(&root, "memory", &d->memory, &d->nmemory);
+	err |= read_ranges(&root, "reserved-memory", &d->reserved,
+			   &d->nreserved);
+	err |= read_address(&root, "acpi-rsdp", &d->has_acpi_rsdp,
+			    &d->acpi_rsdp);
 	if (sub_reader(&root, "codepage", &r)) {
 		warn_unknown_props(&r, codepage_props);
 		err |= read_address(&r, "load", &has, &d->codepage_load);
@@ -641,6 +686,9 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->device_tree);
 	free(d->memory);
 	free(d->kernel_file);
+	free(d->kernel_cmdline);
+	free(d->kernel_initrd);
+	free(d->reserved);
 	for (int i = 0; i < d->nsegments; i++) {
 		free(d->segments[i].name);
 		free(d->segments[i].file);
@@ -649,6 +697,7 @@ void cp_desc_free(struct cp_desc *d)
 		free(d->segments[i].data);
 		free(d->segments[i].bootargs);
 		free(d->segments[i].initrd);
+		free(d->segments[i].module_args);
 		free(d->segments[i].node);
 	}
 	free(d->segments);

@@ -42,6 +42,9 @@ struct cp_desc_segment {
 	char *bootargs;	 /* /chosen/bootargs */
 	char *initrd;	 /* segment for linux,initrd-start/end */
 	int memory_node; /* rewrite /memory from the description */
+	/* module; or module = "args";: a Multiboot module (protocol_data) */
+	int module;
+	char *module_args; /* its arguments, or NULL */
 };
 
 /*
@@ -71,6 +74,12 @@ struct cp_desc {
 
 	struct cp_range *memory;
 	int nmemory;
+	/* reserved-memory: ranges the destination is told are not RAM
+	 * (linux-x86's e820, Multiboot's memory map) */
+	struct cp_range *reserved;
+	int nreserved;
+	int has_acpi_rsdp; /* acpi-rsdp = <...>: where the ACPI RSDP is */
+	uint64_t acpi_rsdp;
 
 	int has_codepage_load;
 	int no_verify; /* codepage { no-verify; }: the segments go unchecked */
@@ -79,6 +88,8 @@ struct cp_desc {
 	char *kernel_file; /* kernel { file } resolved, or NULL */
 	int kernel_has_load, kernel_has_entry;
 	uint64_t kernel_load, kernel_entry;
+	char *kernel_cmdline; /* kernel { command-line }, or NULL */
+	char *kernel_initrd;  /* kernel { initrd }: a segment's name, or NULL */
 
 	struct cp_desc_segment *segments;
 	int nsegments;

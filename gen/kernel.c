@@ -22,6 +22,7 @@ static int compare_paddr(const void *a, const void *b)
 }
 
 static int check_identity(const struct cp_plan *plan, Elf *elf,
+			  const struct cp_elf_identity *also,
 			  const struct cp_loc *loc)
 {
 	const struct cp_arch *a = plan->arch;
@@ -32,7 +33,10 @@ static int check_identity(const struct cp_plan *plan, Elf *elf,
 			 elf_errmsg(-1));
 		return -1;
 	}
-	if (cp_arch_check_identity(a, eh.e_machine, eh.e_ident[EI_CLASS],
+	if (!(also && eh.e_machine == also->machine &&
+	      eh.e_ident[EI_CLASS] == also->cls &&
+	      eh.e_ident[EI_DATA] == also->data) &&
+	    cp_arch_check_identity(a, eh.e_machine, eh.e_ident[EI_CLASS],
 				   eh.e_ident[EI_DATA], loc, "the kernel"))
 		return -1;
 	if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
@@ -211,9 +215,10 @@ static int translate_entry(struct cp_plan *plan, Elf *elf,
 	return -1;
 }
 
-static int load_elf(struct cp_plan *plan, const unsigned char *file,
-		    size_t len, const struct cp_desc *desc,
-		    const struct cp_loc *loc)
+int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
+		       size_t len, const struct cp_desc *desc,
+		       const struct cp_elf_identity *also,
+		       const struct cp_loc *loc)
 {
 	Elf *elf;
 	struct load *ld = NULL;
@@ -228,7 +233,7 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file,
 			elf_end(elf);
 		return -1;
 	}
-	err = check_identity(plan, elf, loc) ||
+	err = check_identity(plan, elf, also, loc) ||
 	      collect_loads(elf, len, plan->arch->addr_limit, &ld, &n, loc) ||
 	      add_segments(plan, file, ld, n, loc);
 	if (!err && desc->kernel_has_entry) {
@@ -269,16 +274,54 @@ int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
 	return found ? 0 : -1;
 }
 
-/* The format of one of arch's image formats file is in, or NULL. */
+/*
+ * The first of arch's image formats file is in, or NULL: of the formats
+ * any protocol may take (bound 0), or of all of them (bound 1).
+ */
 static const struct cp_image_format *format_of(const struct cp_arch *a,
 					       const unsigned char *file,
-					       size_t len)
+					       size_t len, int bound)
+{
+	for (int i = 0; a->image_formats && a->image_formats[i]; i++) {
+		const struct cp_image_format *f = a->image_formats[i];
+
+		if ((bound || !f->protocol) && f->recognize(f, file, len))
+			return f;
+	}
+	return NULL;
+}
+
+/* The arch's format bound to protocol (its kernels are only that), or NULL. */
+static const struct cp_image_format *
+protocol_format(const struct cp_arch *a, const char *protocol)
 {
 	for (int i = 0; a->image_formats && a->image_formats[i]; i++)
-		if (a->image_formats[i]->recognize(a->image_formats[i], file,
-						   len))
+		if (a->image_formats[i]->protocol &&
+		    !strcmp(a->image_formats[i]->protocol, protocol))
 			return a->image_formats[i];
 	return NULL;
+}
+
+/*
+ * A file in a format another protocol of the arch boots (a bzImage under
+ * protocol "none") cannot be entered without that protocol's data: say
+ * which, unless the description places it as a raw image.
+ */
+static int other_protocol_format(const struct cp_plan *plan,
+				 const unsigned char *file, size_t len,
+				 const struct cp_desc *desc,
+				 const struct cp_loc *loc)
+{
+	const struct cp_image_format *f = format_of(plan->arch, file, len, 1);
+
+	if (!f || (desc->kernel_has_load && desc->kernel_has_entry))
+		return 0;
+	cp_error(loc, wrong_protocol,
+		 "the kernel is in %s format, booted with protocol \"%s\", "
+		 "not \"%s\"; "
+		 "or give kernel { load; entry; } to place it as a raw image",
+		 f->name, f->protocol, plan->protocol);
+	return 1;
 }
 
 /* Another arch's format: say so rather than take it for a raw image. */
@@ -290,22 +333,38 @@ static int foreign_format(const struct cp_plan *plan,
 
 	for (int i = 0; cp_arches[i]; i++)
 		if (cp_arches[i] != plan->arch &&
-		    (f = format_of(cp_arches[i], file, len))) {
+		    (f = format_of(cp_arches[i], file, len, 1))) {
 			cp_error(loc, wrong_arch,
-				 "the kernel is an %s, but the arch is %s",
+				 "the kernel is in %s format, but the arch is %s",
 				 f->name, plan->arch->name);
 			return 1;
 		}
 	return 0;
 }
 
+struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
+				       const unsigned char *bytes, size_t len,
+				       uint64_t memsz, const struct cp_loc *loc)
+{
+	uint64_t page = plan->arch->page_size;
+	uint64_t mem = cp_align_down(load, page), pad = load - mem;
+	unsigned char *buf = cp_xcalloc(1, pad + len);
+	struct cp_segment *s;
+
+	memcpy(buf + pad, bytes, len);
+	s = cp_plan_add(plan, "kernel.0", mem, buf, pad + len,
+			cp_align_up(pad + memsz, page), loc);
+	if (s) {
+		s->data_off = pad;
+		s->size = len;
+		s->exec = 1;
+	}
+	return s;
+}
+
 static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 		    const struct cp_desc *desc, const struct cp_loc *loc)
 {
-	uint64_t page = plan->arch->page_size, mem, pad;
-	unsigned char *buf;
-	struct cp_segment *s;
-
 	if (!desc->kernel_has_load || !desc->kernel_has_entry) {
 		cp_error(loc, not_elf,
 			 "not an ELF file; a raw kernel image needs kernel "
@@ -316,17 +375,8 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 		cp_error(loc, empty_kernel, "the kernel file is empty");
 		return -1;
 	}
-	mem = cp_align_down(desc->kernel_load, page);
-	pad = desc->kernel_load - mem;
-	buf = cp_xcalloc(1, pad + len);
-	memcpy(buf + pad, file, len);
-	s = cp_plan_add(plan, "kernel.0", mem, buf, pad + len,
-			cp_align_up(pad + len, page), loc);
-	if (!s)
+	if (!cp_kernel_add_image(plan, desc->kernel_load, file, len, len, loc))
 		return -1;
-	s->data_off = pad;
-	s->size = len;
-	s->exec = 1;
 	plan->entry = desc->kernel_entry;
 	plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
 	return 0;
@@ -356,6 +406,18 @@ static unsigned char *unpack(const struct cp_plan *plan, unsigned char *file,
 	return out;
 }
 
+/* Under a protocol with its own format, the kernel must be in it. */
+static int not_in_format(const struct cp_plan *plan,
+			 const struct cp_image_format *f,
+			 const struct cp_loc *loc)
+{
+	cp_error(loc, bad_kernel,
+		 "protocol \"%s\" boots kernels in %s format; this one "
+		 "has no %s",
+		 plan->protocol, f->name, f->needs);
+	return -1;
+}
+
 int cp_kernel_load(struct cp_plan *plan, const char *path,
 		   const struct cp_desc *desc)
 {
@@ -373,11 +435,16 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 	if (cp_is_compressed(file, len) && !(file = unpack(plan, file, &len, &loc)))
 		return -1;
 	plan->entry_loc = loc;
-	if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
-		err = load_elf(plan, file, len, desc, &loc);
-	else if ((f = format_of(plan->arch, file, len)))
+	if ((f = protocol_format(plan->arch, plan->protocol)))
+		err = f->recognize(f, file, len)
+			      ? f->load(f, plan, file, len, desc, &loc)
+			      : not_in_format(plan, f, &loc);
+	else if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
+		err = cp_kernel_load_elf(plan, file, len, desc, NULL, &loc);
+	else if ((f = format_of(plan->arch, file, len, 0)))
 		err = f->load(f, plan, file, len, desc, &loc);
-	else if (!foreign_format(plan, file, len, &loc))
+	else if (!foreign_format(plan, file, len, &loc) &&
+		 !other_protocol_format(plan, file, len, desc, &loc))
 		err = load_raw(plan, file, len, desc, &loc);
 	else
 		err = -1;

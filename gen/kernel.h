@@ -34,4 +34,22 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
 		    uint64_t size, uint64_t *load);
 
+/*
+ * For image formats: add the kernel as segment kernel.0, len bytes at
+ * load (not page-aligned: the page is padded), memsz bytes of memory
+ * from load reserved. The segment, or NULL (reported).
+ */
+struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
+				       const unsigned char *bytes, size_t len,
+				       uint64_t memsz, const struct cp_loc *loc);
+
+/*
+ * For image formats whose files are ELF (Multiboot): place an ELF kernel
+ * as above, taking also an ELF of identity also (NULL: the arch's only).
+ */
+int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
+		       size_t len, const struct cp_desc *desc,
+		       const struct cp_elf_identity *also,
+		       const struct cp_loc *loc);
+
 #endif

@@ -282,6 +282,41 @@ static int set_uart(struct run *r)
 	return 0;
 }
 
+/*
+ * Boot information the protocol does not pass on (a command line under
+ * protocol "none") would silently not reach the destination: warn.
+ */
+static void warn_not_taken(const struct run *r)
+{
+	static const struct {
+		unsigned bit;
+		const char *where, *what;
+	} info[] = {
+		{ CP_TOOK_CMDLINE, "/kernel:command-line", "command line" },
+		{ CP_TOOK_INITRD, "/kernel:initrd", "initrd" },
+		{ CP_TOOK_MODULES, "/segments", "modules" },
+		{ CP_TOOK_RESERVED, "/:reserved-memory", "reserved memory" },
+		{ CP_TOOK_RSDP, "/:acpi-rsdp", "ACPI RSDP" },
+	};
+	const struct cp_desc *d = &r->desc;
+	unsigned given = (d->kernel_cmdline ? CP_TOOK_CMDLINE : 0) |
+			 (d->kernel_initrd ? CP_TOOK_INITRD : 0) |
+			 (d->nreserved ? CP_TOOK_RESERVED : 0) |
+			 (d->has_acpi_rsdp ? CP_TOOK_RSDP : 0);
+
+	for (int i = 0; i < d->nsegments; i++)
+		if (d->segments[i].module)
+			given |= CP_TOOK_MODULES;
+	for (size_t i = 0; i < sizeof(info) / sizeof(info[0]); i++)
+		if (given & ~r->plan.took & info[i].bit)
+			cp_warn((&(struct cp_loc){ .file = d->file,
+						   .where = info[i].where }),
+				unused_property,
+				"protocol \"%s\" passes no %s to the "
+				"destination; this is ignored",
+				r->plan.protocol, info[i].what);
+}
+
 /* The protocol's device tree) (or the description's choice) must be one. */
 static int check_device_tree(struct run *r)
 {
@@ -338,12 +373,14 @@ static int read_inputs(struct run *r)
 		return -1;
 	}
 	cp_strlist_add(&r->deps, kernel);
+	p->kernel_file = kernel;
 	/* the description's segments first: an Image is placed clear of them */
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
 	    cp_fdtfix_apply(p, &r->desc) ||
 	    cp_kernel_load(p, kernel, &r->desc) ||
 	    (p->arch->protocol_data && p->arch->protocol_data(p, &r->desc)))
 		return -1;
+	warn_not_taken(r);
 	if (r->desc.preamble_source) {
 		p->preamble = cp_xstrdup(r->desc.preamble_source);
 		cp_strlist_add(&r->deps, p->preamble);

@@ -512,6 +512,33 @@ const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
 	return NULL;
 }
 
+int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
+		     uint64_t limit, uint64_t size, uint64_t *out)
+{
+	int found = 0;
+
+	for (int i = 0; i < plan->nmemory; i++) {
+		const struct cp_range *m = &plan->memory[i];
+		uint64_t top = m->base + m->size < limit ? m->base + m->size
+							  : limit;
+		uint64_t cand = cp_align_up(m->base > min ? m->base : min, align);
+
+		while (cand >= min && cand <= top && top - cand >= size &&
+		       (!found || cand < *out)) {
+			const struct cp_segment *s =
+				cp_plan_conflict(plan, cand, size);
+
+			if (!s) {
+				*out = cand;
+				found = 1;
+				break;
+			}
+			cand = cp_align_up(s->mem + s->memsz, align);
+		}
+	}
+	return found ? 0 : -1;
+}
+
 /* Highest page-aligned spot of size bytes below limit; 0 if found. */
 static int find_room(const struct cp_plan *plan, uint64_t size,
 		     uint64_t limit, uint64_t *out)
@@ -603,5 +630,6 @@ void cp_plan_free(struct cp_plan *plan)
 	free(plan->protocol);
 	free(plan->preamble);
 	free(plan->arch_data);
+	free(plan->format_data);
 	memset(plan, 0, sizeof(*plan));
 }

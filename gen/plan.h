@@ -45,10 +45,20 @@ struct cp_regval {
 	struct cp_loc loc;
 };
 
+/* Boot information a protocol hands to its destination (plan->took). */
+enum {
+	CP_TOOK_CMDLINE = 1,  /* kernel { command-line } */
+	CP_TOOK_INITRD = 2,   /* kernel { initrd } */
+	CP_TOOK_MODULES = 4,  /* segments' module */
+	CP_TOOK_RESERVED = 8, /* reserved-memory */
+	CP_TOOK_RSDP = 16,    /* acpi-rsdp */
+};
+
 struct cp_plan {
 	const struct cp_arch *arch;
 	char *protocol;
 	const char *desc_file;
+	const char *kernel_file; /* as given: -k, or kernel { file } resolved */
 
 	struct cp_range memory[CP_MAX_MEMORY];
 	int nmemory;
@@ -77,7 +87,14 @@ struct cp_plan {
 				  GiB), 0: anywhere; set by prepare() */
 	uint64_t entry_off, list_entry_off; /* within the codepage */
 
+	/* the description's boot information the protocol passed on
+	 * (CP_TOOK_*, set by arch->protocol_data); the rest is warned of */
+	unsigned took;
+
 	void *arch_data; /* owned by the backend's prepare() */
+	/* what an image format's load hook learnt of the kernel for the
+	 * protocol_data hook (a bzImage's setup header); freed with free() */
+	void *format_data;
 };
 
 /* Add a segment (copies name and file; takes buf). */
@@ -115,6 +132,14 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
 /* The first segment (codepage excluded) overlapping [base, base+size). */
 const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
 					  uint64_t base, uint64_t size);
+
+/*
+ * The lowest align-aligned address at or above min where size bytes lie
+ * in one memory range, end at or below limit and overlap no segment (the
+ * codepage is placed later, clear of them): 0 with *out set, or -1.
+ */
+int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
+		     uint64_t limit, uint64_t size, uint64_t *out);
 
 /* 1 if [base, base+size) lies inside one memory range. */
 int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,

@@ -41,6 +41,7 @@
 #include "util.h"
 
 #include "codepage-qemu.h"
+#include "qemu-screen.h"
 
 extern char **environ;
 
@@ -529,13 +530,13 @@ struct outcome {
  * this returns: waited for when it ended by itself, stopped otherwise, so
  * the outcome never depends on how soon it exits after closing the pipe.
  */
-static void watch(int fd, pid_t pid, const char *expect, int timeout,
-		  struct outcome *out)
+static void watch(int fd, pid_t pid, const char *expect,
+		  struct qemu_screen *screen, int timeout, struct outcome *out)
 {
 	char window[8192];
-	size_t have = 0, keep = expect ? strlen(expect) : 0;
+	size_t have = 0, keep = expect && !screen ? strlen(expect) : 0;
 	time_t start = time(NULL), deadline = start + timeout;
-	int eof = 0;
+	int eof = 0, seen = 0;
 
 	memset(out, 0, sizeof(*out));
 	while (!out->found && !eof) {
@@ -545,7 +546,13 @@ static void watch(int fd, pid_t pid, const char *expect, int timeout,
 
 		if (left <= 0)
 			break;
-		if (poll(&p, 1, left * 1000) <= 0)
+		/* the screen is looked at about once a second */
+		n = poll(&p, 1, screen ? 1000 : left * 1000);
+		if (screen && qscreen_read(screen) == 0) {
+			seen = 1;
+			out->found = strstr(screen->text, expect) != NULL;
+		}
+		if (n <= 0)
 			continue;
 		n = read(fd, window + have, sizeof(window) - 1 - have);
 		if (n < 0 && errno == EINTR)
@@ -557,7 +564,8 @@ static void watch(int fd, pid_t pid, const char *expect, int timeout,
 		fwrite(window + have, 1, (size_t)n, stdout);
 		have += (size_t)n;
 		window[have] = 0;
-		out->found = expect && strstr(window, expect);
+		if (!screen)
+			out->found = expect && strstr(window, expect);
 		if (have > keep + 1 && have > sizeof(window) / 2) {
 			memmove(window, window + have - keep, keep);
 			have = keep;
@@ -565,6 +573,8 @@ static void watch(int fd, pid_t pid, const char *expect, int timeout,
 	}
 	if (have && window[have - 1] != '\n')
 		putchar('\n'); /* QEMU was stopped mid-line */
+	if (seen)
+		printf("codepage-qemu: the screen:\n%s", screen->text);
 	fflush(stdout);
 	if (eof) {
 		/* the pipe closed: QEMU is exiting, wait for its status */
@@ -633,8 +643,8 @@ static void pass_stderr(const char *path)
 		fclose(f);
 }
 
-static int run_qemu(struct boot *b, const char *expect, int timeout,
-		    int verbose)
+static int run_qemu(struct boot *b, const char *expect,
+		    struct qemu_screen *screen, int timeout, int verbose)
 {
 	char *errlog;
 	int fds[2];
@@ -670,7 +680,7 @@ static int run_qemu(struct boot *b, const char *expect, int timeout,
 		free(errlog);
 		return 2;
 	}
-	watch(fds[0], pid, expect, timeout, &out);
+	watch(fds[0], pid, expect, screen, timeout, &out);
 	close(fds[0]);
 	pass_stderr(errlog);
 	free(errlog);
@@ -739,6 +749,10 @@ static void usage(FILE *f)
 		"  -t, --timeout S          give up after S seconds (default "
 		"30)\n"
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
+		"      --expect-screen TEXT succeed as soon as TEXT appears on "
+		"the text screen\n"
+		"                           (x86_64: a VGA card is added and "
+		"read each second)\n"
 		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
 		"      --cross-compile PFX  target binutils prefix\n"
 		"      --smp N              N CPUs (the others wait in firmware)\n"
@@ -850,6 +864,7 @@ struct options {
 	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
 	const char *state; /* --state NAME, checked against the row */
 	const char *machine; /* --machine NAME, likewise */
+	const char *screen; /* --expect-screen TEXT */
 };
 
 static int flag01(const char *opt, const char *value, const char *zero,
@@ -910,6 +925,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "mode", required_argument, NULL, 'm' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "expect", required_argument, NULL, 'e' },
+		{ "expect-screen", required_argument, NULL, 'E' },
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "cross-compile", required_argument, NULL, 'C' },
 		{ "count-insns", no_argument, NULL, 'I' },
@@ -940,6 +956,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 			break;
 		case 't': o->timeout = atoi(optarg); break;
 		case 'e': o->expect = optarg; break;
+		case 'E':
+			o->screen = optarg;
+			cp_strlist_add(hostile, "--expect-screen");
+			break;
 		case 'c': o->cpu = optarg; break;
 		case 'C': o->prefix = optarg; break;
 		case 'I': o->count = 1; break;
@@ -988,6 +1008,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'h': usage(stdout); return 1;
 		default: usage(stderr); return -1;
 		}
+	}
+	if (!err && o->screen && o->expect) {
+		cp_error(NULL, usage, "give --expect or --expect-screen, not both");
+		err = -1;
 	}
 	if (!err && b->h.list_outside && !b->list_mode) {
 		cp_error(NULL, usage, "--list-outside needs --mode list");
@@ -1092,7 +1116,7 @@ static char *machine_arg(struct boot *b, const struct options *o)
 }
 
 static void qemu_command(struct boot *b, const struct options *o,
-			 const char *elf)
+			 struct qemu_screen *screen, const char *elf)
 {
 	struct cp_strlist loads = b->args;
 	const char *cpu = o->cpu ? o->cpu : b->row->cpu;
@@ -1120,9 +1144,20 @@ static void qemu_command(struct boot *b, const struct options *o,
 		arg(b, n);
 	}
 	for (const char *s = "-nodefaults\0-display\0none\0-serial\0"
-			     "stdio\0-monitor\0none\0-no-reboot\0";
+			     "stdio\0-no-reboot\0-monitor\0";
 	     *s; s += strlen(s) + 1)
 		arg(b, s);
+	if (screen) {
+		char *mon = cp_xasprintf("unix:%s,server=on,wait=off",
+					 screen->socket);
+
+		arg(b, mon);
+		free(mon);
+		arg(b, "-device");
+		arg(b, b->row->screen_device);
+	} else {
+		arg(b, "none");
+	}
 	if (o->count)
 		trace_args(b);
 	if (b->row->start_by_loader) {
@@ -1150,6 +1185,7 @@ static void qemu_command(struct boot *b, const struct options *o,
 int main(int argc, char **argv)
 {
 	struct boot b = { 0 };
+	struct qemu_screen screen;
 	struct options o = { 0 };
 	struct cp_strlist hostile = { 0 };
 	char *elf = NULL;
@@ -1172,8 +1208,13 @@ int main(int argc, char **argv)
 	    (b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
 	    build_oldkernel(&b, o.prefix, &elf))
 		goto out;
-	qemu_command(&b, &o, elf);
-	st = run_qemu(&b, o.expect, o.timeout, o.verbose);
+	if (o.screen)
+		qscreen_init(&screen, b.work, b.row->text_screen);
+	qemu_command(&b, &o, o.screen ? &screen : NULL, elf);
+	st = run_qemu(&b, o.screen ? o.screen : o.expect,
+		      o.screen ? &screen : NULL, o.timeout, o.verbose);
+	if (o.screen)
+		qscreen_free(&screen);
 	if (o.count && report_count(&b))
 		st = 2;
 out:

@@ -91,6 +91,10 @@ struct qemu_row {
 	/* Machines --machine may choose instead of machine()'s, NULL-ended;
 	 * NULL: none. */
 	const char *const *machines;
+	/* a text screen (--expect-screen): the cells' physical address and
+	 * the -device that makes it; 0 and NULL: none */
+	uint64_t text_screen;
+	const char *screen_device;
 };
 
 /* Mark [base, base + size) used in u. */

@@ -12,8 +12,10 @@
 #include "plan.h"
 #include "planasm.h"
 #include "util.h"
+#include "x86.h"
 
 #include <elf.h>
+#include <string.h>
 
 #define NREGS 16		/* rax .. r15 in the plan */
 #define REG_MODE NREGS		/* "mode": 64 (the default) or 32 */
@@ -122,6 +124,23 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 				 "code 0x10 and data 0x18, interrupts off");
 }
 
+/* The protocols whose data mkcodepage builds (bzimage.c, multiboot.c). */
+static int x86_protocol_data(struct cp_plan *plan, const struct cp_desc *desc)
+{
+	if (!strcmp(plan->protocol, "linux-x86"))
+		return x86_linux_boot_params(plan, desc);
+	if (!strcmp(plan->protocol, "multiboot") ||
+	    !strcmp(plan->protocol, "multiboot2"))
+		return x86_multiboot_info(plan, desc);
+	return 0;
+}
+
+/* Each bound to its protocol: a Multiboot header in an ELF kernel
+ * matters under protocol multiboot alone. */
+static const struct cp_image_format *const x86_image_formats[] = {
+	&x86_bzimage, &x86_multiboot, &x86_multiboot2, NULL,
+};
+
 static const char *const x86_registers[] = {
 	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8",
 	"r9",  "r10", "r11", "r12", "r13", "r14", "r15", "mode", NULL,
@@ -148,6 +167,7 @@ const struct cp_arch cp_arch_x86_64 = {
 	.srcdir = "arch/x86_64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.image_formats = x86_image_formats,
 	.shared_templates = x86_64_shared_templates,
 	.relocs = x86_relocs,
 	.nrelocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
@@ -163,6 +183,7 @@ const struct cp_arch cp_arch_x86_64 = {
 	.codepage_align = 4096,
 	.uarts = 1u << CP_UART_NS16550 | 1u << CP_UART_NS16550_IO,
 	.prepare = x86_prepare,
+	.protocol_data = x86_protocol_data,
 	.emit_plan = x86_emit_plan,
 	.describe = x86_describe,
 };

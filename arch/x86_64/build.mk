@@ -2,7 +2,8 @@
 # arch/x86_64 - its backend in the host library; its QEMU recipe; its
 # kexec-codepage (native on amd64); regcheck entered in 64-bit mode; the
 # bench references.
-libcp-srcs += arch/x86_64/backend.c
+libcp-srcs += arch/x86_64/backend.c arch/x86_64/bootinfo.c \
+	arch/x86_64/bzimage.c arch/x86_64/multiboot.c
 arch-dirs += arch/x86_64
 qemu-recipe-srcs += arch/x86_64/qemu.c
 target-arches += x86_64

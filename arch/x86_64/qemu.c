@@ -56,8 +56,11 @@ const struct qemu_row cp_qemu_x86_64 = {
 	.ram_extra = 2ULL << 20, /* SeaBIOS's high zone above memory */
 	.machine = x86_machine,
 	.params = cq_params64,
-	.options = "--state, --machine, --list-outside",
+	.options = "--state, --machine, --list-outside, --expect-screen",
 	.states = (const char *const[]){ "long", "protected", NULL },
 	/* pc: i440FX and PIIX, the other machine firmware and loaders meet */
 	.machines = (const char *const[]){ "q35", "pc", NULL },
+	/* VGA text mode, as SeaBIOS's VGA BIOS leaves the card */
+	.text_screen = 0xb8000,
+	.screen_device = "VGA",
 };

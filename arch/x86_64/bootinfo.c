@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+/* bootinfo.c - see bootinfo.h. */
+#include "bootinfo.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int by_base(const void *a, const void *b)
+{
+	const struct x86_map_entry *x = a, *y = b;
+
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
+int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
+		   struct x86_map_entry **map, int *n, int max)
+{
+	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
+	struct x86_map_entry *m;
+
+	*n = plan->nmemory + desc->nreserved;
+	if (*n > max) {
+		cp_error(&loc, too_many_ranges,
+			 "memory and reserved-memory have %d ranges; the "
+			 "protocol's memory map holds %d",
+			 *n, max);
+		return -1;
+	}
+	m = cp_xcalloc((size_t)*n, sizeof(*m));
+	for (int i = 0; i < plan->nmemory; i++)
+		m[i] = (struct x86_map_entry){ plan->memory[i].base,
+					       plan->memory[i].size,
+					       X86_MAP_RAM };
+	for (int i = 0; i < desc->nreserved; i++)
+		m[plan->nmemory + i] =
+			(struct x86_map_entry){ desc->reserved[i].base,
+						desc->reserved[i].size,
+						X86_MAP_RESERVED };
+	qsort(m, (size_t)*n, sizeof(*m), by_base);
+	for (int i = 0; i < *n; i++) {
+		if (m[i].size == 0 || m[i].base + m[i].size < m[i].base ||
+		    (i > 0 && m[i - 1].base + m[i - 1].size > m[i].base)) {
+			cp_error(&loc, memory_overlap,
+				 "the range at 0x%llx (0x%llx bytes) is empty, "
+				 "wraps, or overlaps another of memory and "
+				 "reserved-memory; the destination's memory "
+				 "map must not",
+				 (unsigned long long)m[i].base,
+				 (unsigned long long)m[i].size);
+			free(m);
+			return -1;
+		}
+	}
+	*map = m;
+	return 0;
+}
+
+/* Bytes of RAM that run without a hole from addr up, as far as limit. */
+static uint64_t ram_from(const struct cp_plan *plan, uint64_t addr,
+			 uint64_t limit)
+{
+	uint64_t end = addr;
+	int grew = 1;
+
+	while (grew && end < limit) {
+		grew = 0;
+		for (int i = 0; i < plan->nmemory; i++) {
+			const struct cp_range *r = &plan->memory[i];
+
+			if (r->base <= end && r->base + r->size > end) {
+				end = r->base + r->size;
+				grew = 1;
+			}
+		}
+	}
+	return (end < limit ? end : limit) - addr;
+}
+
+void x86_lower_upper(const struct cp_plan *plan, uint32_t *lower,
+		     uint32_t *upper)
+{
+	*lower = (uint32_t)(ram_from(plan, 0, 640 << 10) >> 10);
+	*upper = (uint32_t)(ram_from(plan, 1 << 20, 1ULL << 32) >> 10);
+}
+
+int x86_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
+		 size_t len, uint64_t align, uint64_t limit, uint64_t *addr)
+{
+	uint64_t page = plan->arch->page_size;
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:protocol");
+	struct cp_segment *s;
+
+	if (cp_plan_find(plan, name)) {
+		cp_error(&loc, reserved_name,
+			 "protocol \"%s\" builds a segment named %s; rename "
+			 "the description's",
+			 plan->protocol, name);
+		free(buf);
+		return -1;
+	}
+	if (cp_plan_find_low(plan, align > page ? align : page, page, limit,
+			     cp_align_up(len, page), addr)) {
+		cp_error(&loc, no_room,
+			 "no free 0x%zx bytes in memory below 0x%llx for "
+			 "protocol \"%s\"'s %s",
+			 len, (unsigned long long)limit, plan->protocol, name);
+		free(buf);
+		return -1;
+	}
+	s = cp_plan_add(plan, name, *addr, buf, len, cp_align_up(len, page),
+			&loc);
+	return s ? 0 : -1;
+}
+
+char *x86_command_line(const char *path, const char *args,
+		       const struct cp_loc *loc)
+{
+	const char *name = cp_basename(path);
+
+	for (const char *p = name; *p; p++)
+		if (*p <= 0x20 || *p > 0x7e) {
+			cp_error(loc, bad_name,
+				 "a Multiboot command line starts with the "
+				 "image's name, and this one has a space or a "
+				 "byte that is not printable ASCII; rename the "
+				 "file");
+			return NULL;
+		}
+	return args && *args ? cp_xasprintf("%s %s", name, args)
+			     : cp_xstrdup(name);
+}

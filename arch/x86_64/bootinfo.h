@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bootinfo.h - what x86's boot protocols share when mkcodepage builds
+ * their data at build time (linux-x86's boot_params, Multiboot's
+ * information structures): the memory map the destination is told, data
+ * segments placed clear of everything else, little-endian fields.
+ */
+#ifndef X86_BOOTINFO_H
+#define X86_BOOTINFO_H
+
+#include "desc.h"
+#include "plan.h"
+
+#include <stdint.h>
+
+/* Memory map types, as e820 and both Multiboots number them. */
+#define X86_MAP_RAM 1
+#define X86_MAP_RESERVED 2
+
+struct x86_map_entry {
+	uint64_t base, size;
+	uint32_t type;
+};
+
+/*
+ * The description's memory (RAM) and reserved-memory (reserved), sorted
+ * by address; at most max entries. Reports overlaps and too many entries;
+ * 0 or -1.
+ */
+int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
+		   struct x86_map_entry **map, int *n, int max);
+
+/* KiB of RAM from 0 up (at most 640), and from 1 MiB up to the first hole. */
+void x86_lower_upper(const struct cp_plan *plan, uint32_t *lower,
+		     uint32_t *upper);
+
+/*
+ * Add protocol data (takes buf) as segment name at the lowest free
+ * align-aligned address above the first page whose end is at or below
+ * limit; *addr is where. Reports a name the description took already or
+ * no room; 0 or -1.
+ */
+int x86_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
+		 size_t len, uint64_t align, uint64_t limit, uint64_t *addr);
+
+/*
+ * A Multiboot command line: the image's name (the last part of path),
+ * then args if any, as GRUB Legacy and QEMU pass them (Xen drops the
+ * first word). A name with a space or a byte that is not printable ASCII
+ * is reported at loc; the line, or NULL.
+ */
+char *x86_command_line(const char *path, const char *args,
+		       const struct cp_loc *loc);
+
+static inline void x86_put16(unsigned char *p, uint16_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+}
+
+static inline void x86_put32(unsigned char *p, uint32_t v)
+{
+	x86_put16(p, (uint16_t)v);
+	x86_put16(p + 2, (uint16_t)(v >> 16));
+}
+
+static inline void x86_put64(unsigned char *p, uint64_t v)
+{
+	x86_put32(p, (uint32_t)v);
+	x86_put32(p + 4, (uint32_t)(v >> 32));
+}
+
+static inline uint32_t x86_get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static inline uint16_t x86_get16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint64_t x86_get64(const unsigned char *p)
+{
+	return x86_get32(p) | (uint64_t)x86_get32(p + 4) << 32;
+}
+
+#endif
