@@ -295,7 +295,7 @@ static const struct cp_image_format *format_of(const struct cp_arch *a,
 static const struct cp_image_format *
 protocol_format(const struct cp_arch *a, const char *protocol)
 {
-	for (int i = 0; a->image_formats && a->image_formats[i]; i++)
+	for (int i = 0; protocol && a->image_formats && a->image_formats[i]; i++)
 		if (a->image_formats[i]->protocol &&
 		    !strcmp(a->image_formats[i]->protocol, protocol))
 			return a->image_formats[i];

@@ -122,6 +122,16 @@ patched_dtb() {
 	esac
 	echo "$f"
 }
+# patched_copy FILE OFFSET:HEX NAME: a copy of FILE with the bytes HEX at
+# OFFSET (none: an unchanged copy), named after NAME in $WORK; its path.
+patched_copy() {
+	out=$WORK/patched-$(echo "$3" | tr -c 'A-Za-z0-9\n' _)
+	cp "$1" "$out"
+	bytes_of_hex "${2#*:}" |
+		dd of="$out" bs=1 seek="${2%%:*}" conv=notrunc 2>/dev/null
+	echo "$out"
+}
+
 special_file() {
 	case $1 in
 	@regcheck) echo "$SAMPLES/regcheck.elf" ;;
@@ -129,11 +139,7 @@ special_file() {
 	@patch:*) # @patch:ARCH/FILE:OFFSET:HEX
 		spec=${1#@patch:}
 		file=${spec%%:*} spec=${spec#*:}
-		out=$WORK/patched-$(echo "$1" | tr -c 'A-Za-z0-9\n' _)
-		cp "$BUILD/samples/$file" "$out"
-		bytes_of_hex "${spec#*:}" |
-			dd of="$out" bs=1 seek="${spec%%:*}" conv=notrunc 2>/dev/null
-		echo "$out" ;;
+		patched_copy "$BUILD/samples/$file" "$spec" "$1" ;;
 	@bad-gzip) # gzip magic, then nonsense
 		{ printf '\037\213'; head -c 200 /dev/urandom; } >"$WORK/bad.gz"
 		echo "$WORK/bad.gz" ;;
@@ -148,6 +154,15 @@ special_file() {
 		gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/cut.gz"
 		head -c $(($(wc -c <"$WORK/cut.gz") - 20)) "$WORK/cut.gz" >"$WORK/cut2.gz"
 		echo "$WORK/cut2.gz" ;;
+	@vmlinuz:*) # @vmlinuz:OFFSET:HEX: Debian's amd64 kernel, patched
+		sh "$SRCTREE/tools/fetch-debian-kernel.sh" amd64 "$BUILD/debian-amd64" \
+			>"$WORK/fetch-bad.log" 2>&1
+		patched_copy "$BUILD/debian-amd64/vmlinuz" "${1#@vmlinuz:}" "$1" ;;
+	@invaders:*) # @invaders:OFFSET:HEX: Debian's grub-invaders, patched
+		sh "$SRCTREE/tools/fetch-debian-packages.sh" amd64 \
+			"$BUILD/debian-grub-invaders" grub-invaders >"$WORK/fetch-bad.log" 2>&1
+		patched_copy "$BUILD/debian-grub-invaders/root/boot/invaders.exec" \
+			"${1#@invaders:}" "$1" ;;
 	@missing) echo "$WORK/no/such/file" ;;
 	@garbage) head -c 4096 /dev/urandom >"$WORK/garbage.bin"
 		echo "$WORK/garbage.bin" ;;
@@ -401,7 +416,7 @@ boot_case() { # name out expect expected qemu-options
 	for mode in placed list; do
 		log=$WORK/$1-$mode.log
 		# shellcheck disable=SC2086
-		"$QEMU_RUN" --mode "$mode" --timeout 120 --expect "$3" $5 "$2" \
+		"$QEMU_RUN" --mode "$mode" --timeout 120 --expect "$3" ${5:-} "$2" \
 			>"$log" 2>&1
 		st=$?
 		if [ $st -ne 0 ]; then

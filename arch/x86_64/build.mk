@@ -33,3 +33,19 @@ $(obj)/samples/x86_64/regcheck32.elf: $(obj)/samples/x86_64/regcheck32.o \
 		-o $@ $<
 samples: $(obj)/samples/x86_64/regcheck32.elf
 $(obj)/samples/x86_64/regcheck.o: $(srctree)/arch/x86_64/samples/regcheck-data.inc
+
+# mbcheck: a Multiboot and Multiboot2 kernel, an i386 ELF, that prints the
+# information it is handed
+$(obj)/samples/x86_64/mbcheck.o: $(srctree)/arch/x86_64/samples/mbcheck.s \
+		$(srctree)/arch/x86_64/samples/console32.inc
+	$(quiet) AS $(@:$(objtree)/%=%)
+	@mkdir -p $(dir $@)
+	$(Q)$(X86_PREFIX)as --32 -I$(srctree)/arch/x86_64/samples -o $@ $<
+$(obj)/samples/x86_64/mbcheck.elf: $(obj)/samples/x86_64/mbcheck.o \
+		$(srctree)/arch/x86_64/samples/mbcheck.ld
+	$(quiet) LD $(@:$(objtree)/%=%)
+	$(Q)$(X86_PREFIX)ld -m elf_i386 -z max-page-size=4096 --no-warn-rwx-segments \
+		--defsym PHYS=0x200000 -T $(srctree)/arch/x86_64/samples/mbcheck.ld \
+		-o $@ $<
+samples: $(obj)/samples/x86_64/mbcheck.elf
+$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/console32.inc

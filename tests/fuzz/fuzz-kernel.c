@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * fuzz-kernel.c - a kernel file (ELF, an arch's Image, gzip, raw) as
- * mkcodepage places it. The first byte picks the arch (its index in
- * arch/list) and whether the description gives kernel { load; entry; };
- * the rest is the file.
+ * mkcodepage places it, and the protocol data built for it. The first
+ * byte picks the arch (bits 0-3: its index in arch/list), the protocol
+ * (bits 4-5: none, linux-x86, multiboot, multiboot2) and whether the
+ * description gives kernel { load; entry; } (bit 7); the rest is the file.
  */
 #include "arch.h"
 #include "desc.h"
@@ -17,6 +18,9 @@
 /* Memory for every arch: 3 GiB from 0 holds each QEMU machine's RAM (at
  * 0, 1 GiB and 2 GiB), so each sample lands where it was linked. */
 #define RAM_SIZE 0xc0000000ULL
+
+static const char *const protocols[] = { "none", "linux-x86", "multiboot",
+					  "multiboot2" };
 
 static unsigned narches(void)
 {
@@ -35,17 +39,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	memset(&p, 0, sizeof(p));
-	p.arch = cp_arches[(data[0] & 0x7f) % narches()];
+	p.arch = cp_arches[(data[0] & 0x0f) % narches()];
 	p.nseg = 1;
 	p.seg[0].name = cp_xstrdup("codepage");
 	p.seg[0].file = cp_xstrdup("codepage.bin");
 	p.nmemory = 1;
 	p.memory[0] = (struct cp_range){ 0, RAM_SIZE };
 	p.desc_file = "fuzz.dts";
+	p.kernel_file = "kernel";
+	/* bits 4-5: the protocol; x86_64's bind formats and data to theirs */
+	p.protocol = cp_xstrdup(protocols[data[0] >> 4 & 3]);
+	desc.file = "fuzz.dts";
 	desc.kernel_has_load = desc.kernel_has_entry = data[0] & 0x80;
 	desc.kernel_load = 0x200000;
 	desc.kernel_entry = desc.kernel_load;
-	cp_kernel_load(&p, fuzz_file("kernel", data + 1, size - 1), &desc);
+	if (!cp_kernel_load(&p, fuzz_file("kernel", data + 1, size - 1), &desc) &&
+	    p.arch->protocol_data)
+		p.arch->protocol_data(&p, &desc);
 	cp_plan_free(&p);
 	return 0;
 }

@@ -29,7 +29,8 @@ for f in "$src"/arch/*/samples/*.dts "$src"/arch/*/tests/*.dts \
 		2>/dev/null || rm -f "$seeds/desc/$n.dtb"
 done
 
-# kernel: the arch's index in arch/list, +128 when load and entry are
+# kernel: the arch's index in arch/list, +16 .. +48 for another protocol
+# (fuzz-kernel.c), +128 when load and entry are
 # given (raw images need them); each arch's samples as built, and their
 # Images gzipped
 i=0
@@ -44,6 +45,9 @@ for a in $arches; do
 		case $k in
 		*/Image) gzip -9 -n -c "$k" >"$work/$n.gz"
 			with_byte "$(printf '%03o' "$i")" "$work/$n.gz" "$seeds/kernel/$n.gz" ;;
+		*/mbcheck.elf) # under multiboot (+32) and multiboot2 (+48)
+			with_byte "$(printf '%03o' $((i + 32)))" "$k" "$seeds/kernel/$n-mb1"
+			with_byte "$(printf '%03o' $((i + 48)))" "$k" "$seeds/kernel/$n-mb2" ;;
 		esac
 	done
 	i=$((i + 1))

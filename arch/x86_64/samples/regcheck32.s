@@ -148,53 +148,7 @@ okbad:	# "ok" if eax = 0, else "bad" and count a failure
 1:	say	s_ok
 	ret
 
-putc:	# al
-	movb	%al, %ah
-	movw	$COM1 + 5, %dx		# LSR
-1:	inb	%dx, %al
-	testb	$0x20, %al		# THRE
-	jz	1b
-	movw	$COM1, %dx
-	movb	%ah, %al
-	outb	%al, %dx
-	ret
-
-puts:	# esi = string
-1:	movzbl	(%esi), %eax
-	testl	%eax, %eax
-	jz	2f
-	call	putc
-	incl	%esi
-	jmp	1b
-2:	ret
-
-puthex:	# eax, as 0x%08x
-	pushl	%ebx
-	pushl	%ecx
-	movl	%eax, %ebx
-	movb	$'0', %al
-	call	putc
-	movb	$'x', %al
-	call	putc
-	movl	$32, %ecx
-1:	subl	$4, %ecx
-	movl	%ebx, %eax
-	shrl	%cl, %eax
-	andl	$0xf, %eax
-	addb	$'0', %al
-	cmpb	$'9', %al
-	jbe	2f
-	addb	$'a' - '9' - 1, %al
-2:	call	putc
-	testl	%ecx, %ecx
-	jnz	1b
-	popl	%ecx
-	popl	%ebx
-	ret
-
-newline:
-	movb	$'\n', %al
-	jmp	putc
+	.include "console32.inc"
 
 	.section .rodata, "a"
 s_mode:	.asciz	" mode=32 pg="

@@ -4,10 +4,12 @@
 
 # qemu: entered as a bootloader leaves the CPU (32-bit protected mode,
 # paging off), placed only (the list entry is Linux's, 64-bit): into a
-# 64-bit destination and, through long mode and out again, a 32-bit one
+# 64-bit destination and, through long mode and out again, a 32-bit one;
+# then the Multiboot destinations
 qemu_x86_64() {
 	x86_protected regcheck "pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789"
 	x86_protected regcheck32 "pc=0x01000000 mode=32 pg=0 cs=0x00000008 if=0;eax=0x2badb002 ebx=0x02000000"
+	qemu_x86_64_multiboot
 }
 
 # x86_protected SAMPLE EXPECTED: samples/SAMPLE.dts with SAMPLE.elf
@@ -60,6 +62,7 @@ handoff_x86_64() {
 	fi
 	x86_handoff_boot x86_64-regcheck "$h/out-rc" \
 		"handoff: old kernel up;mkcodepage: entered;mkcodepage: memory mapped;mkcodepage: segments checked;mkcodepage: jumping;regcheck: pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789 rbp=0x0000c0de"
+	x86_handoff_linux "$h"
 }
 
 # x86_handoff_boot NAME OUTDIR EXPECTED: the old kernel's initramfs around
@@ -84,4 +87,112 @@ x86_handoff_boot() {
 	else
 		check_console "handoff/$1" "$log" "$3" "$2/kernel.0.bin"
 	fi
+}
+
+# The Multiboot information mbcheck prints for samples/mbcheck.dts and
+# mbcheck2.dts: the same facts through either protocol.
+MBCHECK_INFO="mbcheck: lower=0x00000000 upper=0x0007f400;mbcheck: cmdline=mbcheck.elf console=com1 mbcheck.marker=1;mbcheck: loader=mkcodepage;mbcheck: module 0x03000000-0x0300000a initrd rootfs=1;mbcheck: module 0x03001000-0x03001004 blob;mbcheck: mmap 0x0000000000000000 0x0000000000100000 type=0x00000002;mbcheck: mmap 0x0000000000100000 0x000000001fd00000 type=0x00000001;mbcheck: done"
+
+# Multiboot destinations: mbcheck (an i386 ELF) through both protocols,
+# placed and list, and from 32-bit protected mode; then grub-invaders,
+# a Multiboot kernel from Debian that draws on the VGA text screen
+qemu_x86_64_multiboot() {
+	for p in mbcheck mbcheck2; do
+		out=$WORK/q-x86_64-$p
+		if ! "$MKCP" -d "$SRCTREE/arch/x86_64/samples/$p.dts" \
+			-k "$BUILD/samples/x86_64/mbcheck.elf" -o "$out" \
+			>"$out.log" 2>&1; then
+			fail "qemu/x86_64-$p/build" "" "$out.log"
+			continue
+		fi
+		magic=0x2badb002
+		[ $p = mbcheck2 ] && magic=0x36d76289
+		boot_case "x86_64-$p" "$out" "mbcheck: done" \
+			"mbcheck: magic=$magic;$MBCHECK_INFO"
+		# the 32-bit entry is placed only: Linux enters the list one
+		log=$WORK/x86_64-$p-protected.log
+		if ! "$QEMU_RUN" --state protected --timeout 120 \
+			--expect "mbcheck: done" "$out" >"$log" 2>&1; then
+			fail "qemu/x86_64-$p-protected/placed" "" "$log"
+		else
+			check_console "qemu/x86_64-$p-protected/placed" "$log" \
+				"mbcheck: magic=$magic;$MBCHECK_INFO" "$out/kernel.0.bin"
+		fi
+	done
+	x86_invaders
+}
+
+# grub-invaders (Debian's package, fetched with apt-get download): its
+# Multiboot header's address fields place it; the aliens on the screen
+# show that it runs
+x86_invaders() {
+	g=$BUILD/debian-grub-invaders
+	if ! sh "$SRCTREE/tools/fetch-debian-packages.sh" amd64 "$g" grub-invaders \
+		>"$WORK/fetch-invaders.log" 2>&1; then
+		missing qemu/x86_64-invaders "Debian's grub-invaders could not be fetched (see apt)"
+		return
+	fi
+	out=$WORK/q-x86_64-invaders
+	cat >"$WORK/invaders.dts" <<EOF2
+/dts-v1/;
+/ {
+	compatible = "mkcodepage,description-v1";
+	#address-cells = <2>; #size-cells = <2>;
+	arch = "x86_64"; protocol = "multiboot";
+	memory = <0x0 0x100000 0x0 0x1fd00000>;
+	kernel { command-line = "mkcodepage"; };
+};
+EOF2
+	if ! "$MKCP" -d "$WORK/invaders.dts" -k "$g/root/boot/invaders.exec" \
+		-o "$out" >"$out.log" 2>&1; then
+		fail qemu/x86_64-invaders/build "" "$out.log"
+		return
+	fi
+	for mode in placed list; do
+		log=$WORK/x86_64-invaders-$mode.log
+		if "$QEMU_RUN" --mode $mode --timeout 120 \
+			--expect-screen "-*--          -*--" "$out" >"$log" 2>&1; then
+			pass "qemu/x86_64-invaders/$mode"
+		else
+			fail "qemu/x86_64-invaders/$mode" "the aliens did not appear" "$log"
+		fi
+	done
+}
+
+# handoff, protocol linux-x86: the destination is Debian's kernel again,
+# with boot_params from the description (e820 with reserved ranges, its
+# command line, an initrd holding init alone, which prints the command
+# line and powers off)
+x86_handoff_linux() {
+	mkdir -p "$1/second"
+	cp "$BUILD/tests/handoff-init.x86_64" "$1/second/init"
+	(cd "$1/second" && find . | cpio -o -H newc --quiet | gzip -n) \
+		>"$1/initrd-second.cpio.gz"
+	cat >"$1/linux.dts" <<EOF2
+/dts-v1/;
+/ {
+	compatible = "mkcodepage,description-v1";
+	#address-cells = <2>; #size-cells = <2>;
+	arch = "x86_64"; protocol = "linux-x86";
+	/* q35's RAM with -m 1G, less SeaBIOS's: the kernel wants some
+	 * below 1 MiB for its real-mode trampoline */
+	memory = <0x0 0x1000 0x0 0x9e000 0x0 0x100000 0x0 0x3fd00000>;
+	reserved-memory = <0x0 0x9f000 0x0 0x61000 0x0 0x3fe00000 0x0 0x200000>;
+	kernel {
+		command-line = "console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second";
+		initrd = "initrd";
+	};
+	segments {
+		initrd { file = "initrd-second.cpio.gz"; load = <0x0 0x08000000>; };
+	};
+	debug-uart { type = "ns16550-io"; address = <0x0 0x3f8>; };
+};
+EOF2
+	if ! "$MKCP" -d "$1/linux.dts" -k "$BUILD/debian-amd64/vmlinuz" \
+		-o "$1/out-linux" >"$1/linux.log" 2>&1; then
+		fail handoff/x86_64-linux-build "" "$1/linux.log"
+		return
+	fi
+	x86_handoff_boot x86_64-linux "$1/out-linux" \
+		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
 }
