@@ -122,6 +122,16 @@ patched_dtb() {
 	esac
 	echo "$f"
 }
+# second_initrd ARCH DIR: DIR/initrd-second.cpio.gz, an initramfs of the
+# handoff init alone, for a destination kernel (it prints its command line
+# and powers off)
+second_initrd() {
+	mkdir -p "$2/second"
+	cp "$BUILD/tests/handoff-init.$1" "$2/second/init"
+	(cd "$2/second" && find . | cpio -o -H newc --quiet | gzip -n) \
+		>"$2/initrd-second.cpio.gz"
+}
+
 # patched_copy FILE OFFSET:HEX NAME: a copy of FILE with the bytes HEX at
 # OFFSET (none: an unchanged copy), named after NAME in $WORK; its path.
 patched_copy() {

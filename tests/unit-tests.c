@@ -684,13 +684,15 @@ static void test_checksum(void)
 
 /* ---- every arch row has what gen/ needs -------------------------------- */
 
-/* Each image format a row lists has its name and both hooks. */
+/* Each image format a row lists has its name and both hooks, and one bound
+ * to a protocol says what its files have (for "this one has no ..."). */
 static int formats_complete(const struct cp_arch *a)
 {
 	for (int i = 0; a->image_formats && a->image_formats[i]; i++) {
 		const struct cp_image_format *f = a->image_formats[i];
 
-		if (!f->name || !f->recognize || !f->load)
+		if (!f->name || !f->recognize || !f->load ||
+		    (f->protocol && !f->needs))
 			return 0;
 	}
 	return 1;

@@ -106,10 +106,7 @@ EOF
 	fi
 	# the destination: Debian's kernel again, its own initramfs, a
 	# command line and initrd given to it through the description
-	mkdir -p "$h/second"
-	cp "$BUILD/tests/handoff-init.arm64" "$h/second/init"
-	(cd "$h/second" && find . | cpio -o -H newc --quiet | gzip -n) \
-		>"$h/initrd-second.cpio.gz"
+	second_initrd arm64 "$h"
 	cat >"$h/linux.dts" <<EOF
 /dts-v1/;
 / {

@@ -164,10 +164,7 @@ EOF2
 # command line, an initrd holding init alone, which prints the command
 # line and powers off)
 x86_handoff_linux() {
-	mkdir -p "$1/second"
-	cp "$BUILD/tests/handoff-init.x86_64" "$1/second/init"
-	(cd "$1/second" && find . | cpio -o -H newc --quiet | gzip -n) \
-		>"$1/initrd-second.cpio.gz"
+	second_initrd x86_64 "$1"
 	cat >"$1/linux.dts" <<EOF2
 /dts-v1/;
 / {
