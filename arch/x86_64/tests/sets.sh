@@ -193,3 +193,18 @@ EOF2
 	x86_handoff_boot x86_64-linux "$1/out-linux" \
 		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
 }
+
+# check: boot information the protocol does not pass on is warned of, and
+# the codepage is still built
+check_x86_64() {
+	log=$WORK/x86-cmdline-none.log
+	if ! "$MKCP" -d "$SRCTREE/arch/x86_64/tests/bad/x86-cmdline-none.dts" \
+		-k "$BUILD/samples/x86_64/regcheck.elf" -o "$WORK/out-cmdline-none" \
+		>"$log" 2>&1; then
+		fail cli/x86-cmdline-under-none "" "$log"
+	elif ! grep -q 'passes no command line.*\[unused-property\]' "$log"; then
+		fail cli/x86-cmdline-under-none "no [unused-property]" "$log"
+	else
+		pass cli/x86-cmdline-under-none
+	fi
+}
