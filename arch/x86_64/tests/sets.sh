@@ -94,8 +94,8 @@ x86_handoff_boot() {
 MBCHECK_INFO="mbcheck: lower=0x00000000 upper=0x0007f400;mbcheck: cmdline=mbcheck.elf console=com1 mbcheck.marker=1;mbcheck: loader=mkcodepage;mbcheck: module 0x03000000-0x0300000a initrd rootfs=1;mbcheck: module 0x03001000-0x03001004 blob;mbcheck: mmap 0x0000000000000000 0x0000000000100000 type=0x00000002;mbcheck: mmap 0x0000000000100000 0x000000001fd00000 type=0x00000001;mbcheck: done"
 
 # Multiboot destinations: mbcheck (an i386 ELF) through both protocols,
-# placed and list, and from 32-bit protected mode; then grub-invaders,
-# a Multiboot kernel from Debian that draws on the VGA text screen
+# placed and list, and from 32-bit protected mode; then the destinations
+# from Debian that draw on the VGA text screen
 qemu_x86_64_multiboot() {
 	for p in mbcheck mbcheck2; do
 		out=$WORK/q-x86_64-$p
@@ -119,42 +119,53 @@ qemu_x86_64_multiboot() {
 				"mbcheck: magic=$magic;$MBCHECK_INFO" "$out/kernel.0.bin"
 		fi
 	done
-	x86_invaders
+	x86_screen_destinations
 }
 
-# grub-invaders (Debian's package, fetched with apt-get download): its
-# Multiboot header's address fields place it; the aliens on the screen
-# show that it runs
-x86_invaders() {
-	g=$BUILD/debian-grub-invaders
-	if ! sh "$SRCTREE/tools/fetch-debian-packages.sh" amd64 "$g" grub-invaders \
-		>"$WORK/fetch-invaders.log" 2>&1; then
-		missing qemu/x86_64-invaders "Debian's grub-invaders could not be fetched (see apt)"
+# Destinations from Debian's packages that draw on the VGA text screen
+# (fetched with apt-get download), placed and list: grub-invaders, a
+# Multiboot kernel its header's address fields place (its aliens show it
+# runs), and memtest86+, a bzImage through linux-x86 (its memory size,
+# read from the e820 in boot_params, shows the map arrived)
+x86_screen_destinations() {
+	x86_screen_case invaders grub-invaders boot/invaders.exec multiboot \
+		"-*--          -*--"
+	x86_screen_case memtest memtest86+ boot/memtest86+x64.bin linux-x86 \
+		"Memory  :  509MB"
+}
+
+# x86_screen_case NAME PACKAGE FILE PROTOCOL TEXT: FILE of PACKAGE booted
+# with PROTOCOL in 509 MiB from 1 MiB up until TEXT is on the screen
+x86_screen_case() {
+	g=$BUILD/debian-$2
+	if ! sh "$SRCTREE/tools/fetch-debian-packages.sh" amd64 "$g" "$2" \
+		>"$WORK/fetch-$1.log" 2>&1; then
+		missing "qemu/x86_64-$1" "Debian's $2 could not be fetched (see apt)"
 		return
 	fi
-	out=$WORK/q-x86_64-invaders
-	cat >"$WORK/invaders.dts" <<EOF2
+	out=$WORK/q-x86_64-$1
+	cat >"$WORK/$1.dts" <<EOF2
 /dts-v1/;
 / {
 	compatible = "mkcodepage,description-v1";
 	#address-cells = <2>; #size-cells = <2>;
-	arch = "x86_64"; protocol = "multiboot";
+	arch = "x86_64"; protocol = "$4";
 	memory = <0x0 0x100000 0x0 0x1fd00000>;
-	kernel { command-line = "mkcodepage"; };
+	reserved-memory = <0x0 0x0 0x0 0x100000>;
+	kernel { command-line = "console=ttyS0"; };
 };
 EOF2
-	if ! "$MKCP" -d "$WORK/invaders.dts" -k "$g/root/boot/invaders.exec" \
-		-o "$out" >"$out.log" 2>&1; then
-		fail qemu/x86_64-invaders/build "" "$out.log"
+	if ! "$MKCP" -d "$WORK/$1.dts" -k "$g/root/$3" -o "$out" >"$out.log" 2>&1; then
+		fail "qemu/x86_64-$1/build" "" "$out.log"
 		return
 	fi
 	for mode in placed list; do
-		log=$WORK/x86_64-invaders-$mode.log
-		if "$QEMU_RUN" --mode $mode --timeout 120 \
-			--expect-screen "-*--          -*--" "$out" >"$log" 2>&1; then
-			pass "qemu/x86_64-invaders/$mode"
+		log=$WORK/x86_64-$1-$mode.log
+		if "$QEMU_RUN" --mode $mode --timeout 120 --expect-screen "$5" \
+			"$out" >"$log" 2>&1; then
+			pass "qemu/x86_64-$1/$mode"
 		else
-			fail "qemu/x86_64-invaders/$mode" "the aliens did not appear" "$log"
+			fail "qemu/x86_64-$1/$mode" "'$5' did not appear on the screen" "$log"
 		fi
 	done
 }
