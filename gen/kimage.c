@@ -6,15 +6,6 @@
 
 #include <string.h>
 
-static uint64_t le64(const unsigned char *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
 int cp_kimage_recognize(const struct cp_image_format *f,
 			const unsigned char *file, size_t len)
 {
@@ -31,11 +22,11 @@ static int read_header(const struct cp_image_format *f,
 		       uint64_t *size)
 {
 	const struct cp_kimage *k = f->data;
-	const char *why = k->flags_problem ? k->flags_problem(le64(file + 24))
+	const char *why = k->flags_problem ? k->flags_problem(cp_load_le(file + 24, 8))
 					    : NULL;
 
-	*toff = le64(file + 8);
-	*size = le64(file + 16);
+	*toff = cp_load_le(file + 8, 8);
+	*size = cp_load_le(file + 16, 8);
 	if (why) {
 		cp_error(loc, bad_image, "%s header: %s", f->name, why);
 		return -1;

@@ -241,6 +241,21 @@ void cp_store_be(unsigned char *p, size_t n, uint64_t v)
 	}
 }
 
+uint64_t cp_load_le(const unsigned char *p, size_t n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+void cp_store_le(unsigned char *p, size_t n, uint64_t v)
+{
+	for (size_t i = 0; i < n; i++, v >>= 8)
+		p[i] = (unsigned char)v;
+}
+
 void cp_strlist_add(struct cp_strlist *l, const char *s)
 {
 	for (int i = 0; i < l->n; i++)

@@ -65,6 +65,10 @@ static inline uint64_t cp_align_down(uint64_t v, uint64_t a)
 uint64_t cp_load_be(const unsigned char *p, size_t n);
 /* Big-endian store of v into n bytes. */
 void cp_store_be(unsigned char *p, size_t n, uint64_t v);
+/* Little-endian load of n (1..8) bytes. */
+uint64_t cp_load_le(const unsigned char *p, size_t n);
+/* Little-endian store of v into n bytes. */
+void cp_store_le(unsigned char *p, size_t n, uint64_t v);
 
 
 

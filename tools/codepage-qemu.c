@@ -219,12 +219,11 @@ static void put_word(const struct boot *b, unsigned char *p, uint64_t v)
 {
 	unsigned size = b->row->list_word;
 
-	if (!b->row->list_le) {
+	/* the target's unsigned long */
+	if (b->row->list_le)
+		cp_store_le(p, size, v);
+	else
 		cp_store_be(p, size, v);
-		return;
-	}
-	for (unsigned i = 0; i < size; i++, v >>= 8)
-		p[i] = (unsigned char)v; /* the target's unsigned long */
 }
 
 /* A multiplier coprime to n, to scatter n pages over n slots. */

@@ -10,6 +10,7 @@
 
 #include "desc.h"
 #include "plan.h"
+#include "util.h"
 
 #include <stdint.h>
 
@@ -52,38 +53,30 @@ int x86_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
 char *x86_command_line(const char *path, const char *args,
 		       const struct cp_loc *loc);
 
-static inline void x86_put16(unsigned char *p, uint16_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-}
-
+/* Little-endian fields, typed (gen/util.h does the bytes). */
 static inline void x86_put32(unsigned char *p, uint32_t v)
 {
-	x86_put16(p, (uint16_t)v);
-	x86_put16(p + 2, (uint16_t)(v >> 16));
+	cp_store_le(p, 4, v);
 }
 
 static inline void x86_put64(unsigned char *p, uint64_t v)
 {
-	x86_put32(p, (uint32_t)v);
-	x86_put32(p + 4, (uint32_t)(v >> 32));
-}
-
-static inline uint32_t x86_get32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
+	cp_store_le(p, 8, v);
 }
 
 static inline uint16_t x86_get16(const unsigned char *p)
 {
-	return (uint16_t)(p[0] | p[1] << 8);
+	return (uint16_t)cp_load_le(p, 2);
+}
+
+static inline uint32_t x86_get32(const unsigned char *p)
+{
+	return (uint32_t)cp_load_le(p, 4);
 }
 
 static inline uint64_t x86_get64(const unsigned char *p)
 {
-	return x86_get32(p) | (uint64_t)x86_get32(p + 4) << 32;
+	return cp_load_le(p, 8);
 }
 
 #endif

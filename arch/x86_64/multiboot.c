@@ -133,17 +133,18 @@ static int mb2_recognize(const struct cp_image_format *f,
 
 /*
  * The kernel by its address fields, the header found at file offset
- * hoff; entry checked to lie in what they load. 0 or -1 (reported).
+ * hoff; entry checked to lie in what they load. Multiboot2 (mb2) also
+ * lets load_addr be -1: the file from its start. 0 or -1 (reported).
  */
 static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 			   size_t len, size_t hoff, const struct mb_addresses *a,
-			   uint32_t entry, const char *version,
-			   const struct cp_loc *loc)
+			   uint32_t entry, int mb2, const struct cp_loc *loc)
 {
+	const char *version = mb2 ? "Multiboot2" : "Multiboot";
 	uint64_t load = a->load, start, size, memsz;
 	char why[240];
 
-	if (a->load == 0xffffffff && !strcmp(version, "Multiboot2")) {
+	if (mb2 && a->load == 0xffffffff) {
 		load = (uint64_t)a->header - hoff; /* the file from its start */
 		start = 0;
 		if (a->header < hoff)
@@ -255,7 +256,7 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		a = (struct mb_addresses){ x86_get32(h + 12), x86_get32(h + 16),
 					   x86_get32(h + 20), x86_get32(h + 24) };
 		err = load_by_address(plan, file, len, off, &a,
-				      x86_get32(h + 28), "Multiboot", loc);
+				      x86_get32(h + 28), 0, loc);
 	} else {
 		err = load_elf(plan, file, len, desc, "Multiboot", loc);
 	}
@@ -370,8 +371,7 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (has_a && !has_entry)
 		return mb_error(loc, "Multiboot2", "an address tag without an "
 						   "entry address tag");
-	err = has_a ? load_by_address(plan, file, len, off, &a, entry,
-				      "Multiboot2", loc)
+	err = has_a ? load_by_address(plan, file, len, off, &a, entry, 1, loc)
 		    : load_elf(plan, file, len, desc, "Multiboot2", loc);
 	if (err || below_4g(plan, "Multiboot2", loc))
 		return -1;
