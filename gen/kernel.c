@@ -382,26 +382,28 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 	return 0;
 }
 
-/* gzip -dc path > workdir/kernel.unzipped; the bytes, or NULL (reported). */
-/* A kernel cannot unpack to more than the memory it is to be placed in. */
+/*
+ * FILE unpacked by codec C, or NULL (reported); FILE is freed. A kernel
+ * cannot unpack to more than the memory it is to be placed in.
+ */
 static unsigned char *unpack(const struct cp_plan *plan, unsigned char *file,
-			     size_t *len, const struct cp_loc *loc)
+			     size_t *len, const struct cp_codec *c,
+			     const struct cp_loc *loc)
 {
 	uint64_t limit = 0;
-	const char *why;
+	char why[160];
 	unsigned char *out;
 
 	for (int i = 0; i < plan->nmemory; i++)
 		limit += plan->memory[i].size;
 	if (limit > SIZE_MAX)
 		limit = SIZE_MAX;
-	out = cp_decompress(file, *len, (size_t)limit, len, &why);
+	out = cp_decompress(c, file, *len, (size_t)limit, len, why, sizeof(why));
 	if (!out)
 		cp_error(loc, bad_kernel,
-			 "the kernel looks gzip-compressed and cannot be "
-			 "unpacked into at most 0x%llx bytes (the memory the "
-			 "description gives): %s",
-			 (unsigned long long)limit, why);
+			 "cannot unpack the %s-compressed kernel into the "
+			 "memory the description gives (0x%llx bytes): %s",
+			 cp_codec_name(c), (unsigned long long)limit, why);
 	free(file);
 	return out;
 }
@@ -424,6 +426,7 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 	struct cp_loc loc = { .file = path };
 	size_t len;
 	unsigned char *file = cp_read_file(path, &len);
+	const struct cp_codec *codec;
 	const struct cp_image_format *f;
 	int err;
 
@@ -432,7 +435,8 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 			 strerror(errno));
 		return -1;
 	}
-	if (cp_is_compressed(file, len) && !(file = unpack(plan, file, &len, &loc)))
+	if ((codec = cp_codec_of(file, len)) &&
+	    !(file = unpack(plan, file, &len, codec, &loc)))
 		return -1;
 	plan->entry_loc = loc;
 	if ((f = protocol_format(plan->arch, plan->protocol)))

@@ -72,6 +72,45 @@ bytes_of_hex() {
 	printf "$fmt"
 }
 
+# packed FORMAT FILE OUT: FILE compressed as FORMAT: gz, xz, zst, lz4 (the
+# frame format) or lz4l (the legacy format of arm64's Image.lz4); FORMAT+size
+# appends the unpacked size as Linux's size_append does.
+packed() {
+	case ${1%+size} in
+	gz) gzip -9 -n -c "$2" ;;
+	xz) xz --check=crc32 -c "$2" ;;
+	zst) zstd -q -19 -c "$2" ;;
+	lz4) lz4 -q -c "$2" ;;
+	lz4l) lz4 -q -l -c "$2" ;;
+	esac >"$3"
+	case $1 in
+	*+size) n=$(wc -c <"$2")
+		bytes_of_hex "$(printf '%08x' "$n" | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')" >>"$3" ;;
+	esac
+}
+
+# packed_bad KIND FORMAT: the arm64 Image compressed as FORMAT and then
+# cut (the last third gone), corrupt (the first block's size or the data
+# past the headers overwritten), or a bomb (65 MiB of zeros); its path.
+packed_bad() {
+	out=$WORK/packed-$1.$2
+	case $1 in
+	bomb) head -c 68157440 /dev/zero >"$WORK/zeros"
+		packed "$2" "$WORK/zeros" "$out"
+		rm "$WORK/zeros" ;;
+	*) packed "$2" "$BUILD/samples/arm64/Image" "$out" ;;
+	esac
+	n=$(wc -c <"$out")
+	case $1:$2 in
+	cut:*) head -c $((n * 2 / 3)) "$out" >"$out.cut" && mv "$out.cut" "$out" ;;
+	corrupt:lz4l) # no checksum: make the first block too short to decode
+		bytes_of_hex 10000000 | dd of="$out" bs=1 seek=4 conv=notrunc 2>/dev/null ;;
+	corrupt:*) bytes_of_hex ffffffffffffffffffffffff |
+		dd of="$out" bs=1 seek=$((n / 2)) conv=notrunc 2>/dev/null ;;
+	esac
+	echo "$out"
+}
+
 
 # ---- unit: the host library's unit tests ----------------------------------
 set_unit() {
@@ -157,13 +196,9 @@ special_file() {
 		aarch64-linux-gnu-ld -Ttext=0xffff800008000000 --no-warn-rwx-segments \
 			-o "$WORK/vmlinux" "$BUILD/samples/arm64/regcheck.o"
 		echo "$WORK/vmlinux" ;;
-	@gzip-bomb) # 65 MiB of zeros in 64 KiB: more than the memory
-		head -c 68157440 /dev/zero | gzip -1 -n >"$WORK/bomb.gz"
-		echo "$WORK/bomb.gz" ;;
-	@gzip-truncated) # an Image.gz cut short
-		gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/cut.gz"
-		head -c $(($(wc -c <"$WORK/cut.gz") - 20)) "$WORK/cut.gz" >"$WORK/cut2.gz"
-		echo "$WORK/cut2.gz" ;;
+	@packed-*) # @packed-KIND:FORMAT
+		kind=${1#@packed-}
+		packed_bad "${kind%%:*}" "${kind#*:}" ;;
 	@vmlinuz:*) # @vmlinuz:OFFSET:HEX: Debian's amd64 kernel, patched
 		sh "$SRCTREE/tools/fetch-debian-kernel.sh" amd64 "$BUILD/debian-amd64" \
 			>"$WORK/fetch-bad.log" 2>&1
@@ -629,6 +664,15 @@ line"
 # ---- install: an installed tool finds its data where it was put -----------
 set_install() {
 	i=$WORK/inst
+	# O= names a build tree that need not exist yet, as in Kbuild and dtc
+	if make -s -C "$SRCTREE" -f "$SRCTREE/GNUmakefile" O="$WORK/o/not/yet" \
+		>"$WORK/o.log" 2>&1 && [ -x "$WORK/o/not/yet/mkcodepage" ] &&
+		[ -x "$WORK/o/not/yet/codepage-qemu" ]; then
+		pass install/O-dir-created
+	else
+		fail install/O-dir-created "" "$WORK/o.log"
+	fi
+	rm -rf "$WORK/o"
 	if ! make -s -C "$SRCTREE" -f "$SRCTREE/GNUmakefile" O="$OBJTREE" install \
 		DESTDIR="$i" PREFIX=/opt/cp >"$WORK/inst.log" 2>&1; then
 		fail install/make-install "" "$WORK/inst.log"
@@ -869,15 +913,19 @@ set_check() {
 		sort -u | wc -l)
 	[ "$n" -ge 2 ] && pass output/two-link-addresses ||
 		fail output/two-link-addresses "$n distinct link addresses"
-	# a gzip-compressed Image (vmlinuz as many distributions ship it)
-	gzip -9 -n -c "$BUILD/samples/arm64/Image" >"$WORK/Image.gz"
-	if "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" -k "$WORK/Image.gz" \
-		-o "$WORK/gz" >"$WORK/gz.log" 2>&1 &&
-		cmp -s "$WORK/gz/kernel.0.bin" "$BUILD/samples/arm64/Image"; then
-		pass input/gzip-compressed-image
-	else
-		fail input/gzip-compressed-image "" "$WORK/gz.log"
-	fi
+	# a compressed Image, as distributions and Linux's arch/arm64/boot
+	# make them (vmlinuz, Image.gz, .xz, .zst, .lz4 in both lz4 formats,
+	# with and without the unpacked size appended), unpacked to its bytes
+	for f in gz xz zst lz4 lz4l xz+size zst+size lz4l+size; do
+		packed "$f" "$BUILD/samples/arm64/Image" "$WORK/Image.$f"
+		if "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" -k "$WORK/Image.$f" \
+			-o "$WORK/packed-$f" >"$WORK/packed-$f.log" 2>&1 &&
+			cmp -s "$WORK/packed-$f/kernel.0.bin" "$BUILD/samples/arm64/Image"; then
+			pass "input/compressed-image-$f"
+		else
+			fail "input/compressed-image-$f" "" "$WORK/packed-$f.log"
+		fi
+	done
 	# a description compiled to .dtb beforehand gives the same codepage
 	mkdir -p "$WORK/dtb"
 	cp "$SRCTREE/arch/ppc32-e500/samples/"*.dts "$WORK/dtb/"

@@ -7,16 +7,19 @@
 # prints the command to run and fails.
 set -eu
 
-# The host build and its tests; each arch's binutils, QEMU, cross C
-# compiler and C library (arch/<arch>/arch.conf: the static kexec-codepage
+# The host build and its tests (zlib, liblzma, libzstd and liblz4 unpack
+# compressed kernels; nettle checks a FIT image's hashes; the compressors
+# and u-boot-tools' mkimage make the tests' inputs); each arch's binutils,
+# QEMU, cross C compiler and C library (arch/<arch>/arch.conf: the static kexec-codepage
 # for every target); Debian's U-Boot as a destination; Linux 6.1's source
 # and what building it needs (tools/build-linux.sh); clang and its
 # libFuzzer for the fuzzing harnesses (tests/fuzz/), whose replay is part
 # of make check.
 src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/tools/arches.sh"
-packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev cpio gzip
-device-tree-compiler u-boot-qemu linux-source-6.1 xz-utils patch flex
+packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev liblzma-dev libzstd-dev
+liblz4-dev nettle-dev cpio gzip xz-utils zstd lz4 u-boot-tools
+device-tree-compiler u-boot-qemu linux-source-6.1 patch flex
 bison bc clang libclang-rt-dev"
 for a in $arches; do
 	arch_conf "$a"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * fuzz-kernel.c - a kernel file (ELF, an arch's Image, gzip, raw) as
+ * fuzz-kernel.c - a kernel file (ELF, an arch's Image, compressed, raw) as
  * mkcodepage places it, and the protocol data built for it. The first
  * byte picks the arch (bits 0-3: its index in arch/list), the protocol
  * (bits 4-5: none, linux-x86, multiboot, multiboot2) and whether the

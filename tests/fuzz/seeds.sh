@@ -32,7 +32,7 @@ done
 # kernel: the arch's index in arch/list, +16 .. +48 for another protocol
 # (fuzz-kernel.c), +128 when load and entry are
 # given (raw images need them); each arch's samples as built, and their
-# Images gzipped
+# Images compressed
 i=0
 for a in $arches; do
 	for k in "$build/samples/$a"/*; do
@@ -43,8 +43,15 @@ for a in $arches; do
 		*) with_byte "$(printf '%03o' "$i")" "$k" "$seeds/kernel/$n" ;;
 		esac
 		case $k in
-		*/Image) gzip -9 -n -c "$k" >"$work/$n.gz"
-			with_byte "$(printf '%03o' "$i")" "$work/$n.gz" "$seeds/kernel/$n.gz" ;;
+		*/Image) # in each compressed format mkcodepage unpacks
+			gzip -9 -n -c "$k" >"$work/$n.gz"
+			xz --check=crc32 -c "$k" >"$work/$n.xz"
+			zstd -q -c "$k" >"$work/$n.zst"
+			lz4 -q -c "$k" >"$work/$n.lz4"
+			lz4 -q -l -c "$k" >"$work/$n.lz4l"
+			for z in gz xz zst lz4 lz4l; do
+				with_byte "$(printf '%03o' "$i")" "$work/$n.$z" "$seeds/kernel/$n.$z"
+			done ;;
 		*/mbcheck.elf) # under multiboot (+32) and multiboot2 (+48)
 			with_byte "$(printf '%03o' $((i + 32)))" "$k" "$seeds/kernel/$n-mb1"
 			with_byte "$(printf '%03o' $((i + 48)))" "$k" "$seeds/kernel/$n-mb2" ;;
