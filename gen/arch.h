@@ -87,6 +87,8 @@ enum cp_uart_type {
 struct cp_arch {
 	const char *name;		 /* "ppc32-e500": the description's arch */
 	const char *const *aliases;	 /* other spellings, NULL-ended, or NULL */
+	const char *const *uboot_arches; /* U-Boot's names, a FIT image's arch:
+					  * the first is shown; NULL-ended */
 	const char *summary;		 /* one line for --help */
 
 	/* ELF identity, checked against every kernel and object. */

@@ -21,11 +21,12 @@ static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
 };
 static const char *const codepage_props[] = { "load", "no-verify", NULL };
-static const char *const kernel_props[] = { "file", "load", "entry",
-					    "command-line", "initrd", NULL };
+static const char *const kernel_props[] = { "file", "fit", "configuration",
+					    "load", "entry", "command-line",
+					    "initrd", NULL };
 static const char *const segment_props[] = {
-	"file", "string", "data", "load", "bootargs", "initrd", "memory-node",
-	"module", NULL,
+	"file", "string", "data", "fit", "load", "bootargs", "initrd",
+	"memory-node", "module", NULL,
 };
 static const char *const preamble_props[] = { "source", NULL };
 static const char *const uart_props[] = { "type", "address", "reg-shift",
@@ -340,21 +341,33 @@ static int read_kernel(const struct reader *root)
 {
 	struct reader r;
 	struct cp_desc *d = root->d;
-	char *file = NULL;
+	char *file = NULL, *fit = NULL;
 	int err = 0;
 
 	if (!sub_reader(root, "kernel", &r))
 		return 0;
 	warn_unknown_props(&r, kernel_props);
 	err |= read_string(&r, "file", &file);
+	err |= read_string(&r, "fit", &fit);
+	err |= read_string(&r, "configuration", &d->kernel_fit_configuration);
+	if (file && fit) {
+		struct cp_loc loc = rloc(&r);
+
+		cp_error(&loc, segment_source,
+			 "the kernel comes from file = \"name\"; or from fit = "
+			 "\"image.itb\";, not both");
+		err = -1;
+	}
 	err |= read_address(&r, "load", &d->kernel_has_load, &d->kernel_load);
 	err |= read_address(&r, "entry", &d->kernel_has_entry,
 			    &d->kernel_entry);
 	err |= read_command_line(&r, "command-line", &d->kernel_cmdline);
 	err |= read_string(&r, "initrd", &d->kernel_initrd);
-	if (file)
-		d->kernel_file = resolve(d, file);
+	if (file || fit)
+		d->kernel_file = resolve(d, file ? file : fit);
+	d->kernel_fit = fit != NULL;
 	free(file);
+	free(fit);
 	return err ? -1 : 0;
 }
 
@@ -378,6 +391,7 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	s->node = cp_xstrdup(r->path);
 	err |= read_string(r, "file", &s->file);
 	err |= read_string(r, "string", &s->string);
+	err |= read_string(r, "fit", &s->fit_role);
 	if (!err) {
 		int len;
 		const void *v = getprop(r, "data", &len);
@@ -396,13 +410,15 @@ static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
 	err |= read_module(r, s);
 	if (err)
 		return -1;
-	if (!!s->file + !!s->string + s->has_data != 1) {
+	if (!!s->file + !!s->string + s->has_data + !!s->fit_role != 1) {
 		cp_error(&loc, segment_source,
 			 "a segment needs exactly one of file = \"name\";, "
-			 "string = \"text\"; or data = [bytes];");
+			 "string = \"text\";, data = [bytes]; or fit = "
+			 "\"fdt\"; (an image of the kernel's FIT)");
 		return -1;
 	}
-	if (!s->has_load) {
+	/* a FIT image may give the load address (fit.c) */
+	if (!s->has_load && !s->fit_role) {
 		cp_error(&loc, missing_load,
 			 "segment '%s' has no load address; add load = <...>;",
 			 s->name);
@@ -686,6 +702,7 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->device_tree);
 	free(d->memory);
 	free(d->kernel_file);
+	free(d->kernel_fit_configuration);
 	free(d->kernel_cmdline);
 	free(d->kernel_initrd);
 	free(d->reserved);
@@ -695,6 +712,7 @@ void cp_desc_free(struct cp_desc *d)
 		free(d->segments[i].path);
 		free(d->segments[i].string);
 		free(d->segments[i].data);
+		free(d->segments[i].fit_role);
 		free(d->segments[i].bootargs);
 		free(d->segments[i].initrd);
 		free(d->segments[i].module_args);

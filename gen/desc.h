@@ -32,9 +32,11 @@ struct cp_desc_segment {
 	char *file;   /* file as written, or NULL */
 	char *path;   /* file resolved against the description's directory */
 	char *string; /* string = "...": the bytes are the text and a NUL */
-	unsigned char *data; /* data = [bytes] or <cells>: the bytes as given */
+	unsigned char *data; /* data = [bytes] or <cells>: the bytes as given,
+			     * or the FIT image's (fit.c) */
 	size_t data_len;
 	int has_data;
+	char *fit_role; /* fit = "fdt": the kernel FIT's image of that role */
 	int has_load;
 	uint64_t load;
 	char *node; /* "/segments/fdt" */
@@ -85,7 +87,9 @@ struct cp_desc {
 	int no_verify; /* codepage { no-verify; }: the segments go unchecked */
 	uint64_t codepage_load;
 
-	char *kernel_file; /* kernel { file } resolved, or NULL */
+	char *kernel_file; /* kernel { file } or { fit } resolved, or NULL */
+	int kernel_fit;	   /* it was given as fit = "image.itb" */
+	char *kernel_fit_configuration; /* kernel { configuration }, or NULL */
 	int kernel_has_load, kernel_has_entry;
 	uint64_t kernel_load, kernel_entry;
 	char *kernel_cmdline; /* kernel { command-line }, or NULL */

@@ -390,15 +390,11 @@ static unsigned char *unpack(const struct cp_plan *plan, unsigned char *file,
 			     size_t *len, const struct cp_codec *c,
 			     const struct cp_loc *loc)
 {
-	uint64_t limit = 0;
+	size_t limit = cp_plan_memory_size(plan);
 	char why[160];
 	unsigned char *out;
 
-	for (int i = 0; i < plan->nmemory; i++)
-		limit += plan->memory[i].size;
-	if (limit > SIZE_MAX)
-		limit = SIZE_MAX;
-	out = cp_decompress(c, file, *len, (size_t)limit, len, why, sizeof(why));
+	out = cp_decompress(c, file, *len, limit, len, why, sizeof(why));
 	if (!out)
 		cp_error(loc, bad_kernel,
 			 "cannot unpack the %s-compressed kernel into the "
@@ -421,20 +417,13 @@ static int not_in_format(const struct cp_plan *plan,
 }
 
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc)
+		   unsigned char *file, size_t len, const struct cp_desc *desc)
 {
 	struct cp_loc loc = { .file = path };
-	size_t len;
-	unsigned char *file = cp_read_file(path, &len);
 	const struct cp_codec *codec;
 	const struct cp_image_format *f;
 	int err;
 
-	if (!file) {
-		cp_error(&loc, missing_file, "cannot read the kernel: %s",
-			 strerror(errno));
-		return -1;
-	}
 	if ((codec = cp_codec_of(file, len)) &&
 	    !(file = unpack(plan, file, &len, codec, &loc)))
 		return -1;

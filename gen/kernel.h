@@ -18,13 +18,13 @@
 #include "plan.h"
 
 /*
- * A gzip-compressed kernel (vmlinuz as many distributions ship it) is
- * unpacked first, in memory, to at most the memory the plan has
- * (decompress.h).
+ * Place the kernel FILE (LEN bytes, read from PATH; taken and freed).
+ * A compressed kernel (vmlinuz, Image.gz, .xz, .zst, .lz4) is unpacked
+ * first, in memory, to at most the memory the plan has (decompress.h).
  * Returns 0, or -1 after reporting why the kernel was rejected.
  */
 int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   const struct cp_desc *desc);
+		   unsigned char *file, size_t len, const struct cp_desc *desc);
 
 /*
  * For image formats: the lowest align-aligned base whose [base + off,

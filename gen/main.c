@@ -24,6 +24,7 @@
 #include "desc.h"
 #include "diag.h"
 #include "fdtfix.h"
+#include "fit.h"
 #include "image.h"
 #include "kernel.h"
 #include "link.h"
@@ -335,10 +336,67 @@ static int check_device_tree(struct run *r)
 	return err;
 }
 
+/* What only a FIT image can give, asked of a kernel that is not one. */
+static int fit_asked(const struct cp_desc *d, const char *kernel)
+{
+	struct cp_loc loc = { .file = d->file, .where = "/kernel" };
+	int err = 0;
+
+	if (d->kernel_fit_configuration) {
+		cp_error(&loc, bad_fit,
+			 "configuration = \"...\" names a FIT image's "
+			 "configuration, and the kernel '%s' is not a FIT image",
+			 kernel);
+		err = -1;
+	}
+	for (int i = 0; i < d->nsegments; i++)
+		if (d->segments[i].fit_role) {
+			loc.where = d->segments[i].node;
+			cp_error(&loc, bad_fit,
+				 "fit = \"%s\" takes an image of the kernel's "
+				 "FIT, and the kernel '%s' is not a FIT image",
+				 d->segments[i].fit_role, kernel);
+			err = -1;
+		}
+	return err;
+}
+
+/*
+ * The kernel's bytes: the file, or the kernel of a FIT image (given as
+ * kernel { fit }, or recognised), which also gives the segments their
+ * images. NULL (reported) on error.
+ */
+static unsigned char *kernel_bytes(struct run *r, const char *path,
+				   size_t *len)
+{
+	struct cp_loc loc = { .file = path };
+	unsigned char *file = cp_read_file(path, len), *kernel = NULL;
+
+	if (!file) {
+		cp_error(&loc, missing_file, "cannot read the kernel: %s",
+			 strerror(errno));
+		return NULL;
+	}
+	if (r->desc.kernel_fit || cp_fit_recognize(file, *len)) {
+		if (cp_fit_take(file, *len, path, &r->desc, r->plan.arch,
+				cp_plan_memory_size(&r->plan), &kernel, len))
+			kernel = NULL;
+		free(file);
+		return kernel;
+	}
+	if (fit_asked(&r->desc, path)) {
+		free(file);
+		return NULL;
+	}
+	return file;
+}
+
 static int read_inputs(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
 	const char *kernel = r->opt.kernel ? r->opt.kernel : r->desc.kernel_file;
+	unsigned char *bytes;
+	size_t len;
 
 	cp_strlist_add(&r->deps, r->opt.desc);
 	for (int i = 0; i < r->desc.deps.n; i++)
@@ -374,10 +432,15 @@ static int read_inputs(struct run *r)
 	}
 	cp_strlist_add(&r->deps, kernel);
 	p->kernel_file = kernel;
+	if (!(bytes = kernel_bytes(r, kernel, &len)))
+		return -1;
 	/* the description's segments first: an Image is placed clear of them */
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
-	    cp_fdtfix_apply(p, &r->desc) ||
-	    cp_kernel_load(p, kernel, &r->desc) ||
+	    cp_fdtfix_apply(p, &r->desc)) {
+		free(bytes);
+		return -1;
+	}
+	if (cp_kernel_load(p, kernel, bytes, len, &r->desc) ||
 	    (p->arch->protocol_data && p->arch->protocol_data(p, &r->desc)))
 		return -1;
 	warn_not_taken(r);

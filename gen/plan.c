@@ -633,3 +633,12 @@ void cp_plan_free(struct cp_plan *plan)
 	free(plan->format_data);
 	memset(plan, 0, sizeof(*plan));
 }
+
+size_t cp_plan_memory_size(const struct cp_plan *plan)
+{
+	uint64_t total = 0;
+
+	for (int i = 0; i < plan->nmemory; i++)
+		total += plan->memory[i].size;
+	return total > SIZE_MAX ? SIZE_MAX : (size_t)total;
+}

@@ -141,6 +141,10 @@ const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
 int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 		     uint64_t limit, uint64_t size, uint64_t *out);
 
+/* The bytes of memory the plan has: what no input may unpack to more than
+ * (SIZE_MAX at most). */
+size_t cp_plan_memory_size(const struct cp_plan *plan);
+
 /* 1 if [base, base+size) lies inside one memory range. */
 int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
 		      uint64_t size);

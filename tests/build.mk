@@ -23,6 +23,7 @@ $(obj)/tests/sha256-kat: $(srctree)/tests/sha256-kat.c $(srctree)/tools/bench/sh
 .PHONY: check-run demo-run bench-run
 check-run: all samples $(san-programs) $(test-bins)
 	$(Q)OBJTREE=$(objtree) SRCTREE=$(srctree) BUILD=$(obj) \
+		FUZZ_HARNESSES="$(fuzz-harnesses)" \
 		sh $(srctree)/tests/run_tests.sh $(TESTS)
 
 demo-run: all samples

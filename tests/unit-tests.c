@@ -223,6 +223,16 @@ static void init_plan(struct cp_plan *p)
 	p->desc_file = "unit.dts";
 }
 
+/* cp_kernel_load() on the file at PATH, as mkcodepage reads it. */
+static int load_kernel_file(struct cp_plan *p, const char *path,
+			    const struct cp_desc *desc)
+{
+	size_t len;
+	unsigned char *file = cp_read_file(path, &len);
+
+	return file ? cp_kernel_load(p, path, file, len, desc) : -1;
+}
+
 static void test_kernel(void)
 {
 	struct phdr_spec two[] = {
@@ -236,7 +246,7 @@ static void test_kernel(void)
 	char *path = make_elf("k.elf", EM_PPC, 0xc0000010, two, 3);
 
 	init_plan(&p);
-	CHECK("kernel-reads", cp_kernel_load(&p, path, &none) == 0);
+	CHECK("kernel-reads", load_kernel_file(&p, path, &none) == 0);
 	CHECK("kernel-entry-physical", p.entry == 0x10);
 	CHECK("kernel-merged-pages", p.nseg == 3 && p.seg[1].mem == 0 &&
 					     p.seg[1].memsz == 0x5000 &&
@@ -250,26 +260,26 @@ static void test_kernel(void)
 
 	path = make_elf("arm.elf", EM_AARCH64, 0, two, 1);
 	init_plan(&p);
-	CHECK("kernel-wrong-arch", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-wrong-arch", load_kernel_file(&p, path, &none) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("trunc.elf", EM_PPC, 0xc0000000, two, 1);
 	truncate(path, 100);
 	init_plan(&p);
-	CHECK("kernel-truncated", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-truncated", load_kernel_file(&p, path, &none) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1);
 	init_plan(&p);
-	CHECK("kernel-entry-outside", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-entry-outside", load_kernel_file(&p, path, &none) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = write_text("raw.bin", "raw kernel bytes");
 	init_plan(&p);
-	CHECK("kernel-raw-needs-load", cp_kernel_load(&p, path, &none) != 0);
+	CHECK("kernel-raw-needs-load", load_kernel_file(&p, path, &none) != 0);
 	cp_plan_free(&p);
 	{
 		struct cp_desc raw = { .kernel_has_load = 1,
@@ -278,7 +288,7 @@ static void test_kernel(void)
 				       .kernel_entry = 0x10010 };
 
 		init_plan(&p);
-		CHECK("kernel-raw", cp_kernel_load(&p, path, &raw) == 0 &&
+		CHECK("kernel-raw", load_kernel_file(&p, path, &raw) == 0 &&
 					    p.seg[1].mem == 0x10000 &&
 					    p.seg[1].data_off == 0x10 &&
 					    p.entry == 0x10010);
@@ -332,7 +342,7 @@ static void test_kimage(void)
 
 	image_plan(&p, "arm64", 0x40100000, 0x10000000);
 	CHECK("image-arm64-placed-2mib",
-	      cp_kernel_load(&p, a64, &none) == 0 &&
+	      load_kernel_file(&p, a64, &none) == 0 &&
 		      p.seg[1].mem == 0x40200000 && p.entry == 0x40200000 &&
 		      p.seg[1].memsz == 0x300000 && p.seg[1].bufsz == 0x2000);
 	cp_plan_free(&p);
@@ -340,36 +350,36 @@ static void test_kimage(void)
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
 	add(&p, "fdt", 0x40000000, 0x1000);
 	CHECK("image-arm64-clear-of-segments",
-	      cp_kernel_load(&p, a64, &none) == 0 &&
+	      load_kernel_file(&p, a64, &none) == 0 &&
 		      p.seg[2].mem == 0x40200000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
 	CHECK("image-riscv-text-offset",
-	      cp_kernel_load(&p, rv, &none) == 0 &&
+	      load_kernel_file(&p, rv, &none) == 0 &&
 		      p.seg[1].mem == 0x80200000 && p.seg[1].memsz == 0x100000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
-	CHECK("image-foreign-refused", cp_kernel_load(&p, a64, &none) != 0);
+	CHECK("image-foreign-refused", load_kernel_file(&p, a64, &none) != 0);
 	cp_plan_free(&p);
 
 	image_plan(&p, "arm64", 0x40000000, 0x100000);
-	CHECK("image-no-room", cp_kernel_load(&p, a64, &none) != 0);
+	CHECK("image-no-room", load_kernel_file(&p, a64, &none) != 0);
 	cp_plan_free(&p);
 	free(a64);
 
 	a64 = make_image("be.Image", 0, 0, 0x300000, 0xb, 0x2000);
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
 	CHECK("image-big-endian-refused",
-	      cp_kernel_load(&p, a64, &none) != 0);
+	      load_kernel_file(&p, a64, &none) != 0);
 	cp_plan_free(&p);
 	free(a64);
 
 	a64 = make_image("small.Image", 0, 0, 0x1000, 0xa, 0x2000);
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
 	CHECK("image-size-below-file-refused",
-	      cp_kernel_load(&p, a64, &none) != 0);
+	      load_kernel_file(&p, a64, &none) != 0);
 	cp_plan_free(&p);
 	free(a64);
 	free(rv);
@@ -700,7 +710,8 @@ static int formats_complete(const struct cp_arch *a)
 
 static int row_complete(const struct cp_arch *a)
 {
-	return a->name && a->summary && a->elf_machine && a->elf_class &&
+	return a->name && a->summary && a->uboot_arches && a->uboot_arches[0] &&
+	       a->elf_machine && a->elf_class &&
 	       a->elf_data && a->cross_prefixes && a->cross_prefixes[0] &&
 	       a->binutils_package && a->as_flags && a->ld_emulation &&
 	       a->ldscript && a->srcdir &&

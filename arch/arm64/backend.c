@@ -154,6 +154,7 @@ static const char *const arm64_shared_templates[] = { "none", NULL };
 const struct cp_arch cp_arch_arm64 = {
 	.name = "arm64",
 	.aliases = (const char *const[]){ "aarch64", NULL },
+	.uboot_arches = (const char *const[]){ "arm64", NULL },
 	.summary = "ARMv8-A AArch64, entered at EL2 or EL1, MMU on or off",
 	.elf_machine = EM_AARCH64,
 	.elf_class = ELFCLASS64,

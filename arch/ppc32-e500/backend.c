@@ -273,6 +273,7 @@ static const char *const ppc32_e500_shared_templates[] = { "none", NULL };
 const struct cp_arch cp_arch_ppc32_e500 = {
 	.name = "ppc32-e500",
 	.aliases = (const char *const[]){ "e500", "ppc-e500", NULL },
+	.uboot_arches = (const char *const[]){ "powerpc", "ppc", NULL },
 	.summary = "Freescale/NXP e500v2 and e500mc PowerPC Book E (32-bit)",
 	.elf_machine = EM_PPC,
 	.elf_class = ELFCLASS32,

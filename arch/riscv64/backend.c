@@ -117,6 +117,7 @@ static const char *const riscv64_shared_templates[] = { "none", NULL };
 const struct cp_arch cp_arch_riscv64 = {
 	.name = "riscv64",
 	.aliases = (const char *const[]){ "riscv", "rv64", NULL },
+	.uboot_arches = (const char *const[]){ "riscv", NULL },
 	.summary = "RISC-V RV64 in S-mode under SBI firmware",
 	.elf_machine = EM_RISCV,
 	.elf_class = ELFCLASS64,

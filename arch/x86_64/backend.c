@@ -152,6 +152,7 @@ static const char *const x86_64_shared_templates[] = { "none", NULL };
 const struct cp_arch cp_arch_x86_64 = {
 	.name = "x86_64",
 	.aliases = (const char *const[]){ "amd64", "x86-64", NULL },
+	.uboot_arches = (const char *const[]){ "x86_64", NULL },
 	.summary = "x86-64, entered in 64-bit mode (Linux's kexec) or 32-bit "
 		   "protected mode (a bootloader)",
 	.elf_machine = EM_X86_64,

@@ -53,7 +53,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	desc.kernel_has_load = desc.kernel_has_entry = data[0] & 0x80;
 	desc.kernel_load = 0x200000;
 	desc.kernel_entry = desc.kernel_load;
-	if (!cp_kernel_load(&p, fuzz_file("kernel", data + 1, size - 1), &desc) &&
+	if (!cp_kernel_load(&p, "kernel",
+			    memcpy(cp_xmalloc(size), data + 1, size - 1),
+			    size - 1, &desc) &&
 	    p.arch->protocol_data)
 		p.arch->protocol_data(&p, &desc);
 	cp_plan_free(&p);

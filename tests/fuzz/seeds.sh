@@ -9,7 +9,7 @@ set -eu
 objtree=$1 build=$2 src=$3 seeds=$4
 . "$src/tools/arches.sh"
 rm -rf "$seeds"
-for h in desc kernel fdtfix segtxt segjson relocchk; do
+for h in desc kernel fdtfix fit segtxt segjson relocchk; do
 	mkdir -p "$seeds/$h"
 done
 work=$seeds/.work
@@ -66,6 +66,17 @@ for a in $arches; do
 	dtc -q -I dts -O dtb -o "$work/$a.dtb" "$src/arch/$a/samples/board.dts"
 	with_byte 007 "$work/$a.dtb" "$seeds/fdtfix/$a"
 	with_byte 207 "$work/$a.dtb" "$seeds/fdtfix/$a-two-ranges"
+done
+
+# fit: the arm64 sample as mkimage -f auto makes it, and with its data
+# outside the tree (-E), taking the default configuration (0) or conf-1 (1)
+dtc -q -I dts -O dtb -o "$work/fit.dtb" "$src/arch/arm64/samples/board.dts"
+for e in "" -E; do
+	mkimage -f auto $e -A arm64 -O linux -T kernel -C none -a 0x40200000 \
+		-e 0x40200000 -d "$build/samples/arm64/Image" -b "$work/fit.dtb" \
+		-i "$work/fit.dtb" "$work/fit.itb" >/dev/null
+	with_byte 000 "$work/fit.itb" "$seeds/fit/auto$e"
+	with_byte 001 "$work/fit.itb" "$seeds/fit/auto$e-conf-1"
 done
 
 # segtxt, segjson, relocchk: what mkcodepage writes for each arch's sample
