@@ -7,7 +7,7 @@
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
 #   FUZZ_HARNESSES  the harnesses of tests/fuzz/ (tests/fuzz/build.mk)
 # Usage: run_tests.sh [SET...]   sets: unit check bad fit reloc fuzz determinism
-#                  depfile install qemu verify uboot handoff kernels
+#                  depfile fragment install qemu verify uboot handoff kernels
 # The per-arch sets loop over arch/list (tools/arches.sh), reading each
 # arch's tables in arch/<arch>/tests/; an arch's own tests are SET_<arch>
 # in arch/<arch>/tests/sets.sh, run at the end of set SET.
@@ -808,6 +808,73 @@ line"
 	fi
 }
 
+# ---- fragment: mkcodepage.mk in a firmware Makefile, driven by GNU make --
+# frag_make NAME WANT ARGS...: make in the fragment's tree; WANT "built"
+# (mkcodepage ran) or "idle" (it did not, and make -q agrees)
+frag_make() {
+	name=$1 want=$2
+	shift 2
+	if ! make -C "$f" "$@" >"$f/make.log" 2>&1; then
+		fail "fragment/$name" "make failed" "$f/make.log"
+		return
+	fi
+	ran=$(grep -c 'MKCP' "$f/make.log")
+	case $want in
+	built) [ "$ran" -ge 1 ] ;;
+	idle) [ "$ran" -eq 0 ] && make -C "$f" -q "$@" >/dev/null 2>&1 ;;
+	esac && pass "fragment/$name" ||
+		fail "fragment/$name" "mkcodepage ran $ran times" "$f/make.log"
+}
+
+# frag_age: every file of the tree an hour old, so that touching one
+# makes it newer than the outputs
+frag_age() {
+	find "$f" -type f -exec touch -d '1 hour ago' {} +
+}
+
+set_fragment() {
+	f=$WORK/frag
+	mkdir -p "$f/bin" "$f/inc"
+	cp "$SRCTREE/arch/ppc32-e500/samples/custom-preamble.dts" \
+		"$SRCTREE/arch/ppc32-e500/samples/my-preamble.s" \
+		"$SRCTREE/arch/ppc32-e500/samples/board.dts" "$f/"
+	sed 's|^\tmemory = .*|\t/include/ "inc/memory.dtsi"|' \
+		"$SRCTREE/arch/ppc32-e500/samples/epapr.dts" >"$f/epapr.dts"
+	printf '\tmemory = <0x0 0x0 0x0 0x20000000>;\n' >"$f/inc/memory.dtsi"
+	cp "$SAMPLES/regcheck.elf" "$f/kernel.elf"
+	cp "$MKCP" "$f/bin/mkcodepage"
+	echo "not an input" >"$f/README"
+	{
+		echo 'all: out/epapr/segments.txt out/custom/codepage.bin'
+		echo "include $SRCTREE/tools/mkcodepage.mk"
+		echo "MKCODEPAGE := $f/bin/mkcodepage"
+		echo '$(eval $(call mkcodepage,out/epapr,epapr.dts,kernel.elf))'
+		echo '$(eval $(call mkcodepage,out/custom,custom-preamble.dts,kernel.elf,--arch ppc32-e500))'
+	} >"$f/Makefile"
+	frag_make first-build built
+	if [ -f "$f/out/epapr/segments.txt" ] && [ -f "$f/out/custom/codepage.bin" ] &&
+		grep -q 'memory.dtsi' "$f/out/epapr.d"; then
+		pass fragment/outputs-and-depfile
+	else
+		fail fragment/outputs-and-depfile "" "$f/make.log"
+	fi
+	frag_make no-op-rebuild idle
+	for input in epapr.dts inc/memory.dtsi board.dts kernel.elf \
+		my-preamble.s custom-preamble.dts bin/mkcodepage; do
+		frag_age
+		touch "$f/$input"
+		n=$(echo "$input" | tr / -)
+		frag_make "rebuilds-after-$n" built
+		frag_make "then-idle-after-$n" idle
+	done
+	frag_age
+	touch "$f/README"
+	frag_make idle-after-an-unrelated-file idle
+	rm -rf "$f/out" "$f/out"/*.d
+	frag_make parallel-build built -j4
+	frag_make parallel-no-op idle -j4
+}
+
 # ---- install: an installed tool finds its data where it was put -----------
 set_install() {
 	i=$WORK/inst
@@ -843,7 +910,9 @@ set_install() {
 	fi
 	[ -f "$i/opt/cp/share/man/man1/mkcodepage.1" ] &&
 		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
-		pass install/man-pages || fail install/man-pages
+		[ -f "$i/opt/cp/share/mkcodepage/mkcodepage.mk" ] &&
+		pass install/man-pages-and-make-fragment ||
+		fail install/man-pages-and-make-fragment
 	# the target loaders: one static program per arch, of that arch
 	for arch in $arches; do
 		arch_conf "$arch"
@@ -1270,7 +1339,7 @@ set_fuzz() {
 	done
 }
 
-sets=${*:-unit check bad fit reloc fuzz determinism depfile install qemu verify uboot handoff kernels}
+sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install qemu verify uboot handoff kernels}
 # Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
 # the end of set SET ("-" in the arch's name as "_").
 for a in $arches; do
