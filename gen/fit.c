@@ -75,18 +75,22 @@ static const char *string_prop(const struct fit *f, int node,
 	return v && count_strings(v, len) == 1 ? v : NULL;
 }
 
-/* Property NAME of NODE as a 1- or 2-cell number (U-Boot reads both):
- * 1 found, 0 absent, -1 (reported) of another size. */
+/*
+ * Property NAME of NODE as a number of one cell, or of one or two (MAX_CELLS
+ * 2: load and entry, which U-Boot reads either way): 1 found, 0 absent,
+ * -1 (reported) of another size.
+ */
 static int number_prop(const struct fit *f, int node, const char *name,
-		       uint64_t *v, const struct cp_loc *loc)
+		       int max_cells, uint64_t *v, const struct cp_loc *loc)
 {
 	int len;
 	const unsigned char *p = fdt_getprop(f->file, node, name, &len);
 
 	if (!p)
 		return 0;
-	if (len != 4 && len != 8) {
-		cp_error(loc, bad_fit, "%s is %d bytes, not 4 or 8", name, len);
+	if (len != 4 && (len != 8 || max_cells < 2)) {
+		cp_error(loc, bad_fit, "%s is %d bytes, not 4%s", name, len,
+			 max_cells < 2 ? "" : " or 8");
 		return -1;
 	}
 	*v = cp_load_be(p, (size_t)len);
@@ -210,22 +214,6 @@ static int check_arch(const struct fit *f, int node, struct fit_image *img)
 	return -1;
 }
 
-static int u32_prop(const struct fit *f, int node, const char *name,
-		    uint64_t *v, const struct cp_loc *loc)
-{
-	int len;
-	const unsigned char *p = fdt_getprop(f->file, node, name, &len);
-
-	if (!p)
-		return 0;
-	if (len != 4) {
-		cp_error(loc, bad_fit, "%s is %d bytes, not 4", name, len);
-		return -1;
-	}
-	*v = cp_load_be(p, 4);
-	return 1;
-}
-
 /*
  * The image's data as stored: embedded (data), or after the tree
  * (data-offset, from its 4-byte-aligned end) or anywhere in the file
@@ -242,9 +230,9 @@ static const unsigned char *stored_data(const struct fit *f, int node,
 		*len = (size_t)n;
 		return v;
 	}
-	has_off = u32_prop(f, node, "data-offset", &off, loc);
-	has_pos = u32_prop(f, node, "data-position", &pos, loc);
-	has_size = u32_prop(f, node, "data-size", &size, loc);
+	has_off = number_prop(f, node, "data-offset", 1, &off, loc);
+	has_pos = number_prop(f, node, "data-position", 1, &pos, loc);
+	has_size = number_prop(f, node, "data-size", 1, &size, loc);
 	if (has_off < 0 || has_pos < 0 || has_size < 0)
 		return NULL;
 	if ((!has_off && !has_pos) || !has_size) {
@@ -325,8 +313,10 @@ static int read_image(const struct fit *f, const char *role,
 	    !(data = stored_data(f, node, &len, &img->loc)) ||
 	    (hashes = cp_fit_check_hashes(f->file, node, data, len,
 					  &img->loc)) < 0 ||
-	    (load = number_prop(f, node, "load", &img->load, &img->loc)) < 0 ||
-	    (entry = number_prop(f, node, "entry", &img->entry, &img->loc)) < 0)
+	    (load = number_prop(f, node, "load", 2, &img->load,
+				&img->loc)) < 0 ||
+	    (entry = number_prop(f, node, "entry", 2, &img->entry,
+				 &img->loc)) < 0)
 		return -1;
 	if (!hashes)
 		cp_warn(&img->loc, fit_hash,
