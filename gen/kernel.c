@@ -4,7 +4,6 @@
 #include "decompress.h"
 #include "util.h"
 
-#include <errno.h>
 #include <gelf.h>
 #include <stdlib.h>
 #include <string.h>

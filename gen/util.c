@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef CP_SRCDIR
-#define CP_SRCDIR "."
+#ifndef CP_BUILTIN_DATADIR
+#define CP_BUILTIN_DATADIR "."
 #endif
 
 static void out_of_memory(void)
@@ -221,7 +221,7 @@ char *cp_datadir(void)
 		}
 		free(share);
 	}
-	return cp_xstrdup(CP_SRCDIR);
+	return cp_xstrdup(CP_BUILTIN_DATADIR);
 }
 
 uint64_t cp_load_be(const unsigned char *p, size_t n)
