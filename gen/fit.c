@@ -20,7 +20,7 @@ struct fit {
 	const char *path;
 	int conf;
 	const struct cp_arch *arch;
-	uint64_t limit;
+	size_t limit;
 };
 
 /* One image of the configuration, as the kernel or a segment takes it. */
@@ -280,10 +280,8 @@ static int image_data(const struct fit *f, int node, const char *role,
 			 comp);
 		return -1;
 	}
-	img->data = cp_decompress(c, data, len,
-				  f->limit > SIZE_MAX ? SIZE_MAX
-						      : (size_t)f->limit,
-				  &img->len, why, sizeof(why));
+	img->data = cp_decompress(c, data, len, f->limit, &img->len, why,
+				  sizeof(why));
 	if (!img->data) {
 		cp_error(&img->loc, bad_fit,
 			 "cannot unpack its %s data into the memory the "
@@ -422,7 +420,7 @@ static void warn_not_taken(const struct fit *f, const struct cp_desc *d,
 }
 
 int cp_fit_take(const unsigned char *file, size_t len, const char *path,
-		struct cp_desc *d, const struct cp_arch *arch, uint64_t limit,
+		struct cp_desc *d, const struct cp_arch *arch, size_t limit,
 		unsigned char **kernel, size_t *kernel_len)
 {
 	struct fit f = { .file = file, .len = len, .path = path,

@@ -31,7 +31,7 @@ int cp_fit_recognize(const unsigned char *buf, size_t len);
  * unpack to more than LIMIT bytes. 0, or -1 after reporting.
  */
 int cp_fit_take(const unsigned char *file, size_t len, const char *path,
-		struct cp_desc *d, const struct cp_arch *arch, uint64_t limit,
+		struct cp_desc *d, const struct cp_arch *arch, size_t limit,
 		unsigned char **kernel, size_t *kernel_len);
 
 #endif

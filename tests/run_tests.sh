@@ -872,7 +872,7 @@ set_fragment() {
 	frag_age
 	touch "$f/README"
 	frag_make idle-after-an-unrelated-file idle
-	rm -rf "$f/out" "$f/out"/*.d
+	rm -rf "$f/out"
 	frag_make parallel-build built -j4
 	frag_make parallel-no-op idle -j4
 }
