@@ -7,7 +7,8 @@
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
 #   FUZZ_HARNESSES  the harnesses of tests/fuzz/ (tests/fuzz/build.mk)
 # Usage: run_tests.sh [SET...]   sets: unit check bad fit reloc fuzz determinism
-#                  depfile fragment install qemu verify uboot handoff kernels
+#                  depfile fragment install package qemu verify uboot handoff
+#                  kernels
 # The per-arch sets loop over arch/list (tools/arches.sh), reading each
 # arch's tables in arch/<arch>/tests/; an arch's own tests are SET_<arch>
 # in arch/<arch>/tests/sets.sh, run at the end of set SET.
@@ -554,6 +555,9 @@ set_handoff() { :; }
 # ---- kernels: Linux 6.1 from Debian's source, patched, hands off ---------
 . "$SRCTREE/tests/kernels.sh"
 
+# ---- package: the Debian package, built, checked, installed and used -----
+. "$SRCTREE/tests/package.sh"
+
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
 	for arch in $arches; do
@@ -913,8 +917,9 @@ set_install() {
 	[ -f "$i/opt/cp/share/man/man1/mkcodepage.1" ] &&
 		[ -f "$i/opt/cp/share/man/man5/mkcodepage-desc.5" ] &&
 		[ -f "$i/opt/cp/share/mkcodepage/mkcodepage.mk" ] &&
-		pass install/man-pages-and-make-fragment ||
-		fail install/man-pages-and-make-fragment
+		[ -f "$i/opt/cp/share/doc/mkcodepage/examples/arm64/linux.dts" ] &&
+		pass install/man-pages-make-fragment-and-examples ||
+		fail install/man-pages-make-fragment-and-examples
 	# the target loaders: one static program per arch, of that arch
 	for arch in $arches; do
 		arch_conf "$arch"
@@ -1341,7 +1346,7 @@ set_fuzz() {
 	done
 }
 
-sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install qemu verify uboot handoff kernels}
+sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install package qemu verify uboot handoff kernels}
 # Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
 # the end of set SET ("-" in the arch's name as "_").
 for a in $arches; do
