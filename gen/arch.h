@@ -107,6 +107,8 @@ struct cp_arch {
 	const char *srcdir;	   /* arch/<dir> */
 	const char *const *sources; /* always linked, NULL-ended */
 	const char *preamble;	   /* the standard preamble, unless custom */
+	/* The blob mover (--blob; arch/blob.inc), or NULL: no blob mode yet. */
+	const char *mover;
 
 	/* Kernel file formats besides ELF and raw, NULL-ended, or NULL. */
 	const struct cp_image_format *const *image_formats;

@@ -58,6 +58,7 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 		struct cp_strlist *deps)
 {
 	char *inc = cp_xasprintf("%s/%s", datadir, arch->srcdir);
+	char *shared = cp_xasprintf("%s/arch", datadir); /* blob.inc */
 	char *dep = cp_xasprintf("%s.d", obj);
 	char *argv[32];
 	int n = 0, st;
@@ -67,6 +68,8 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 		argv[n++] = (char *)arch->as_flags[i];
 	argv[n++] = "-I";
 	argv[n++] = inc;
+	argv[n++] = "-I";
+	argv[n++] = shared;
 	argv[n++] = "--MD";
 	argv[n++] = dep;
 	argv[n++] = "-o";
@@ -81,6 +84,7 @@ int cp_assemble(const struct cp_toolchain *tc, const struct cp_arch *arch,
 		cp_deps_read_as(dep, deps);
 	free(inc);
 	free(dep);
+	free(shared);
 	return st == 0 ? 0 : -1;
 }
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "blobbuild.h"
 #include "desc.h"
 #include "diag.h"
 #include "fdtfix.h"
@@ -41,7 +42,7 @@
 
 struct options {
 	const char *desc, *kernel, *outdir, *arch, *cross, *depfile;
-	int verbose;
+	int verbose, blob;
 };
 
 struct run {
@@ -53,6 +54,8 @@ struct run {
 	struct cp_strlist deps, objs, srcs; /* srcs: what each object came from */
 	struct cp_image img;
 	char *elf;
+	unsigned char *blob; /* --blob: OUTDIR/blob.bin */
+	size_t blob_len;
 	char *rule; /* the depfile's, made before OUTDIR is written */
 };
 
@@ -77,6 +80,12 @@ static void usage(FILE *f)
 		"found in PATH)\n"
 		"      --depfile FILE       write a make rule naming every "
 		"input\n"
+		"      --blob               also write blob.bin: the codepage, "
+		"a mover and every\n"
+		"                           segment, to load anywhere in memory "
+		"and enter\n"
+		"                           at its first byte (a bootloader's "
+		"go, a debugger)\n"
 		"  -l, --list               list arches and protocols\n"
 		"  -v, --verbose            show each command and the memory "
 		"map\n"
@@ -110,6 +119,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "arch", required_argument, NULL, 'a' },
 		{ "cross-compile", required_argument, NULL, 'C' },
 		{ "depfile", required_argument, NULL, 'D' },
+		{ "blob", no_argument, NULL, 'B' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -127,6 +137,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'a': o->arch = optarg; break;
 		case 'C': o->cross = optarg; break;
 		case 'D': o->depfile = optarg; break;
+		case 'B': o->blob = 1; break;
 		case 'v': o->verbose = 1; break;
 		case 'l': return 'l';
 		case 'h': return 'h';
@@ -621,6 +632,17 @@ static int build_codepage(struct run *r)
 	return res.bad ? -1 : 0;
 }
 
+/* --blob: the mover and the packed segments (blobbuild.c). */
+static int build_blob(struct run *r)
+{
+	const struct cp_blob_env e = {
+		.tc = &r->tc, .datadir = r->datadir, .workdir = r->workdir,
+		.deps = &r->deps,
+	};
+
+	return cp_blob_build(&e, &r->plan, &r->img, &r->blob, &r->blob_len);
+}
+
 /* Lines for node paths, from the description's and template's maps. */
 static int locate(struct cp_loc *loc, void *ctx)
 {
@@ -649,11 +671,14 @@ static int run(struct run *r)
 	cp_checksum_segments(p);
 	if (build_codepage(r))
 		return r->tc.as ? CP_EXIT_REJECTED : CP_EXIT_ENV;
+	if (r->opt.blob && build_blob(r))
+		return CP_EXIT_REJECTED;
 	if (r->opt.depfile &&
 	    !(r->rule = cp_output_make_rule(r->opt.depfile, r->opt.outdir,
 					    &r->deps)))
 		return CP_EXIT_REJECTED;
-	if (cp_output_write(p, r->opt.outdir, r->elf, &r->img))
+	if (cp_output_write(p, r->opt.outdir, r->elf, &r->img, r->blob,
+			    r->blob_len))
 		return CP_EXIT_ENV;
 	if (r->rule && cp_output_depfile(r->opt.depfile, r->rule))
 		return CP_EXIT_ENV;
@@ -682,6 +707,7 @@ static void cleanup(struct run *r)
 	cp_image_free(&r->img);
 	free(r->elf);
 	free(r->rule);
+	free(r->blob);
 	free(r->datadir);
 	free(r->workdir);
 }

@@ -17,7 +17,8 @@ static unsigned long long ull(uint64_t v)
 	return (unsigned long long)v;
 }
 
-static void segments_txt(const struct cp_plan *plan, struct cp_strbuf *o)
+static void segments_txt(const struct cp_plan *plan, size_t blob_len,
+			 struct cp_strbuf *o)
 {
 	const struct cp_segment *cp = &plan->seg[0];
 
@@ -33,6 +34,9 @@ static void segments_txt(const struct cp_plan *plan, struct cp_strbuf *o)
 			     i, ull(s->mem), ull(s->memsz), s->file,
 			     ull(s->bufsz));
 	}
+	if (blob_len)
+		cp_sb_printf(o, "blob file=blob.bin size=0x%llx\n",
+			     ull(blob_len));
 }
 
 static void json_string(struct cp_strbuf *o, const char *s)
@@ -242,7 +246,8 @@ static int commit(struct stage *st, const char *outdir)
 }
 
 static int stage_all(struct stage *st, const struct cp_plan *plan,
-		     const char *elf_path, const struct cp_image *img)
+		     const char *elf_path, const struct cp_image *img,
+		     const unsigned char *blob, size_t blob_len)
 {
 	struct cp_strbuf sb = { 0 };
 	size_t len;
@@ -260,7 +265,7 @@ static int stage_all(struct stage *st, const struct cp_plan *plan,
 				 i ? s->bufsz : img->size);
 	}
 	if (!err) {
-		segments_txt(plan, &sb);
+		segments_txt(plan, blob_len, &sb);
 		err = stage_file(st, "segments.txt", sb.s, sb.len);
 		sb.len = 0;
 	}
@@ -273,12 +278,15 @@ static int stage_all(struct stage *st, const struct cp_plan *plan,
 		map_txt(plan, img, &sb);
 		err = stage_file(st, "map.txt", sb.s, sb.len);
 	}
+	if (!err && blob_len)
+		err = stage_file(st, "blob.bin", blob, blob_len);
 	cp_sb_free(&sb);
 	return err;
 }
 
 int cp_output_write(const struct cp_plan *plan, const char *outdir,
-		    const char *elf_path, const struct cp_image *img)
+		    const char *elf_path, const struct cp_image *img,
+		    const unsigned char *blob, size_t blob_len)
 {
 	char *parent = cp_dirname(outdir);
 	char *tmpl = cp_xasprintf("%s/.%s.tmpXXXXXX", parent,
@@ -307,7 +315,7 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 		free(tmpl);
 		return -1;
 	}
-	err = stage_all(&st, plan, elf_path, img);
+	err = stage_all(&st, plan, elf_path, img, blob, blob_len);
 	if (!err && commit(&st, outdir)) {
 		cp_error(&(struct cp_loc){ .file = outdir }, write_failed,
 			 "cannot move the outputs into place: %s",

@@ -14,6 +14,8 @@
  *   segments.txt   entry, list-entry, then one line per segment
  *   segments.json  the same facts, plus arch, protocol, memory, registers
  *   map.txt        a readable memory map
+ *   blob.bin       with --blob (blob_len > 0): the blob (blob.h), named in
+ *                  segments.txt by a line "blob file=blob.bin size=0x..."
  */
 #ifndef CP_OUTPUT_H
 #define CP_OUTPUT_H
@@ -22,7 +24,8 @@
 #include "plan.h"
 
 int cp_output_write(const struct cp_plan *plan, const char *outdir,
-		    const char *elf_path, const struct cp_image *img);
+		    const char *elf_path, const struct cp_image *img,
+		    const unsigned char *blob, size_t blob_len);
 
 /*
  * The make rule for DEPFILE: OUTDIR's segments.txt, codepage.bin and

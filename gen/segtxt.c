@@ -34,6 +34,10 @@ static int parse_line(struct cp_segtxt *t, const char *outdir,
 		s->memsz = b;
 		s->bufsz = c;
 		s->file = cp_path_join(outdir, name);
+	} else if (sscanf(line, "blob file=%511s size=0x%llx", name, &a) == 2 &&
+		   !t->blob && !strchr(name, '/')) {
+		t->blob = cp_path_join(outdir, name);
+		t->blob_size = a;
 	} else {
 		return -1;
 	}
@@ -61,8 +65,8 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 		}
 		if (bad) {
 			cp_error(&loc, bad_segments,
-				 "not a segments.txt line (entry, list-entry "
-				 "or segment N in order)");
+				 "not a segments.txt line (entry, list-entry, "
+				 "segment N in order, or blob)");
 			err = -1;
 		}
 		at += n + 1;
@@ -113,5 +117,6 @@ void cp_segtxt_free(struct cp_segtxt *t)
 {
 	for (int i = 0; i < t->nseg; i++)
 		free(t->seg[i].file);
+	free(t->blob);
 	memset(t, 0, sizeof(*t));
 }

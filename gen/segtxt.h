@@ -23,6 +23,8 @@ struct cp_segtxt {
 	int has_entry, has_list_entry;
 	struct cp_segtxt_seg seg[CP_SEGTXT_MAX];
 	int nseg;
+	char *blob; /* OUTDIR/blob.bin (--blob), or NULL */
+	uint64_t blob_size;
 };
 
 /*

@@ -7,8 +7,8 @@
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
 #   FUZZ_HARNESSES  the harnesses of tests/fuzz/ (tests/fuzz/build.mk)
 # Usage: run_tests.sh [SET...]   sets: unit check bad fit reloc fuzz determinism
-#                  depfile fragment install package qemu verify uboot handoff
-#                  kernels
+#                  depfile fragment install package qemu blob verify uboot
+#                  handoff kernels
 # The per-arch sets loop over arch/list (tools/arches.sh), reading each
 # arch's tables in arch/<arch>/tests/; an arch's own tests are SET_<arch>
 # in arch/<arch>/tests/sets.sh, run at the end of set SET.
@@ -542,6 +542,41 @@ qemu_runner() {
 	st=$?
 	[ $st -eq 2 ] && grep -q '\[usage\]' "$r/comma.log" &&
 		pass qemu-runner/machine-opt-one-setting || fail qemu-runner/machine-opt-one-setting "exit $st" "$r/comma.log"
+}
+
+# ---- blob: one file, loaded anywhere, entered at its first byte ------------
+# Each arch's blob-cases.txt (arches with a mover; the others have none):
+# mkcodepage --blob, then codepage-qemu --mode blob loads blob.bin where
+# the row says, overlapping the destinations or not.
+set_blob() {
+	for a in $arches; do
+		t=$SRCTREE/arch/$a/tests/blob-cases.txt
+		[ ! -f "$t" ] || grep -v "^#" "$t"
+	done >"$WORK/blob.table"
+	while IFS="|" read -r name desc kernel opts expected; do
+		name=$(echo $name)
+		[ -n "$name" ] || continue
+		desc=$(expand "$(echo $desc)")
+		kernel=$(expand "$(echo $kernel)")
+		out=$WORK/b-$name
+		log=$WORK/b-$name.log
+		if ! (cd "$SRCTREE" && "$MKCP" -d "$desc" -k "$kernel" -o "$out" \
+			--blob) >"$log" 2>&1 || ! grep -q "^blob file=blob.bin" \
+			"$out/segments.txt"; then
+			fail "blob/$name/build" "" "$log"
+			continue
+		fi
+		# shellcheck disable=SC2086
+		"$QEMU_RUN" --mode blob --timeout 120 --expect "regcheck: PASS" \
+			$opts "$out" >"$log" 2>&1
+		st=$?
+		if [ $st -ne 0 ]; then
+			fail "blob/$name" "exit $st" "$log"
+		else
+			check_console "blob/$name" "$log" "$(echo $expected)" \
+				"$out/kernel.0.bin"
+		fi
+	done <"$WORK/blob.table"
 }
 
 # ---- uboot: a real destination nobody here wrote ------------------------------
@@ -1346,7 +1381,7 @@ set_fuzz() {
 	done
 }
 
-sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install package qemu verify uboot handoff kernels}
+sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install package qemu blob verify uboot handoff kernels}
 # Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
 # the end of set SET ("-" in the arch's name as "_").
 for a in $arches; do

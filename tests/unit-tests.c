@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "blob.h"
 #include "checksum.h"
 #include "deps.h"
 #include "desc.h"
@@ -450,6 +451,74 @@ static void test_plan(void)
 	add(&p, "k", 0x0, 0x1000);
 	CHECK("plan-memory-above-4g", cp_plan_check_segments(&p) != 0);
 	cp_plan_free(&p);
+}
+
+/* A segment of len bytes of 0x5a (the blob packs only up to the last
+ * nonzero byte), memsz bytes at mem. */
+static void add_full(struct cp_plan *p, const char *name, uint64_t mem,
+		     size_t len, uint64_t memsz)
+{
+	static const struct cp_loc loc = { .file = "unit.dts" };
+	unsigned char *b = cp_xcalloc(1, len);
+
+	memset(b, 0x5a, len);
+	cp_plan_add(p, name, mem, b, len, memsz, &loc);
+}
+
+static void test_blob(void)
+{
+	unsigned char code[40];
+	struct cp_image img = { .bytes = code, .size = sizeof(code) };
+	struct cp_blob *b = cp_xcalloc(1, sizeof(*b));
+	struct cp_plan p;
+
+	memset(code, 0x11, sizeof(code));
+	init_plan(&p);
+	add_full(&p, "high", 0x1000000, 100, 0x1000);
+	add_full(&p, "low", 0x100000, 0x2000, 0x200000);
+	p.seg[0].mem = 0x1fff0000;
+	p.seg[0].memsz = 0x1000;
+	cp_blob_layout(b, &p, &img, 0x3c0);
+	CHECK("blob-sorted-by-destination",
+	      b->nseg == 3 && b->seg[0].dest == 0x100000 &&
+		      b->seg[1].dest == 0x1000000 && b->codepage == 2);
+	CHECK("blob-packed-in-order",
+	      b->mover_size == 0x3c0 && b->seg[0].offset == 0x3c0 &&
+		      b->seg[0].packed == 0x2000 && b->seg[1].offset == 0x23c0 &&
+		      b->seg[1].packed == 112 && b->seg[2].packed == 48 &&
+		      b->size == 0x23c0 + 112 + 48);
+	CHECK("blob-free-ranges",
+	      b->nfree == 4 && b->free[0].base == 0 &&
+		      b->free[0].size == 0x100000 &&
+		      b->free[1].base == 0x300000 &&
+		      b->free[3].base == 0x1fff1000 &&
+		      b->free[3].base + b->free[3].size == 0x20000000);
+	CHECK("blob-movable", cp_blob_check(b, &p) == 0);
+	cp_plan_free(&p);
+
+	/* all free memory within one blob's reach: a load address leaves
+	 * the mover nowhere to step aside to */
+	init_plan(&p);
+	p.memory[0] = (struct cp_range){ 0, 0x20000 };
+	add_full(&p, "k", 0, 0x10000, 0x10000);
+	p.seg[0].mem = 0x1f000;
+	p.seg[0].memsz = 0x1000;
+	cp_blob_layout(b, &p, &img, 0x400);
+	CHECK("blob-mover-cornered", cp_blob_check(b, &p) != 0);
+	cp_plan_free(&p);
+
+	/* larger than every memory range */
+	init_plan(&p);
+	p.nmemory = 2;
+	p.memory[0] = (struct cp_range){ 0, 0x10000 };
+	p.memory[1] = (struct cp_range){ 0x100000, 0x10000 };
+	add_full(&p, "k", 0, 0x10000, 0x10000);
+	p.seg[0].mem = 0x100000;
+	p.seg[0].memsz = 0x1000;
+	cp_blob_layout(b, &p, &img, 0x400);
+	CHECK("blob-fits-nowhere", cp_blob_check(b, &p) != 0);
+	cp_plan_free(&p);
+	free(b);
 }
 
 static void test_registers(void)
@@ -890,6 +959,7 @@ int main(int argc, char **argv)
 	test_kernel();
 	test_kimage();
 	test_plan();
+	test_blob();
 	test_registers();
 	test_fdtfix();
 	test_segtxt();

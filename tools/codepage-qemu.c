@@ -424,6 +424,44 @@ static int setup_placed(struct boot *b)
 	return 0;
 }
 
+/*
+ * --mode blob: OUTDIR/blob.bin at --at, in RAM that QEMU and its firmware
+ * leave alone, as a bootloader's load command or a debugger would put it;
+ * the stand-in (or, with --reset, the CPU itself) enters its first byte,
+ * and the segments' destinations are the blob's to fill.
+ */
+static int setup_blob(struct boot *b)
+{
+	const struct cp_segtxt *t = &b->lay.t;
+	struct used firmware = { 0 }, scratch = { 0 };
+	uint64_t at = b->blob_at, size = t->blob_size;
+
+	if (!t->blob) {
+		cp_error(NULL, missing_file, "OUTDIR has no blob (a \"blob\" "
+					       "line in segments.txt): run "
+					       "mkcodepage with --blob");
+		return -1;
+	}
+	if (b->row->reserve)
+		b->row->reserve(b, &firmware, &scratch);
+	if (at < b->row->ram_base || at + size > b->ram || at + size < at ||
+	    !is_free(&firmware, at, size) || !is_free(&scratch, at, size)) {
+		cp_error(NULL, no_room,
+			 "--at 0x%llx: the blob (0x%llx bytes) must lie in RAM "
+			 "(0x%llx to 0x%llx) clear of what QEMU and its "
+			 "firmware keep",
+			 (unsigned long long)at, (unsigned long long)size,
+			 (unsigned long long)b->row->ram_base,
+			 (unsigned long long)b->ram);
+		return -1;
+	}
+	load_file(b, t->blob, at);
+	cq_use(&b->used, at, size);
+	b->cp_pa = at;
+	b->entry_off = 0;
+	return 0;
+}
+
 /* ---- the stand-in old kernel -------------------------------------------- */
 
 /*
@@ -741,10 +779,18 @@ static void usage(FILE *f)
 		"way a kernel's\nkexec path would, and print the destination's "
 		"console.\n"
 		"\n"
-		"  -m, --mode placed|list   segments already placed (kexec_load)"
-		", or copied\n"
-		"                           by the codepage from an indirection "
-		"list (default placed)\n"
+		"  -m, --mode placed|list|blob\n"
+		"                           segments already placed (kexec_load), "
+		"copied by the\n"
+		"                           codepage from an indirection list, or "
+		"moved from\n"
+		"                           OUTDIR/blob.bin (mkcodepage --blob) "
+		"(default placed)\n"
+		"      --at ADDR            blob: where QEMU loads the blob, "
+		"entered at ADDR\n"
+		"      --reset              blob: the CPU starts there at reset "
+		"(arm64), no\n"
+		"                           stand-in old kernel\n"
 		"  -t, --timeout S          give up after S seconds (default "
 		"30)\n"
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
@@ -895,6 +941,23 @@ static int parse_corrupt(const char *arg, struct boot *b)
 	return 0;
 }
 
+/* --at ADDR: where --mode blob loads the blob (a page, not 0). */
+static int parse_at(const char *arg, struct boot *b)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 0);
+	if (errno || end == arg || *end || !v || v % PAGE) {
+		cp_error(NULL, usage, "--at is a page-aligned address above 0, "
+					"not '%s'", arg);
+		return -1;
+	}
+	b->blob_at = v;
+	return 0;
+}
+
 /*
  * --machine-opt KEY=VALUE: one more setting of QEMU's machine (-M
  * NAME,KEY=VALUE), e.g. gic-version=3. Only the characters QEMU's option
@@ -938,6 +1001,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "machine-opt", required_argument, NULL, 'M' },
 		{ "state", required_argument, NULL, 'T' },
 		{ "machine", required_argument, NULL, 'P' },
+		{ "at", required_argument, NULL, 'B' },
+		{ "reset", no_argument, NULL, 'R' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -950,8 +1015,17 @@ static int parse_options(int argc, char **argv, struct options *o,
 	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
-			err = flag01("--mode", optarg, "placed", "list",
-				     &b->list_mode);
+			b->blob_mode = !strcmp(optarg, "blob");
+			if (!b->blob_mode)
+				err = flag01("--mode", optarg, "placed",
+					     "list", &b->list_mode);
+			break;
+		case 'B':
+			err = parse_at(optarg, b);
+			break;
+		case 'R':
+			b->reset = 1;
+			cp_strlist_add(hostile, "--reset");
 			break;
 		case 't': o->timeout = atoi(optarg); break;
 		case 'e': o->expect = optarg; break;
@@ -1014,6 +1088,18 @@ static int parse_options(int argc, char **argv, struct options *o,
 	}
 	if (!err && b->h.list_outside && !b->list_mode) {
 		cp_error(NULL, usage, "--list-outside needs --mode list");
+		err = -1;
+	}
+	if (!err && b->blob_mode != (b->blob_at != 0)) {
+		cp_error(NULL, usage, "--mode blob and --at ADDR go together");
+		err = -1;
+	}
+	if (!err && b->reset && !b->blob_mode) {
+		cp_error(NULL, usage, "--reset needs --mode blob");
+		err = -1;
+	}
+	if (!err && b->corrupt_seg && b->blob_mode) {
+		cp_error(NULL, usage, "--corrupt needs --mode placed or list");
 		err = -1;
 	}
 	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
@@ -1160,10 +1246,13 @@ static void qemu_command(struct boot *b, const struct options *o,
 	if (o->count)
 		trace_args(b);
 	if (b->row->start_by_loader) {
+		/* --reset: the CPU starts in the blob, as after a reset */
 		char *pc = cp_xasprintf("loader,addr=0x%llx,cpu-num=0",
-					(unsigned long long)b->oldkernel_at);
+					(unsigned long long)(b->reset ? b->blob_at
+								: b->oldkernel_at));
 
-		load_file(b, elf, UINT64_MAX);
+		if (!b->reset)
+			load_file(b, elf, UINT64_MAX);
 		arg(b, "-device");
 		arg(b, pc);
 		free(pc);
@@ -1204,8 +1293,9 @@ int main(int argc, char **argv)
 		goto out;
 	cp_spawn_verbose = o.verbose;
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
-	    (b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
-	    build_oldkernel(&b, o.prefix, &elf))
+	    (b.blob_mode ? setup_blob(&b)
+	     : b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
+	    (!b.reset && build_oldkernel(&b, o.prefix, &elf)))
 		goto out;
 	if (o.screen)
 		qscreen_init(&screen, b.work, b.row->text_screen);

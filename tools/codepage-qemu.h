@@ -48,6 +48,9 @@ struct boot {
 	int ncopy;
 	const char *work;
 	int list_mode;
+	int blob_mode;  /* --mode blob: OUTDIR/blob.bin loaded at blob_at */
+	uint64_t blob_at;
+	int reset;      /* --reset: the CPU starts in the blob, no stand-in */
 	struct hostile h;
 	uint64_t ram; /* end of RAM */
 	uint64_t cp_pa, entry_off, list_pa, start;

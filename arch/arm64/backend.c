@@ -169,6 +169,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.srcdir = "arch/arm64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.mover = "mover.s",
 	.shared_templates = arm64_shared_templates,
 	.image_formats = arm64_formats,
 	.relocs = arm64_relocs,

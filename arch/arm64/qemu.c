@@ -34,5 +34,5 @@ const struct qemu_row cp_qemu_arm64 = {
 	.reserve = arm64_reserve,
 	.machine = arm64_machine,
 	.params = cq_params64,
-	.options = "--el, --mmu, --list-outside",
+	.options = "--el, --mmu, --list-outside, --reset",
 };
