@@ -28,6 +28,10 @@
 void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
 		      unsigned align);
 
+/* The same for another layout file (arch/blob.inc: the blob's header). */
+void cp_planasm_begin_layout(struct cp_strbuf *o, const char *generator,
+			     const char *layout, unsigned align);
+
 /* One field: directive (".quad") value at cp_plan + at (a plan.inc name). */
 void cp_planasm_field(struct cp_strbuf *o, const char *at,
 		      const char *directive, uint64_t value);
