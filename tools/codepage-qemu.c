@@ -561,6 +561,31 @@ struct outcome {
 	time_t after; /* seconds from start to the end of the watch */
 };
 
+/* A line of console dialogue: when await appears, send is typed. */
+struct reply {
+	const char *await;
+	char *send;
+};
+
+/*
+ * Type the first reply whose text appeared in window (a later one may
+ * come first: U-Boot's prompt without its autoboot countdown); 1 when one
+ * was sent, and *next moves past it.
+ */
+static int answer(int fd, const struct reply *r, int n, int *next,
+		  const char *window)
+{
+	for (int i = *next; i < n; i++) {
+		if (!strstr(window, r[i].await))
+			continue;
+		if (write(fd, r[i].send, strlen(r[i].send)) < 0)
+			return 0;
+		*next = i + 1;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * Copy QEMU's console to stdout until the text appears, QEMU ends (its
  * end of the pipe closes) or the timeout. QEMU is always reaped before
@@ -568,12 +593,17 @@ struct outcome {
  * the outcome never depends on how soon it exits after closing the pipe.
  */
 static void watch(int fd, pid_t pid, const char *expect,
-		  struct qemu_screen *screen, int timeout, struct outcome *out)
+		  struct qemu_screen *screen, int timeout, struct outcome *out,
+		  int in, const struct reply *replies, int nreplies)
 {
 	char window[8192];
 	size_t have = 0, keep = expect && !screen ? strlen(expect) : 0;
 	time_t start = time(NULL), deadline = start + timeout;
-	int eof = 0, seen = 0;
+	int eof = 0, seen = 0, next = 0;
+
+	for (int i = 0; i < nreplies; i++)
+		if (strlen(replies[i].await) > keep)
+			keep = strlen(replies[i].await);
 
 	memset(out, 0, sizeof(*out));
 	while (!out->found && !eof) {
@@ -603,6 +633,8 @@ static void watch(int fd, pid_t pid, const char *expect,
 		window[have] = 0;
 		if (!screen)
 			out->found = expect && strstr(window, expect);
+		if (answer(in, replies, nreplies, &next, window))
+			have = 0; /* what was answered is not looked at again */
 		if (have > keep + 1 && have > sizeof(window) / 2) {
 			memmove(window, window + have - keep, keep);
 			have = keep;
@@ -685,6 +717,13 @@ static int run_qemu(struct boot *b, const char *expect,
 {
 	char *errlog;
 	int fds[2];
+	int in[2] = { -1, -1 };
+	/* --uboot: stop its autoboot, then go to the blob at its prompt */
+	struct reply go[2] = {
+		{ "Hit any key to stop autoboot", " " },
+		{ "=> ", cp_xasprintf("go 0x%llx\r",
+				      (unsigned long long)b->blob_at) },
+	};
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	struct outcome out;
@@ -695,30 +734,45 @@ static int run_qemu(struct boot *b, const char *expect,
 			fprintf(stderr, "%s%s", i ? " " : "  ", b->args.v[i]);
 		fputc('\n', stderr);
 	}
-	if (pipe(fds)) {
+	if (pipe(fds) || (b->uboot && pipe(in))) {
 		cp_error(NULL, pipe, "%s", strerror(errno));
+		free(go[1].send);
 		return 2;
 	}
 	errlog = cp_path_join(b->work, "qemu.err");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
 	posix_spawn_file_actions_addclose(&fa, fds[0]);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+	if (b->uboot) {
+		posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+		posix_spawn_file_actions_addclose(&fa, in[1]);
+	} else {
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+	}
 	posix_spawn_file_actions_addopen(&fa, 2, errlog, O_WRONLY | O_CREAT | O_TRUNC,
 					 0644);
 	err = posix_spawnp(&pid, b->args.v[0], &fa, NULL, b->args.v, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fds[1]);
+	if (b->uboot)
+		close(in[0]);
 	if (err) {
 		cp_error(NULL, missing_tool, "cannot run %s: %s; install "
 			 "Debian's %s", b->args.v[0], strerror(err),
 			 b->row->package);
 		close(fds[0]);
+		if (b->uboot)
+			close(in[1]);
+		free(go[1].send);
 		free(errlog);
 		return 2;
 	}
-	watch(fds[0], pid, expect, screen, timeout, &out);
+	watch(fds[0], pid, expect, screen, timeout, &out, in[1], go,
+	      b->uboot ? 2 : 0);
 	close(fds[0]);
+	if (b->uboot)
+		close(in[1]);
+	free(go[1].send);
 	pass_stderr(errlog);
 	free(errlog);
 	return judge(&out, expect, timeout);
@@ -790,7 +844,9 @@ static void usage(FILE *f)
 		"entered at ADDR\n"
 		"      --reset              blob: the CPU starts there at reset "
 		"(arm64), no\n"
-		"                           stand-in old kernel\n"
+		"                           stand-in old kernel\n"		"      --uboot              blob: Debian's U-Boot boots, and its "
+		"go command enters\n"
+		"                           the blob (arm64)\n"
 		"  -t, --timeout S          give up after S seconds (default "
 		"30)\n"
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
@@ -874,6 +930,10 @@ static int ram_for(struct boot *b)
 		if (b->lay.j.mem_base[i] + b->lay.j.mem_size[i] > top)
 			top = b->lay.j.mem_base[i] + b->lay.j.mem_size[i];
 	b->ram = cp_align_up(top, r->ram_align) + r->ram_extra;
+	/* U-Boot relocates itself, its stack and its page tables to the top
+	 * of RAM: above the description's memory, where no segment goes */
+	if (b->uboot)
+		b->ram += 256ULL << 20;
 	struct used firmware = { 0 }, scratch = { 0 };
 
 	if (r->reserve)
@@ -1003,6 +1063,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "machine", required_argument, NULL, 'P' },
 		{ "at", required_argument, NULL, 'B' },
 		{ "reset", no_argument, NULL, 'R' },
+		{ "uboot", no_argument, NULL, 'G' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -1026,6 +1087,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'R':
 			b->reset = 1;
 			cp_strlist_add(hostile, "--reset");
+			break;
+		case 'G':
+			b->uboot = 1;
+			cp_strlist_add(hostile, "--uboot");
 			break;
 		case 't': o->timeout = atoi(optarg); break;
 		case 'e': o->expect = optarg; break;
@@ -1092,6 +1157,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 	}
 	if (!err && b->blob_mode != (b->blob_at != 0)) {
 		cp_error(NULL, usage, "--mode blob and --at ADDR go together");
+		err = -1;
+	}
+	if (!err && b->uboot && (!b->blob_mode || b->reset)) {
+		cp_error(NULL, usage, "--uboot needs --mode blob, without --reset");
 		err = -1;
 	}
 	if (!err && b->reset && !b->blob_mode) {
@@ -1245,7 +1314,10 @@ static void qemu_command(struct boot *b, const struct options *o,
 	}
 	if (o->count)
 		trace_args(b);
-	if (b->row->start_by_loader) {
+	if (b->uboot) {
+		arg(b, "-bios");
+		arg(b, b->row->uboot);
+	} else if (b->row->start_by_loader) {
 		/* --reset: the CPU starts in the blob, as after a reset */
 		char *pc = cp_xasprintf("loader,addr=0x%llx,cpu-num=0",
 					(unsigned long long)(b->reset ? b->blob_at
@@ -1280,6 +1352,7 @@ int main(int argc, char **argv)
 	int st;
 
 	cp_diag_set_program("codepage-qemu");
+	signal(SIGPIPE, SIG_IGN); /* --uboot: QEMU may end before it reads */
 	st = parse_options(argc, argv, &o, &b, &hostile);
 	if (st) {
 		st = st > 0 ? 0 : 2;
@@ -1295,7 +1368,7 @@ int main(int argc, char **argv)
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
 	    (b.blob_mode ? setup_blob(&b)
 	     : b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
-	    (!b.reset && build_oldkernel(&b, o.prefix, &elf)))
+	    (!b.reset && !b.uboot && build_oldkernel(&b, o.prefix, &elf)))
 		goto out;
 	if (o.screen)
 		qscreen_init(&screen, b.work, b.row->text_screen);

@@ -51,6 +51,7 @@ struct boot {
 	int blob_mode;  /* --mode blob: OUTDIR/blob.bin loaded at blob_at */
 	uint64_t blob_at;
 	int reset;      /* --reset: the CPU starts in the blob, no stand-in */
+	int uboot;      /* --uboot: U-Boot boots and runs "go" on the blob */
 	struct hostile h;
 	uint64_t ram; /* end of RAM */
 	uint64_t cp_pa, entry_off, list_pa, start;
@@ -98,6 +99,10 @@ struct qemu_row {
 	 * the -device that makes it; 0 and NULL: none */
 	uint64_t text_screen;
 	const char *screen_device;
+	/* Debian's U-Boot for the machine (-bios), where --uboot enters a
+	 * blob with its go command; NULL: none (arm64's, 2023.01, hangs in go
+	 * itself: its serial flush waits for a PL011 FIFO to fill) */
+	const char *uboot;
 };
 
 /* Mark [base, base + size) used in u. */
