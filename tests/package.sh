@@ -30,18 +30,9 @@ pkg_build() {
 			dpkg-buildpackage -us -uc -b) >"$1/build.log" 2>&1
 }
 
-# pkg_chroot ROOT COMMANDS: COMMANDS in ROOT, with /proc and /dev, in a
-# private mount namespace (the mounts go with it), from a clean environment.
-pkg_chroot() {
-	unshare --mount --propagation private sh -c '
-		mount -t proc proc "$1/proc" && mount --rbind /dev "$1/dev" &&
-		exec chroot "$1" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
-			PATH=/usr/sbin:/usr/bin:/sbin:/bin /bin/sh -c "$2"' _ "$1" "$2"
-}
-
 set_package() {
 	p=$WORK/pkg
-	for t in git dpkg-buildpackage lintian mmdebstrap unshare; do
+	for t in git dpkg-buildpackage lintian mmdebstrap; do
 		if ! command -v "$t" >/dev/null 2>&1; then
 			missing package/builds "no $t (tools/install-deps.sh installs it)"
 			return
@@ -79,38 +70,50 @@ set_package() {
 	rm -rf "$p/b"
 
 	# a fresh Debian 12 with the package, what apt adds for it (binutils-
-	# aarch64-linux-gnu, the first binutils it accepts, and dtc) and QEMU
+	# aarch64-linux-gnu, the first binutils it accepts, and dtc) and QEMU;
+	# the user's commands run in it from mmdebstrap's customize hook, which
+	# gives them /proc and /dev (unshare cannot, where / is no mount point:
+	# in a chroot, as on a fresh machine). The destination is the user's:
+	# the regcheck sample, as an Image.
 	r=$p/root
-	# (the hook makes the .deb's path the same inside the chroot, where
-	# apt's dpkg reads it)
+	ex=/usr/share/doc/mkcodepage/examples/arm64
+	cat >"$p/use.sh" <<USE
+cd /root
+{ mkcodepage -d $ex/linux.dts -k Image -o out &&
+	codepage-check out/codepage.elf &&
+	codepage-qemu --expect 'regcheck: PASS' out; } >use.log 2>&1
+echo \$? >use.rc
+mkcodepage -v -d $ex/linux.dts -k Image -o out2 >data.log 2>&1
+echo \$? >data.rc
+USE
+	# (the automount hook makes the .deb's path the same inside the
+	# chroot, where apt's dpkg reads it)
 	if mmdebstrap --quiet --variant=apt \
 		--hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
-		--include="$deb" --include=qemu-system-arm bookworm "$r" \
-		"deb $PACKAGE_MIRROR bookworm main" >"$p/chroot.log" 2>&1; then
+		--include="$deb" --include=qemu-system-arm \
+		--customize-hook="copy-in $p/use.sh $BUILD/samples/arm64/Image /root" \
+		--customize-hook='chroot "$1" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/usr/sbin:/usr/bin:/sbin:/bin sh /root/use.sh' \
+		bookworm "$r" "deb $PACKAGE_MIRROR bookworm main" \
+		>"$p/chroot.log" 2>&1 && [ -x "$r/usr/bin/mkcodepage" ]; then
 		pass package/installs-in-a-fresh-chroot
 	else
 		fail package/installs-in-a-fresh-chroot "mmdebstrap" "$p/chroot.log"
 		return
 	fi
-	# the destination is the user's: the regcheck sample, as an Image
-	cp "$BUILD/samples/arm64/Image" "$r/root/Image"
-	ex=/usr/share/doc/mkcodepage/examples/arm64
-	if pkg_chroot "$r" "cd /root &&
-		mkcodepage -d $ex/linux.dts -k Image -o out &&
-		codepage-check out/codepage.elf &&
-		codepage-qemu --expect 'regcheck: PASS' out" >"$p/use.log" 2>&1; then
+	if [ "$(cat "$r/root/use.rc")" = 0 ]; then
 		pass package/installed-tools-make-and-boot-a-codepage
 	else
-		fail package/installed-tools-make-and-boot-a-codepage "" "$p/use.log"
+		fail package/installed-tools-make-and-boot-a-codepage "" \
+			"$r/root/use.log"
 	fi
 	# nothing of this checkout was needed: the data is the package's
-	if ! grep -q "$SRCTREE" "$p/use.log" &&
-		pkg_chroot "$r" "mkcodepage -v -d $ex/linux.dts -k /root/Image \
-			-o /root/out2 2>&1 | grep -q /usr/share/mkcodepage/arch/arm64/trampoline.s" \
-			>"$p/data.log" 2>&1; then
+	if [ "$(cat "$r/root/data.rc")" = 0 ] &&
+		! grep -q "$SRCTREE" "$r/root/use.log" "$r/root/data.log" &&
+		grep -q /usr/share/mkcodepage/arch/arm64/trampoline.s \
+			"$r/root/data.log"; then
 		pass package/uses-the-installed-data
 	else
-		fail package/uses-the-installed-data "" "$p/data.log"
+		fail package/uses-the-installed-data "" "$r/root/data.log"
 	fi
 	rm -rf "$p"
 }
