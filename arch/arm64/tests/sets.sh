@@ -122,6 +122,27 @@ EOF
 	};
 };
 EOF
+	# the same destination as one blob, entered at reset by QEMU's
+	# generic loader (no old kernel), loaded over the Image's own
+	# destination: the mover steps aside, moves every segment, and
+	# Debian's kernel boots its initramfs
+	if "$MKCP" -d "$h/linux.dts" -k "$HANDOFF_KERNEL" -o "$h/out-blob" \
+		--blob >"$h/blob.log" 2>&1; then
+		"$QEMU_RUN" --mode blob --at 0x40200000 --reset --el=1 \
+			--timeout 120 --expect "reboot: Power down" "$h/out-blob" \
+			>"$WORK/handoff-blob.log" 2>&1
+		st=$?
+		if [ $st -ne 0 ]; then
+			fail handoff/blob-linux-at-reset "exit $st" "$WORK/handoff-blob.log"
+		else
+			check_console handoff/blob-linux-at-reset \
+				"$WORK/handoff-blob.log" \
+				"handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
+				"$h/out-blob/kernel.0.bin"
+		fi
+	else
+		fail handoff/blob-linux-build "" "$h/blob.log"
+	fi
 	sed 's/virt.dtb/virt-el2.dtb/' "$h/linux.dts" >"$h/linux-el2.dts"
 	for el in el1 el2; do
 		d=$h/linux.dts m=virt
