@@ -169,6 +169,9 @@ void cp_blob_emit(const struct cp_blob *b, const struct cp_plan *plan,
 		  struct cp_strbuf *o)
 {
 	cp_planasm_begin_layout(o, "the blob's mover", "blob.inc", 8);
+	/* a number, for a loader header in the arch's first bytes (blob.inc) */
+	cp_sb_printf(o, "\t.globl __blob_size\n\t.set __blob_size, 0x%llx\n",
+		     (unsigned long long)b->size);
 	cp_sb_printf(o, "\tfield BLOB_MAGIC, .ascii, \"MKCPBLOB\"\n");
 	cp_sb_printf(o, "\tfield BLOB_VERSION, .long, BLOB_VERSION_VALUE\n");
 	cp_planasm_field(o, "BLOB_MACHINE", ".long", plan->arch->elf_machine);

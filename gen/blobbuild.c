@@ -13,9 +13,9 @@
 #include "blobbuild.h"
 #include "relocchk.h"
 
-/* arch/blob.inc's BLOB_HEADER: the mover's entry code fills the bytes
- * before it; checked on every link. */
-#define HEADER_AT 16
+/* arch/blob.inc's BLOB_HEADER: the mover's entry code (and its arch's
+ * loader header) fills the bytes before it; checked on every link. */
+#define HEADER_AT 64
 
 struct mover {
 	const struct cp_blob_env *e;

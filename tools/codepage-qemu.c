@@ -718,12 +718,19 @@ static int run_qemu(struct boot *b, const char *expect,
 	char *errlog;
 	int fds[2];
 	int in[2] = { -1, -1 };
-	/* --uboot: stop its autoboot, then go to the blob at its prompt */
+	/* --uboot: stop its autoboot, then enter the blob at its prompt */
 	struct reply go[2] = {
 		{ "Hit any key to stop autoboot", " " },
-		{ "=> ", cp_xasprintf("go 0x%llx\r",
-				      (unsigned long long)b->blob_at) },
+		{ "=> ", NULL },
 	};
+
+	if (b->uboot) {
+		char cmd[128];
+
+		snprintf(cmd, sizeof(cmd), b->row->uboot_command,
+			 (unsigned long long)b->blob_at);
+		go[1].send = cp_xasprintf("%s\r", cmd);
+	}
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	struct outcome out;

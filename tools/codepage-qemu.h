@@ -99,10 +99,10 @@ struct qemu_row {
 	 * the -device that makes it; 0 and NULL: none */
 	uint64_t text_screen;
 	const char *screen_device;
-	/* Debian's U-Boot for the machine (-bios), where --uboot enters a
-	 * blob with its go command; NULL: none (arm64's, 2023.01, hangs in go
-	 * itself: its serial flush waits for a PL011 FIFO to fill) */
-	const char *uboot;
+	/* Debian's U-Boot for the machine (-bios), and the command --uboot
+	 * types at its prompt to enter a blob (a format taking the blob's
+	 * address: "go 0x%llx"); NULL: none */
+	const char *uboot, *uboot_command;
 };
 
 /* Mark [base, base + size) used in u. */

@@ -174,7 +174,9 @@ const struct cp_arch cp_arch_arm64 = {
 	.image_formats = arm64_formats,
 	.relocs = arm64_relocs,
 	.nrelocs = sizeof(arm64_relocs) / sizeof(arm64_relocs[0]),
-	.abs_allowed = (const char *const[]){ NULL },
+	/* __blob_size: a number, not an address (the blob's size in the
+	 * Image header of arch/arm64/mover.s, for booti) */
+	.abs_allowed = (const char *const[]){ "__blob_size", NULL },
 	.registers = arm64_registers,
 	.register_summary = "x0 .. x29 (x30 carries the entry)",
 	.reg_bytes = 8,

@@ -40,9 +40,23 @@
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
+// A Linux arm64 Image header (Documentation/arch/arm64/booting.rst), so
+// U-Boot's booti (which enters with the MMU and caches off) and any other
+// Image loader start the blob; a loader that moves it keeps 2 MiB
+// alignment, which the blob does not need.
 cp_entry:
-	b	mover
-	.balign	BLOB_CODE		// the header (.plan) follows
+	b	mover			// code0
+	.word	0			// code1
+	.quad	0			// text_offset
+	.quad	__blob_size		// image_size: what a loader must keep
+	.quad	0xa			// flags: little-endian, 4 KiB pages,
+					// anywhere in memory (bit 3)
+	.quad	0, 0, 0			// res2 .. res4
+	.ascii	"ARM\x64"		// magic
+	.word	0			// res5: no PE header
+	.if	. - cp_entry != BLOB_CODE
+	.error	"the Image header must end where the blob's header starts"
+	.endif
 
 	.text
 mover:

@@ -34,5 +34,11 @@ const struct qemu_row cp_qemu_arm64 = {
 	.reserve = arm64_reserve,
 	.machine = arm64_machine,
 	.params = cq_params64,
-	.options = "--el, --mmu, --list-outside, --reset",
+	.options = "--el, --mmu, --list-outside, --reset, --uboot",
+	.uboot = "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
+	/* booti, not go: Debian's U-Boot 2023.01 hangs in go itself (its
+	 * serial flush waits for the PL011 FIFO to fill: pl01x_serial_pending
+	 * says output is pending whenever it is not full). The blob is an
+	 * Image, which booti enters with the MMU and caches off. */
+	.uboot_command = "booti 0x%llx - ${fdtcontroladdr}",
 };

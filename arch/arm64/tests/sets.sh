@@ -140,6 +140,32 @@ EOF
 				"handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
 				"$h/out-blob/kernel.0.bin"
 		fi
+		# and from Debian's U-Boot, whose booti enters the blob; the
+		# tree is QEMU's with U-Boot as firmware (its PSCI differs)
+		st=1
+		: >"$WORK/handoff-blob-uboot.log"
+		if dump_dtb handoff/qemu-dtb-uboot "$h/virt-uboot.dtb" \
+			qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G \
+			-bios /usr/lib/u-boot/qemu_arm64/u-boot.bin; then
+			sed 's/virt.dtb/virt-uboot.dtb/' "$h/linux.dts" \
+				>"$h/linux-uboot.dts"
+			"$MKCP" -d "$h/linux-uboot.dts" -k "$HANDOFF_KERNEL" \
+				-o "$h/out-blob-uboot" --blob \
+				>"$WORK/handoff-blob-uboot.log" 2>&1 &&
+			"$QEMU_RUN" --mode blob --at 0x40200000 --uboot --el=1 \
+				--timeout 120 --expect "reboot: Power down" \
+				"$h/out-blob-uboot" >"$WORK/handoff-blob-uboot.log" 2>&1
+			st=$?
+		fi
+		if [ $st -ne 0 ]; then
+			fail handoff/blob-linux-from-uboot "exit $st" \
+				"$WORK/handoff-blob-uboot.log"
+		else
+			check_console handoff/blob-linux-from-uboot \
+				"$WORK/handoff-blob-uboot.log" \
+				"Starting kernel ...;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
+				"$h/out-blob-uboot/kernel.0.bin"
+		fi
 	else
 		fail handoff/blob-linux-build "" "$h/blob.log"
 	fi
