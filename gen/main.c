@@ -675,7 +675,7 @@ static int run(struct run *r)
 		return CP_EXIT_REJECTED;
 	if (r->opt.depfile &&
 	    !(r->rule = cp_output_make_rule(r->opt.depfile, r->opt.outdir,
-					    &r->deps)))
+					    &r->deps, r->opt.blob)))
 		return CP_EXIT_REJECTED;
 	if (cp_output_write(p, r->opt.outdir, r->elf, &r->img, r->blob,
 			    r->blob_len))

@@ -360,15 +360,16 @@ static int make_name(struct cp_strbuf *sb, const char *name, int target)
 }
 
 /* OUTDIR/segments.txt OUTDIR/codepage.bin OUTDIR/codepage.elf: */
-static int make_targets(struct cp_strbuf *sb, const char *outdir)
+static int make_targets(struct cp_strbuf *sb, const char *outdir, int blob)
 {
 	static const char *const made[] = { "segments.txt", "codepage.bin",
-					     "codepage.elf" };
+					     "codepage.elf", "blob.bin" };
+	size_t n = blob ? 4 : 3;
 
-	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (make_name(sb, outdir, 1))
 			return -1;
-		cp_sb_printf(sb, "/%s%s", made[i], i + 1 < 3 ? " " : ":");
+		cp_sb_printf(sb, "/%s%s", made[i], i + 1 < n ? " " : ":");
 	}
 	return 0;
 }
@@ -376,9 +377,9 @@ static int make_targets(struct cp_strbuf *sb, const char *outdir)
 /* The rule, then an empty rule per input (so make goes on when one is
  * deleted); the first name make cannot read, or NULL. */
 static const char *make_rule(struct cp_strbuf *sb, const char *outdir,
-			     const struct cp_strlist *deps)
+			     const struct cp_strlist *deps, int blob)
 {
-	if (make_targets(sb, outdir))
+	if (make_targets(sb, outdir, blob))
 		return outdir;
 	for (int i = 0; i < deps->n; i++) {
 		cp_sb_printf(sb, " \\\n  ");
@@ -395,10 +396,10 @@ static const char *make_rule(struct cp_strbuf *sb, const char *outdir,
 }
 
 char *cp_output_make_rule(const char *depfile, const char *outdir,
-			  const struct cp_strlist *deps)
+			  const struct cp_strlist *deps, int blob)
 {
 	struct cp_strbuf sb = { 0 };
-	const char *bad = make_rule(&sb, outdir, deps);
+	const char *bad = make_rule(&sb, outdir, deps, blob);
 
 	if (!bad)
 		return sb.s;

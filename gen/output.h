@@ -29,12 +29,13 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 
 /*
  * The make rule for DEPFILE: OUTDIR's segments.txt, codepage.bin and
- * codepage.elf depend on every input in DEPS, each name escaped as make
- * reads it. A fresh string, or NULL after reporting a name make cannot
- * read; made before anything is written, so a bad name leaves no OUTDIR.
+ * codepage.elf (and blob.bin with blob) depend on every input in DEPS,
+ * each name escaped as make reads it. A fresh string, or NULL after
+ * reporting a name make cannot read; made before anything is written, so
+ * a bad name leaves no OUTDIR.
  */
 char *cp_output_make_rule(const char *depfile, const char *outdir,
-			  const struct cp_strlist *deps);
+			  const struct cp_strlist *deps, int blob);
 /* Write RULE to PATH (through PATH.tmp); 0 or -1. */
 int cp_output_depfile(const char *path, const char *rule);
 

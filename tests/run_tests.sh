@@ -787,6 +787,17 @@ set_depfile() {
 		fi
 		pass "depfile/names-$(basename "$f")"
 	done
+	# --blob: blob.bin is a target, the mover and its layout are inputs
+	if "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" \
+		-k "$BUILD/samples/arm64/Image" -o "$d/blob" --blob \
+		--depfile "$d/blob.d" >"$d/blob.log" 2>&1 &&
+		head -n 1 "$d/blob.d" | grep -q "/blob/blob.bin:" &&
+		grep -q "arch/arm64/mover.s" "$d/blob.d" &&
+		grep -q "arch/blob.inc" "$d/blob.d"; then
+		pass depfile/blob-target-and-mover
+	else
+		fail depfile/blob-target-and-mover "" "$d/blob.d"
+	fi
 	# what a description /include/s is a dependency too
 	sed 's|^\tmemory = .*|\t/include/ "memory.dtsi"|' \
 		"$SRCTREE/arch/ppc32-e500/samples/epapr.dts" >"$d/inc.dts"
