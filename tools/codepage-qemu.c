@@ -1322,7 +1322,7 @@ static void qemu_command(struct boot *b, const struct options *o,
 	if (o->count)
 		trace_args(b);
 	if (b->uboot) {
-		arg(b, "-bios");
+		arg(b, b->row->bios ? "-kernel" : "-bios");
 		arg(b, b->row->uboot);
 	} else if (b->row->start_by_loader) {
 		/* --reset: the CPU starts in the blob, as after a reset */

@@ -99,9 +99,10 @@ struct qemu_row {
 	 * the -device that makes it; 0 and NULL: none */
 	uint64_t text_screen;
 	const char *screen_device;
-	/* Debian's U-Boot for the machine (-bios), and the command --uboot
-	 * types at its prompt to enter a blob (a format taking the blob's
-	 * address: "go 0x%llx"); NULL: none */
+	/* Debian's U-Boot for the machine, as -bios or (after SBI firmware,
+	 * bios) as -kernel, and the command --uboot types at its prompt to
+	 * enter a blob (a format taking the blob's address: "go 0x%llx");
+	 * NULL: none */
 	const char *uboot, *uboot_command;
 };
 

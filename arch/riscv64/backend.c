@@ -134,11 +134,14 @@ const struct cp_arch cp_arch_riscv64 = {
 	.srcdir = "arch/riscv64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.mover = "mover.s",
 	.shared_templates = riscv64_shared_templates,
 	.image_formats = riscv_formats,
 	.relocs = riscv_relocs,
 	.nrelocs = sizeof(riscv_relocs) / sizeof(riscv_relocs[0]),
-	.abs_allowed = (const char *const[]){ NULL },
+	/* __blob_size: a number, not an address (the blob's size in the
+	 * Image header of arch/riscv64/mover.s, for booti) */
+	.abs_allowed = (const char *const[]){ "__blob_size", NULL },
 	.registers = riscv_registers,
 	.register_summary = "ra, sp, gp, tp, t0..t5, s0..s11, a0..a7 (t6 "
 			    "carries the entry)",
