@@ -577,6 +577,26 @@ set_blob() {
 				"$out/kernel.0.bin"
 		fi
 	done <"$WORK/blob.table"
+	# the same inputs, elsewhere, give the same blob
+	for a in $arches; do
+		[ -f "$SRCTREE/arch/$a/tests/blob-cases.txt" ] || continue
+		arch_conf "$a"
+		d=$WORK/blob-det-$a
+		mkdir -p "$d/x/y" "$d/tmp"
+		cp "$SRCTREE/arch/$a/samples/$sample_desc" \
+			"$SRCTREE/arch/$a/samples/board.dts" "$d/x/y/"
+		if (cd "$SRCTREE" && "$MKCP" -d "arch/$a/samples/$sample_desc" \
+			-k "$BUILD/samples/$a/$sample_kernel" -o "$d/one" --blob) \
+			>"$d/log" 2>&1 &&
+			(cd "$d/x/y" && TMPDIR=$d/tmp "$MKCP" -d "$sample_desc" \
+			-k "$BUILD/samples/$a/$sample_kernel" -o "$d/two" --blob) \
+			>>"$d/log" 2>&1 && cmp "$d/one/blob.bin" "$d/two/blob.bin" \
+			>>"$d/log" 2>&1; then
+			pass "blob/$a-reproducible"
+		else
+			fail "blob/$a-reproducible" "" "$d/log"
+		fi
+	done
 }
 
 # ---- uboot: a real destination nobody here wrote ------------------------------
