@@ -73,9 +73,11 @@ static int link_at(struct mover *m, uint64_t base, const char *name,
 	char *out = cp_path_join(m->e->workdir, name);
 	uint64_t at[2];
 	struct cp_relocchk_result res;
-	int err = cp_link(m->e->tc, m->plan->arch, m->e->datadir, &m->objs,
-			  base, out);
+	int err;
 
+	memset(img, 0, sizeof(*img));
+	err = cp_link(m->e->tc, m->plan->arch, m->e->datadir, &m->objs, base,
+		      out);
 	if (!err)
 		err = cp_image_read(out, name, syms, at, img);
 	if (!err && at[1] - at[0] != HEADER_AT) {
@@ -87,6 +89,8 @@ static int link_at(struct mover *m, uint64_t base, const char *name,
 	}
 	if (!err && (cp_relocchk(out, name, m->plan->arch, &res) || res.bad))
 		err = -1;
+	if (err)
+		cp_image_free(img);
 	free(out);
 	return err;
 }
