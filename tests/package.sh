@@ -7,8 +7,8 @@
 # mmdebstrap installs it with apt in a fresh Debian 12, where the installed
 # mkcodepage makes a codepage for the arm64 regcheck sample from the
 # installed example description, the installed codepage-check proves it,
-# and the installed codepage-qemu boots it. Needs the network for the
-# chroot's packages (PACKAGE_MIRROR, Debian's by default).
+# and the installed codepage-qemu boots it, and a blob of it too. Needs the
+# network for the chroot's packages (PACKAGE_MIRROR, Debian's by default).
 
 PACKAGE_MIRROR=${PACKAGE_MIRROR:-http://deb.debian.org/debian}
 
@@ -85,6 +85,10 @@ cd /root
 echo \$? >use.rc
 mkcodepage -v -d $ex/linux.dts -k Image -o out2 >data.log 2>&1
 echo \$? >data.rc
+{ mkcodepage -d $ex/linux.dts -k Image -o out3 --blob &&
+	codepage-qemu --mode blob --at 0x41000000 --reset \
+		--expect 'regcheck: PASS' out3; } >blob.log 2>&1
+echo \$? >blob.rc
 USE
 	# (the automount hook makes the .deb's path the same inside the
 	# chroot, where apt's dpkg reads it)
@@ -105,6 +109,12 @@ USE
 	else
 		fail package/installed-tools-make-and-boot-a-codepage "" \
 			"$r/root/use.log"
+	fi
+	if [ "$(cat "$r/root/blob.rc")" = 0 ]; then
+		pass package/installed-tools-make-and-boot-a-blob
+	else
+		fail package/installed-tools-make-and-boot-a-blob "" \
+			"$r/root/blob.log"
 	fi
 	# nothing of this checkout was needed: the data is the package's
 	if [ "$(cat "$r/root/data.rc")" = 0 ] &&

@@ -974,6 +974,17 @@ set_install() {
 	else
 		fail install/finds-its-data "" "$WORK/inst-run.log"
 	fi
+	# the blob's mover and its layout (arch/blob.inc) are installed too
+	if env -u MKCODEPAGE_DATADIR "$i/opt/cp/bin/mkcodepage" \
+		-d "$SRCTREE/arch/arm64/samples/linux.dts" \
+		-k "$BUILD/samples/arm64/Image" -o "$i/blob" --blob -v \
+		>"$WORK/inst-blob.log" 2>&1 && [ -s "$i/blob/blob.bin" ] &&
+		grep -q "$i/opt/cp/share/mkcodepage/arch/arm64/mover.s" \
+			"$WORK/inst-blob.log"; then
+		pass install/blob-from-installed-data
+	else
+		fail install/blob-from-installed-data "" "$WORK/inst-blob.log"
+	fi
 	if "$i/opt/cp/bin/codepage-qemu" --expect "regcheck: PASS" "$i/out" \
 		>"$WORK/inst-qemu.log" 2>&1; then
 		pass install/codepage-qemu-finds-its-stand-in
