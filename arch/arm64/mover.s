@@ -38,6 +38,24 @@
 78:
 	.endm
 
+	// dests_begin ... dests_end: the code between, for each segment, with
+	// x12, x13 = [its destination, its end). Clobbers x10, x11.
+	.macro	dests_begin
+	ldr	w10, [x20, #BLOB_NSEG]
+	ldr	w11, [x20, #BLOB_SEGS]
+	add	x11, x20, x11
+88:	cbz	x10, 89f
+	ldr	x12, [x11, #BSEG_DEST]
+	ldr	x13, [x11, #BSEG_MEMSZ]
+	add	x13, x13, x12
+	add	x11, x11, #BSEG_SIZE
+	sub	x10, x10, #1
+	.endm
+	.macro	dests_end
+	b	88b
+89:
+	.endm
+
 	.section .text.entry, "ax"
 	.globl	cp_entry
 // A Linux arm64 Image header (Documentation/arch/arm64/booting.rst), so
@@ -213,22 +231,15 @@ zero:
 
 // covered: x0 = 1 when a destination overlaps [x0, x1), else 0.
 covered:
-	ldr	w10, [x20, #BLOB_NSEG]
-	ldr	w11, [x20, #BLOB_SEGS]
-	add	x11, x20, x11
-1:	cbz	x10, 3f
-	ldr	x12, [x11, #BSEG_DEST]
-	ldr	x13, [x11, #BSEG_MEMSZ]
-	add	x13, x13, x12
-	add	x11, x11, #BSEG_SIZE
-	sub	x10, x10, #1
+	dests_begin
 	cmp	x12, x1
-	b.hs	1b
+	b.hs	88b
 	cmp	x13, x0
-	b.ls	1b
+	b.ls	88b
 	mov	x0, #1
 	ret
-3:	mov	x0, xzr
+	dests_end
+	mov	x0, xzr
 	ret
 
 // find_spot: x0 = the first spot of x21 bytes in the free table outside
@@ -260,18 +271,10 @@ find_spot:
 
 // discard_destinations: dc ivac every line of every destination, then dsb.
 discard_destinations:
-	ldr	w10, [x20, #BLOB_NSEG]
-	ldr	w11, [x20, #BLOB_SEGS]
-	add	x11, x20, x11
-1:	cbz	x10, 3f
-	ldr	x12, [x11, #BSEG_DEST]
-	ldr	x13, [x11, #BSEG_MEMSZ]
-	add	x13, x13, x12
+	dests_begin
 	lines	ivac, x12, x13
-	add	x11, x11, #BSEG_SIZE
-	sub	x10, x10, #1
-	b	1b
-3:	dsb	sy
+	dests_end
+	dsb	sy
 	ret
 
 // sync_code: make [x0, x1), just written, what instruction fetch sees:
