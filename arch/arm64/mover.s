@@ -9,20 +9,23 @@
 // does after kexec_load (with the MMU on, it cleans every segment to the
 // point of coherency and turns the MMU off; it checks the segments).
 //
-// Caches (Arm ARM, D7.4 and D7.5): with the MMU off, data accesses do not
-// look up the data cache, so a line a previous owner left there would be
-// written back over the moved bytes once the cache is on; every
-// destination line is invalidated (dc ivac) before any move, as Linux's
-// MMU-off relocation did. With the MMU on, moves go through the cache.
+// Caches (Arm ARM, D7.4 and D7.5): with the MMU or the data cache off
+// (SCTLR.M or .C clear), data accesses do not look up the data cache, so a
+// line a previous owner left there would be written back over the moved
+// bytes later; every destination line is invalidated (dc ivac) before any
+// move, as Linux's MMU-off relocation did. With both on, moves go through
+// the cache.
 // Either way, code the mover wrote (its own copy, the codepage) is cleaned
 // to the point of unification and the instruction cache invalidated before
 // it is fetched.
 //
 // Registers: x19 the blob as loaded, x20 the header being run from, x21
-// mover bytes, x22 blob bytes, x23 smallest D-cache line, x24 the MMU is on.
+// mover bytes, x22 blob bytes, x23 smallest D-cache line, x24 data
+// accesses are cached (SCTLR.M and .C).
 
 	.include "blob.inc"
 	.equ	SCTLR_M, 1 << 0
+	.equ	SCTLR_C, 1 << 2
 
 	// lines OP, LO, HI: dc OP on each line of [LO, HI) (none when empty).
 	// Clobbers x9 and LO.
@@ -94,7 +97,10 @@ mover:
 	mrs	x24, sctlr_el1
 	b	2f
 1:	mrs	x24, sctlr_el2
-2:	and	x24, x24, #SCTLR_M
+2:	mov	x9, #(SCTLR_M | SCTLR_C)
+	and	x24, x24, x9
+	cmp	x24, x9
+	cset	x24, eq
 	cbnz	x24, 3f
 	bl	discard_destinations
 3:	mov	x0, x19			// a destination over the mover?
