@@ -433,7 +433,6 @@ static int setup_placed(struct boot *b)
 static int setup_blob(struct boot *b)
 {
 	const struct cp_segtxt *t = &b->lay.t;
-	struct used firmware = { 0 }, scratch = { 0 };
 	uint64_t at = b->blob_at, size = t->blob_size;
 
 	if (!t->blob) {
@@ -442,10 +441,8 @@ static int setup_blob(struct boot *b)
 					       "mkcodepage with --blob");
 		return -1;
 	}
-	if (b->row->reserve)
-		b->row->reserve(b, &firmware, &scratch);
 	if (at < b->row->ram_base || at + size > b->ram || at + size < at ||
-	    !is_free(&firmware, at, size) || !is_free(&scratch, at, size)) {
+	    !is_free(&b->firmware, at, size) || !is_free(&b->scratch, at, size)) {
 		cp_error(NULL, no_room,
 			 "--at 0x%llx: the blob (0x%llx bytes) must lie in RAM "
 			 "(0x%llx to 0x%llx) clear of what QEMU and its "
@@ -943,15 +940,15 @@ static int ram_for(struct boot *b)
 	 * of RAM: above the description's memory, where no segment goes */
 	if (b->uboot)
 		b->ram += 256ULL << 20;
-	struct used firmware = { 0 }, scratch = { 0 };
+	struct used *firmware = &b->firmware, *scratch = &b->scratch;
 
 	if (r->reserve)
-		r->reserve(b, &firmware, &scratch);
+		r->reserve(b, firmware, scratch);
 	for (int i = 0; i < b->lay.t.nseg; i++) {
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 
-		b->staged[i] = !is_free(&scratch, s->mem, s->memsz);
-		if (s->mem < r->ram_base || !is_free(&firmware, s->mem, s->memsz)) {
+		b->staged[i] = !is_free(scratch, s->mem, s->memsz);
+		if (s->mem < r->ram_base || !is_free(firmware, s->mem, s->memsz)) {
 			cp_error(NULL, no_room,
 				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
 				 "no RAM for it (below 0x%llx, or the firmware's); "
@@ -963,10 +960,10 @@ static int ram_for(struct boot *b)
 		}
 		cq_use(&b->used, s->mem, s->memsz);
 	}
-	for (int i = 0; i < firmware.n; i++)
-		cq_use(&b->used, firmware.base[i], firmware.size[i]);
-	for (int i = 0; i < scratch.n; i++)
-		cq_use(&b->used, scratch.base[i], scratch.size[i]);
+	for (int i = 0; i < firmware->n; i++)
+		cq_use(&b->used, firmware->base[i], firmware->size[i]);
+	for (int i = 0; i < scratch->n; i++)
+		cq_use(&b->used, scratch->base[i], scratch->size[i]);
 	mark_outside(b);
 	return 0;
 }

@@ -42,6 +42,7 @@ struct boot {
 	const struct cp_arch *arch;
 	struct layout lay;
 	struct used used;    /* segments and helpers */
+	struct used firmware, scratch; /* the row's reserve(): kept, reused */
 	struct used outside; /* RAM the description does not list */
 	int staged[CP_SEGTXT_MAX]; /* placed by the stand-in, not by QEMU */
 	uint64_t copy[CP_SEGTXT_MAX][4]; /* src, dst, bufsz, memsz */
@@ -51,7 +52,7 @@ struct boot {
 	int blob_mode;  /* --mode blob: OUTDIR/blob.bin loaded at blob_at */
 	uint64_t blob_at;
 	int reset;      /* --reset: the CPU starts in the blob, no stand-in */
-	int uboot;      /* --uboot: U-Boot boots and runs "go" on the blob */
+	int uboot;      /* --uboot: U-Boot boots and its command enters the blob */
 	struct hostile h;
 	uint64_t ram; /* end of RAM */
 	uint64_t cp_pa, entry_off, list_pa, start;
@@ -101,7 +102,8 @@ struct qemu_row {
 	const char *screen_device;
 	/* Debian's U-Boot for the machine, as -bios or (after SBI firmware,
 	 * bios) as -kernel, and the command --uboot types at its prompt to
-	 * enter a blob (a format taking the blob's address: "go 0x%llx");
+	 * enter a blob (a format taking the blob's address:
+	 * "booti 0x%llx - ${fdtcontroladdr}");
 	 * NULL: none */
 	const char *uboot, *uboot_command;
 };
