@@ -19,7 +19,7 @@
 # Either may be entered at any effective address that maps the codepage's
 # first 4 KiB, in AS0 (or in AS1 through a TLB1 entry), with any other TLB
 # contents, MSR[EE] = 0 or not. We rely on no translation but the one we
-# execute from:
+# execute from (tlbmap.inc, shared with the blob mover):
 #   1. find that entry (tlbsx), copy it into address space 1 (AS1), unless
 #      it already is a TLB1 entry there, and move there with rfi;
 #   2. invalidate everything else, write TLB1 entries mapping every memory
@@ -32,36 +32,7 @@
 # Only e500v2 and later (36-bit MAS7, 4 GiB pages) are supported.
 
 	.include "plan.inc"
-
-	.macro	address_of reg, label	# reg = where label runs (uses LR)
-	bcl	20, 31, .Laddr\@
-.Laddr\@:
-	mflr	\reg
-	addis	\reg, \reg, (\label - .Laddr\@)@ha
-	addi	\reg, \reg, (\label - .Laddr\@)@l
-	.endm
-
-	.equ	SPRN_PID, 48
-	.equ	SPRN_TSR, 336
-	.equ	SPRN_TCR, 340
-	.equ	SPRN_MAS0, 624
-	.equ	SPRN_MAS1, 625
-	.equ	SPRN_MAS2, 626
-	.equ	SPRN_MAS3, 627
-	.equ	SPRN_MAS6, 630
-	.equ	SPRN_TLB1CFG, 689
-	.equ	SPRN_MAS7, 944
-	.equ	SPRN_L1CSR1, 1011
-	.equ	SPRN_MMUCSR0, 1012
-
-	.equ	MAS0_TLBSEL1, 0x1000	# (upper half) TLBSEL = 1
-	.equ	MAS1_V, 0x8000		# (upper half)
-	.equ	MAS1_TS, 0x1000
-	.equ	MAS3_SXSWSR, 0x15
-	.equ	MSR_IS_DS, 0x30
-	.equ	MMUCSR0_TLB0FI, 0x4
-	.equ	L1CSR1_ICFI_ICLFR, 0x102
-	.equ	L1CSR1_ICFI, 0x2
+	.include "tlbmap.inc"
 
 	.equ	IND_DESTINATION, 0x1
 	.equ	IND_INDIRECTION, 0x2
@@ -89,114 +60,9 @@ cp_list_entry:
 anchor:
 	mflr	r30			# r30: effective address of anchor
 
-	# --- 1. find the entry we execute from, in our AS and PID ----------
-	mfmsr	r3
-	rlwinm	r3, r3, 27, 31, 31	# MAS6[SAS] = MSR[IS]
-	mfspr	r4, SPRN_PID
-	rlwimi	r3, r4, 16, 2, 15	# MAS6[SPID] = PID
-	mtspr	SPRN_MAS6, r3
-	isync				# MAS6 must be in effect for tlbsx
-	tlbsx	0, r30
-	isync
-	mfspr	r28, SPRN_MAS0		# TLBSEL and ESEL of our entry
-	mfspr	r5, SPRN_MAS1
-	mfspr	r6, SPRN_MAS2
-	mfspr	r7, SPRN_MAS3
-	andis.	r0, r5, MAS1_V
-	beq	.			# cannot happen: we are running on it
+	tlb_enter_as1 anchor
 
-	# Page size = 1 KiB << MAS1[TSIZE]; r27 = size - 1 (4 GiB: all ones).
-	rlwinm	r9, r5, 25, 27, 31
-	li	r10, 1024
-	slw	r27, r10, r9
-	addi	r27, r27, -1
-	# r25: physical address of anchor = RPN of the page | offset in it.
-	# MAS7 is not read: e500v2 updates it only if HID0[EN_MAS7_UPDATE];
-	# a codepage above 4 GiB could not be mapped 1:1 anyway.
-	andc	r11, r7, r27
-	and	r12, r30, r27
-	or	r25, r11, r12
-
-	# r24: TLB1 entries; r26: the ESEL for our AS1 copy, the last one
-	# unless our entry is that very TLB1 entry.
-	mfspr	r24, SPRN_TLB1CFG
-	andi.	r24, r24, 0xfff
-	addi	r26, r24, -1
-	rlwinm	r9, r28, 4, 30, 31	# TLBSEL
-	cmpwi	r9, 1
-	bne	2f
-	rlwinm	r9, r28, 16, 20, 31	# ESEL
-	cmpw	r9, r26
-	bne	2f
-	addi	r26, r26, -1
-2:
-	# Entered in AS1 through a TLB1 entry: that entry already is the AS1
-	# mapping we need; a second one for the same page would multi-hit.
-	# (Entry in AS1 through TLB0 is not supported.)
-	mfmsr	r9
-	andi.	r9, r9, 0x20		# MSR[IS]
-	beq	write_as1
-	rlwinm	r9, r28, 4, 30, 31
-	cmpwi	r9, 1
-	bne	write_as1
-	rlwinm	r26, r28, 16, 20, 31
-	b	enter_as1
-
-	# --- write the AS1 copy of our page and move into it ---------------
-write_as1:
-	lis	r9, MAS0_TLBSEL1
-	rlwimi	r9, r26, 16, 4, 15
-	mtspr	SPRN_MAS0, r9
-	rlwinm	r10, r5, 0, 20, 24	# same TSIZE
-	oris	r10, r10, MAS1_V
-	ori	r10, r10, MAS1_TS	# TID 0: matches whatever PID is
-	mtspr	SPRN_MAS1, r10
-	andc	r11, r30, r27		# EPN: our page
-	rlwimi	r11, r6, 0, 27, 31	# same WIMGE
-	mtspr	SPRN_MAS2, r11
-	andc	r12, r7, r27		# RPN: our page
-	ori	r12, r12, MAS3_SXSWSR
-	mtspr	SPRN_MAS3, r12
-	li	r0, 0
-	mtspr	SPRN_MAS7, r0
-	isync				# MAS writes complete before tlbwe
-	tlbwe
-	isync				# the new entry is usable after this
-
-enter_as1:
-	addi	r9, r30, in_as1 - anchor
-	mtsrr0	r9
-	li	r9, MSR_IS_DS
-	mtsrr1	r9
-	rfi				# same address, now through AS1
-in_as1:
-
-	# --- 2. invalidate every other TLB1 entry, then all of TLB0 --------
-	# tlbwe with V = 0 clears an entry whatever its IPROT.
-	li	r9, 0
-3:	cmpw	r9, r26
-	beq	4f
-	lis	r10, MAS0_TLBSEL1
-	rlwimi	r10, r9, 16, 4, 15
-	mtspr	SPRN_MAS0, r10
-	li	r0, 0
-	mtspr	SPRN_MAS1, r0
-	isync
-	tlbwe
-4:	addi	r9, r9, 1
-	cmpw	r9, r24
-	blt	3b
-	isync
-	# TLB0 holds only 4 KiB entries without IPROT: flash-invalidate it
-	# and wait for the core to clear the bit (e500 RM, MMUCSR0).
-	li	r10, MMUCSR0_TLB0FI
-	mtspr	SPRN_MMUCSR0, r10
-5:	mfspr	r10, SPRN_MMUCSR0
-	andi.	r10, r10, MMUCSR0_TLB0FI
-	bne	5b
-	isync
-
-	# --- write the 1:1 mappings from the plan (AS0) ---------------------
+	# --- 2. write the 1:1 mappings from the plan (AS0) ------------------
 	addis	r31, r30, (cp_plan - anchor)@ha
 	addi	r31, r31, (cp_plan - anchor)@l	# r31: plan (AS1 address)
 	# A plan of another layout (a trampoline and a plan from different
@@ -209,45 +75,9 @@ in_as1:
 	lwz	r20, PLAN_NTLB(r31)
 	lwz	r21, PLAN_TLB(r31)
 	add	r21, r21, r31
-	mtctr	r20
-	li	r9, 0
-6:	cmpw	r9, r26			# keep our AS1 entry until we leave it
-	bne	7f
-	addi	r9, r9, 1
-7:	lis	r10, MAS0_TLBSEL1
-	rlwimi	r10, r9, 16, 4, 15
-	mtspr	SPRN_MAS0, r10
-	lwz	r11, TLBE_MAS1(r21)
-	mtspr	SPRN_MAS1, r11
-	lwz	r11, TLBE_MAS2(r21)
-	mtspr	SPRN_MAS2, r11
-	lwz	r11, TLBE_MAS3(r21)
-	mtspr	SPRN_MAS3, r11
-	lwz	r11, TLBE_MAS7(r21)
-	mtspr	SPRN_MAS7, r11
-	isync
-	tlbwe
-	addi	r21, r21, TLBE_SIZE
-	addi	r9, r9, 1
-	bdnz	6b
-	isync
-
-	# --- leave AS1 for our physical address in the 1:1 mapping ----------
-	addis	r9, r25, (in_ident - anchor)@ha
-	addi	r9, r9, (in_ident - anchor)@l
-	mtsrr0	r9
-	li	r9, 0			# AS0, supervisor, every interrupt off
-	mtsrr1	r9
-	rfi
-in_ident:
-	lis	r10, MAS0_TLBSEL1	# drop the AS1 entry
-	rlwimi	r10, r26, 16, 4, 15
-	mtspr	SPRN_MAS0, r10
+	tlb_write_1to1
+	tlb_leave_as1 anchor
 	li	r0, 0
-	mtspr	SPRN_MAS1, r0
-	isync
-	tlbwe
-	isync
 	# Leave the destination a clean core: PID 0, no timer interrupts
 	# armed, no stale timer status (TSR bits are write-one-to-clear).
 	mtspr	SPRN_PID, r0
