@@ -109,6 +109,9 @@ struct cp_arch {
 	const char *preamble;	   /* the standard preamble, unless custom */
 	/* The blob mover (--blob; arch/blob.inc), or NULL: no blob mode yet. */
 	const char *mover;
+	/* Append what the mover reads besides arch/blob.inc's header, after its
+	 * fixed part (e500: the TLB1 entries that map memory 1:1); NULL: no more. */
+	void (*emit_mover_data)(const struct cp_plan *plan, struct cp_strbuf *out);
 
 	/* Kernel file formats besides ELF and raw, NULL-ended, or NULL. */
 	const struct cp_image_format *const *image_formats;

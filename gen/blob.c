@@ -185,6 +185,9 @@ void cp_blob_emit(const struct cp_blob *b, const struct cp_plan *plan,
 	cp_sb_printf(o, "\tfield BLOB_FREE, .long, blob_free - cp_plan\n");
 	cp_planasm_field(o, "BLOB_CODEPAGE", ".long", (uint64_t)b->codepage);
 	cp_sb_printf(o, "\t.org cp_plan + BLOB_FIXED_SIZE\n");
+	if (plan->arch->emit_mover_data)
+		plan->arch->emit_mover_data(plan, o);
+	cp_sb_printf(o, "\t.balign 8\n");
 	cp_planasm_table(o, "blob_segs");
 	for (int i = 0; i < b->nseg; i++) {
 		const struct cp_blob_seg *s = &b->seg[i];

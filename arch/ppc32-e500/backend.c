@@ -184,14 +184,30 @@ static uint32_t reg32(const struct cp_plan *plan, int i)
 	return plan->regs[i].set ? (uint32_t)plan->regs[i].value : 0;
 }
 
-/* TLB1 entry i of the plan's table: the MAS registers tlbwe takes. */
-static void emit_tlbe(struct cp_strbuf *o, int i, uint32_t mas1, uint32_t mas2,
-		      uint32_t mas3, uint32_t mas7)
+/* TLB1 entry i of a table: the MAS registers tlbwe takes. */
+static void emit_tlbe(struct cp_strbuf *o, const char *table, int i,
+		      uint32_t mas1, uint32_t mas2, uint32_t mas3,
+		      uint32_t mas7)
 {
-	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS1", ".long", mas1);
-	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS2", ".long", mas2);
-	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS3", ".long", mas3);
-	cp_planasm_entry(o, "tlbs", i, "TLBE_SIZE", "TLBE_MAS7", ".long", mas7);
+	cp_planasm_entry(o, table, i, "TLBE_SIZE", "TLBE_MAS1", ".long", mas1);
+	cp_planasm_entry(o, table, i, "TLBE_SIZE", "TLBE_MAS2", ".long", mas2);
+	cp_planasm_entry(o, table, i, "TLBE_SIZE", "TLBE_MAS3", ".long", mas3);
+	cp_planasm_entry(o, table, i, "TLBE_SIZE", "TLBE_MAS7", ".long", mas7);
+}
+
+/* The 1:1 mappings of memory, entries first.. of table. */
+static void emit_memory_tlbs(struct cp_strbuf *o, const char *table,
+			     const struct e500_data *d, int first)
+{
+	for (int i = 0; i < d->ntlb; i++) {
+		const struct e500_tlbe *t = &d->tlb[i];
+
+		cp_sb_printf(o, "\t# 1:1 0x%08x size 0x%llx\n", t->base,
+			     (unsigned long long)t->size);
+		emit_tlbe(o, table, first + i,
+			  MAS1_V | MAS1_IPROT | t->tsize << 7,
+			  t->base | MAS2_M, t->base | MAS3_SUPERVISOR, 0);
+	}
 }
 
 static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
@@ -219,17 +235,10 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "tlbs");
 	if (uart)
-		emit_tlbe(o, 0, MAS1_V | 1u << 8, d->uart_ea | MAS2_IG,
+		emit_tlbe(o, "tlbs", 0, MAS1_V | 1u << 8, d->uart_ea | MAS2_IG,
 			  (uint32_t)(plan->uart.addr & ~0xfffULL) | 0x05u,
 			  (uint32_t)(plan->uart.addr >> 32));
-	for (int i = 0; i < d->ntlb; i++) {
-		const struct e500_tlbe *t = &d->tlb[i];
-
-		cp_sb_printf(o, "\t# 1:1 0x%08x size 0x%llx\n", t->base,
-			     (unsigned long long)t->size);
-		emit_tlbe(o, uart + i, MAS1_V | MAS1_IPROT | t->tsize << 7,
-			  t->base | MAS2_M, t->base | MAS3_SUPERVISOR, 0);
-	}
+	emit_memory_tlbs(o, "tlbs", d, uart);
 	cp_planasm_table_end(o, "tlbs", d->ntlb + uart, "TLBE_SIZE");
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {
@@ -241,6 +250,24 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	cp_planasm_end(o);
+}
+
+/*
+ * The blob mover's own copy of the 1:1 mappings (mover.s): it maps memory
+ * before it can reach the codepage's plan, through the blob's first 4 KiB.
+ * No UART entry: the mover says nothing.
+ */
+static void e500_emit_mover_data(const struct cp_plan *plan,
+				 struct cp_strbuf *o)
+{
+	const struct e500_data *d = plan->arch_data;
+
+	cp_sb_printf(o, "\t.include \"plan.inc\"\n"
+			"\t.globl blob_ntlb, blob_tlbs\n"
+			"blob_ntlb:\n\t.long %d\n", d->ntlb);
+	cp_planasm_table(o, "blob_tlbs");
+	emit_memory_tlbs(o, "blob_tlbs", d, 0);
+	cp_planasm_table_end(o, "blob_tlbs", d->ntlb, "TLBE_SIZE");
 }
 
 static void e500_describe(const struct cp_plan *plan, struct cp_strbuf *o)
@@ -289,6 +316,8 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.srcdir = "arch/ppc32-e500",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.mover = "mover.s",
+	.emit_mover_data = e500_emit_mover_data,
 	.shared_templates = ppc32_e500_shared_templates,
 	.relocs = ppc_relocs,
 	.nrelocs = sizeof(ppc_relocs) / sizeof(ppc_relocs[0]),

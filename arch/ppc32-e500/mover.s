@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: MIT
+#
+# mover.s - the ppc32-e500 blob mover (arch/blob.inc): the first code of a
+# blob, entered at its first byte wherever the blob was loaded in memory:
+# by a bootloader (U-Boot's go, with its own TLB entries; r3 and r4 are
+# go's arguments, unused), a debugger, or an old kernel's stand-in (Linux
+# style: through a linear map at 0xc0000000 + the physical address, or a
+# page of its own in address space 0 or 1). Like the trampoline, it relies
+# on no translation but the entry it is entered through, which need map
+# only the blob's first 4 KiB (tlbmap.inc):
+#   1. map every memory range 1:1 from its own copy of the codepage's TLB1
+#      entries (blob_tlbs, after the header: backend.c writes them), and
+#      continue at its physical address, MSR = 0;
+#   2. put every segment at its destination (blob.inc), first copying
+#      itself to a free spot when a destination covers it;
+#   3. make the codepage visible to instruction fetch and enter its placed
+#      entry, which maps memory again, cleans every other segment to
+#      memory, checks it, and jumps.
+#
+# Caches: the L1 data cache is not coherent with instruction fetch. Code
+# the mover wrote (its own copy, the codepage) is pushed to memory with
+# dcbst, msync'd, and its stale instruction lines dropped with icbi before
+# it runs (sync_code); the codepage cleans the other segments itself.
+# Stores are single words, never stmw, for the reason trampoline.s gives.
+#
+# ppc32 addresses fit 32 bits (the backend refuses more), so the header's
+# 64-bit fields are read by their low, second word (LO). Ends are carried
+# as last bytes: a range may end at 4 GiB.
+#
+# Registers once mapped: r31 the blob as loaded, r30 the header of the
+# copy that runs, r29 the mover's bytes, r28 the blob's last byte, r25
+# the segment table, r26 the segment count, r24 the index. No stack.
+
+	.include "blob.inc"
+	.include "plan.inc"
+	.include "tlbmap.inc"
+
+	.equ	LO, 4			# the low word of a big-endian .quad
+	.equ	LINE, 32		# smallest e500 cache line (e500mc: 64)
+	.equ	SPOT_ALIGN, 64		# gen/blob.c's FREE_ALIGN
+
+	.section .text.entry, "ax"
+	.globl	cp_entry
+cp_entry:
+	b	mover
+	.org	cp_entry + BLOB_CODE
+
+	.text
+mover:
+	wrteei	0			# no interrupt: the vectors lose their map
+	bcl	20, 31, anchor
+anchor:
+	mflr	r30
+	tlb_enter_as1 anchor
+	addis	r21, r30, (blob_tlbs - anchor)@ha
+	addi	r21, r21, (blob_tlbs - anchor)@l
+	addis	r20, r30, (blob_ntlb - anchor)@ha
+	addi	r20, r20, (blob_ntlb - anchor)@l
+	lwz	r20, 0(r20)
+	tlb_write_1to1
+	tlb_leave_as1 anchor
+
+	address_of r31, cp_entry
+	address_of r30, cp_plan
+	lwz	r29, BLOB_MOVER_SIZE + LO(r30)
+	lwz	r28, BLOB_SIZE + LO(r30)
+	add	r28, r28, r31
+	addi	r28, r28, -1
+	mr	r3, r31			# a destination over the mover?
+	add	r4, r31, r29
+	addi	r4, r4, -1
+	bl	covered
+	cmpwi	r3, 0
+	beq	move
+	bl	find_spot		# then run from a free spot
+	cmpwi	r3, 0
+	beq	stuck
+	mr	r27, r3
+	mr	r5, r3
+	mr	r4, r31
+	mr	r6, r29
+	bl	copy_down
+	mr	r3, r27
+	mr	r4, r29
+	bl	sync_code
+	address_of r9, move
+	subf	r9, r31, r9
+	add	r9, r9, r27
+	mtctr	r9
+	bctr
+
+# Segments going down, lowest first, then those going up, highest first:
+# their sources lie in the order of their destinations, so no move
+# overwrites a source not yet moved (blob.inc).
+move:
+	address_of r30, cp_plan		# the header of the copy that runs
+	lwz	r26, BLOB_NSEG(r30)
+	lwz	r25, BLOB_SEGS(r30)
+	add	r25, r25, r30
+	li	r24, 0
+1:	cmplw	r24, r26
+	bge	2f
+	bl	segment
+	cmplw	r5, r4
+	bgt	3f
+	bl	copy_down
+3:	addi	r24, r24, 1
+	b	1b
+2:	cmpwi	r24, 0
+	beq	4f
+	addi	r24, r24, -1
+	bl	segment
+	cmplw	r5, r4
+	ble	2b
+	bl	copy_up
+	b	2b
+4:	cmplw	r24, r26		# then each zero tail
+	bge	5f
+	bl	segment
+	add	r5, r5, r6
+	subf	r6, r6, r7
+	bl	zero
+	addi	r24, r24, 1
+	b	4b
+5:	lwz	r24, BLOB_CODEPAGE(r30)	# the codepage, as fetch will see it
+	bl	segment
+	mr	r3, r5
+	mr	r4, r7
+	bl	sync_code
+	lwz	r9, BLOB_ENTRY + LO(r30)
+	mtctr	r9
+	bctr
+
+stuck:	b	stuck			# no free spot: the blob is not in memory
+
+# segment: entry r24 of the table at r25: r5 destination, r4 source, r6
+# packed bytes, r7 memsz. Uses r9.
+segment:
+	slwi	r9, r24, 5		# BSEG_SIZE
+	add	r9, r9, r25
+	lwz	r5, BSEG_DEST + LO(r9)
+	lwz	r4, BSEG_OFFSET + LO(r9)
+	add	r4, r4, r31
+	lwz	r6, BSEG_PACKED + LO(r9)
+	lwz	r7, BSEG_MEMSZ + LO(r9)
+	blr
+	.if	BSEG_SIZE != 32
+	.error	"segment: the shift is log2 BSEG_SIZE"
+	.endif
+
+# copy_down: r6 bytes (a multiple of 16) from r4 to r5, ascending: right
+# when r5 <= r4, whatever the overlap. Uses r4, r5, r9..r13, ctr.
+copy_down:
+	srwi.	r9, r6, 4
+	beqlr
+	mtctr	r9
+	addi	r4, r4, -4
+	addi	r5, r5, -4
+1:	lwz	r10, 4(r4)
+	lwz	r11, 8(r4)
+	lwz	r12, 12(r4)
+	lwzu	r13, 16(r4)
+	stw	r10, 4(r5)
+	stw	r11, 8(r5)
+	stw	r12, 12(r5)
+	stwu	r13, 16(r5)
+	bdnz	1b
+	blr
+
+# copy_up: the same, descending from the ends: right when r5 > r4.
+copy_up:
+	srwi.	r9, r6, 4
+	beqlr
+	mtctr	r9
+	add	r4, r4, r6
+	add	r5, r5, r6
+1:	lwz	r10, -4(r4)
+	lwz	r11, -8(r4)
+	lwz	r12, -12(r4)
+	lwzu	r13, -16(r4)
+	stw	r10, -4(r5)
+	stw	r11, -8(r5)
+	stw	r12, -12(r5)
+	stwu	r13, -16(r5)
+	bdnz	1b
+	blr
+
+# zero: r6 bytes (a multiple of 16) at r5. Uses r5, r9, r10, ctr.
+zero:
+	srwi.	r9, r6, 4
+	beqlr
+	mtctr	r9
+	li	r10, 0
+	addi	r5, r5, -4
+1:	stw	r10, 4(r5)
+	stw	r10, 8(r5)
+	stw	r10, 12(r5)
+	stwu	r10, 16(r5)
+	bdnz	1b
+	blr
+
+# sync_code: the r4 bytes at r3, as stored, for instruction fetch: dcbst
+# pushes each line to memory, msync waits until every one is done, icbi
+# drops the line from the instruction cache (and any fetched copy), and
+# the final msync and isync order that before the next fetch (e500 RM,
+# "self-modifying code"). Lines are stepped at 32 bytes: right for the
+# 64-byte lines of e500mc too. Uses r4, r9.
+sync_code:
+	add	r4, r4, r3
+	rlwinm	r9, r3, 0, 0, 31 - 5	# down to a line
+1:	cmplw	r9, r4
+	bge	2f
+	dcbst	0, r9
+	addi	r9, r9, LINE
+	b	1b
+2:	sync
+	rlwinm	r9, r3, 0, 0, 31 - 5
+3:	cmplw	r9, r4
+	bge	4f
+	icbi	0, r9
+	addi	r9, r9, LINE
+	b	3b
+4:	sync
+	isync
+	blr
+
+# covered: r3 = 1 when a destination meets [r3, r4] (r4 the last byte),
+# else 0. Uses r9..r12.
+covered:
+	lwz	r9, BLOB_NSEG(r30)
+	lwz	r10, BLOB_SEGS(r30)
+	add	r10, r10, r30
+1:	cmpwi	r9, 0
+	beq	2f
+	lwz	r11, BSEG_DEST + LO(r10)
+	lwz	r12, BSEG_MEMSZ + LO(r10)
+	add	r12, r12, r11
+	addi	r12, r12, -1		# its last byte
+	addi	r10, r10, BSEG_SIZE
+	addi	r9, r9, -1
+	cmplw	r11, r4
+	bgt	1b
+	cmplw	r12, r3
+	blt	1b
+	li	r3, 1
+	blr
+2:	li	r3, 0
+	blr
+
+# find_spot: r3 = the first SPOT_ALIGN-aligned spot of r29 bytes in the
+# free table outside the blob [r31, r28]; 0 if none. Uses r9..r13.
+find_spot:
+	lwz	r9, BLOB_NFREE(r30)
+	lwz	r10, BLOB_FREE(r30)
+	add	r10, r10, r30
+1:	cmpwi	r9, 0
+	beq	3f
+	lwz	r3, BFREE_BASE + LO(r10)	# r3: the spot tried
+	lwz	r11, BFREE_END + LO(r10)
+	addi	r11, r11, -1		# r11: the range's last byte
+	addi	r10, r10, BFREE_SIZE
+	addi	r9, r9, -1
+	add	r12, r3, r29
+	addi	r12, r12, -1		# r12: the spot's last byte
+	cmplw	r12, r31		# before the blob
+	blt	2f
+	cmplw	r3, r28			# after it
+	bgt	2f
+	addi	r3, r28, SPOT_ALIGN	# it meets the blob: just past it
+	rlwinm	r3, r3, 0, 0, 31 - 6
+	cmplw	r3, r28
+	ble	1b			# the blob ends at 4 GiB
+	add	r12, r3, r29
+	addi	r12, r12, -1
+2:	cmplw	r12, r3			# no wrap past 4 GiB
+	blt	1b
+	cmplw	r12, r11
+	bgt	1b
+	blr
+3:	li	r3, 0
+	blr
+	.if	SPOT_ALIGN != 1 << 6
+	.error	"find_spot: the mask is SPOT_ALIGN's"
+	.endif
