@@ -452,7 +452,8 @@ static int setup_blob(struct boot *b)
 			 (unsigned long long)b->ram);
 		return -1;
 	}
-	load_file(b, t->blob, at);
+	if (!b->reset || b->row->start_by_loader)
+		load_file(b, t->blob, at); /* else wrap_blob() makes it -kernel */
 	cq_use(&b->used, at, size);
 	b->cp_pa = at;
 	b->entry_off = 0;
@@ -534,6 +535,50 @@ out:
 	free(pobj);
 	return err;
 }
+/*
+ * --reset where QEMU starts only a payload it loads itself (e500: no
+ * firmware image, nothing runs; and the generic loader's PC alone has no
+ * translation to fetch through): the blob, as an ELF at --at, is that
+ * payload. QEMU enters it the way firmware enters an ePAPR payload: an
+ * initial 1:1 mapping from 0 past the dtb it puts dtb_pad after the blob.
+ */
+static int wrap_blob(struct boot *b, const char *prefix, char **elf)
+{
+	const struct qemu_row *r = b->row;
+	uint64_t end = b->blob_at + b->lay.t.blob_size;
+	uint64_t dtb = (end + r->dtb_pad) & ~r->dtb_mask;
+	struct cp_toolchain tc;
+	int err = -1;
+
+	if (dtb + r->dtb_max > b->ram) {
+		cp_error(NULL, no_room,
+			 "--at 0x%llx --reset: QEMU puts its dtb at 0x%llx, "
+			 "past the end of RAM (0x%llx); load the blob lower",
+			 (unsigned long long)b->blob_at,
+			 (unsigned long long)dtb, (unsigned long long)b->ram);
+		return -1;
+	}
+	*elf = cp_path_join(b->work, "blob.elf");
+	if (cp_toolchain_find(b->arch, prefix, &tc))
+		return -1;
+	{
+		char *tdata = cp_xasprintf("-Tdata=0x%llx",
+					   (unsigned long long)b->blob_at);
+		char *entry = cp_xasprintf("0x%llx",
+					   (unsigned long long)b->blob_at);
+		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
+				 "-N", "--no-warn-rwx-segments", "-b", "binary",
+				 tdata, "-e", entry, "-o", *elf,
+				 (char *)b->lay.t.blob, NULL };
+
+		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
+		free(tdata);
+		free(entry);
+	}
+	cp_toolchain_free(&tc);
+	return err;
+}
+
 
 /* ---- running QEMU --------------------------------------------------------- */
 
@@ -1374,7 +1419,8 @@ int main(int argc, char **argv)
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
 	    (b.blob_mode ? setup_blob(&b)
 	     : b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
-	    (!b.reset && !b.uboot && build_oldkernel(&b, o.prefix, &elf)))
+	    (!b.reset && !b.uboot && build_oldkernel(&b, o.prefix, &elf)) ||
+	    (b.reset && !b.row->start_by_loader && wrap_blob(&b, o.prefix, &elf)))
 		goto out;
 	if (o.screen)
 		qscreen_init(&screen, b.work, b.row->text_screen);

@@ -5,6 +5,24 @@
  * (qemu-oldkernel.s).
  */
 #include "codepage-qemu.h"
+/*
+ * --uboot: RAM Debian's qemu-ppce500 U-Boot uses before it relocates to
+ * the top, which a blob QEMU loads there at reset would lose, though a
+ * segment may go there: its image (linked at 0xf00000), its initial RAM
+ * (CFG_SYS_INIT_RAM_ADDR, 16 KiB at 1 MiB) and the dtb QEMU puts after a
+ * firmware image (DTC_LOAD_PAD past its end, 1 MiB-aligned).
+ */
+static void e500_reserve(const struct boot *b, struct used *firmware,
+			 struct used *scratch)
+{
+	(void)firmware;
+	if (!b->uboot)
+		return;
+	cq_use(scratch, 0x100000, 0x4000);
+	cq_use(scratch, 0xf00000, 0x100000);
+	cq_use(scratch, 0x2700000, 0x100000);
+}
+
 
 static const char *e500_machine(const struct boot *b)
 {
@@ -39,11 +57,15 @@ const struct qemu_row cp_qemu_ppc32_e500 = {
 	.oldkernel = "qemu-oldkernel.s",
 	.list_word = 4,
 	.ram_align = 64ULL << 20,
+	.reserve = e500_reserve,
 	.helper_limit = 256ULL << 20, /* the stand-in's linear map */
 	.dtb_pad = 0x1800000,
 	.dtb_mask = 0xfffff,
 	.dtb_max = 8ULL << 20,
 	.machine = e500_machine,
 	.params = e500_params,
-	.options = "--entry-as",
+	.options = "--entry-as, --reset, --uboot",
+	.uboot = "/usr/lib/u-boot/qemu-ppce500/uboot.elf",
+	/* its ns16550 console flushes, so go works here (not on arm64) */
+	.uboot_command = "go 0x%llx",
 };
