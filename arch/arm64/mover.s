@@ -108,7 +108,7 @@ mover:
 	bl	covered
 	cbz	x0, move
 	bl	find_spot		// then run from a free spot
-	cbz	x0, stuck
+	cbz	x1, stuck
 	mov	x25, x0
 	cbnz	x24, 4f
 	add	x1, x0, x21
@@ -249,7 +249,8 @@ covered:
 	ret
 
 // find_spot: x0 = the first spot of x21 bytes in the free table outside
-// the blob [x19, x19 + x22), 64-byte aligned; 0 if none.
+// the blob [x19, x19 + x22), 64-byte aligned, and x1 = 1; x1 = 0 if there
+// is none (0 is a spot like any other).
 find_spot:
 	ldr	w10, [x20, #BLOB_NFREE]
 	ldr	w11, [x20, #BLOB_FREE]
@@ -271,8 +272,9 @@ find_spot:
 2:	cmp	x15, x13
 	b.hi	1b
 	mov	x0, x12
+	mov	x1, #1
 	ret
-3:	mov	x0, xzr
+3:	mov	x1, xzr
 	ret
 
 // discard_destinations: dc ivac every line of every destination, then dsb.

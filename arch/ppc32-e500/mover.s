@@ -73,7 +73,7 @@ anchor:
 	cmpwi	r3, 0
 	beq	move
 	bl	find_spot		# then run from a free spot
-	cmpwi	r3, 0
+	cmpwi	r4, 0
 	beq	stuck
 	mr	r27, r3
 	mr	r5, r3
@@ -248,7 +248,8 @@ covered:
 	blr
 
 # find_spot: r3 = the first SPOT_ALIGN-aligned spot of r29 bytes in the
-# free table outside the blob [r31, r28]; 0 if none. Uses r9..r13.
+# free table outside the blob [r31, r28], r4 = 1; r4 = 0 if there is none
+# (0 is a spot like any other). Uses r9..r12.
 find_spot:
 	lwz	r9, BLOB_NFREE(r30)
 	lwz	r10, BLOB_FREE(r30)
@@ -276,8 +277,9 @@ find_spot:
 	blt	1b
 	cmplw	r12, r11
 	bgt	1b
+	li	r4, 1
 	blr
-3:	li	r3, 0
+3:	li	r4, 0
 	blr
 	.if	SPOT_ALIGN != 1 << 6
 	.error	"find_spot: the mask is SPOT_ALIGN's"

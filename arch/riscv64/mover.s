@@ -52,7 +52,7 @@ mover:
 	jal	covered
 	beqz	a0, move
 	jal	find_spot		# then run from a free spot
-	beqz	a0, stuck
+	beqz	a1, stuck
 	mv	s8, a0
 	mv	a3, a0			# the spot lies outside the blob
 	mv	a1, s2
@@ -173,7 +173,8 @@ covered:
 	ret
 
 # find_spot: a0 = the first spot of s4 bytes in the free table outside the
-# blob [s2, s2 + s5), 64-byte aligned; 0 if none.
+# blob [s2, s2 + s5), 64-byte aligned, and a1 = 1; a1 = 0 if there is none
+# (0 is a spot like any other).
 find_spot:
 	lwu	t0, BLOB_NFREE(s3)
 	lwu	t1, BLOB_FREE(s3)
@@ -193,6 +194,7 @@ find_spot:
 	add	t5, t2, s4
 2:	bgtu	t5, t3, 1b
 	mv	a0, t2
+	li	a1, 1
 	ret
-3:	li	a0, 0
+3:	li	a1, 0
 	ret

@@ -15,10 +15,15 @@ uboot_ppc32_e500() {
 	sed 's|"tree.dts"|"qemu.dtb"|' "$SRCTREE/tests/bad/good.dts" \
 		>"$WORK/uboot/uboot.dts"
 	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
-		>"$WORK/uboot/mk.log" 2>&1; then
+		--blob >"$WORK/uboot/mk.log" 2>&1; then
 		fail uboot/build "" "$WORK/uboot/mk.log"
 		return
 	fi
 	boot_case uboot "$WORK/uboot/out" "DRAM:  512 MiB" \
 		"U-Boot 20;Core:  e500v2;DRAM:  512 MiB" ""
+	# and as a blob over its own destination: the mover steps aside to
+	# address 0, the start of the free memory
+	blob_case uboot-e500-on-its-destination "$WORK/uboot/out" \
+		"DRAM:  512 MiB" "U-Boot 20;Core:  e500v2;DRAM:  512 MiB" \
+		"--at=0xf00000"
 }

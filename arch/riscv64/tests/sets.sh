@@ -15,11 +15,15 @@ uboot_riscv64() {
 	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
 		"$SRCTREE/arch/riscv64/samples/linux.dts" >"$WORK/uboot/rv.dts"
 	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
-		>"$WORK/uboot/rv.log" 2>&1; then
+		--blob >"$WORK/uboot/rv.log" 2>&1; then
 		fail uboot/riscv64-build "" "$WORK/uboot/rv.log"
 		return
 	fi
 	boot_case uboot-riscv64 "$WORK/uboot/rv" "DRAM:  512 MiB" \
 		"U-Boot 20;Model: riscv-virtio,qemu;DRAM:  512 MiB" ""
+	# and as a blob over its own destination
+	blob_case uboot-riscv64-on-its-destination "$WORK/uboot/rv" \
+		"DRAM:  512 MiB" "U-Boot 20;Model: riscv-virtio,qemu;DRAM:  512 MiB" \
+		"--at=0x80200000"
 }
 
