@@ -586,8 +586,9 @@ set_blob() {
 		arch_conf "$a"
 		d=$WORK/blob-det-$a
 		mkdir -p "$d/x/y" "$d/tmp"
-		cp "$SRCTREE/arch/$a/samples/$sample_desc" \
-			"$SRCTREE/arch/$a/samples/board.dts" "$d/x/y/"
+		cp "$SRCTREE/arch/$a/samples/$sample_desc" "$d/x/y/"
+		[ ! -f "$SRCTREE/arch/$a/samples/board.dts" ] ||
+			cp "$SRCTREE/arch/$a/samples/board.dts" "$d/x/y/"
 		if (cd "$SRCTREE" && "$MKCP" -d "arch/$a/samples/$sample_desc" \
 			-k "$BUILD/samples/$a/$sample_kernel" -o "$d/one" --blob) \
 			>"$d/log" 2>&1 &&

@@ -18,6 +18,7 @@
 
 #include "arch.h"
 #include "blob.h"
+#include "blobbuild.h"
 #include "checksum.h"
 #include "deps.h"
 #include "desc.h"
@@ -517,6 +518,22 @@ static void test_blob(void)
 	p.seg[0].memsz = 0x1000;
 	cp_blob_layout(b, &p, &img, 0x400);
 	CHECK("blob-fits-nowhere", cp_blob_check(b, &p) != 0);
+	cp_plan_free(&p);
+
+	/* a row without a mover refuses before anything is assembled */
+	init_plan(&p);
+	{
+		struct cp_arch no_mover = *p.arch;
+		struct cp_blob_env env = { 0 };
+		unsigned char *bytes = NULL;
+		size_t len = 0;
+
+		no_mover.mover = NULL;
+		p.arch = &no_mover;
+		CHECK("blob-unsupported-without-mover",
+		      cp_blob_build(&env, &p, &img, &bytes, &len) != 0 &&
+			      !bytes);
+	}
 	cp_plan_free(&p);
 	free(b);
 }

@@ -897,8 +897,9 @@ static void usage(FILE *f)
 		"QEMU's payload)\n"
 		"      --uboot              blob: Debian's U-Boot boots, and a "
 		"command at its\n"
-		"                           prompt (booti; go on ppc32-e500) "
-		"enters the blob\n"
+		"                           prompt (booti on arm64 and riscv64, "
+		"go elsewhere)\n"
+		"                           enters the blob\n"
 		"  -t, --timeout S          give up after S seconds (default "
 		"30)\n"
 		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
@@ -1368,7 +1369,9 @@ static void qemu_command(struct boot *b, const struct options *o,
 		trace_args(b);
 	if (b->uboot) {
 		arg(b, b->row->bios ? "-kernel" : "-bios");
-		arg(b, b->row->uboot);
+		arg(b, b->row->uboot_by_state
+			       ? b->row->uboot_by_state[b->h.state]
+			       : b->row->uboot);
 	} else if (b->row->start_by_loader) {
 		/* --reset: the CPU starts in the blob, as after a reset */
 		char *pc = cp_xasprintf("loader,addr=0x%llx,cpu-num=0",

@@ -106,6 +106,9 @@ struct qemu_row {
 	 * "booti 0x%llx - ${fdtcontroladdr}");
 	 * NULL: none */
 	const char *uboot, *uboot_command;
+	/* Instead of uboot, where the build decides the entry state: one per
+	 * state, in the order of states (x86: 64-bit and 32-bit U-Boot). */
+	const char *const *uboot_by_state;
 };
 
 /* Mark [base, base + size) used in u. */

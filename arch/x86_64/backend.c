@@ -168,6 +168,7 @@ const struct cp_arch cp_arch_x86_64 = {
 	.srcdir = "arch/x86_64",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.mover = "mover.s",
 	.image_formats = x86_image_formats,
 	.shared_templates = x86_64_shared_templates,
 	.relocs = x86_relocs,

@@ -56,11 +56,17 @@ const struct qemu_row cp_qemu_x86_64 = {
 	.ram_extra = 2ULL << 20, /* SeaBIOS's high zone above memory */
 	.machine = x86_machine,
 	.params = cq_params64,
-	.options = "--state, --machine, --list-outside, --expect-screen",
+	.options = "--state, --machine, --list-outside, --expect-screen, --uboot",
 	.states = (const char *const[]){ "long", "protected", NULL },
 	/* pc: i440FX and PIIX, the other machine firmware and loaders meet */
 	.machines = (const char *const[]){ "q35", "pc", NULL },
 	/* VGA text mode, as SeaBIOS's VGA BIOS leaves the card */
 	.text_screen = 0xb8000,
 	.screen_device = "VGA",
+	/* go enters the blob in 64-bit mode from the x86_64 build, in 32-bit
+	 * protected mode (paging off) from the 32-bit one */
+	.uboot_by_state = (const char *const[]){
+		"/usr/lib/u-boot/qemu-x86_64/u-boot.rom",
+		"/usr/lib/u-boot/qemu-x86/u-boot.rom", NULL },
+	.uboot_command = "go 0x%llx",
 };
