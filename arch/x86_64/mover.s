@@ -3,7 +3,7 @@
 # mover.s - the x86_64 blob mover (arch/blob.inc): the first code of a
 # blob, entered at its first byte wherever the blob was loaded in memory,
 # in either state the codepage's placed entry takes, told apart the same
-# way (trampoline.s):
+# way (bimodal.inc):
 #   64-bit mode on an identity map of memory (a 64-bit loader's or
 #     bootloader's "go", as U-Boot's x86_64 build leaves it);
 #   32-bit protected mode, paging off, flat segments (a 32-bit
@@ -26,6 +26,7 @@
 # (its own copy, the codepage) is all the SDM asks (8.1.3).
 
 	.include "blob.inc"
+	.include "bimodal.inc"
 
 	.equ	SPOT_ALIGN, 64		# gen/blob.c's FREE_ALIGN
 
@@ -33,10 +34,7 @@
 	.globl	cp_entry
 	.code64
 cp_entry:
-	xorl	%eax, %eax
-	.byte	0x48, 0x90		# 64-bit: rex.w nop; 32-bit: dec %eax; nop
-	testl	%eax, %eax
-	jnz	mover32			# the same encoding in both modes
+	jump_if_32bit mover32
 	jmp	mover64
 	.org	cp_entry + BLOB_CODE
 

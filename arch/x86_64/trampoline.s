@@ -51,6 +51,7 @@
 # s1/s2, r9 segments verified (a bit per index), r8 the index of rbx's.
 
 	.include "plan.inc"
+	.include "bimodal.inc"
 
 	.equ	IND_DESTINATION, 0x1
 	.equ	IND_INDIRECTION, 0x2
@@ -75,10 +76,7 @@
 	.globl	cp_list_entry
 	.code64
 cp_entry:
-	xorl	%eax, %eax
-	.byte	0x48, 0x90		# 64-bit: rex.w nop; 32-bit: dec %eax; nop
-	testl	%eax, %eax
-	jnz	entry32			# the same encoding in both modes
+	jump_if_32bit entry32
 	cli
 	cld
 	xorl	%r15d, %r15d		# r15: list head, 0 = placed
