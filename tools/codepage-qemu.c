@@ -536,11 +536,12 @@ out:
 	return err;
 }
 /*
- * --reset where QEMU starts only a payload it loads itself (e500: no
- * firmware image, nothing runs; and the generic loader's PC alone has no
- * translation to fetch through): the blob, as an ELF at --at, is that
- * payload. QEMU enters it the way firmware enters an ePAPR payload: an
- * initial 1:1 mapping from 0 past the dtb it puts dtb_pad after the blob.
+ * --reset where the generic loader's PC would start the CPU in no useful
+ * state (e500: no translation to fetch through; riscv64: M-mode, before
+ * the SBI firmware): the blob, as an ELF at --at, is QEMU's payload, and
+ * is entered the way firmware enters one. e500: through an initial 1:1
+ * mapping from 0 past the dtb QEMU puts dtb_pad after the blob; riscv64:
+ * by OpenSBI, in S-mode, a0 = the hart id, a1 = QEMU's tree.
  */
 static int wrap_blob(struct boot *b, const char *prefix, char **elf)
 {
@@ -550,7 +551,7 @@ static int wrap_blob(struct boot *b, const char *prefix, char **elf)
 	struct cp_toolchain tc;
 	int err = -1;
 
-	if (dtb + r->dtb_max > b->ram) {
+	if (r->dtb_max && dtb + r->dtb_max > b->ram) {
 		cp_error(NULL, no_room,
 			 "--at 0x%llx --reset: QEMU puts its dtb at 0x%llx, "
 			 "past the end of RAM (0x%llx); load the blob lower",
@@ -893,8 +894,8 @@ static void usage(FILE *f)
 		"entered at ADDR\n"
 		"      --reset              blob: the CPU starts there at reset, "
 		"no stand-in old\n"
-		"                           kernel (arm64; ppc32-e500: as "
-		"QEMU's payload)\n"
+		"                           kernel (arm64; ppc32-e500, riscv64: "
+		"as QEMU's payload)\n"
 		"      --uboot              blob: Debian's U-Boot boots, and a "
 		"command at its\n"
 		"                           prompt (booti on arm64 and riscv64, "

@@ -41,7 +41,7 @@ const struct qemu_row cp_qemu_riscv64 = {
 	.bios = "default",
 	.machine = riscv_machine,
 	.params = cq_params64,
-	.options = "--mmu, --hart, --list-outside, --uboot",
+	.options = "--mmu, --hart, --list-outside, --reset, --uboot",
 	/* booti: U-Boot passes the hart id in a0 (its go passes argc) */
 	.uboot = "/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf",
 	.uboot_command = "booti 0x%llx - ${fdtcontroladdr}",
