@@ -53,7 +53,8 @@ static void json_string(struct cp_strbuf *o, const char *s)
 	cp_sb_printf(o, "\"");
 }
 
-static void segments_json(const struct cp_plan *plan, struct cp_strbuf *o)
+static void segments_json(const struct cp_plan *plan, size_t blob_len,
+			  struct cp_strbuf *o)
 {
 	const struct cp_segment *cp = &plan->seg[0];
 	const char *sep = "";
@@ -107,7 +108,12 @@ static void segments_json(const struct cp_plan *plan, struct cp_strbuf *o)
 				     ull(plan->regs[i].value));
 		sep = ",";
 	}
-	cp_sb_printf(o, "\n  }\n}\n");
+	cp_sb_printf(o, "\n  }");
+	if (blob_len)
+		cp_sb_printf(o, ",\n  \"blob\": { \"file\": \"blob.bin\", \"size\": "
+				"\"0x%llx\", \"align\": %llu }",
+			     ull(blob_len), ull(plan->arch->page_size));
+	cp_sb_printf(o, "\n}\n");
 }
 
 static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
@@ -270,7 +276,7 @@ static int stage_all(struct stage *st, const struct cp_plan *plan,
 		sb.len = 0;
 	}
 	if (!err) {
-		segments_json(plan, &sb);
+		segments_json(plan, blob_len, &sb);
 		err = stage_file(st, "segments.json", sb.s, sb.len);
 		sb.len = 0;
 	}

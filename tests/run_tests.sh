@@ -574,7 +574,8 @@ set_blob() {
 		log=$WORK/b-$name.log
 		if ! (cd "$SRCTREE" && "$MKCP" -d "$desc" -k "$kernel" -o "$out" \
 			--blob) >"$log" 2>&1 || ! grep -q "^blob file=blob.bin" \
-			"$out/segments.txt"; then
+			"$out/segments.txt" ||
+			! grep -q '"blob": { "file": "blob.bin"' "$out/segments.json"; then
 			fail "blob/$name/build" "" "$log"
 			continue
 		fi
