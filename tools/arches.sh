@@ -18,11 +18,13 @@
 #   bench_copy_target   most instructions per byte the list copy may take
 #   bench_reference     what the reference copier (bench/linux-copy.s) is
 #   bench_size_target   most bytes the codepage may take
+#   bench_blob_at   where the bench loads its blob: clear of every
+#                   destination, so the mover never steps aside
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
 arch_conf() {
 	unset debian_packages debian_arch target binutils sample_desc \
 		sample_kernel bench_desc bench_qemu bench_copy_target \
-		bench_reference bench_size_target
+		bench_reference bench_size_target bench_blob_at
 	. "$src/arch/$1/arch.conf"
 }

@@ -535,6 +535,7 @@ out:
 	free(pobj);
 	return err;
 }
+
 /*
  * --reset where the generic loader's PC would start the CPU in no useful
  * state (e500: no translation to fetch through; riscv64: M-mode, before
@@ -567,19 +568,21 @@ static int wrap_blob(struct boot *b, const char *prefix, char **elf)
 					   (unsigned long long)b->blob_at);
 		char *entry = cp_xasprintf("0x%llx",
 					   (unsigned long long)b->blob_at);
+		/* an OUTDIR named like an option stays a file to ld */
+		char *blob = cp_xasprintf("%s%s", b->lay.t.blob[0] == '-'
+						  ? "./" : "", b->lay.t.blob);
 		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
 				 "-N", "--no-warn-rwx-segments", "-b", "binary",
-				 tdata, "-e", entry, "-o", *elf,
-				 (char *)b->lay.t.blob, NULL };
+				 tdata, "-e", entry, "-o", *elf, blob, NULL };
 
 		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
 		free(tdata);
 		free(entry);
+		free(blob);
 	}
 	cp_toolchain_free(&tc);
 	return err;
 }
-
 
 /* ---- running QEMU --------------------------------------------------------- */
 

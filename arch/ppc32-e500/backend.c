@@ -195,7 +195,7 @@ static void emit_tlbe(struct cp_strbuf *o, const char *table, int i,
 	cp_planasm_entry(o, table, i, "TLBE_SIZE", "TLBE_MAS7", ".long", mas7);
 }
 
-/* The 1:1 mappings of memory, entries first.. of table. */
+/* The 1:1 mappings of memory, as entries first, first + 1, ... of table. */
 static void emit_memory_tlbs(struct cp_strbuf *o, const char *table,
 			     const struct e500_data *d, int first)
 {

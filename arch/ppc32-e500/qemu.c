@@ -5,6 +5,7 @@
  * (qemu-oldkernel.s).
  */
 #include "codepage-qemu.h"
+
 /*
  * --uboot: RAM Debian's qemu-ppce500 U-Boot uses before it relocates to
  * the top, which a blob QEMU loads there at reset would lose, though a
@@ -22,7 +23,6 @@ static void e500_reserve(const struct boot *b, struct used *firmware,
 	cq_use(scratch, 0xf00000, 0x100000);
 	cq_use(scratch, 0x2700000, 0x100000);
 }
-
 
 static const char *e500_machine(const struct boot *b)
 {
