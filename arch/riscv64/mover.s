@@ -116,33 +116,81 @@ segment:
 	.endif
 
 # copy_down: a2 bytes (a multiple of 16) from a1 to a3, ascending: right
-# when a3 <= a1, whatever the overlap.
+# when a3 <= a1, whatever the overlap. 64 bytes a step while it can (each
+# step loads all it stores first, so only its own source may be written),
+# then 16. Uses a1..a3, a5, a6, t0..t6.
 copy_down:
-	beqz	a2, 2f
+	srli	t2, a2, 6
+	beqz	t2, 2f
 1:	ld	t0, 0(a1)
+	ld	t1, 8(a1)
+	ld	t3, 16(a1)
+	ld	t4, 24(a1)
+	ld	t5, 32(a1)
+	ld	t6, 40(a1)
+	ld	a5, 48(a1)
+	ld	a6, 56(a1)
+	sd	t0, 0(a3)
+	sd	t1, 8(a3)
+	sd	t3, 16(a3)
+	sd	t4, 24(a3)
+	sd	t5, 32(a3)
+	sd	t6, 40(a3)
+	sd	a5, 48(a3)
+	sd	a6, 56(a3)
+	addi	a1, a1, 64
+	addi	a3, a3, 64
+	addi	t2, t2, -1
+	bnez	t2, 1b
+2:	andi	a2, a2, 63
+	beqz	a2, 4f
+3:	ld	t0, 0(a1)
 	ld	t1, 8(a1)
 	sd	t0, 0(a3)
 	sd	t1, 8(a3)
 	addi	a1, a1, 16
 	addi	a3, a3, 16
 	addi	a2, a2, -16
-	bnez	a2, 1b
-2:	ret
+	bnez	a2, 3b
+4:	ret
 
 # copy_up: the same, descending from the ends: right when a3 > a1.
 copy_up:
 	add	a1, a1, a2
 	add	a3, a3, a2
-	beqz	a2, 2f
-1:	ld	t0, -16(a1)
+	srli	t2, a2, 6
+	beqz	t2, 2f
+1:	ld	t0, -8(a1)
+	ld	t1, -16(a1)
+	ld	t3, -24(a1)
+	ld	t4, -32(a1)
+	ld	t5, -40(a1)
+	ld	t6, -48(a1)
+	ld	a5, -56(a1)
+	ld	a6, -64(a1)
+	sd	t0, -8(a3)
+	sd	t1, -16(a3)
+	sd	t3, -24(a3)
+	sd	t4, -32(a3)
+	sd	t5, -40(a3)
+	sd	t6, -48(a3)
+	sd	a5, -56(a3)
+	sd	a6, -64(a3)
+	addi	a1, a1, -64
+	addi	a3, a3, -64
+	addi	t2, t2, -1
+	bnez	t2, 1b
+2:	andi	a2, a2, 63
+	beqz	a2, 4f
+3:	ld	t0, -16(a1)
 	ld	t1, -8(a1)
 	sd	t0, -16(a3)
 	sd	t1, -8(a3)
 	addi	a1, a1, -16
 	addi	a3, a3, -16
 	addi	a2, a2, -16
-	bnez	a2, 1b
-2:	ret
+	bnez	a2, 3b
+4:	ret
 
 # zero: a2 bytes (a multiple of 16) at a3.
 zero:
