@@ -27,9 +27,10 @@
 # 64-bit fields are read by their low, second word (LO). Ends are carried
 # as last bytes: a range may end at 4 GiB.
 #
-# Registers once mapped: r31 the blob as loaded, r30 the header of the
-# copy that runs, r29 the mover's bytes, r28 the blob's last byte, r25
-# the segment table, r26 the segment count, r24 the index. No stack.
+# Registers once mapped: r14 the blob as loaded, r15 the header of the
+# copy that runs; while it finds its spot r12 the mover's bytes, r11 the
+# blob's last byte, r8 the spot; while it moves r8 the segment count, r3
+# the index. The copies take r16..r31 (lmw fills them). No stack.
 
 	.include "blob.inc"
 	.include "plan.inc"
@@ -60,14 +61,14 @@ anchor:
 	tlb_write_1to1
 	tlb_leave_as1 anchor
 
-	address_of r31, cp_entry
-	address_of r30, cp_plan
-	lwz	r29, BLOB_MOVER_SIZE + LO(r30)
-	lwz	r28, BLOB_SIZE + LO(r30)
-	add	r28, r28, r31
-	addi	r28, r28, -1
-	mr	r3, r31			# a destination over the mover?
-	add	r4, r31, r29
+	address_of r14, cp_entry
+	address_of r15, cp_plan
+	lwz	r12, BLOB_MOVER_SIZE + LO(r15)
+	lwz	r11, BLOB_SIZE + LO(r15)
+	add	r11, r11, r14
+	addi	r11, r11, -1
+	mr	r3, r14			# a destination over the mover?
+	add	r4, r14, r12
 	addi	r4, r4, -1
 	bl	covered
 	cmpwi	r3, 0
@@ -75,17 +76,17 @@ anchor:
 	bl	find_spot		# then run from a free spot
 	cmpwi	r4, 0
 	beq	stuck
-	mr	r27, r3
+	mr	r8, r3
 	mr	r5, r3
-	mr	r4, r31
-	mr	r6, r29
+	mr	r4, r14
+	mr	r6, r12
 	bl	copy_down
-	mr	r3, r27
-	mr	r4, r29
+	mr	r3, r8
+	mr	r4, r12
 	bl	sync_code
 	address_of r9, move
-	subf	r9, r31, r9
-	add	r9, r9, r27
+	subf	r9, r14, r9
+	add	r9, r9, r8
 	mtctr	r9
 	bctr
 
@@ -93,54 +94,54 @@ anchor:
 # their sources lie in the order of their destinations, so no move
 # overwrites a source not yet moved (blob.inc).
 move:
-	address_of r30, cp_plan		# the header of the copy that runs
-	lwz	r26, BLOB_NSEG(r30)
-	lwz	r25, BLOB_SEGS(r30)
-	add	r25, r25, r30
-	li	r24, 0
-1:	cmplw	r24, r26
+	address_of r15, cp_plan		# the header of the copy that runs
+	lwz	r8, BLOB_NSEG(r15)
+	li	r3, 0
+1:	cmplw	r3, r8
 	bge	2f
 	bl	segment
 	cmplw	r5, r4
 	bgt	3f
 	bl	copy_down
-3:	addi	r24, r24, 1
+3:	addi	r3, r3, 1
 	b	1b
-2:	cmpwi	r24, 0
+2:	cmpwi	r3, 0
 	beq	4f
-	addi	r24, r24, -1
+	addi	r3, r3, -1
 	bl	segment
 	cmplw	r5, r4
 	ble	2b
 	bl	copy_up
 	b	2b
-4:	cmplw	r24, r26		# then each zero tail
+4:	cmplw	r3, r8			# then each zero tail
 	bge	5f
 	bl	segment
 	add	r5, r5, r6
 	subf	r6, r6, r7
 	bl	zero
-	addi	r24, r24, 1
+	addi	r3, r3, 1
 	b	4b
-5:	lwz	r24, BLOB_CODEPAGE(r30)	# the codepage, as fetch will see it
+5:	lwz	r3, BLOB_CODEPAGE(r15)	# the codepage, as fetch will see it
 	bl	segment
 	mr	r3, r5
 	mr	r4, r7
 	bl	sync_code
-	lwz	r9, BLOB_ENTRY + LO(r30)
+	lwz	r9, BLOB_ENTRY + LO(r15)
 	mtctr	r9
 	bctr
 
 stuck:	b	stuck			# no free spot: the blob is not in memory
 
-# segment: entry r24 of the table at r25: r5 destination, r4 source, r6
-# packed bytes, r7 memsz. Uses r9.
+# segment: entry r3 of the table: r5 destination, r4 source, r6 packed
+# bytes, r7 memsz. Uses r9, r10.
 segment:
-	slwi	r9, r24, 5		# BSEG_SIZE
-	add	r9, r9, r25
+	lwz	r10, BLOB_SEGS(r15)
+	slwi	r9, r3, 5		# BSEG_SIZE
+	add	r9, r9, r10
+	add	r9, r9, r15
 	lwz	r5, BSEG_DEST + LO(r9)
 	lwz	r4, BSEG_OFFSET + LO(r9)
-	add	r4, r4, r31
+	add	r4, r4, r14
 	lwz	r6, BSEG_PACKED + LO(r9)
 	lwz	r7, BSEG_MEMSZ + LO(r9)
 	blr
@@ -148,41 +149,65 @@ segment:
 	.error	"segment: the shift is log2 BSEG_SIZE"
 	.endif
 
+	.macro	store16 off		# r16..r31 to off..off+60(r5)
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	stw	16 + \n, \off + 4 * \n(r5)
+	.endr
+	.endm
+
 # copy_down: r6 bytes (a multiple of 16) from r4 to r5, ascending: right
-# when r5 <= r4, whatever the overlap. Uses r4, r5, r9..r13, ctr.
+# when r5 <= r4, whatever the overlap. 64 bytes a step while it can (lmw
+# loads all a step stores first, so only its own source may be written),
+# then 16. Uses r4, r5, r9, r16..r31, ctr.
 copy_down:
-	srwi.	r9, r6, 4
+	srwi.	r9, r6, 6
+	beq	2f
+	mtctr	r9
+1:	lmw	r16, 0(r4)
+	store16	0
+	addi	r4, r4, 64
+	addi	r5, r5, 64
+	bdnz	1b
+2:	rlwinm.	r9, r6, 28, 30, 31	# 16-byte steps left: (r6 >> 4) & 3
 	beqlr
 	mtctr	r9
 	addi	r4, r4, -4
 	addi	r5, r5, -4
-1:	lwz	r10, 4(r4)
-	lwz	r11, 8(r4)
-	lwz	r12, 12(r4)
-	lwzu	r13, 16(r4)
-	stw	r10, 4(r5)
-	stw	r11, 8(r5)
-	stw	r12, 12(r5)
-	stwu	r13, 16(r5)
-	bdnz	1b
+3:	lwz	r16, 4(r4)
+	lwz	r17, 8(r4)
+	lwz	r18, 12(r4)
+	lwzu	r19, 16(r4)
+	stw	r16, 4(r5)
+	stw	r17, 8(r5)
+	stw	r18, 12(r5)
+	stwu	r19, 16(r5)
+	bdnz	3b
 	blr
 
 # copy_up: the same, descending from the ends: right when r5 > r4.
 copy_up:
-	srwi.	r9, r6, 4
-	beqlr
-	mtctr	r9
 	add	r4, r4, r6
 	add	r5, r5, r6
-1:	lwz	r10, -4(r4)
-	lwz	r11, -8(r4)
-	lwz	r12, -12(r4)
-	lwzu	r13, -16(r4)
-	stw	r10, -4(r5)
-	stw	r11, -8(r5)
-	stw	r12, -12(r5)
-	stwu	r13, -16(r5)
+	srwi.	r9, r6, 6
+	beq	2f
+	mtctr	r9
+1:	addi	r4, r4, -64
+	addi	r5, r5, -64
+	lmw	r16, 0(r4)
+	store16	0
 	bdnz	1b
+2:	rlwinm.	r9, r6, 28, 30, 31
+	beqlr
+	mtctr	r9
+3:	lwz	r16, -4(r4)
+	lwz	r17, -8(r4)
+	lwz	r18, -12(r4)
+	lwzu	r19, -16(r4)
+	stw	r16, -4(r5)
+	stw	r17, -8(r5)
+	stw	r18, -12(r5)
+	stwu	r19, -16(r5)
+	bdnz	3b
 	blr
 
 # zero: r6 bytes (a multiple of 16) at r5. Uses r5, r9, r10, ctr.
@@ -225,57 +250,57 @@ sync_code:
 	blr
 
 # covered: r3 = 1 when a destination meets [r3, r4] (r4 the last byte),
-# else 0. Uses r9..r12.
+# else 0. Uses r9, r10, r16, r17.
 covered:
-	lwz	r9, BLOB_NSEG(r30)
-	lwz	r10, BLOB_SEGS(r30)
-	add	r10, r10, r30
+	lwz	r9, BLOB_NSEG(r15)
+	lwz	r10, BLOB_SEGS(r15)
+	add	r10, r10, r15
 1:	cmpwi	r9, 0
 	beq	2f
-	lwz	r11, BSEG_DEST + LO(r10)
-	lwz	r12, BSEG_MEMSZ + LO(r10)
-	add	r12, r12, r11
-	addi	r12, r12, -1		# its last byte
+	lwz	r16, BSEG_DEST + LO(r10)
+	lwz	r17, BSEG_MEMSZ + LO(r10)
+	add	r17, r17, r16
+	addi	r17, r17, -1		# its last byte
 	addi	r10, r10, BSEG_SIZE
 	addi	r9, r9, -1
-	cmplw	r11, r4
+	cmplw	r16, r4
 	bgt	1b
-	cmplw	r12, r3
+	cmplw	r17, r3
 	blt	1b
 	li	r3, 1
 	blr
 2:	li	r3, 0
 	blr
 
-# find_spot: r3 = the first SPOT_ALIGN-aligned spot of r29 bytes in the
-# free table outside the blob [r31, r28], r4 = 1; r4 = 0 if there is none
-# (0 is a spot like any other). Uses r9..r12.
+# find_spot: r3 = the first SPOT_ALIGN-aligned spot of r12 bytes in the
+# free table outside the blob [r14, r11], r4 = 1; r4 = 0 if there is none
+# (0 is a spot like any other). Uses r9, r10, r16, r17.
 find_spot:
-	lwz	r9, BLOB_NFREE(r30)
-	lwz	r10, BLOB_FREE(r30)
-	add	r10, r10, r30
+	lwz	r9, BLOB_NFREE(r15)
+	lwz	r10, BLOB_FREE(r15)
+	add	r10, r10, r15
 1:	cmpwi	r9, 0
 	beq	3f
 	lwz	r3, BFREE_BASE + LO(r10)	# r3: the spot tried
-	lwz	r11, BFREE_END + LO(r10)
-	addi	r11, r11, -1		# r11: the range's last byte
+	lwz	r16, BFREE_END + LO(r10)
+	addi	r16, r16, -1		# r16: the range's last byte
 	addi	r10, r10, BFREE_SIZE
 	addi	r9, r9, -1
-	add	r12, r3, r29
-	addi	r12, r12, -1		# r12: the spot's last byte
-	cmplw	r12, r31		# before the blob
+	add	r17, r3, r12
+	addi	r17, r17, -1		# r17: the spot's last byte
+	cmplw	r17, r14		# before the blob
 	blt	2f
-	cmplw	r3, r28			# after it
+	cmplw	r3, r11			# after it
 	bgt	2f
-	addi	r3, r28, SPOT_ALIGN	# it meets the blob: just past it
+	addi	r3, r11, SPOT_ALIGN	# it meets the blob: just past it
 	rlwinm	r3, r3, 0, 0, 31 - 6
-	cmplw	r3, r28
+	cmplw	r3, r11
 	ble	1b			# the blob ends at 4 GiB
-	add	r12, r3, r29
-	addi	r12, r12, -1
-2:	cmplw	r12, r3			# no wrap past 4 GiB
+	add	r17, r3, r12
+	addi	r17, r17, -1
+2:	cmplw	r17, r3			# no wrap past 4 GiB
 	blt	1b
-	cmplw	r12, r11
+	cmplw	r17, r16
 	bgt	1b
 	li	r4, 1
 	blr
