@@ -21,7 +21,10 @@ static const char *x86_machine(const struct boot *b)
  * 3 GiB once it reaches 3.5 GiB (hw/i386/pc_q35.c, pc_piix.c). SeaBIOS
  * keeps the first MiB (real-mode vectors, its data, option ROMs, the
  * Multiboot information QEMU writes at 0x9000) and allocates from the top
- * of the low RAM (its high zone, ACPI tables); the hole has no RAM.
+ * of the low RAM (its high zone, ACPI tables); the hole has no RAM. Below
+ * 640 KiB, only the real-mode vectors and the EBDA stay SeaBIOS's once the
+ * stand-in runs: a segment may go between them (Linux's boot_params and
+ * real-mode trampoline do), staged by the stand-in.
  */
 static void x86_reserve(const struct boot *b, struct used *firmware,
 			struct used *scratch)
@@ -29,14 +32,15 @@ static void x86_reserve(const struct boot *b, struct used *firmware,
 	uint64_t size = b->ram - b->row->ram_base, low = size;
 	int pc = b->h.machine && !strcmp(b->h.machine, "pc");
 
-	(void)scratch;
 	if (!pc && size >= 0xb0000000)
 		low = 0x80000000;
 	else if (pc && size >= 0xe0000000)
 		low = 0xc0000000;
 	if (low > 0xc0000000)
 		low = 0xc0000000;
-	cq_use(firmware, 0, 1ULL << 20);
+	cq_use(firmware, 0, 0x1000);
+	cq_use(scratch, 0x1000, 0x9f000 - 0x1000);
+	cq_use(firmware, 0x9f000, 0x100000 - 0x9f000);
 	cq_use(firmware, low - (2ULL << 20), 2ULL << 20);
 	if (low < 1ULL << 32)
 		cq_use(firmware, low, (1ULL << 32) - low);

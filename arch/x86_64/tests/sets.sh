@@ -203,6 +203,26 @@ EOF2
 	fi
 	x86_handoff_boot x86_64-linux "$1/out-linux" \
 		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+	# the same destination as one blob over the kernel's own destination,
+	# entered in 32-bit protected mode as a bootloader's go leaves it: the
+	# mover steps aside, moves every segment, and the codepage goes on to
+	# long mode and Debian's kernel
+	if ! "$MKCP" -d "$1/linux.dts" -k "$BUILD/debian-amd64/vmlinuz" \
+		-o "$1/out-blob" --blob >"$1/blob.log" 2>&1; then
+		fail handoff/x86_64-blob-linux-build "" "$1/blob.log"
+		return
+	fi
+	log=$WORK/handoff-x86_64-blob-linux.log
+	"$QEMU_RUN" --mode blob --at 0x1000000 --state protected --timeout 120 \
+		--expect "reboot: Power down" "$1/out-blob" >"$log" 2>&1
+	st=$?
+	if [ $st -ne 0 ]; then
+		fail handoff/x86_64-blob-linux "exit $st" "$log"
+	else
+		check_console handoff/x86_64-blob-linux "$log" \
+			"mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
+			"$1/out-blob/kernel.0.bin"
+	fi
 }
 
 # check: boot information the protocol does not pass on is warned of, and
