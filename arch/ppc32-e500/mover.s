@@ -8,9 +8,11 @@
 # page of its own in address space 0 or 1). Like the trampoline, it relies
 # on no translation but the entry it is entered through, which need map
 # only the blob's first 4 KiB (tlbmap.inc):
-#   1. map every memory range 1:1 from its own copy of the codepage's TLB1
-#      entries (blob_tlbs, after the header: backend.c writes them), and
-#      continue at its physical address, MSR = 0;
+#   1. check that the blob lies in memory (else stop in outside, rather
+#      than fault with no vectors), map every memory range 1:1 from its
+#      own copy of the codepage's TLB1 entries (blob_tlbs, after the
+#      header: backend.c writes them), and continue at its physical
+#      address, MSR = 0;
 #   2. put every segment at its destination (blob.inc), first copying
 #      itself to a free spot when a destination covers it;
 #   3. make the codepage visible to instruction fetch and enter its placed
@@ -47,12 +49,49 @@ cp_entry:
 	.org	cp_entry + BLOB_CODE
 
 	.text
+# in_memory: return when the physical address r3 lies in one of the 1:1
+# entries (memory), else stop in outside: in address space 1, through the
+# entry the mover was entered by, rather than in an interrupt after the rfi
+# to an address no entry maps. Runs from the first 4 KiB. Uses r9..r12,
+# ctr.
+in_memory:
+	addis	r9, r30, (blob_ntlb - anchor)@ha
+	addi	r9, r9, (blob_ntlb - anchor)@l
+	lwz	r10, 0(r9)
+	mtctr	r10
+	addis	r9, r30, (blob_tlbs - anchor)@ha
+	addi	r9, r9, (blob_tlbs - anchor)@l
+1:	lwz	r10, TLBE_MAS1(r9)
+	rlwinm	r10, r10, 25, 27, 31	# TSIZE
+	li	r11, 1024
+	slw	r11, r11, r10
+	addi	r11, r11, -1		# its bytes - 1 (4 GiB: all ones)
+	lwz	r12, TLBE_MAS3(r9)
+	rlwinm	r12, r12, 0, 0, 19	# its base
+	subf	r12, r12, r3
+	cmplw	r12, r11
+	blelr
+	addi	r9, r9, TLBE_SIZE
+	bdnz	1b
+outside:
+	b	outside			# loaded outside memory
+
 mover:
 	wrteei	0			# no interrupt: the vectors lose their map
 	bcl	20, 31, anchor
 anchor:
 	mflr	r30
 	tlb_enter_as1 anchor
+	# the blob, first byte to last, must lie in memory
+	addis	r3, r25, (cp_entry - anchor)@ha
+	addi	r3, r3, (cp_entry - anchor)@l
+	bl	in_memory
+	addis	r9, r30, (cp_plan - anchor)@ha
+	addi	r9, r9, (cp_plan - anchor)@l
+	lwz	r4, BLOB_SIZE + LO(r9)
+	add	r3, r3, r4
+	addi	r3, r3, -1
+	bl	in_memory
 	addis	r21, r30, (blob_tlbs - anchor)@ha
 	addi	r21, r21, (blob_tlbs - anchor)@l
 	addis	r20, r30, (blob_ntlb - anchor)@ha
