@@ -4,7 +4,8 @@
 # Linux 6.1 kernels, built from Debian's linux-source-6.1 by
 # tools/build-linux.sh (cached outside the clone), with the KEXEC_CODEPAGE
 # patches (placed and list) or without (placed, and --list refused), hand
-# off through the codepage in QEMU to the cases of tests/kernel-cases.txt.
+# off through the codepage in QEMU to the cases of tests/kernel-cases.txt;
+# each Linux destination also boots as a blob, at reset.
 # KERNEL_ARCHES="ppc32-e500 ..." narrows the set while you work.
 
 # all_seen LOG TEXTS: every ';'-separated text is in LOG.
@@ -133,6 +134,24 @@ kernel_case() {
 	for mode in $8; do
 		kernel_boot "$1" "$mode" "$d/out" "$6" "$7"
 	done
+	# a Linux destination also as one blob loaded 2 MiB into the kernel's
+	# own destination (past what QEMU keeps at the start of RAM), started
+	# by QEMU at reset (codepage-qemu --reset: e500's ePAPR payload,
+	# after OpenSBI on riscv64, the generic loader on arm64)
+	[ "$4" = linux ] && [ "$8" = "placed list" ] || return 0
+	at=$(sed -n 's/^segment 1 mem=\(0x[0-9a-f]*\) .*/\1/p' "$d/out/segments.txt")
+	at=$(printf '0x%x' $((at + 0x200000)))
+	el=
+	case "$2 $3" in
+	arm64*virtualization=on*) el=--el=2 ;;
+	arm64*) el=--el=1 ;;
+	esac
+	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/blob" --blob \
+		>"$d/blob.log" 2>&1; then
+		fail "kernels/$1/blob-build" "" "$d/blob.log"
+		return
+	fi
+	blob_case "$1-at-reset" "$d/blob" "${6##*;}" "$6" "--at=$at --reset $el"
 }
 
 # kernel_build ARCH OLD-KERNEL: the kernel's build directory in KDIR, built
