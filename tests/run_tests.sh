@@ -557,7 +557,7 @@ qemu_runner() {
 }
 
 # ---- blob: one file, loaded anywhere, entered at its first byte ------------
-# Each arch's blob-cases.txt (arches with a mover; the others have none):
+# Each arch's blob-cases.txt:
 # mkcodepage --blob, then codepage-qemu --mode blob loads blob.bin where
 # the row says, overlapping the destinations or not.
 set_blob() {

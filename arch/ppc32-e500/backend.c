@@ -2,7 +2,8 @@
 /*
  * backend.c - the ppc32-e500 row of the arch table, and the data its fixed
  * trampoline (trampoline.s) reads: the 1:1 TLB1 entries that map memory,
- * the segment list for cache cleaning, the destination's registers and MSR.
+ * the segment list for cache cleaning, the destination's registers and MSR;
+ * and the blob mover's own copy of those TLB1 entries (mover.s).
  *
  * e500 translation is always on, so the codepage cannot touch memory outside
  * the page it runs from until it has written TLB1 entries mapping every
