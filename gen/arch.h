@@ -132,12 +132,27 @@ struct cp_arch {
 	const char *register_summary; /* "r0 .. r31, msr" for messages */
 	unsigned reg_bytes; /* width of one register */
 
-	uint64_t page_size;	 /* kexec page size: alignment of every mem */
+	uint64_t page_size;	 /* the smallest page size of the arch's kernels */
+	/* What every segment's mem and memsz align to unless the description's
+	 * page-size says otherwise: the largest page size of the arch's
+	 * kernels, so that an OUTDIR loads whatever pages the old kernel has
+	 * (kexec_load wants both aligned to its PAGE_SIZE; arm64: 64 KiB). */
+	uint64_t default_page_size;
 	uint64_t addr_limit;	 /* segments must end at or below this */
 	uint64_t kexec_limit;	 /* kexec_load refuses destinations above; 0: none */
 	unsigned max_segments;	 /* KEXEC_SEGMENT_MAX */
 	uint64_t codepage_align; /* alignment the codepage is placed at */
 	unsigned uarts;		 /* debug-uart types, 1 << cp_uart_type; 0: none */
+	/* Memory the platform's firmware keeps at the start of DRAM that no
+	 * tree written at build time shows (riscv64: OpenSBI reports it with
+	 * a node it adds at boot), in bytes, and who keeps it; 0 and NULL:
+	 * none. The description's firmware-memory replaces it (reserve.h). */
+	uint64_t firmware_size;
+	const char *firmware_name;
+	/* The stock kernel's kexec_load() looks for the device tree it
+	 * passes at the start of a segment and refuses a list without one
+	 * (riscv: "Device tree not included in the provided image"). */
+	int kexec_needs_tree;
 
 	/*
 	 * Arch checks and derived values once segments and registers are

@@ -26,7 +26,21 @@ static int by_dest(const void *a, const void *b)
 	return x->dest < y->dest ? -1 : x->dest > y->dest;
 }
 
-/* Memory no segment's destination covers, in spots of FREE_ALIGN. */
+/* If [base, base+size) is the lowest obstacle yet at or past at, it cuts
+ * the free run there and the next run resumes past it. */
+static void cut(uint64_t at, uint64_t base, uint64_t size, uint64_t *next,
+		uint64_t *resume)
+{
+	uint64_t end = base + size < base ? UINT64_MAX : base + size;
+
+	if (end <= at || base >= *next)
+		return;
+	*next = base > at ? base : at;
+	*resume = end;
+}
+
+/* Memory no segment's destination covers and the firmware does not keep,
+ * in spots of FREE_ALIGN. */
 static void free_ranges(struct cp_blob *b, const struct cp_plan *plan)
 {
 	b->nfree = 0;
@@ -37,15 +51,12 @@ static void free_ranges(struct cp_blob *b, const struct cp_plan *plan)
 		while (at < end) {
 			uint64_t next = end, resume = end;
 
-			/* the lowest destination at or past at cuts the run */
-			for (int i = 0; i < b->nseg; i++) {
-				const struct cp_blob_seg *s = &b->seg[i];
-
-				if (s->dest + s->memsz <= at || s->dest >= next)
-					continue;
-				next = s->dest > at ? s->dest : at;
-				resume = s->dest + s->memsz;
-			}
+			for (int i = 0; i < b->nseg; i++)
+				cut(at, b->seg[i].dest, b->seg[i].memsz, &next,
+				    &resume);
+			for (int i = 0; i < plan->nreserved; i++)
+				cut(at, plan->reserved[i].base,
+				    plan->reserved[i].size, &next, &resume);
 			uint64_t lo = cp_align_up(at, FREE_ALIGN);
 			uint64_t hi = cp_align_down(next, FREE_ALIGN);
 

@@ -15,7 +15,7 @@
 static const char *const root_props[] = {
 	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
 	"memory", "model", "summary", "device-tree", "reserved-memory",
-	"acpi-rsdp", NULL,
+	"firmware-memory", "page-size", "acpi-rsdp", NULL,
 };
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
@@ -589,7 +589,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 {
 	struct reader root = { .d = d, .node = 0, .path = "/" }, r;
 	struct cp_loc loc = rloc(&root);
-	int err = 0, has;
+	int err = 0, has, len;
 
 	err |= read_string(&root, "compatible", &d->compatible);
 	if (!err && (!d->compatible || strcmp(d->compatible, compatible))) {
@@ -626,6 +626,12 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_ranges(&root, "memory", &d->memory, &d->nmemory);
 	err |= read_ranges(&root, "reserved-memory", &d->reserved,
 			   &d->nreserved);
+	/* firmware-memory; (empty) is a statement too: no firmware keeps any */
+	d->has_firmware = getprop(&root, "firmware-memory", &len) != NULL;
+	if (d->has_firmware && len)
+		err |= read_ranges(&root, "firmware-memory", &d->firmware,
+				   &d->nfirmware);
+	err |= read_u32(&root, "page-size", 0, &d->page_size);
 	err |= read_address(&root, "acpi-rsdp", &d->has_acpi_rsdp,
 			    &d->acpi_rsdp);
 	if (sub_reader(&root, "codepage", &r)) {
@@ -706,6 +712,7 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->kernel_cmdline);
 	free(d->kernel_initrd);
 	free(d->reserved);
+	free(d->firmware);
 	for (int i = 0; i < d->nsegments; i++) {
 		free(d->segments[i].name);
 		free(d->segments[i].file);

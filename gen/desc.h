@@ -80,6 +80,14 @@ struct cp_desc {
 	 * (linux-x86's e820, Multiboot's memory map) */
 	struct cp_range *reserved;
 	int nreserved;
+	/* firmware-memory: where the platform's firmware keeps memory, in
+	 * place of the arch's default (riscv64: OpenSBI's first 2 MiB of
+	 * DRAM); given empty, the firmware keeps none (reserve.h) */
+	struct cp_range *firmware;
+	int nfirmware, has_firmware;
+	/* page-size = <N>: what every segment aligns to, for kernels with
+	 * pages of N bytes; 0 when not given (the arch's default) */
+	uint32_t page_size;
 	int has_acpi_rsdp; /* acpi-rsdp = <...>: where the ACPI RSDP is */
 	uint64_t acpi_rsdp;
 

@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: MIT
 /* fdtfix.c - see fdtfix.h. */
 #include "fdtfix.h"
+#include "fdtresv.h"
 #include "fdtsane.h"
 #include "util.h"
 
 #include <libfdt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int cells(const void *fdt, const char *name, int def)
+static int node_cells(const void *fdt, int node, const char *name, int def)
 {
 	int len;
-	const fdt32_t *p = fdt_getprop(fdt, 0, name, &len);
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
 
 	return p && len == 4 ? (int)fdt32_to_cpu(*p) : def;
+}
+
+static int cells(const void *fdt, const char *name, int def)
+{
+	return node_cells(fdt, 0, name, def);
 }
 
 /* Store v in n cells (1 or 2), big-endian. */
@@ -121,6 +128,147 @@ out:
 	return err;
 }
 
+/* ---- memory the firmware keeps, told to the destination ------------- */
+
+#define VIEW_MAX 64
+
+/* What a tree says of memory: its RAM, and what it reserves already. */
+struct view {
+	struct cp_range mem[VIEW_MAX], kept[VIEW_MAX];
+	int nmem, nkept;
+};
+
+static int see(const struct cp_fdt_region *r, void *ctx)
+{
+	struct view *v = ctx;
+	uint64_t size = r->kind == CP_FDT_RELEASE_ADDR ||
+				r->kind == CP_FDT_INITRD
+			? 0
+			: r->size;
+
+	if (r->kind == CP_FDT_MEMORY && v->nmem < VIEW_MAX)
+		v->mem[v->nmem++] = (struct cp_range){ r->base, size };
+	else if (size && v->nkept < VIEW_MAX)
+		v->kept[v->nkept++] = (struct cp_range){ r->base, size };
+	return 0;
+}
+
+/* Whether the tree leaves [base, base+size) to the kernel: some memory
+ * node covers part of it and no reservation covers all of it. */
+static int left_to_kernel(const struct view *v, uint64_t base, uint64_t size)
+{
+	int in_memory = 0;
+
+	for (int i = 0; i < v->nkept; i++)
+		if (base >= v->kept[i].base &&
+		    base - v->kept[i].base + size <= v->kept[i].size)
+			return 0;
+	for (int i = 0; i < v->nmem; i++)
+		in_memory |= base < v->mem[i].base + v->mem[i].size &&
+			     v->mem[i].base < base + size;
+	return in_memory;
+}
+
+/* /reserved-memory, made as the binding asks (the root's cells, ranges)
+ * when the tree has none. */
+static int reserved_memory_node(void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/reserved-memory"), err;
+
+	if (node >= 0)
+		return node;
+	node = fdt_add_subnode(fdt, 0, "reserved-memory");
+	if (node < 0)
+		return node;
+	err = fdt_setprop_u32(fdt, node, "#address-cells",
+			      (uint32_t)cells(fdt, "#address-cells", 2));
+	if (!err)
+		err = fdt_setprop_u32(fdt, node, "#size-cells",
+				      (uint32_t)cells(fdt, "#size-cells", 1));
+	if (!err)
+		err = fdt_setprop_empty(fdt, node, "ranges");
+	return err ? err : node;
+}
+
+/* A no-map child of /reserved-memory for [base, base+size), named in
+ * *told. */
+static int keep_node(void *fdt, uint64_t base, uint64_t size,
+		     const struct cp_loc *loc, char **told)
+{
+	int parent = reserved_memory_node(fdt), node, ac, sc;
+	unsigned char reg[16], *p = reg;
+	char name[40];
+
+	if (parent < 0)
+		return parent;
+	ac = node_cells(fdt, parent, "#address-cells", 2);
+	sc = node_cells(fdt, parent, "#size-cells", 1);
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 ||
+	    (ac == 1 && (base > 0xffffffffu || size > 0x100000000ULL - base)) ||
+	    (sc == 1 && size > 0xffffffffu)) {
+		cp_error(loc, fdt_fixup,
+			 "cannot tell the destination that 0x%llx..0x%llx is "
+			 "kept: /reserved-memory's cells (%d, %d) cannot hold "
+			 "it",
+			 (unsigned long long)base,
+			 (unsigned long long)(base + size - 1), ac, sc);
+		return 1; /* reported */
+	}
+	p = put_cells(p, ac, base);
+	p = put_cells(p, sc, size);
+	snprintf(name, sizeof(name), "mkcodepage-keep@%llx",
+		 (unsigned long long)base);
+	node = fdt_add_subnode(fdt, parent, name);
+	if (node < 0)
+		return node;
+	free(*told);
+	*told = cp_xasprintf("/reserved-memory/%s", name);
+	int err = fdt_setprop(fdt, node, "reg", reg, (int)(p - reg));
+
+	return err ? err : fdt_setprop_empty(fdt, node, "no-map");
+}
+
+/*
+ * The reservations the description states (reserved-memory,
+ * firmware-memory, the arch's default) that the tree leaves to the
+ * kernel become no-map children of /reserved-memory: the destination must
+ * keep clear of them as the segments do, and a tree written at build time
+ * lacks what firmware adds at boot (OpenSBI's node).
+ */
+static int fix_reserved(void *fdt, struct cp_plan *plan,
+			const struct cp_loc *loc)
+{
+	struct view v = { .nmem = 0 };
+	const char *why;
+	int err = 0;
+
+	if (cp_fdt_regions(fdt, fdt_totalsize(fdt), see, &v, &why) < 0) {
+		cp_error(loc, fdt_fixup, "cannot read the tree: %s", why);
+		return 1;
+	}
+	for (int i = 0; i < plan->nreserved && !err; i++) {
+		struct cp_reserved *r = &plan->reserved[i];
+
+		if (r->segment || !left_to_kernel(&v, r->base, r->size))
+			continue;
+		err = keep_node(fdt, r->base, r->size, loc, &r->told);
+		plan->took |= CP_TOOK_RESERVED;
+	}
+	return err;
+}
+
+/* Whether a reservation stated outside the tree is to be added to it. */
+static int tree_needs_keep(const struct cp_plan *plan,
+			   const struct cp_desc_segment *ds)
+{
+	if (!plan->tree || strcmp(plan->tree, ds->name))
+		return 0;
+	for (int i = 0; i < plan->nreserved; i++)
+		if (!plan->reserved[i].segment)
+			return 1;
+	return 0;
+}
+
 static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		   const struct cp_loc *loc)
 {
@@ -139,7 +287,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		return -1;
 	}
 	room = s->size + 4096 + (ds->bootargs ? strlen(ds->bootargs) : 0) +
-	       (size_t)plan->nmemory * 16;
+	       (size_t)plan->nmemory * 16 + (size_t)plan->nreserved * 128;
 	fdt = cp_xmalloc(room);
 	err = fdt_open_into(old, fdt, (int)room);
 	if (!err && ds->bootargs) {
@@ -153,6 +301,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		err = fix_initrd(fdt, plan, ds->initrd, loc);
 	if (!err && ds->memory_node)
 		err = fix_memory(fdt, plan, loc);
+	if (!err && tree_needs_keep(plan, ds))
+		err = fix_reserved(fdt, plan, loc);
 	if (!err)
 		err = fdt_pack(fdt);
 	if (err) {
@@ -168,7 +318,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	s->bufsz = s->data_off + s->size;
 	s->buf = cp_xcalloc(1, s->bufsz);
 	memcpy(s->buf + s->data_off, fdt, s->size);
-	s->memsz = cp_align_up(s->bufsz, plan->arch->page_size);
+	s->memsz = cp_align_up(s->bufsz, plan->page_size);
 	free(fdt);
 	return 0;
 }
@@ -182,7 +332,8 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 		struct cp_loc loc = cp_loc_at(desc->file, ds->node);
 
 		announced |= ds->initrd != NULL;
-		if (ds->bootargs || ds->initrd || ds->memory_node)
+		if (ds->bootargs || ds->initrd || ds->memory_node ||
+		    tree_needs_keep(plan, ds))
 			err |= fix_one(plan, ds, &loc);
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&

@@ -144,7 +144,7 @@ static int check_disjoint(const struct load *ld, int n,
 static int add_segments(struct cp_plan *plan, const unsigned char *file,
 			struct load *ld, int n, const struct cp_loc *loc)
 {
-	uint64_t page = plan->arch->page_size;
+	uint64_t page = plan->page_size;
 	int part = 0;
 
 	qsort(ld, (size_t)n, sizeof(*ld), compare_paddr);
@@ -263,7 +263,7 @@ int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
 		uint64_t b = cp_align_up(m->base > off ? m->base - off : 0, align);
 
 		for (; b + off >= m->base && b + off + size <= end; b += align)
-			if (!cp_plan_conflict(plan, b + off, size)) {
+			if (!cp_plan_obstacle(plan, b + off, size, NULL)) {
 				if (!found || b + off < *load)
 					*load = b + off;
 				found = 1;
@@ -345,7 +345,7 @@ struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
 				       const unsigned char *bytes, size_t len,
 				       uint64_t memsz, const struct cp_loc *loc)
 {
-	uint64_t page = plan->arch->page_size;
+	uint64_t page = plan->page_size;
 	uint64_t mem = cp_align_down(load, page), pad = load - mem;
 	unsigned char *buf = cp_xcalloc(1, pad + len);
 	struct cp_segment *s;

@@ -54,11 +54,14 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const struct cp_desc *desc, const struct cp_loc *loc)
 {
 	const struct cp_kimage *k = f->data;
-	uint64_t page = plan->arch->page_size, toff, size, load = 0;
+	uint64_t page = plan->page_size, toff, size, load = 0;
 	struct cp_segment *s;
 
 	if (read_header(f, plan, file, len, loc, &toff, &size))
 		return -1;
+	if (k->flags_page_size)
+		plan->kernel_page_size =
+			k->flags_page_size(cp_load_le(file + 24, 8));
 	if (desc->kernel_has_load) {
 		load = desc->kernel_load;
 		if ((load - toff) % k->base_align) {

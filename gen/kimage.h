@@ -25,6 +25,9 @@ struct cp_kimage {
 	uint64_t base_align;
 	/* NULL if the header's flags suit the arch, else why not */
 	const char *(*flags_problem)(uint64_t flags);
+	/* The kernel's page size its flags state, 0 if they state none;
+	 * NULL: the format's flags never do. */
+	uint64_t (*flags_page_size)(uint64_t flags);
 };
 
 /* The cp_image_format hooks, for .recognize and .load. */

@@ -33,6 +33,7 @@
 #include "plan.h"
 #include "protocol.h"
 #include "relocchk.h"
+#include "reserve.h"
 #include "child.h"
 #include "util.h"
 
@@ -199,6 +200,29 @@ static int choose_arch(struct run *r)
 	return 0;
 }
 
+/* page-size: a power of two from the arch's smallest page up to 2 MiB
+ * (a larger one would only waste memory); the row's default else. */
+static int set_page_size(struct run *r)
+{
+	const struct cp_arch *a = r->plan.arch;
+	uint64_t ps = r->desc.page_size ? r->desc.page_size
+					: a->default_page_size;
+
+	if (ps < a->page_size || ps > 0x200000 || ps & (ps - 1)) {
+		cp_error((&(struct cp_loc){ .file = r->desc.file,
+					  .where = "/:page-size" }),
+			 bad_property,
+			 "page-size = <0x%llx>: the page size of the kernels "
+			 "that will load this, a power of two from 0x%llx "
+			 "(%s's smallest) to 0x200000",
+			 (unsigned long long)ps,
+			 (unsigned long long)a->page_size, a->name);
+		return -1;
+	}
+	r->plan.page_size = ps;
+	return 0;
+}
+
 static int load_template(struct run *r)
 {
 	const char *proto = r->desc.protocol;
@@ -302,13 +326,17 @@ static void warn_not_taken(const struct run *r)
 {
 	static const struct {
 		unsigned bit;
-		const char *where, *what;
+		const char *where, *what, *then;
 	} info[] = {
-		{ CP_TOOK_CMDLINE, "/kernel:command-line", "command line" },
-		{ CP_TOOK_INITRD, "/kernel:initrd", "initrd" },
-		{ CP_TOOK_MODULES, "/segments", "modules" },
-		{ CP_TOOK_RESERVED, "/:reserved-memory", "reserved memory" },
-		{ CP_TOOK_RSDP, "/:acpi-rsdp", "ACPI RSDP" },
+		{ CP_TOOK_CMDLINE, "/kernel:command-line", "command line",
+		  "this is ignored" },
+		{ CP_TOOK_INITRD, "/kernel:initrd", "initrd", "this is ignored" },
+		{ CP_TOOK_MODULES, "/segments", "modules", "this is ignored" },
+		/* the segments keep clear of it all the same (reserve.h) */
+		{ CP_TOOK_RESERVED, "/:reserved-memory", "reserved memory",
+		  "the segments keep clear of it, and the destination must "
+		  "learn of it elsewhere" },
+		{ CP_TOOK_RSDP, "/:acpi-rsdp", "ACPI RSDP", "this is ignored" },
 	};
 	const struct cp_desc *d = &r->desc;
 	unsigned given = (d->kernel_cmdline ? CP_TOOK_CMDLINE : 0) |
@@ -325,11 +353,18 @@ static void warn_not_taken(const struct run *r)
 						   .where = info[i].where }),
 				unused_property,
 				"protocol \"%s\" passes no %s to the "
-				"destination; this is ignored",
-				r->plan.protocol, info[i].what);
+				"destination; %s",
+				r->plan.protocol, info[i].what, info[i].then);
 }
 
-/* The protocol's device tree) (or the description's choice) must be one. */
+/* The segment the destination gets as its device tree: the description's
+ * choice, else the protocol's; NULL when neither names one. */
+static const char *device_tree_name(const struct run *r)
+{
+	return r->desc.device_tree ? r->desc.device_tree : r->tmpl.device_tree;
+}
+
+/* The protocol's device tree (or the description's choice) must be one. */
 static int check_device_tree(struct run *r)
 {
 	const struct cp_desc *by = r->desc.device_tree ? &r->desc : &r->tmpl;
@@ -412,7 +447,7 @@ static int read_inputs(struct run *r)
 	cp_strlist_add(&r->deps, r->opt.desc);
 	for (int i = 0; i < r->desc.deps.n; i++)
 		cp_strlist_add(&r->deps, r->desc.deps.v[i]);
-	if (choose_arch(r) || load_template(r))
+	if (choose_arch(r) || set_page_size(r) || load_template(r))
 		return -1;
 	p->desc_file = r->desc.file;
 	if (r->desc.nmemory > CP_MAX_MEMORY) {
@@ -445,8 +480,12 @@ static int read_inputs(struct run *r)
 	p->kernel_file = kernel;
 	if (!(bytes = kernel_bytes(r, kernel, &len)))
 		return -1;
-	/* the description's segments first: an Image is placed clear of them */
+	/* the description's segments first: an Image is placed clear of them
+	 * and of the memory the firmware keeps, which the device tree says
+	 * before its fixups */
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
+	    check_device_tree(r) ||
+	    cp_reserve_collect(p, &r->desc, device_tree_name(r)) ||
 	    cp_fdtfix_apply(p, &r->desc)) {
 		free(bytes);
 		return -1;
@@ -460,8 +499,7 @@ static int read_inputs(struct run *r)
 		cp_strlist_add(&r->deps, p->preamble);
 	}
 	if (cp_plan_set_registers(p, &r->tmpl) ||
-	    cp_plan_set_registers(p, &r->desc) ||
-	    check_device_tree(r) || set_uart(r))
+	    cp_plan_set_registers(p, &r->desc) || set_uart(r))
 		return -1;
 	return 0;
 }
@@ -665,8 +703,8 @@ static int run(struct run *r)
 	    read_inputs(r))
 		return CP_EXIT_REJECTED;
 	cp_plan_check_entry(p);
-	if (cp_plan_check_segments(p) || p->arch->prepare(p) ||
-	    cp_plan_resolve_registers(p))
+	if (cp_plan_check_segments(p) || cp_plan_check_kexec(p, r->opt.blob) ||
+	    p->arch->prepare(p) || cp_plan_resolve_registers(p))
 		return CP_EXIT_REJECTED;
 	cp_checksum_segments(p);
 	if (build_codepage(r))

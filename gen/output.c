@@ -64,7 +64,7 @@ static void segments_json(const struct cp_plan *plan, size_t blob_len,
 		     plan->arch->name);
 	json_string(o, plan->protocol);
 	cp_sb_printf(o, ",\n  \"page_size\": %llu,\n",
-		     ull(plan->arch->page_size));
+		     ull(plan->page_size));
 	cp_sb_printf(o, "  \"entry\": \"0x%llx\",\n",
 		     ull(cp->mem + plan->entry_off));
 	cp_sb_printf(o, "  \"list_entry\": \"0x%llx\",\n",
@@ -127,8 +127,14 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 			"list entry 0x%llx\n",
 		     img->size, ull(cp->mem), ull(cp->mem + plan->entry_off),
 		     ull(cp->mem + plan->list_entry_off));
-	cp_sb_printf(o, "destination entry: 0x%llx%s\n\n", ull(plan->entry),
+	cp_sb_printf(o, "destination entry: 0x%llx%s\n", ull(plan->entry),
 		     plan->preamble ? " (custom preamble jumps)" : "");
+	if (plan->kernel_page_size)
+		cp_sb_printf(o, "destination's pages: %llu KiB (its header)\n",
+			     ull(plan->kernel_page_size >> 10));
+	cp_sb_printf(o, "segments aligned to: %llu KiB (loads under kernels "
+			"with pages of %llu KiB or less)\n\n",
+		     ull(plan->page_size >> 10), ull(plan->page_size >> 10));
 	cp_sb_printf(o, "memory:\n");
 	for (int i = 0; i < plan->nmemory; i++)
 		cp_sb_printf(o, "  0x%09llx..0x%09llx  %llu KiB\n",
@@ -136,6 +142,19 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 			     ull(plan->memory[i].base + plan->memory[i].size -
 				 1),
 			     ull(plan->memory[i].size >> 10));
+	if (plan->nreserved)
+		cp_sb_printf(o, "\nkept by the firmware (no segment touches "
+				"them):\n");
+	for (int i = 0; i < plan->nreserved; i++) {
+		const struct cp_reserved *r = &plan->reserved[i];
+
+		cp_sb_printf(o, "  0x%09llx..0x%09llx  %s\n", ull(r->base),
+			     ull(r->base + r->size - 1), r->what);
+		if (r->told)
+			cp_sb_printf(o, "  %24s  told to the destination: %s in "
+					"segment '%s'\n",
+				     "", r->told, plan->tree);
+	}
 	cp_sb_printf(o, "\nsegments (kexec_load order):\n"
 			"  #  %-23s  %-10s  %-10s  %-12s  %s\n",
 		     "mem", "memsz", "bufsz", "name", "file");

@@ -3,6 +3,7 @@
 #include "plan.h"
 #include "child.h"
 #include "deps.h"
+#include "fdtresv.h"
 #include "util.h"
 
 #include <errno.h>
@@ -124,7 +125,7 @@ static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
 int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 			  const char *workdir, struct cp_strlist *deps)
 {
-	uint64_t page = plan->arch->page_size;
+	uint64_t page = plan->page_size;
 	int err = 0;
 
 	for (int i = 0; i < desc->nsegments; i++) {
@@ -397,13 +398,14 @@ static int check_one_segment(const struct cp_plan *plan,
 				 : "ends beyond what the arch can address");
 		return -1;
 	}
-	if ((s->mem | s->memsz) & (a->page_size - 1) || s->memsz < s->bufsz) {
+	if ((s->mem | s->memsz) & (plan->page_size - 1) ||
+	    s->memsz < s->bufsz) {
 		cp_error(&s->loc, segment_align,
 			 "segment '%s' (mem 0x%llx memsz 0x%llx) must be "
 			 "page-aligned (0x%llx) and hold its data",
 			 s->name, (unsigned long long)s->mem,
 			 (unsigned long long)s->memsz,
-			 (unsigned long long)a->page_size);
+			 (unsigned long long)plan->page_size);
 		return -1;
 	}
 	if (!cp_plan_in_memory(plan, s->mem, s->memsz)) {
@@ -462,6 +464,8 @@ int cp_plan_check_segments(struct cp_plan *plan)
 	for (int i = first; i < plan->nseg; i++)
 		if (check_one_segment(plan, &plan->seg[i]))
 			err = -1;
+	if (!err && cp_reserve_check(plan))
+		err = -1;
 	for (int i = first; i < plan->nseg; i++)
 		for (int j = i + 1; j < plan->nseg; j++) {
 			const struct cp_segment *x = &plan->seg[i],
@@ -487,6 +491,24 @@ int cp_plan_check_segments(struct cp_plan *plan)
 	return err;
 }
 
+int cp_plan_check_kexec(const struct cp_plan *plan, int blob)
+{
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/segments");
+
+	if (!plan->arch->kexec_needs_tree)
+		return 0;
+	for (int i = 1; i < plan->nseg; i++)
+		if (plan->seg[i].memsz > 40 &&
+		    cp_fdt_header_ok(plan->seg[i].buf, plan->seg[i].bufsz))
+			return 0;
+	cp_diag(blob ? CP_WARNING : CP_ERROR, &loc, CP_ID_no_device_tree,
+		"no segment starts with a device tree, and %s's kexec_load "
+		"refuses such a list (\"Device tree not included in the "
+		"provided image\")%s; give an fdt segment a page-aligned load",
+		plan->arch->name, blob ? " (the blob does not need one)" : "");
+	return blob ? 0 : -1;
+}
+
 void cp_plan_check_entry(const struct cp_plan *plan)
 {
 	for (int i = 1; i < plan->nseg; i++)
@@ -500,16 +522,25 @@ void cp_plan_check_entry(const struct cp_plan *plan)
 
 /* ---- where the codepage goes ------------------------------------------ */
 
-const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
-					  uint64_t base, uint64_t size)
+int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base,
+		     uint64_t size, struct cp_range *hit)
 {
+	const struct cp_reserved *r = cp_reserve_hit(plan, base, size);
+	struct cp_range h;
+
+	if (!hit)
+		hit = &h;
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
 
-		if (base < s->mem + s->memsz && s->mem < base + size)
-			return s;
+		if (base < s->mem + s->memsz && s->mem < base + size) {
+			*hit = (struct cp_range){ s->mem, s->memsz };
+			return 1;
+		}
 	}
-	return NULL;
+	if (r)
+		*hit = (struct cp_range){ r->base, r->size };
+	return r != NULL;
 }
 
 int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
@@ -525,15 +556,16 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 
 		while (cand >= min && cand <= top && top - cand >= size &&
 		       (!found || cand < *out)) {
-			const struct cp_segment *s =
-				cp_plan_conflict(plan, cand, size);
+			struct cp_range hit;
 
-			if (!s) {
+			if (!cp_plan_obstacle(plan, cand, size, &hit)) {
 				*out = cand;
 				found = 1;
 				break;
 			}
-			cand = cp_align_up(s->mem + s->memsz, align);
+			if (hit.base + hit.size <= cand)
+				break; /* an obstacle reaching the top of memory */
+			cand = cp_align_up(hit.base + hit.size, align);
 		}
 	}
 	return found ? 0 : -1;
@@ -543,7 +575,10 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 static int find_room(const struct cp_plan *plan, uint64_t size,
 		     uint64_t limit, uint64_t *out)
 {
-	uint64_t align = plan->arch->codepage_align, best = 0;
+	uint64_t align = plan->arch->codepage_align > plan->page_size
+				 ? plan->arch->codepage_align
+				 : plan->page_size;
+	uint64_t best = 0;
 	int found = 0;
 
 	for (int i = 0; i < plan->nmemory; i++) {
@@ -556,18 +591,17 @@ static int find_room(const struct cp_plan *plan, uint64_t size,
 			continue;
 		cand = cp_align_down(top - size, align);
 		while (cand >= m->base) {
-			const struct cp_segment *s =
-				cp_plan_conflict(plan, cand, size);
+			struct cp_range hit;
 
-			if (!s) {
+			if (!cp_plan_obstacle(plan, cand, size, &hit)) {
 				if (!found || cand > best)
 					best = cand;
 				found = 1;
 				break;
 			}
-			if (s->mem < m->base + size)
+			if (hit.base < m->base + size)
 				break;
-			cand = cp_align_down(s->mem - size, align);
+			cand = cp_align_down(hit.base - size, align);
 		}
 	}
 	*out = best;
@@ -578,18 +612,20 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 {
 	const struct cp_arch *a = plan->arch;
 	struct cp_segment *cp = &plan->seg[0];
-	uint64_t memsz = cp_align_up(size, a->page_size) + plan->codepage_reserve;
+	uint64_t memsz = cp_align_up(cp_align_up(size, a->page_size) +
+					     plan->codepage_reserve,
+				     plan->page_size);
 	uint64_t limit = plan->codepage_limit ? plan->codepage_limit : UINT64_MAX;
 	uint64_t at;
 
 	if (plan->codepage_fixed) {
 		at = plan->codepage_load;
-		if (at & (a->page_size - 1)) {
+		if (at & (plan->page_size - 1)) {
 			cp_error(&cp->loc, segment_align,
 				 "codepage load 0x%llx is not page-aligned "
 				 "(0x%llx)",
 				 (unsigned long long)at,
-				 (unsigned long long)a->page_size);
+				 (unsigned long long)plan->page_size);
 			return -1;
 		}
 		if (at + memsz < at || at + memsz > limit) {
@@ -631,6 +667,7 @@ void cp_plan_free(struct cp_plan *plan)
 	free(plan->preamble);
 	free(plan->arch_data);
 	free(plan->format_data);
+	cp_reserve_free(plan);
 	memset(plan, 0, sizeof(*plan));
 }
 

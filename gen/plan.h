@@ -17,6 +17,7 @@
 #include "checksum.h"
 #include "desc.h"
 #include "diag.h"
+#include "reserve.h"
 #include "util.h"
 
 #define CP_MAX_MEMORY 64
@@ -62,9 +63,20 @@ struct cp_plan {
 
 	struct cp_range memory[CP_MAX_MEMORY];
 	int nmemory;
+	/* memory the firmware keeps (reserve.h), and the segment holding the
+	 * destination's device tree (NULL: none) */
+	struct cp_reserved *reserved;
+	int nreserved;
+	char *tree;
 
 	struct cp_segment seg[CP_MAX_SEGMENTS]; /* seg[0]: the codepage */
 	int nseg;
+	/* every segment's mem and memsz align to it (the description's
+	 * page-size, or the row's default_page_size) */
+	uint64_t page_size;
+	/* the destination's own page size, when its file says (an arm64
+	 * Image's header), else 0: shown, not used */
+	uint64_t kernel_page_size;
 
 	uint64_t entry; /* destination entry, physical */
 	struct cp_loc entry_loc;
@@ -120,6 +132,14 @@ int cp_plan_resolve_registers(struct cp_plan *plan);
 /* Checks mirroring what kexec_load refuses, plus memory bounds. */
 int cp_plan_check_segments(struct cp_plan *plan);
 
+/*
+ * What the arch's stock kexec_load() is known to refuse of a layout the
+ * other checks pass (riscv: no segment starting with a device tree):
+ * an error, or only a warning when the OUTDIR also goes out as a blob
+ * (BLOB), which no kexec_load() sees. 0 or -1.
+ */
+int cp_plan_check_kexec(const struct cp_plan *plan, int blob);
+
 /* Warn when the destination entry lies in no segment. */
 void cp_plan_check_entry(const struct cp_plan *plan);
 
@@ -129,13 +149,17 @@ void cp_plan_check_entry(const struct cp_plan *plan);
  */
 int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
 
-/* The first segment (codepage excluded) overlapping [base, base+size). */
-const struct cp_segment *cp_plan_conflict(const struct cp_plan *plan,
-					  uint64_t base, uint64_t size);
+/*
+ * Whether [base, base+size) meets a segment (the codepage excluded) or
+ * memory the firmware keeps: 1 with *hit (if not NULL) set to the first
+ * such range, else 0.
+ */
+int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base,
+		     uint64_t size, struct cp_range *hit);
 
 /*
  * The lowest align-aligned address at or above min where size bytes lie
- * in one memory range, end at or below limit and overlap no segment (the
+ * in one memory range, end at or below limit and meet no obstacle (the
  * codepage is placed later, clear of them): 0 with *out set, or -1.
  */
 int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,

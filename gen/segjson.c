@@ -57,6 +57,24 @@ static int number_value(const char *s, const char *end, const char *key,
 	return errno || *e ? -1 : 0;
 }
 
+/* "KEY": DIGITS in [S, END) as a decimal number; 0 if absent or not one. */
+static uint64_t decimal_value(const char *s, const char *end, const char *key)
+{
+	char pat[64];
+	const char *v;
+	uint64_t n = 0;
+
+	snprintf(pat, sizeof(pat), "\"%s\": ", key);
+	if (!(v = find(s, end, pat)))
+		return 0;
+	for (v += strlen(pat); v < end && *v >= '0' && *v <= '9'; v++) {
+		if (n > (UINT64_MAX - 9) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*v - '0');
+	}
+	return n;
+}
+
 /* The memory array's { base, size } objects in [S, END); 0 or -1. */
 static int memory_ranges(const char *s, const char *end, struct cp_segjson *j)
 {
@@ -90,6 +108,7 @@ int cp_segjson_parse(const char *text, size_t len, const char *display,
 			 "mkcodepage's?)");
 		return -1;
 	}
+	j->page_size = decimal_value(text, mem, "page_size");
 	return 0;
 }
 

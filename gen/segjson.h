@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * segjson.h - read what codepage-qemu needs from the segments.json
- * mkcodepage writes (output.c renders it): "arch" and the "memory" array of
- * { "base": "0x...", "size": "0x..." }. Not a JSON parser: it takes the
+ * mkcodepage writes (output.c renders it): "arch", "page_size" and the
+ * "memory" array of { "base": "0x...", "size": "0x..." }. Not a JSON parser: it takes the
  * layout output.c writes, and refuses anything else with bad-segments,
  * never reading outside the text.
  */
@@ -16,6 +16,7 @@
 
 struct cp_segjson {
 	char arch[64];
+	uint64_t page_size; /* the plan's page alignment; 0 if not given */
 	uint64_t mem_base[CP_SEGJSON_MAX_MEMORY], mem_size[CP_SEGJSON_MAX_MEMORY];
 	int nmem;
 };

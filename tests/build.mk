@@ -1,11 +1,18 @@
 # SPDX-License-Identifier: MIT
 # tests/ - the test programs (unit tests under ASan and UBSan, a checksum
 # helper) and the check target that runs tests/run_tests.sh.
-test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum $(obj)/tests/sha256-kat
+test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum $(obj)/tests/sha256-kat \
+	$(obj)/tests/fdt-regions
 san-programs = $(addprefix $(obj)/san/,$(programs))
 
 $(obj)/tests/unit-tests: $(obj)/san/tests/unit-tests.o $(libcp-san-objs)
 	$(quiet) LD-SAN tests/unit-tests
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+# a tree's memory and reservations, one line a region (gen/fdtresv.h)
+$(obj)/tests/fdt-regions: $(obj)/san/tests/fdt-regions.o $(libcp-san-objs)
+	$(quiet) LD-SAN tests/fdt-regions
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
@@ -24,6 +31,7 @@ $(obj)/tests/sha256-kat: $(srctree)/tests/sha256-kat.c $(srctree)/tools/bench/sh
 check-run: all samples $(san-programs) $(test-bins)
 	$(Q)OBJTREE=$(objtree) SRCTREE=$(srctree) BUILD=$(obj) \
 		FUZZ_HARNESSES="$(fuzz-harnesses)" \
+		KEXEC_TARGET_SRCS="$(kexec-target-srcs)" \
 		sh $(srctree)/tests/run_tests.sh $(TESTS)
 
 demo-run: all samples

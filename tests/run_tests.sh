@@ -6,7 +6,8 @@
 #   SRCTREE  the source tree      OBJTREE  where the programs are
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
 #   FUZZ_HARNESSES  the harnesses of tests/fuzz/ (tests/fuzz/build.mk)
-# Usage: run_tests.sh [SET...]   sets: unit check bad fit reloc fuzz determinism
+#   KEXEC_TARGET_SRCS  the sources of the static kexec-codepage (tools/build.mk)
+# Usage: run_tests.sh [SET...]   sets: unit check bad reserve loader fit reloc fuzz determinism
 #                  depfile fragment install package qemu blob verify uboot
 #                  handoff kernels
 # The per-arch sets loop over arch/list (tools/arches.sh), reading each
@@ -16,7 +17,8 @@
 # line "N passed, N failed, N skipped".
 set -u
 
-: "${SRCTREE:?run through make check}" "${OBJTREE:?}" "${BUILD:?}" "${FUZZ_HARNESSES:?}"
+: "${SRCTREE:?run through make check}" "${OBJTREE:?}" "${BUILD:?}" "${FUZZ_HARNESSES:?}" \
+	"${KEXEC_TARGET_SRCS:?}"
 src=$SRCTREE
 . "$SRCTREE/tools/arches.sh"
 MKCP=$BUILD/san/mkcodepage
@@ -618,6 +620,9 @@ set_handoff() { :; }
 # ---- package: the Debian package, built, checked, installed and used -----
 . "$SRCTREE/tests/package.sh"
 
+# ---- reserve, loader: memory the firmware keeps; refusals said first -------
+. "$SRCTREE/tests/reserve.sh"
+
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
 	for arch in $arches; do
@@ -1118,7 +1123,7 @@ set_check() {
 	mkdir -p "$k"
 	printf '00000000-0fffffff : System RAM\n' >"$k/iomem-low"
 	printf '00000000-ffffffff : System RAM\n  01000000-01ffffff : Kernel code\n' >"$k/iomem"
-	if "$KX" -n --iomem "$k/iomem" "$o" >"$k/ok.log" 2>&1 &&
+	if "$KX" -n --root "$SRCTREE/tests/loader/base" --iomem "$k/iomem" "$o" >"$k/ok.log" 2>&1 &&
 		grep -q '^entry 0x' "$k/ok.log" && grep -q 'bytes from codepage.bin' "$k/ok.log"; then
 		pass loader/dry-run
 	else
@@ -1127,7 +1132,7 @@ set_check() {
 	kx_bad() { # name id exit OUTDIR [options]
 		n=$1 id=$2 want=$3 d=$4
 		shift 4
-		"$KX" -n "$@" "$d" >"$k/$n.log" 2>&1
+		"$KX" -n --root "$SRCTREE/tests/loader/base" "$@" "$d" >"$k/$n.log" 2>&1
 		st=$?
 		if [ $st -eq "$want" ] && grep -q "\[$id\]" "$k/$n.log" &&
 			clean_log "$k/$n.log"; then
@@ -1168,7 +1173,7 @@ set_check() {
 	cp -r "$o" "$k/word" && sed -i 's/"base": "0x[0-9a-f]*"/"base": "zero"/' "$k/word/segments.json"
 	qr_bad qemu-memory-not-a-number "$k/word"
 	# --list: the list entry, inside a codepage the kernel's control page holds
-	if "$KX" -n -l --iomem "$k/iomem" "$o" >"$k/list.log" 2>&1 &&
+	if "$KX" -n --root "$SRCTREE/tests/loader/base" -l --iomem "$k/iomem" "$o" >"$k/list.log" 2>&1 &&
 		grep -q '^list-entry 0x' "$k/list.log"; then
 		pass loader/list-dry-run
 	else
@@ -1185,7 +1190,7 @@ set_check() {
 		missing loader/ppc32-no-floating-point "no powerpc-linux-gnu-gcc"
 	else
 		nfp=0
-		for s in tools/kexec-codepage.c gen/diag.c gen/util.c gen/segtxt.c; do
+		for s in $KEXEC_TARGET_SRCS; do
 			powerpc-linux-gnu-gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 \
 				-I"$SRCTREE/gen" -c -o "$k/fp.o" "$SRCTREE/$s" &&
 				powerpc-linux-gnu-objdump -d "$k/fp.o" >"$k/fp.dis" ||
@@ -1428,7 +1433,7 @@ set_fuzz() {
 	done
 }
 
-sets=${*:-unit check bad fit reloc fuzz determinism depfile fragment install package qemu blob verify uboot handoff kernels}
+sets=${*:-unit check bad reserve loader fit reloc fuzz determinism depfile fragment install package qemu blob verify uboot handoff kernels}
 # Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
 # the end of set SET ("-" in the arch's name as "_").
 for a in $arches; do

@@ -5,20 +5,24 @@
  *
  *   kexec-codepage [-n|--dry-run] [-e|--exec] [-l|--list] [-v] OUTDIR
  *
- * It reads OUTDIR/segments.txt and each segment's file, checks them the way
- * the kernel will (count, page alignment, bufsz <= memsz, no overlap) and
- * against the "System RAM" ranges of /proc/iomem when they are readable,
- * then calls kexec_load(entry, segments) with the codepage's placed entry
- * or, with --list, with its list entry and KEXEC_CODEPAGE: a kernel with
- * the patches in kernel/linux-6.1/ then runs the codepage in place of its
- * own relocation code, and the codepage copies every page itself.
+ * It reads OUTDIR/segments.txt (and segments.json's arch and page size)
+ * and each segment's file and, before anything is loaded, checks them the
+ * way the kernel will (count, page alignment, bufsz <= memsz, no overlap,
+ * its arch's own conditions), against the "System RAM" ranges of
+ * /proc/iomem and the memory the kernel says the firmware keeps
+ * (kexec-kept.c), and asks whether the kernel takes kexec_load at all
+ * (kexec-preflight.c: lockdown, kexec_load_disabled, no CONFIG_KEXEC).
+ * Then it calls kexec_load(entry, segments) with the codepage's placed
+ * entry or, with --list, with its list entry and KEXEC_CODEPAGE: a kernel
+ * with the patches in kernel/linux-6.1/ then runs the codepage in place of
+ * its own relocation code, and the codepage copies every page itself.
  * Built for each target (make cross-builds it static); it needs only the
  * C library.
  *
  * Exit status, as mkcodepage's: 0 loaded (or checked, with --dry-run);
  * 1 OUTDIR rejected (unreadable or inconsistent files, these checks, or the
  * kernel: EINVAL, EADDRNOTAVAIL); 2 usage or the kernel's environment
- * (EPERM, EBUSY, ENOSYS, ...).
+ * (EPERM, EBUSY, ENOSYS, lockdown, ...).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,11 +35,25 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "kexec-loader.h"
+#include "segjson.h"
 #include "segtxt.h"
 #include "util.h"
 
 #define KEXEC_SEGMENT_MAX 16
 #define KEXEC_ARCH_DEFAULT 0
+/* the arch this program runs on, as segments.json names an OUTDIR's */
+#if defined(__powerpc__) && !defined(__powerpc64__)
+#define LOADER_ARCH "ppc32-e500"
+#elif defined(__aarch64__)
+#define LOADER_ARCH "arm64"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define LOADER_ARCH "riscv64"
+#elif defined(__x86_64__)
+#define LOADER_ARCH "x86_64"
+#else
+#define LOADER_ARCH ""
+#endif
 #define LINUX_REBOOT_MAGIC1 0xfee1dead
 #define LINUX_REBOOT_MAGIC2 672274793
 #define LINUX_REBOOT_CMD_KEXEC 0x45584543
@@ -54,17 +72,12 @@ struct kexec_segment {
 	size_t memsz;
 };
 
-struct ram {
-	uint64_t base[64], end[64]; /* inclusive ends, as /proc/iomem */
-	int n;
-};
-
 static int verbose;
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: kexec-codepage [-n] [-e] [-l] [-v] OUTDIR\n"
+		"Usage: kexec-codepage [-n] [-e] [-l] [-v] [--force] OUTDIR\n"
 		"\n"
 		"Load mkcodepage's OUTDIR with the kexec_load system call and, "
 		"with -e,\nreboot into it.\n"
@@ -77,40 +90,56 @@ static void usage(FILE *f)
 		"                  every page itself (kexec_load flag "
 		"KEXEC_CODEPAGE, from\n"
 		"                  the patches in mkcodepage's kernel/linux-6.1/)\n"
-		"      --iomem F   read RAM ranges from F (default /proc/iomem)\n"
+		"  -f, --force     load even over memory the kernel says the "
+		"firmware keeps\n"
+		"      --root DIR  read /proc and /sys under DIR (files copied "
+		"off a board)\n"
+		"      --iomem F   read RAM ranges from F (default "
+		"ROOT/proc/iomem)\n"
+		"      --page-size N  check for a kernel with N-byte pages "
+		"(default: this one's)\n"
 		"  -v, --verbose   show each segment\n"
 		"  -h, --help      this text\n"
 		"\nExit status: 0 done, 1 OUTDIR rejected, 2 trouble (no "
-		"kexec, files).\n");
+		"kexec, lockdown, files).\n");
 }
 
-/* Top-level "System RAM" lines of /proc/iomem; n = 0 when unknowable. */
-static void read_ram(const char *path, struct ram *r)
+/* Top-level "System RAM" resources. */
+static int in_ram(const struct cp_iomem *io, uint64_t base, uint64_t size)
 {
-	FILE *f = fopen(path, "r");
-	char line[256];
+	for (int i = 0; i < io->n; i++)
+		if (io->e[i].depth == 0 && cp_iomem_is(io, i, "System RAM") &&
+		    base >= io->e[i].start && size &&
+		    base + size - 1 <= io->e[i].end)
+			return 1;
+	return 0;
+}
 
-	r->n = 0;
-	while (f && fgets(line, sizeof(line), f) && r->n < 64) {
-		unsigned long long a, b;
-		int off = 0;
+/* ": 0x...-0x... is 'reserved'" for the first top-level resource other
+ * than System RAM that [base, base+size) meets, or "". */
+static const char *what_is(const struct cp_iomem *io, uint64_t base,
+			   uint64_t size)
+{
+	static char text[128];
 
-		if (line[0] == ' ') /* nested: part of something above */
+	for (int i = 0; i < io->n; i++) {
+		const struct cp_iomem_entry *x = &io->e[i];
+
+		if (x->depth || cp_iomem_is(io, i, "System RAM") ||
+		    x->start > base + size - 1 || x->end < base)
 			continue;
-		if (sscanf(line, "%llx-%llx : %n", &a, &b, &off) == 2 && off &&
-		    !strncmp(line + off, "System RAM", 10) && b > a) {
-			r->base[r->n] = a;
-			r->end[r->n++] = b;
-		}
+		snprintf(text, sizeof(text), ": 0x%llx..0x%llx is '%s' there",
+			 (unsigned long long)x->start,
+			 (unsigned long long)x->end, x->name);
+		return text;
 	}
-	if (f)
-		fclose(f);
+	return "";
 }
 
-static int in_ram(const struct ram *r, uint64_t base, uint64_t size)
+static int has_ram(const struct cp_iomem *io)
 {
-	for (int i = 0; i < r->n; i++)
-		if (base >= r->base[i] && base + size - 1 <= r->end[i])
+	for (int i = 0; i < io->n; i++)
+		if (io->e[i].depth == 0 && cp_iomem_is(io, i, "System RAM"))
 			return 1;
 	return 0;
 }
@@ -122,10 +151,34 @@ static int in_codepage(const struct cp_segtxt *t, uint64_t addr)
 	       addr - t->seg[0].mem < t->seg[0].bufsz;
 }
 
-static int check(const struct cp_segtxt *t, const struct ram *ram,
+/* A segment not aligned to the kernel's pages: say whose pages. */
+static void misaligned(const struct kexec_env *e, int i,
+		       const struct cp_segtxt_seg *s, const struct cp_loc *loc)
+{
+	if (e->plan_page && e->plan_page < e->page &&
+	    !((s->mem | s->memsz) % (uint64_t)e->plan_page)) {
+		cp_error(loc, segment_align,
+			 "segment %d (mem 0x%llx memsz 0x%llx) is aligned to "
+			 "the OUTDIR's %ld-byte pages, and this kernel's pages "
+			 "are %ld bytes: rebuild with page-size = <%ld>; (or "
+			 "larger) in the description",
+			 i, (unsigned long long)s->mem,
+			 (unsigned long long)s->memsz, e->plan_page, e->page,
+			 e->page);
+		return;
+	}
+	cp_error(loc, segment_align,
+		 "segment %d (mem 0x%llx memsz 0x%llx bufsz 0x%llx) is not "
+		 "aligned to this kernel's %ld-byte pages or does not hold its "
+		 "data",
+		 i, (unsigned long long)s->mem, (unsigned long long)s->memsz,
+		 (unsigned long long)s->bufsz, e->page);
+}
+
+static int check(const struct kexec_env *e, const struct cp_segtxt *t,
 		 const char *outdir)
 {
-	long page = sysconf(_SC_PAGESIZE);
+	uint64_t page = (uint64_t)e->page;
 	struct cp_loc loc = { .file = outdir };
 	int err = 0;
 
@@ -145,15 +198,9 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 	for (int i = 0; i < t->nseg; i++) {
 		const struct cp_segtxt_seg *s = &t->seg[i];
 
-		if ((s->mem | s->memsz) % (uint64_t)page || s->bufsz > s->memsz ||
+		if ((s->mem | s->memsz) % page || s->bufsz > s->memsz ||
 		    s->mem + s->memsz < s->mem) {
-			cp_error(&loc, segment_align,
-				 "segment %d (mem 0x%llx memsz 0x%llx bufsz "
-				 "0x%llx) is not page-aligned (%ld) or does "
-				 "not hold its data",
-				 i, (unsigned long long)s->mem,
-				 (unsigned long long)s->memsz,
-				 (unsigned long long)s->bufsz, page);
+			misaligned(e, i, s, &loc);
 			err = -1;
 		}
 		for (int j = 0; j < i; j++)
@@ -163,12 +210,13 @@ static int check(const struct cp_segtxt *t, const struct ram *ram,
 					 "segments %d and %d overlap", j, i);
 				err = -1;
 			}
-		if (ram->n && !in_ram(ram, s->mem, s->memsz)) {
+		if (has_ram(&e->io) && !in_ram(&e->io, s->mem, s->memsz)) {
 			cp_error(&loc, outside_memory,
 				 "segment %d (0x%llx..0x%llx) is not inside "
-				 "this machine's System RAM",
+				 "this machine's System RAM%s",
 				 i, (unsigned long long)s->mem,
-				 (unsigned long long)(s->mem + s->memsz - 1));
+				 (unsigned long long)(s->mem + s->memsz - 1),
+				 what_is(&e->io, s->mem, s->memsz));
 			err = -1;
 		}
 	}
@@ -212,14 +260,17 @@ static int explain(int err)
 	switch (err) {
 	case EPERM:
 		cp_error(NULL, kexec_disabled,
-			 "kexec_load: not permitted: needs root (CAP_SYS_BOOT), "
-			 "kernel.kexec_load_disabled = 0 and no lockdown "
-			 "(Secure Boot forbids kexec_load)");
+			 "kexec_load: not permitted: it needs root "
+			 "(CAP_SYS_BOOT), kernel.kexec_load_disabled = 0, no "
+			 "lockdown (Secure Boot forbids kexec_load) and no "
+			 "security module (IMA, SELinux) refusing it");
 		return CP_EXIT_ENV;
 	case EBUSY:
 		cp_error(NULL, kexec_busy,
 			 "kexec_load: busy: another kexec image is being "
-			 "loaded or executed; try again");
+			 "loaded or executed, or (arm64) other CPUs cannot be "
+			 "turned off (\"CPUs are stuck in the kernel\" in "
+			 "dmesg: spin-table CPUs; boot with nr_cpus=1)");
 		return CP_EXIT_ENV;
 	case ENOSYS:
 		cp_error(NULL, kexec_missing,
@@ -256,7 +307,8 @@ static int explain(int err)
  * page, entered at the list entry (else 1); and the codepage walks 4 KiB
  * pages (else 2: the kernel's, not OUTDIR's, trouble).
  */
-static int check_list(const struct cp_segtxt *t, const char *outdir)
+static int check_list(const struct kexec_env *e, const struct cp_segtxt *t,
+		      const char *outdir)
 {
 	struct cp_loc loc = { .file = outdir };
 	const struct cp_segtxt_seg *s = &t->seg[0];
@@ -275,12 +327,12 @@ static int check_list(const struct cp_segtxt *t, const char *outdir)
 			 (unsigned long long)t->list_entry);
 		return CP_EXIT_REJECTED;
 	}
-	if (sysconf(_SC_PAGESIZE) != 4096) {
+	if (e->page != 4096) {
 		cp_error(&loc, page_size,
 			 "this kernel's pages are %ld bytes; a codepage walks "
 			 "an indirection list of 4 KiB pages: load it without "
 			 "--list",
-			 sysconf(_SC_PAGESIZE));
+			 e->page);
 		return CP_EXIT_ENV;
 	}
 	return CP_EXIT_OK;
@@ -305,6 +357,23 @@ static int codepage_supported(void)
 		 "kernel then copies the segments and enters the codepage's "
 		 "placed entry");
 	return CP_EXIT_ENV;
+}
+
+int kexec_probe(const struct kexec_env *e)
+{
+	long limit;
+	char *text = kexec_read(e, "/proc/sys/kernel/kexec_load_limit_reboot",
+				NULL);
+
+	limit = text ? strtol(text, NULL, 10) : -1;
+	free(text);
+	if (limit != -1)
+		return CP_EXIT_OK; /* every call would spend one of the loads */
+	if (syscall(SYS_kexec_load, 0UL, (unsigned long)KEXEC_SEGMENT_MAX + 1,
+		    NULL, (unsigned long)KEXEC_ARCH_DEFAULT) &&
+	    errno != EINVAL)
+		return explain(errno);
+	return CP_EXIT_OK;
 }
 
 /* The system call: the placed entry, or the list entry with the flag. */
@@ -340,74 +409,174 @@ static void show(const struct cp_segtxt *t, int list)
 		       cp_basename(t->seg[i].file));
 }
 
-int main(int argc, char **argv)
+struct options {
+	int dry, exec, list;
+	const char *outdir;
+};
+
+static int parse_options(int argc, char **argv, struct options *o,
+			 struct kexec_env *e)
 {
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "exec", no_argument, NULL, 'e' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "root", required_argument, NULL, 'R' },
 		{ "iomem", required_argument, NULL, 'I' },
+		{ "page-size", required_argument, NULL, 'P' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *iomem = "/proc/iomem";
-	struct kexec_segment ks[CP_SEGTXT_MAX];
-	struct cp_segtxt t;
-	struct ram ram;
-	int dry = 0, exec = 0, list = 0, c, st = CP_EXIT_OK;
+	char *end;
+	int c;
 
-	cp_diag_set_program("kexec-codepage");
-	while ((c = getopt_long(argc, argv, "nelvh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nelfvh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'n': dry = 1; break;
-		case 'e': exec = 1; break;
-		case 'l': list = 1; break;
-		case 'I': iomem = optarg; break;
+		case 'n': o->dry = 1; break;
+		case 'e': o->exec = 1; break;
+		case 'l': o->list = 1; break;
+		case 'f': e->force = 1; break;
+		case 'R': e->root = optarg; break;
+		case 'I': e->iomem = optarg; break;
+		case 'P':
+			e->page = strtol(optarg, &end, 0);
+			if (*end || e->page < 4096 || e->page & (e->page - 1)) {
+				cp_error(NULL, usage,
+					 "--page-size %s: a power of two of at "
+					 "least 4096",
+					 optarg);
+				return 'x';
+			}
+			break;
 		case 'v': verbose = 1; break;
-		case 'h': usage(stdout); return CP_EXIT_OK;
-		default: usage(stderr); return CP_EXIT_ENV;
+		case 'h': return 'h';
+		default: return 'x';
 		}
 	}
-	if (optind != argc - 1 || (dry && exec)) {
-		usage(stderr);
-		return CP_EXIT_ENV;
+	if (optind != argc - 1 || (o->dry && o->exec))
+		return 'x';
+	o->outdir = argv[optind];
+	e->probe = !o->dry;
+	return 0;
+}
+
+/* What segments.json says (arch, page size) and the running kernel's
+ * iomem, into e. */
+static void read_env(struct kexec_env *e, const char *outdir)
+{
+	struct cp_segjson j;
+	char *text;
+	size_t len;
+
+	if (!cp_segjson_read(outdir, &j)) {
+		snprintf(e->arch_buf, sizeof(e->arch_buf), "%s", j.arch);
+		e->plan_page = (long)j.page_size;
 	}
-	if (cp_segtxt_read(argv[optind], &t))
-		return CP_EXIT_REJECTED;
-	read_ram(iomem, &ram);
-	if (!ram.n)
-		cp_note(&(struct cp_loc){ .file = iomem }, none,
+	text = e->iomem ? kexec_read(&(struct kexec_env){ .root = "" },
+				     e->iomem, &len)
+			: kexec_read(e, "/proc/iomem", &len);
+	if (text)
+		cp_iomem_parse(text, len, &e->io);
+	free(text);
+	if (!has_ram(&e->io))
+		cp_note(&(struct cp_loc){ .file = e->iomem ? e->iomem
+							   : "/proc/iomem" },
+			none,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");
-	if (check(&t, &ram, argv[optind]))
-		st = CP_EXIT_REJECTED;
-	else if (list)
-		st = check_list(&t, argv[optind]);
-	if (st) {
-		cp_segtxt_free(&t);
+}
+
+/* An OUTDIR for another arch's kernel would jump into foreign code. */
+static int check_arch(const struct kexec_env *e, const char *outdir)
+{
+	if (!e->probe || !*e->arch || !*LOADER_ARCH ||
+	    !strcmp(e->arch, LOADER_ARCH))
+		return CP_EXIT_OK;
+	cp_error(&(struct cp_loc){ .file = outdir }, wrong_arch,
+		 "the OUTDIR is for %s and this is %s: use its "
+		 "kexec-codepage on a %s kernel",
+		 e->arch, LOADER_ARCH, e->arch);
+	return CP_EXIT_REJECTED;
+}
+
+/* Everything said before a byte of the segments is read. */
+static int check_all(const struct kexec_env *e, const struct options *o,
+		     const struct cp_segtxt *t)
+{
+	int st;
+
+	if ((st = check_arch(e, o->outdir)) ||
+	    (st = kexec_preflight(e, t, o->outdir)))
 		return st;
-	}
-	memset(ks, 0, sizeof(ks));
-	if (read_buffers(&t, ks))
-		st = CP_EXIT_REJECTED;
-	if (!st && (dry || verbose))
-		show(&t, list);
-	if (!st && !dry)
-		st = load(&t, ks, list);
-	if (!st && exec) {
+	/* both: memory kept out of System RAM (no-map) is named by the
+	 * second */
+	st = check(e, t, o->outdir) ? CP_EXIT_REJECTED : CP_EXIT_OK;
+	if (kexec_check_kept(e, t, o->outdir) || st)
+		return CP_EXIT_REJECTED;
+	if (o->list && (st = check_list(e, t, o->outdir)))
+		return st;
+	return e->probe ? kexec_probe(e) : CP_EXIT_OK;
+}
+
+static int load_and_go(const struct options *o, const struct cp_segtxt *t,
+		       struct kexec_segment *ks)
+{
+	int st = load(t, ks, o->list);
+
+	if (!st && o->exec) {
 		sync();
 		syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
 			LINUX_REBOOT_CMD_KEXEC, NULL);
 		cp_error(NULL, kexec_failed, "reboot into the codepage: %s",
 			 strerror(errno));
-		st = CP_EXIT_ENV;
+		return CP_EXIT_ENV;
 	}
-	if (!st && !dry && !exec)
+	if (!st)
 		printf("loaded; reboot into it with kexec-codepage -e or "
 		       "systemctl kexec\n");
+	return st;
+}
+
+int main(int argc, char **argv)
+{
+	struct kexec_segment ks[CP_SEGTXT_MAX];
+	const void *bufs[CP_SEGTXT_MAX];
+	struct kexec_env e = { .root = "", .page = sysconf(_SC_PAGESIZE) };
+	struct options o = { 0 };
+	struct cp_segtxt t;
+	int st;
+
+	cp_diag_set_program("kexec-codepage");
+	e.arch = e.arch_buf;
+	st = parse_options(argc, argv, &o, &e);
+	if (st == 'h') {
+		usage(stdout);
+		return CP_EXIT_OK;
+	}
+	if (st) {
+		usage(stderr);
+		return CP_EXIT_ENV;
+	}
+	if (cp_segtxt_read(o.outdir, &t))
+		return CP_EXIT_REJECTED;
+	read_env(&e, o.outdir);
+	memset(ks, 0, sizeof(ks));
+	st = check_all(&e, &o, &t);
+	if (!st && read_buffers(&t, ks))
+		st = CP_EXIT_REJECTED;
+	for (int i = 0; i < t.nseg; i++)
+		bufs[i] = ks[i].buf;
+	if (!st)
+		st = kexec_preflight_buffers(&e, &t, bufs, o.outdir);
+	if (!st && (o.dry || verbose))
+		show(&t, o.list);
+	if (!st && !o.dry)
+		st = load_and_go(&o, &t, ks);
 	for (int i = 0; i < t.nseg; i++)
 		free((void *)ks[i].buf);
+	cp_iomem_free(&e.io);
 	cp_segtxt_free(&t);
 	return st;
 }

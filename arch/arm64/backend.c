@@ -121,12 +121,22 @@ static const char *arm64_flags_problem(uint64_t flags)
 	return flags & 1 ? "it is a big-endian kernel" : NULL;
 }
 
+/* booting.rst: flags bits 1-2 are the kernel's page size: 1 4 KiB, 2 16
+ * KiB, 3 64 KiB, 0 unspecified. */
+static uint64_t arm64_flags_page_size(uint64_t flags)
+{
+	static const uint64_t sizes[] = { 0, 4096, 16384, 65536 };
+
+	return sizes[flags >> 1 & 3];
+}
+
 static const struct cp_kimage arm64_kimage = {
 	.magic_off = 56,
 	.magic = "ARM\x64",
 	.magic_len = 4,
 	.base_align = 2ULL << 20,
 	.flags_problem = arm64_flags_problem,
+	.flags_page_size = arm64_flags_page_size,
 };
 
 static const struct cp_image_format arm64_image = {
@@ -181,6 +191,9 @@ const struct cp_arch cp_arch_arm64 = {
 	.register_summary = "x0 .. x29 (x30 carries the entry)",
 	.reg_bytes = 8,
 	.page_size = 4096,
+	/* Linux on arm64 runs with 4, 16 (Debian's -arm64-16k, the Raspberry
+	 * Pi 5's) or 64 KiB pages (RHEL's kernel-64k) */
+	.default_page_size = 65536,
 	.addr_limit = 1ULL << 48,
 	.kexec_limit = 0,
 	.max_segments = 16,

@@ -327,6 +327,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.register_summary = "r0 .. r31 and msr",
 	.reg_bytes = 4,
 	.page_size = 4096,
+	.default_page_size = 4096,
 	.addr_limit = 1ULL << 32,
 	/* arch/powerpc/include/asm/kexec.h: KEXEC_*_MEMORY_LIMIT, 2 GiB */
 	.kexec_limit = 1ULL << 31,

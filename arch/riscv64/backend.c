@@ -147,11 +147,20 @@ const struct cp_arch cp_arch_riscv64 = {
 			    "carries the entry)",
 	.reg_bytes = 8,
 	.page_size = 4096,
+	.default_page_size = 4096,
 	.addr_limit = 1ULL << 56,
 	.kexec_limit = 0,
 	.max_segments = 16,
 	.codepage_align = 4096,
 	.uarts = 1u << CP_UART_NS16550 | 1u << CP_UART_SBI,
+	/* OpenSBI's fw_jump and fw_dynamic run from the start of DRAM and
+	 * hand over 2 MiB above it (FW_JUMP_ADDR; the Image's text_offset):
+	 * what they keep lies in those 2 MiB, and only the tree OpenSBI
+	 * passes on at boot says so (doc/design.md, "Memory the firmware
+	 * keeps") */
+	.firmware_size = 0x200000,
+	.firmware_name = "OpenSBI",
+	.kexec_needs_tree = 1,
 	.prepare = riscv_prepare,
 	.symbol = riscv_symbol,
 	.emit_plan = riscv_emit_plan,

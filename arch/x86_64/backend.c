@@ -179,6 +179,7 @@ const struct cp_arch cp_arch_x86_64 = {
 			    "in 32-bit mode), mode (64 or 32)",
 	.reg_bytes = 8,
 	.page_size = 4096,
+	.default_page_size = 4096,
 	.addr_limit = 1ULL << 40, /* the map's directories: 4 MiB at most */
 	.kexec_limit = 0,
 	.max_segments = 16,

@@ -13,45 +13,81 @@ static int by_base(const void *a, const void *b)
 	return x->base < y->base ? -1 : x->base > y->base;
 }
 
+/* Reserved ranges, sorted, none empty, wrapping or overlapping another. */
+static int reserved_sorted(const struct cp_desc *desc,
+			   struct x86_map_entry *m)
+{
+	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
+
+	for (int i = 0; i < desc->nreserved; i++)
+		m[i] = (struct x86_map_entry){ desc->reserved[i].base,
+					       desc->reserved[i].size,
+					       X86_MAP_RESERVED };
+	if (desc->nreserved)
+		qsort(m, (size_t)desc->nreserved, sizeof(*m), by_base);
+	for (int i = 0; i < desc->nreserved; i++)
+		if (m[i].size == 0 || m[i].base + m[i].size < m[i].base ||
+		    (i > 0 && m[i - 1].base + m[i - 1].size > m[i].base)) {
+			cp_error(&loc, memory_overlap,
+				 "the reserved range at 0x%llx (0x%llx bytes) "
+				 "is empty, wraps, or overlaps another; the "
+				 "destination's memory map must not",
+				 (unsigned long long)m[i].base,
+				 (unsigned long long)m[i].size);
+			return -1;
+		}
+	return 0;
+}
+
+/* Memory range r less the nres sorted reserved ranges, as RAM entries
+ * appended to m at *n while they fit max. */
+static int ram_pieces(const struct cp_range *r, const struct x86_map_entry *res,
+		      int nres, struct x86_map_entry *m, int *n, int max)
+{
+	uint64_t at = r->base, end = r->base + r->size;
+
+	for (int i = 0; i <= nres && at < end; i++) {
+		uint64_t stop = i < nres && res[i].base < end ? res[i].base : end;
+
+		if (i < nres && res[i].base + res[i].size <= at)
+			continue;
+		if (stop > at) {
+			if (*n >= max)
+				return -1;
+			m[(*n)++] = (struct x86_map_entry){ at, stop - at,
+							    X86_MAP_RAM };
+		}
+		if (i < nres && res[i].base + res[i].size > at)
+			at = res[i].base + res[i].size;
+	}
+	return 0;
+}
+
 int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
 		   struct x86_map_entry **map, int *n, int max)
 {
 	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
-	struct x86_map_entry *m;
+	/* each reserved range splits at most one memory range in two */
+	int cap = 2 * plan->nmemory + 2 * desc->nreserved;
+	struct x86_map_entry *m = cp_xcalloc((size_t)cap + 1, sizeof(*m));
 
-	*n = plan->nmemory + desc->nreserved;
-	if (*n > max) {
-		cp_error(&loc, too_many_ranges,
-			 "memory and reserved-memory have %d ranges; the "
-			 "protocol's memory map holds %d",
-			 *n, max);
+	*n = desc->nreserved;
+	if (reserved_sorted(desc, m)) {
+		free(m);
 		return -1;
 	}
-	m = cp_xcalloc((size_t)*n, sizeof(*m));
 	for (int i = 0; i < plan->nmemory; i++)
-		m[i] = (struct x86_map_entry){ plan->memory[i].base,
-					       plan->memory[i].size,
-					       X86_MAP_RAM };
-	for (int i = 0; i < desc->nreserved; i++)
-		m[plan->nmemory + i] =
-			(struct x86_map_entry){ desc->reserved[i].base,
-						desc->reserved[i].size,
-						X86_MAP_RESERVED };
-	qsort(m, (size_t)*n, sizeof(*m), by_base);
-	for (int i = 0; i < *n; i++) {
-		if (m[i].size == 0 || m[i].base + m[i].size < m[i].base ||
-		    (i > 0 && m[i - 1].base + m[i - 1].size > m[i].base)) {
-			cp_error(&loc, memory_overlap,
-				 "the range at 0x%llx (0x%llx bytes) is empty, "
-				 "wraps, or overlaps another of memory and "
-				 "reserved-memory; the destination's memory "
-				 "map must not",
-				 (unsigned long long)m[i].base,
-				 (unsigned long long)m[i].size);
+		if (ram_pieces(&plan->memory[i], m, desc->nreserved, m, n,
+			       cap) ||
+		    *n > max) {
+			cp_error(&loc, too_many_ranges,
+				 "memory and reserved-memory make more than %d "
+				 "ranges; the protocol's memory map holds %d",
+				 max, max);
 			free(m);
 			return -1;
 		}
-	}
+	qsort(m, (size_t)*n, sizeof(*m), by_base);
 	*map = m;
 	return 0;
 }
@@ -74,6 +110,13 @@ static uint64_t ram_from(const struct cp_plan *plan, uint64_t addr,
 			}
 		}
 	}
+	/* memory the firmware keeps is a hole too */
+	for (int i = 0; i < plan->nreserved; i++) {
+		const struct cp_reserved *r = &plan->reserved[i];
+
+		if (r->base + r->size > addr && r->base < end)
+			end = r->base > addr ? r->base : addr;
+	}
 	return (end < limit ? end : limit) - addr;
 }
 
@@ -87,7 +130,7 @@ void x86_lower_upper(const struct cp_plan *plan, uint32_t *lower,
 int x86_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
 		 size_t len, uint64_t align, uint64_t limit, uint64_t *addr)
 {
-	uint64_t page = plan->arch->page_size;
+	uint64_t page = plan->page_size;
 	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:protocol");
 	struct cp_segment *s;
 

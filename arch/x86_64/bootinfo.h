@@ -24,9 +24,10 @@ struct x86_map_entry {
 };
 
 /*
- * The description's memory (RAM) and reserved-memory (reserved), sorted
- * by address; at most max entries. Reports overlaps and too many entries;
- * 0 or -1.
+ * The description's memory less its reserved-memory (RAM) and its
+ * reserved-memory (reserved: beside memory or inside it), sorted by
+ * address; at most max entries. Reports reserved ranges that overlap each
+ * other and too many entries; 0 or -1.
  */
 int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
 		   struct x86_map_entry **map, int *n, int max);

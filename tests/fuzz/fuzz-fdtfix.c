@@ -29,6 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&p, 0, sizeof(p));
 	p.arch = cp_arch_find("arm64");
+	p.page_size = p.arch->default_page_size;
 	p.nmemory = 1 + (data[0] >> 7);
 	p.memory[0] = (struct cp_range){ 0x40000000, 0x20000000 };
 	p.memory[1] = (struct cp_range){ 0x100000000ULL, 0x40000000 };

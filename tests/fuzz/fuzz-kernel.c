@@ -40,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&p, 0, sizeof(p));
 	p.arch = cp_arches[(data[0] & 0x0f) % narches()];
+	p.page_size = p.arch->default_page_size;
 	p.nseg = 1;
 	p.seg[0].name = cp_xstrdup("codepage");
 	p.seg[0].file = cp_xstrdup("codepage.bin");

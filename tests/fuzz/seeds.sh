@@ -9,7 +9,7 @@ set -eu
 objtree=$1 build=$2 src=$3 seeds=$4
 . "$src/tools/arches.sh"
 rm -rf "$seeds"
-for h in desc kernel fdtfix fit segtxt segjson relocchk; do
+for h in desc kernel fdtfix fdtresv fit segtxt segjson iomem relocchk; do
 	mkdir -p "$seeds/$h"
 done
 work=$seeds/.work
@@ -66,6 +66,19 @@ for a in $arches; do
 	dtc -q -I dts -O dtb -o "$work/$a.dtb" "$src/arch/$a/samples/board.dts"
 	with_byte 007 "$work/$a.dtb" "$seeds/fdtfix/$a"
 	with_byte 207 "$work/$a.dtb" "$seeds/fdtfix/$a-two-ranges"
+done
+
+# fdtresv: trees as /sys/firmware/fdt holds them, the boards' and the
+# tests' (reservations of every kind); iomem: the tests' /proc/iomem
+for f in "$src"/arch/*/samples/board.dts "$src"/arch/*/tests/reserve/board.dts \
+	"$src"/tests/loader/*/sys/firmware/fdt.dts; do
+	[ -f "$f" ] || continue
+	n=$(echo "${f#"$src"/}" | tr / -)
+	dtc -q -I dts -O dtb -o "$seeds/fdtresv/$n.dtb" "$f" 2>/dev/null ||
+		rm -f "$seeds/fdtresv/$n.dtb"
+done
+for f in "$src"/tests/loader/*/proc/iomem; do
+	[ -f "$f" ] && cp "$f" "$seeds/iomem/$(echo "${f#"$src"/}" | tr / -)"
 done
 
 # fit: the arm64 sample as mkimage -f auto makes it, and with its data

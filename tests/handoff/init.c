@@ -73,6 +73,16 @@ static void read_line(const char *path, char *buf, size_t size)
 	buf[strcspn(buf, "\n")] = 0;
 }
 
+/* What a running system has mounted, and the loader reads: /sys (the
+ * tree the kernel was booted with, sysfs flags) and securityfs (the
+ * lockdown mode). */
+static void system_mounts(void)
+{
+	mkdir("/sys", 0555);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
+	mount("securityfs", "/sys/kernel/security", "securityfs", 0, NULL);
+}
+
 static void load_codepage(const char *outdir, int list)
 {
 	printf("handoff: old kernel up, loading %s%s\n", outdir,
@@ -94,8 +104,6 @@ static void load_kexec_tools(int checks)
 	int status;
 	pid_t pid;
 
-	mkdir("/sys", 0555);
-	mount("sysfs", "/sys", "sysfs", 0, NULL);
 	read_line("/bench/cmdline", append + strlen(append),
 		  sizeof(append) - strlen(append));
 	printf("handoff: old kernel up, loading /bench with kexec-tools%s\n",
@@ -152,6 +160,7 @@ int main(void)
 	console();
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
+	system_mounts();
 	read_line("/proc/cmdline", cmdline, sizeof(cmdline));
 	if (bench(cmdline)) {
 		power_off();

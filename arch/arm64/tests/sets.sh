@@ -55,9 +55,10 @@ verify_arm64() {
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
 # kexec-tools, no purgatory.
 
-# a64_handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE]: build the old
-# kernel's initramfs around OUTDIR (FILE, e.g. disable-kexec, created in
-# its root), boot it (CPU: cortex-a57 unless given) and check the console.
+# a64_handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE] [QEMU-OPTIONS]:
+# build the old kernel's initramfs around OUTDIR (FILE, e.g. disable-kexec,
+# created in its root), boot it (CPU: cortex-a57 unless given) and check
+# the console.
 a64_handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
@@ -71,7 +72,7 @@ a64_handoff_boot() {
 	case $3 in *:*) cpu=${3#*:} ;; esac
 	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
-		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" \
+		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" ${6:-} \
 		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
 	st=$?
 	if [ $st -eq 124 ]; then
@@ -82,6 +83,35 @@ a64_handoff_boot() {
 		return
 	fi
 	check_console "handoff/$1" "$log" "$4" "$2/kernel.0.bin"
+}
+
+# The old kernel booted with memory its firmware keeps (QEMU's tree plus a
+# no-map /reserved-memory child, given with -dtb): kexec-codepage names it
+# and loads nothing over it, and exits 1 (init's exit code, which the
+# kernel reports).
+a64_handoff_kept() {
+	cp "$1/virt.dtb" "$1/virt-kept.dtb"
+	fdtput -c "$1/virt-kept.dtb" /reserved-memory &&
+		fdtput -t u "$1/virt-kept.dtb" /reserved-memory '#address-cells' 2 &&
+		fdtput -t u "$1/virt-kept.dtb" /reserved-memory '#size-cells' 2 &&
+		fdtput -t s "$1/virt-kept.dtb" /reserved-memory ranges "" &&
+		fdtput -c "$1/virt-kept.dtb" /reserved-memory/secure@4a000000 &&
+		fdtput -t x "$1/virt-kept.dtb" /reserved-memory/secure@4a000000 \
+			reg 0 0x4a000000 0 0x100000 &&
+		fdtput -t s "$1/virt-kept.dtb" /reserved-memory/secure@4a000000 \
+			no-map "" || {
+		fail handoff/kept-region-build "fdtput could not add the region"
+		return
+	}
+	cp "$SRCTREE/arch/arm64/tests/handoff-kept.dts" "$1/kept.dts"
+	if "$MKCP" -d "$1/kept.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
+		-o "$1/out-kept" >"$1/kept.log" 2>&1; then
+		a64_handoff_boot kept-region "$1/out-kept" virt \
+			"handoff: old kernel up;/reserved-memory/secure@4a000000 (a /reserved-memory node, /sys/firmware/fdt);[reserved-overlap];exitcode=0x00000100" \
+			"" "-dtb $1/virt-kept.dtb"
+	else
+		fail handoff/kept-region-build "" "$1/kept.log"
+	fi
 }
 
 handoff_arm64() {
@@ -122,8 +152,9 @@ EOF
 		a64_handoff_boot regcheck-el2 "$h/out-rc" virt,virtualization=on \
 			"handoff: old kernel up;el=2;x0=0x48000000 x1=0x00000000 x2=0x00000000 x3=0x00000000 mmu=0 dcache=0;fdt=ok"
 		a64_handoff_boot kexec-disabled "$h/out-rc" virt \
-			"handoff: old kernel up;kexec_load: not permitted;[kexec-disabled]" \
+			"handoff: old kernel up;kernel.kexec_load_disabled is 1;[kexec-disabled]" \
 			disable-kexec
+		a64_handoff_kept "$h"
 		# a stock kernel refuses KEXEC_CODEPAGE: the loader says so
 		# and exits 2, which the kernel reports as init's exit code
 		a64_handoff_boot list-on-stock-kernel "$h/out-rc" virt \

@@ -62,11 +62,17 @@ handoff_x86_64() {
 	fi
 	x86_handoff_boot x86_64-regcheck "$h/out-rc" \
 		"handoff: old kernel up;mkcodepage: entered;mkcodepage: memory mapped;mkcodepage: segments checked;mkcodepage: jumping;regcheck: pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789 rbp=0x0000c0de"
+	# Secure Boot's lockdown, from the command line: the loader reads
+	# the mode and says why before it loads anything (exit 2)
+	x86_handoff_boot x86_64-lockdown "$h/out-rc" \
+		"handoff: old kernel up;the kernel is locked down (integrity;[kexec-lockdown];exitcode=0x00000200" \
+		lockdown=integrity
 	x86_handoff_linux "$h"
 }
 
-# x86_handoff_boot NAME OUTDIR EXPECTED: the old kernel's initramfs around
-# OUTDIR, booted on q35 with 1 GiB; the console checked.
+# x86_handoff_boot NAME OUTDIR EXPECTED [CMDLINE]: the old kernel's
+# initramfs around OUTDIR, booted on q35 with 1 GiB (CMDLINE added to its
+# command line); the console checked.
 x86_handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
@@ -78,7 +84,7 @@ x86_handoff_boot() {
 	timeout 120 qemu-system-x86_64 -M q35 -m 1G \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$BUILD/debian-amd64/vmlinuz" -initrd "$WORK/$1.cpio" \
-		-append "console=ttyS0 panic=-1 quiet" </dev/null >"$log" 2>&1
+		-append "console=ttyS0 panic=-1 quiet${4:+ $4}" </dev/null >"$log" 2>&1
 	st=$?
 	if [ $st -eq 124 ]; then
 		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
