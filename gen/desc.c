@@ -15,7 +15,7 @@
 static const char *const root_props[] = {
 	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
 	"memory", "model", "summary", "device-tree", "reserved-memory",
-	"firmware-memory", "page-size", "acpi-rsdp", NULL,
+	"firmware-memory", "page-size", "fixed-seeds", "acpi-rsdp", NULL,
 };
 static const char *const root_nodes[] = {
 	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
@@ -632,6 +632,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 		err |= read_ranges(&root, "firmware-memory", &d->firmware,
 				   &d->nfirmware);
 	err |= read_u32(&root, "page-size", 0, &d->page_size);
+	d->fixed_seeds = getprop(&root, "fixed-seeds", NULL) != NULL;
 	err |= read_address(&root, "acpi-rsdp", &d->has_acpi_rsdp,
 			    &d->acpi_rsdp);
 	if (sub_reader(&root, "codepage", &r)) {

@@ -93,6 +93,7 @@ struct cp_desc {
 
 	int has_codepage_load;
 	int no_verify; /* codepage { no-verify; }: the segments go unchecked */
+	int fixed_seeds; /* fixed-seeds;: the tree's seeds go as built */
 	uint64_t codepage_load;
 
 	char *kernel_file; /* kernel { file } or { fit } resolved, or NULL */

@@ -257,6 +257,91 @@ static int fix_reserved(void *fdt, struct cp_plan *plan,
 	return err;
 }
 
+/* ---- seeds a loader refreshes at every load ----------------------------- */
+
+/*
+ * The placeholder of an RNG seed: a property the kernel ignores, whose
+ * name ends in "rng-seed"; a loader that writes fresh bytes into it points
+ * its nameoff at that end (the same string, SEED_PREFIX bytes on). An RNG
+ * seed of build-time zeros must never reach a kernel as one: Linux
+ * credits what rng-seed holds as entropy.
+ */
+#define SEED_PREFIX "mkcodepage,"
+#define RNG_SEED_SIZE 64 /* what kexec-tools and the file loader give: 32..128 */
+
+/* /chosen's kaslr-seed (8 bytes: 0 means none to Linux on arm64, riscv
+ * and e500) and an rng-seed, each added unless the tree has one. */
+static int add_seeds(void *fdt)
+{
+	static const unsigned char zeros[RNG_SEED_SIZE];
+	int node = chosen(fdt), err = 0;
+
+	if (node < 0)
+		return node;
+	if (!fdt_getprop(fdt, node, "kaslr-seed", NULL))
+		err = fdt_setprop(fdt, node, "kaslr-seed", zeros, 8);
+	node = fdt_path_offset(fdt, "/chosen");
+	if (!err && !fdt_getprop(fdt, node, "rng-seed", NULL))
+		err = fdt_setprop(fdt, node, SEED_PREFIX "rng-seed", zeros,
+				  sizeof(zeros));
+	return err;
+}
+
+/* The value of /chosen's property NAME at its offset in TREE (the bytes
+ * at DATA_OFF of the segment); 0 with *off, *len set, or -1 if absent. */
+static int prop_at(const void *tree, const char *name, uint64_t data_off,
+		   uint64_t *off, int *len)
+{
+	const char *v = fdt_getprop(tree, fdt_path_offset(tree, "/chosen"),
+				    name, len);
+
+	if (!v || *len <= 0)
+		return -1;
+	*off = data_off + (uint64_t)(v - (const char *)tree);
+	return 0;
+}
+
+/* Where the segment's seeds ended up, once the tree is final. */
+static int note_seeds(struct cp_plan *plan, const struct cp_segment *s,
+		      const struct cp_loc *loc)
+{
+	const void *tree = s->buf + s->data_off;
+	struct cp_seed *seed;
+	uint64_t off;
+	int len;
+
+	if (!prop_at(tree, "kaslr-seed", s->data_off, &off, &len) &&
+	    len == 8 &&
+	    !cp_plan_seed(plan, s->name, off, 8, "/chosen/kaslr-seed", loc))
+		return -1;
+	if (!prop_at(tree, "rng-seed", s->data_off, &off, &len))
+		return cp_plan_seed(plan, s->name, off, (uint64_t)len,
+				    "/chosen/rng-seed", loc)
+			       ? 0
+			       : -1;
+	if (prop_at(tree, SEED_PREFIX "rng-seed", s->data_off, &off, &len))
+		return 0;
+	seed = cp_plan_seed(plan, s->name, off, (uint64_t)len,
+			    "/chosen/rng-seed", loc);
+	if (!seed)
+		return -1;
+	/* struct fdt_property: tag, len, nameoff, then the value */
+	seed->armed = 1;
+	seed->arm_off = off - 4;
+	seed->arm_value = (uint32_t)cp_load_be(s->buf + off - 4, 4) +
+			  (uint32_t)strlen(SEED_PREFIX);
+	seed->arm_big = 1;
+	return 0;
+}
+
+/* Whether the segment is the destination's tree, and it takes seeds. */
+static int tree_takes_seeds(const struct cp_plan *plan,
+			    const struct cp_desc_segment *ds)
+{
+	return plan->tree && !strcmp(plan->tree, ds->name) &&
+	       !plan->fixed_seeds;
+}
+
 /* Whether a reservation stated outside the tree is to be added to it. */
 static int tree_needs_keep(const struct cp_plan *plan,
 			   const struct cp_desc_segment *ds)
@@ -287,7 +372,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		return -1;
 	}
 	room = s->size + 4096 + (ds->bootargs ? strlen(ds->bootargs) : 0) +
-	       (size_t)plan->nmemory * 16 + (size_t)plan->nreserved * 128;
+	       (size_t)plan->nmemory * 16 + (size_t)plan->nreserved * 128 +
+	       RNG_SEED_SIZE + 128;
 	fdt = cp_xmalloc(room);
 	err = fdt_open_into(old, fdt, (int)room);
 	if (!err && ds->bootargs) {
@@ -303,6 +389,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		err = fix_memory(fdt, plan, loc);
 	if (!err && tree_needs_keep(plan, ds))
 		err = fix_reserved(fdt, plan, loc);
+	if (!err && tree_takes_seeds(plan, ds))
+		err = add_seeds(fdt);
 	if (!err)
 		err = fdt_pack(fdt);
 	if (err) {
@@ -320,7 +408,7 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	memcpy(s->buf + s->data_off, fdt, s->size);
 	s->memsz = cp_align_up(s->bufsz, plan->page_size);
 	free(fdt);
-	return 0;
+	return tree_takes_seeds(plan, ds) ? note_seeds(plan, s, loc) : 0;
 }
 
 int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
@@ -333,7 +421,7 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 
 		announced |= ds->initrd != NULL;
 		if (ds->bootargs || ds->initrd || ds->memory_node ||
-		    tree_needs_keep(plan, ds))
+		    tree_needs_keep(plan, ds) || tree_takes_seeds(plan, ds))
 			err |= fix_one(plan, ds, &loc);
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&

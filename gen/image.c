@@ -137,6 +137,31 @@ int cp_image_read(const char *path, const char *display,
 	return err;
 }
 
+int cp_image_symbols(const char *path, const char *display,
+		     const char *const *names, uint64_t *values, int *found)
+{
+	struct cp_loc loc = { .file = display };
+	size_t len;
+	unsigned char *file;
+	Elf *elf = open_elf(path, &loc, &file, &len);
+
+	if (!file)
+		return -1;
+	if (!elf || elf_kind(elf) != ELF_K_ELF) {
+		cp_error(&loc, bad_elf, "cannot read the linked codepage: %s",
+			 elf_errmsg(-1));
+		if (elf)
+			elf_end(elf);
+		free(file);
+		return -1;
+	}
+	for (int k = 0; names[k]; k++)
+		found[k] = find_global(elf, names[k], &values[k]);
+	elf_end(elf);
+	free(file);
+	return 0;
+}
+
 void cp_image_free(struct cp_image *img)
 {
 	free(img->bytes);

@@ -23,6 +23,14 @@ int cp_image_read(const char *path, const char *display,
 		  struct cp_image *img);
 void cp_image_free(struct cp_image *img);
 
+/*
+ * The value of each global symbol NAMES (NULL-ended) names in the ELF at
+ * PATH, FOUND[i] 0 where it has none. 0, or -1 (reported as DISPLAY) when
+ * the file cannot be read.
+ */
+int cp_image_symbols(const char *path, const char *display,
+		     const char *const *names, uint64_t *values, int *found);
+
 struct cp_arch;
 /*
  * Check that the object at path is of arch and defines the global symbol

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,51 @@
 static unsigned long long ull(uint64_t v)
 {
 	return (unsigned long long)v;
+}
+
+/* The index of segment NAME in kexec_load order. */
+static int index_of(const struct cp_plan *plan, const char *name)
+{
+	for (int i = 1; i < plan->nseg; i++)
+		if (!strcmp(plan->seg[i].name, name))
+			return i;
+	return -1;
+}
+
+/*
+ * "seed" lines: bytes a loader refreshes at every load, and the word that
+ * arms them; "check" lines: where codepage.bin holds the sums the loader
+ * then computes again (words of the arch's width and order; the CRC32C
+ * in its order too, or "-").
+ */
+static void seeds_txt(const struct cp_plan *plan, struct cp_strbuf *o)
+{
+	const char *order = plan->arch->elf_data == ELFDATA2MSB ? "be" : "le";
+
+	for (int k = 0; k < plan->nseeds; k++) {
+		const struct cp_seed *s = &plan->seeds[k];
+
+		cp_sb_printf(o, "seed segment=%d offset=0x%llx size=0x%llx",
+			     index_of(plan, s->segment), ull(s->off),
+			     ull(s->size));
+		if (s->armed)
+			cp_sb_printf(o, " arm=0x%llx:0x%x:%s32", ull(s->arm_off),
+				     s->arm_value, s->arm_big ? "be" : "le");
+		cp_sb_printf(o, "\n");
+	}
+	for (int i = 1; i < plan->nseg; i++) {
+		const struct cp_segment *s = &plan->seg[i];
+
+		if (!s->s1_at)
+			continue;
+		cp_sb_printf(o, "check segment=%d sum=%s%u s1=0x%llx s2=0x%llx ",
+			     i, order, plan->arch->reg_bytes * 8, ull(s->s1_at),
+			     ull(s->s2_at));
+		if (s->crc_at)
+			cp_sb_printf(o, "crc=0x%llx\n", ull(s->crc_at));
+		else
+			cp_sb_printf(o, "crc=-\n");
+	}
 }
 
 static void segments_txt(const struct cp_plan *plan, size_t blob_len,
@@ -34,6 +80,7 @@ static void segments_txt(const struct cp_plan *plan, size_t blob_len,
 			     i, ull(s->mem), ull(s->memsz), s->file,
 			     ull(s->bufsz));
 	}
+	seeds_txt(plan, o);
 	if (blob_len)
 		cp_sb_printf(o, "blob file=blob.bin size=0x%llx\n",
 			     ull(blob_len));
@@ -167,6 +214,13 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 			     ull(s->memsz), ull(s->bufsz), s->name, s->file,
 			     s->exec ? "  (code)" : "");
 	}
+	if (plan->nseeds)
+		cp_sb_printf(o, "\nfresh at every load (kexec-codepage writes "
+				"random bytes, then the sums):\n");
+	for (int k = 0; k < plan->nseeds; k++)
+		cp_sb_printf(o, "  %s: %llu bytes at 0x%llx of segment '%s'\n",
+			     plan->seeds[k].what, ull(plan->seeds[k].size),
+			     ull(plan->seeds[k].off), plan->seeds[k].segment);
 	cp_sb_printf(o, "\nregisters at the jump:\n");
 	for (int i = 0; plan->arch->registers[i]; i++) {
 		const struct cp_regval *v = &plan->regs[i];

@@ -654,6 +654,23 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 	return 0;
 }
 
+struct cp_seed *cp_plan_seed(struct cp_plan *plan, const char *name,
+			     uint64_t off, uint64_t size, const char *what,
+			     const struct cp_loc *loc)
+{
+	struct cp_seed *s;
+
+	if (plan->nseeds == CP_MAX_SEEDS) {
+		cp_error(loc, too_many_segments,
+			 "more than %d seeds to refresh", CP_MAX_SEEDS);
+		return NULL;
+	}
+	s = &plan->seeds[plan->nseeds++];
+	*s = (struct cp_seed){ .segment = cp_xstrdup(name), .off = off,
+			       .size = size, .what = what };
+	return s;
+}
+
 void cp_plan_free(struct cp_plan *plan)
 {
 	for (int i = 0; i < plan->nseg; i++) {
@@ -663,6 +680,8 @@ void cp_plan_free(struct cp_plan *plan)
 	}
 	for (int i = 0; i < CP_MAX_REGS; i++)
 		free(plan->regs[i].expr);
+	for (int i = 0; i < plan->nseeds; i++)
+		free(plan->seeds[i].segment);
 	free(plan->protocol);
 	free(plan->preamble);
 	free(plan->arch_data);

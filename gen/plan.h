@@ -36,6 +36,28 @@ struct cp_segment {
 	struct cp_loc loc;   /* where it was described */
 	uint32_t crc32c;     /* of its memory as placed (checksum.h) */
 	struct cp_blocksum sum;
+	/* where codepage.bin holds them (offsets; crc_at 0: the plan has no
+	 * CRC), found for a segment with seeds (a loader rewrites them) */
+	uint64_t s1_at, s2_at, crc_at;
+};
+
+/*
+ * Bytes of a segment a loader fills with fresh random bytes at every load
+ * (a KASLR seed, an RNG seed: segments.txt "seed" lines), then "arms" by
+ * writing one 32-bit word: an RNG seed at build time is zeros, which a
+ * kernel must never take (it would credit them as entropy), so it is
+ * built under a name or type the kernel ignores, and the word is the one
+ * it takes.
+ */
+#define CP_MAX_SEEDS 4
+struct cp_seed {
+	char *segment;	   /* its name: the segments are sorted later */
+	uint64_t off, size; /* within the segment's bytes (buf) */
+	const char *what;  /* "/chosen/kaslr-seed", for map.txt */
+	int armed;
+	uint64_t arm_off;  /* within buf */
+	uint32_t arm_value;
+	int arm_big;	   /* the word's byte order */
 };
 
 struct cp_regval {
@@ -87,6 +109,9 @@ struct cp_plan {
 
 	int codepage_fixed; /* codepage { load } given */
 	int verify;	    /* check every segment before the jump */
+	int fixed_seeds;    /* fixed-seeds: no seed is refreshed at load */
+	struct cp_seed seeds[CP_MAX_SEEDS];
+	int nseeds;
 	struct cp_uart {    /* where the codepage prints its trail */
 		enum cp_uart_type type;
 		uint64_t addr;
@@ -172,6 +197,15 @@ size_t cp_plan_memory_size(const struct cp_plan *plan);
 /* 1 if [base, base+size) lies inside one memory range. */
 int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
 		      uint64_t size);
+
+/*
+ * Name SIZE bytes at OFF of segment NAME's bytes a seed (what: for
+ * map.txt); the seed itself, to arm, or NULL when the plan holds no more
+ * (reported at LOC).
+ */
+struct cp_seed *cp_plan_seed(struct cp_plan *plan, const char *name,
+			     uint64_t off, uint64_t size, const char *what,
+			     const struct cp_loc *loc);
 
 void cp_plan_free(struct cp_plan *plan);
 

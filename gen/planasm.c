@@ -79,6 +79,14 @@ void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 	cp_planasm_field(o, "PLAN_UART_ADDR", addr_directive, addr);
 }
 
+void cp_planasm_entry_symbol(struct cp_strbuf *o, const char *name,
+			     const char *table, int i, const char *size,
+			     const char *at)
+{
+	cp_sb_printf(o, "\t.globl %s_%d\n\t.set %s_%d, %s + %d * (%s) + %s\n",
+		     name, i, name, i, table, i, size, at);
+}
+
 void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
 			const char *directive)
 {
@@ -91,4 +99,8 @@ void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
 			 s->sum.s1);
 	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_S2", directive,
 			 s->sum.s2);
+	cp_planasm_entry_symbol(o, "cp_seg_s1", "segs", e, "SEGE_SIZE",
+				"SEGE_S1");
+	cp_planasm_entry_symbol(o, "cp_seg_s2", "segs", e, "SEGE_SIZE",
+				"SEGE_S2");
 }

@@ -53,11 +53,19 @@ void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 
 /*
  * Entry e of the segment table "segs" (each SEGE_SIZE bytes): where s
- * lies and its block sum, SEGE_MEM, _MEMSZ, _S1 and _S2 as directive.
+ * lies and its block sum, SEGE_MEM, _MEMSZ, _S1 and _S2 as directive;
+ * the sums' places as the global symbols cp_seg_s1_E and cp_seg_s2_E
+ * (a loader that refreshes seeds rewrites them, segments.txt).
  */
 struct cp_segment;
 void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
 			const char *directive);
+
+/* The global symbol NAME_I at field AT of entry I (each SIZE bytes) of
+ * TABLE: a place the linked codepage's symbols name. */
+void cp_planasm_entry_symbol(struct cp_strbuf *o, const char *name,
+			     const char *table, int i, const char *size,
+			     const char *at);
 
 /* End the fixed part: PLAN_FIXED_SIZE bytes from cp_plan, no more. */
 void cp_planasm_fixed_end(struct cp_strbuf *o);

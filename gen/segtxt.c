@@ -9,6 +9,61 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "seed segment=N offset=0x.. size=0x..[ arm=0x..:0x..:be32]" */
+static int parse_seed(struct cp_segtxt *t, const char *line)
+{
+	struct cp_segtxt_seed *s = &t->seed[t->nseed];
+	unsigned long long off, size, arm_off;
+	unsigned value;
+	char order[5];
+	int n = 0, seg;
+
+	if (t->nseed == CP_SEGTXT_MAX_SEEDS ||
+	    sscanf(line, "seed segment=%d offset=0x%llx size=0x%llx%n", &seg,
+		   &off, &size, &n) != 3 ||
+	    seg < 1 || seg >= t->nseg)
+		return -1;
+	*s = (struct cp_segtxt_seed){ .seg = seg, .off = off, .size = size };
+	if (line[n]) {
+		int m = 0;
+
+		if (sscanf(line + n, " arm=0x%llx:0x%x:%4[bel]32%n", &arm_off,
+			   &value, order, &m) != 3 ||
+		    line[n + m] || (strcmp(order, "be") && strcmp(order, "le")))
+			return -1;
+		s->armed = 1;
+		s->arm_off = arm_off;
+		s->arm_value = value;
+		s->arm_big = !strcmp(order, "be");
+	}
+	t->nseed++;
+	return 0;
+}
+
+/* "check segment=N sum=le64 s1=0x.. s2=0x.. crc=0x..|-" */
+static int parse_check(struct cp_segtxt *t, const char *line)
+{
+	struct cp_segtxt_check *c = &t->check[t->ncheck];
+	unsigned long long s1, s2, crc = 0;
+	char order[3], crc_text[24];
+	int seg, bits;
+
+	if (t->ncheck == CP_SEGTXT_MAX ||
+	    sscanf(line, "check segment=%d sum=%2[bel]%d s1=0x%llx s2=0x%llx "
+			 "crc=%23s",
+		   &seg, order, &bits, &s1, &s2, crc_text) != 6 ||
+	    seg < 1 || seg >= t->nseg || (bits != 32 && bits != 64) ||
+	    (strcmp(order, "be") && strcmp(order, "le")) ||
+	    (strcmp(crc_text, "-") && sscanf(crc_text, "0x%llx", &crc) != 1))
+		return -1;
+	*c = (struct cp_segtxt_check){ .seg = seg, .word = bits / 8,
+				       .big = !strcmp(order, "be"), .s1 = s1,
+				       .s2 = s2, .crc = crc,
+				       .has_crc = strcmp(crc_text, "-") != 0 };
+	t->ncheck++;
+	return 0;
+}
+
 static int parse_line(struct cp_segtxt *t, const char *outdir,
 		      const char *line)
 {
@@ -34,6 +89,10 @@ static int parse_line(struct cp_segtxt *t, const char *outdir,
 		s->memsz = b;
 		s->bufsz = c;
 		s->file = cp_path_join(outdir, name);
+	} else if (!strncmp(line, "seed ", 5)) {
+		return parse_seed(t, line);
+	} else if (!strncmp(line, "check ", 6)) {
+		return parse_check(t, line);
 	} else if (sscanf(line, "blob file=%511s size=0x%llx", name, &a) == 2 &&
 		   !t->blob && !strchr(name, '/')) {
 		t->blob = cp_path_join(outdir, name);
@@ -66,7 +125,7 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 		if (bad) {
 			cp_error(&loc, bad_segments,
 				 "not a segments.txt line (entry, list-entry, "
-				 "segment N in order, or blob)");
+				 "segment N in order, seed, check, or blob)");
 			err = -1;
 		}
 		at += n + 1;

@@ -3,7 +3,13 @@
  * segtxt.h - read the segments.txt mkcodepage writes (output.c renders
  * it): a line "entry 0x<hex>", a line "list-entry 0x<hex>", then
  * "segment <n> mem=0x<hex> memsz=0x<hex> file=<name> bufsz=0x<hex>" in
- * order. Used by the tools that load what mkcodepage wrote.
+ * order; then, for a loader that refreshes seeds at every load,
+ *   seed segment=<n> offset=0x<hex> size=0x<hex>[ arm=0x<off>:0x<value>:be32|le32]
+ *     random bytes at offset of segment n's file, then (arm) a 32-bit word
+ *   check segment=<n> sum=be32|le64|... s1=0x<off> s2=0x<off> crc=0x<off>|-
+ *     where codepage.bin holds segment n's sums, to compute again after
+ * and last, with --blob, "blob file=<name> size=0x<hex>". Used by the
+ * tools that load what mkcodepage wrote.
  */
 #ifndef CP_SEGTXT_H
 #define CP_SEGTXT_H
@@ -12,6 +18,22 @@
 #include <stdint.h>
 
 #define CP_SEGTXT_MAX 64
+#define CP_SEGTXT_MAX_SEEDS 8
+
+struct cp_segtxt_seed {
+	int seg;
+	uint64_t off, size;
+	int armed, arm_big;
+	uint64_t arm_off;
+	uint32_t arm_value;
+};
+
+struct cp_segtxt_check {
+	int seg;
+	int word, big;		  /* the sums' width in bytes and order */
+	uint64_t s1, s2, crc;	  /* offsets in segment 0's file */
+	int has_crc;
+};
 
 struct cp_segtxt_seg {
 	uint64_t mem, memsz, bufsz;
@@ -23,6 +45,10 @@ struct cp_segtxt {
 	int has_entry, has_list_entry;
 	struct cp_segtxt_seg seg[CP_SEGTXT_MAX];
 	int nseg;
+	struct cp_segtxt_seed seed[CP_SEGTXT_MAX_SEEDS];
+	int nseed;
+	struct cp_segtxt_check check[CP_SEGTXT_MAX];
+	int ncheck;
 	char *blob; /* OUTDIR/blob.bin (--blob), or NULL */
 	uint64_t blob_size;
 };

@@ -7,7 +7,7 @@
 #   BUILD    objects, sanitizer builds (san/), samples, test programs
 #   FUZZ_HARNESSES  the harnesses of tests/fuzz/ (tests/fuzz/build.mk)
 #   KEXEC_TARGET_SRCS  the sources of the static kexec-codepage (tools/build.mk)
-# Usage: run_tests.sh [SET...]   sets: unit check bad reserve loader fit reloc fuzz determinism
+# Usage: run_tests.sh [SET...]   sets: unit check bad reserve loader seeds fit reloc fuzz determinism
 #                  depfile fragment install package qemu blob verify uboot
 #                  handoff kernels
 # The per-arch sets loop over arch/list (tools/arches.sh), reading each
@@ -623,6 +623,9 @@ set_handoff() { :; }
 # ---- reserve, loader: memory the firmware keeps; refusals said first -------
 . "$SRCTREE/tests/reserve.sh"
 
+# ---- seeds: fresh at every load, the sums kept true -------------------------
+. "$SRCTREE/tests/seeds.sh"
+
 # ---- determinism: the same inputs give the same bytes anywhere ---------------
 set_determinism() {
 	for arch in $arches; do
@@ -761,7 +764,9 @@ set_fit() {
 	# a named configuration; the FIT's loads unless the description's;
 	# a ramdisk the configuration has and no segment takes is warned of
 	f=$(fit_image conf gzip arm64 with-ramdisk)
+	# (fixed-seeds: the tree as the FIT has it, byte for byte)
 	sed -e 's|fit = "image.itb";|&\n\t\tconfiguration = "plain";|' \
+		-e 's|^\tprotocol = .*|&\n\tfixed-seeds;|' \
 		-e '/^\t\tinitrd {/,/^\t\t};/d' -e '/initrd = /d' \
 		"$fdesc" >"$WORK/fit/plain.dts"
 	fit_case configuration-named "$WORK/fit/plain.dts" "$f" "!initrd.bin" \
@@ -1433,7 +1438,7 @@ set_fuzz() {
 	done
 }
 
-sets=${*:-unit check bad reserve loader fit reloc fuzz determinism depfile fragment install package qemu blob verify uboot handoff kernels}
+sets=${*:-unit check bad reserve loader seeds fit reloc fuzz determinism depfile fragment install package qemu blob verify uboot handoff kernels}
 # Each arch's own tests (arch/<arch>/tests/sets.sh): SET_<arch> runs at
 # the end of set SET ("-" in the arch's name as "_").
 for a in $arches; do

@@ -6,6 +6,7 @@ programs += codepage-check codepage-qemu
 programs += kexec-codepage
 
 kexec-target-srcs := tools/kexec-codepage.c tools/kexec-env.c tools/kexec-kept.c \
+	tools/kexec-seeds.c gen/checksum.c \
 	tools/kexec-preflight.c gen/diag.c gen/util.c gen/segtxt.c gen/segjson.c \
 	gen/fdtresv.c gen/iomem.c
 target-loaders := $(foreach a,$(target-arches),$(objtree)/kexec-codepage.$(a))

@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -98,6 +99,8 @@ static void usage(FILE *f)
 		"ROOT/proc/iomem)\n"
 		"      --page-size N  check for a kernel with N-byte pages "
 		"(default: this one's)\n"
+		"      --save DIR  also write what would be loaded (fresh seeds) "
+		"as an OUTDIR\n"
 		"  -v, --verbose   show each segment\n"
 		"  -h, --help      this text\n"
 		"\nExit status: 0 done, 1 OUTDIR rejected, 2 trouble (no "
@@ -412,6 +415,7 @@ static void show(const struct cp_segtxt *t, int list)
 struct options {
 	int dry, exec, list;
 	const char *outdir;
+	const char *save; /* --save DIR, or NULL */
 };
 
 static int parse_options(int argc, char **argv, struct options *o,
@@ -425,6 +429,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{ "root", required_argument, NULL, 'R' },
 		{ "iomem", required_argument, NULL, 'I' },
 		{ "page-size", required_argument, NULL, 'P' },
+		{ "save", required_argument, NULL, 'S' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -439,6 +444,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'l': o->list = 1; break;
 		case 'f': e->force = 1; break;
 		case 'R': e->root = optarg; break;
+		case 'S': o->save = optarg; break;
 		case 'I': e->iomem = optarg; break;
 		case 'P':
 			e->page = strtol(optarg, &end, 0);
@@ -520,6 +526,48 @@ static int check_all(const struct kexec_env *e, const struct options *o,
 	return e->probe ? kexec_probe(e) : CP_EXIT_OK;
 }
 
+/* One file, whole; 0 or -1 (reported). */
+static int save_file(const char *dir, const char *name, const void *buf,
+		     size_t len)
+{
+	char *path = cp_path_join(dir, name);
+	int err = cp_write_file(path, buf, len);
+
+	if (err)
+		cp_error(&(struct cp_loc){ .file = path }, write_failed, "%s",
+			 strerror(errno));
+	free(path);
+	return err;
+}
+
+/* --save DIR: segments.txt, segments.json and every segment as it would
+ * be loaded, an OUTDIR of its own (codepage-qemu boots it). */
+static int save(const char *dir, const char *outdir, const struct cp_segtxt *t,
+		const struct kexec_segment *ks)
+{
+	static const char *const texts[] = { "segments.txt", "segments.json" };
+	int err = 0;
+
+	if (mkdir(dir, 0755) && errno != EEXIST) {
+		cp_error(&(struct cp_loc){ .file = dir }, write_failed, "%s",
+			 strerror(errno));
+		return CP_EXIT_ENV;
+	}
+	for (size_t i = 0; i < 2 && !err; i++) {
+		char *path;
+		size_t len;
+		char *text = cp_outdir_read(outdir, texts[i], &path, &len);
+
+		err = !text || save_file(dir, texts[i], text, len);
+		free(text);
+		free(path);
+	}
+	for (int i = 0; i < t->nseg && !err; i++)
+		err = save_file(dir, cp_basename(t->seg[i].file), ks[i].buf,
+				ks[i].bufsz);
+	return err ? CP_EXIT_ENV : CP_EXIT_OK;
+}
+
 static int load_and_go(const struct options *o, const struct cp_segtxt *t,
 		       struct kexec_segment *ks)
 {
@@ -542,7 +590,7 @@ static int load_and_go(const struct options *o, const struct cp_segtxt *t,
 int main(int argc, char **argv)
 {
 	struct kexec_segment ks[CP_SEGTXT_MAX];
-	const void *bufs[CP_SEGTXT_MAX];
+	unsigned char *bufs[CP_SEGTXT_MAX];
 	struct kexec_env e = { .root = "", .page = sysconf(_SC_PAGESIZE) };
 	struct options o = { 0 };
 	struct cp_segtxt t;
@@ -567,9 +615,14 @@ int main(int argc, char **argv)
 	if (!st && read_buffers(&t, ks))
 		st = CP_EXIT_REJECTED;
 	for (int i = 0; i < t.nseg; i++)
-		bufs[i] = ks[i].buf;
+		bufs[i] = (unsigned char *)ks[i].buf;
 	if (!st)
-		st = kexec_preflight_buffers(&e, &t, bufs, o.outdir);
+		st = kexec_preflight_buffers(&e, &t, (const void *const *)bufs,
+					     o.outdir);
+	if (!st)
+		st = kexec_refresh_seeds(&t, bufs, o.outdir);
+	if (!st && o.save)
+		st = save(o.save, o.outdir, &t, ks);
 	if (!st && (o.dry || verbose))
 		show(&t, o.list);
 	if (!st && !o.dry)

@@ -10,6 +10,7 @@
  *   kexec-preflight.c refusals the kernel would make, said first: lockdown,
  *                     kexec_load_disabled, no CONFIG_KEXEC, each arch's
  *                     own preconditions
+ *   kexec-seeds.c     fresh seeds at every load, the sums kept true
  */
 #ifndef KEXEC_LOADER_H
 #define KEXEC_LOADER_H
@@ -65,6 +66,14 @@ int kexec_preflight(const struct kexec_env *e, const struct cp_segtxt *t,
 int kexec_preflight_buffers(const struct kexec_env *e,
 			    const struct cp_segtxt *t, const void *const *bufs,
 			    const char *outdir);
+
+/*
+ * Fresh random bytes into every seed segments.txt names, each armed, and
+ * the sums of their segments written again into the codepage (BUFS[0]),
+ * as segments.txt's "check" lines say. The exit status.
+ */
+int kexec_refresh_seeds(const struct cp_segtxt *t, unsigned char *const *bufs,
+			const char *outdir);
 
 /*
  * A real load only: ask the kernel whether it takes kexec_load at all,

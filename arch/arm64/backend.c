@@ -102,6 +102,8 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		cp_planasm_segment(o, e, s, ".quad");
 		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
 				 s->crc32c);
+		cp_planasm_entry_symbol(o, "cp_seg_crc", "segs", e,
+					"SEGE_SIZE", "SEGE_CRC");
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	emit_map(map, o);

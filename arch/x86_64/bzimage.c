@@ -32,6 +32,7 @@
 #define HDR_RELOCATABLE 0x234
 #define HDR_XLOADFLAGS 0x236
 #define HDR_CMDLINE_SIZE 0x238
+#define HDR_SETUP_DATA 0x250 /* setup_data: a list of struct setup_data (2.09) */
 #define HDR_PREF 0x258	   /* pref_address */
 #define HDR_INIT_SIZE 0x260
 #define HDR_END_MIN 0x264  /* through init_size: protocol 2.10 */
@@ -53,6 +54,13 @@
 #define ENTRY_64 0x200	    /* the 64-bit entry, from the kernel's start */
 #define VERSION_64 0x020c   /* 2.12: xloadflags */
 #define VERSION_RSDP 0x020e /* 2.14: acpi_rsdp_addr */
+#define VERSION_SETUP_DATA 0x0209
+/* struct setup_data: u64 next, u32 type, u32 len, then len bytes */
+#define SD_TYPE 8
+#define SD_DATA 16
+#define SETUP_NONE 0
+#define SETUP_RNG_SEED 9   /* Linux 6.1; older kernels skip the type */
+#define RNG_SEED_LEN 32	   /* what kexec_file_load and kexec-tools give */
 #define GIB4 (1ULL << 32)
 
 /* What protocol_data needs of the kernel: its header, where it went. */
@@ -323,6 +331,35 @@ static void check_low_memory(const struct cp_plan *plan,
 		"e.g. <0x0 0x1000 0x0 0x9e000>");
 }
 
+/*
+ * An RNG seed for the kernel in boot_params' setup_data list, at SD_OFF of
+ * bp: built as SETUP_NONE (zeros a kernel must not credit as entropy), a
+ * seed a loader fills with fresh bytes and arms as SETUP_RNG_SEED at
+ * every load. Needs boot protocol 2.09.
+ */
+static int seed_setup_data(struct cp_plan *plan, const struct bz_kernel *k,
+			   unsigned char *bp, uint64_t addr, size_t sd_off)
+{
+	struct cp_seed *seed;
+
+	if (plan->fixed_seeds ||
+	    x86_get16(k->hdr + HDR_VERSION) < VERSION_SETUP_DATA)
+		return 0;
+	x86_put32(bp + sd_off + SD_TYPE, SETUP_NONE);
+	x86_put32(bp + sd_off + SD_TYPE + 4, RNG_SEED_LEN);
+	x86_put64(bp + HDR_SETUP_DATA, addr + sd_off);
+	seed = cp_plan_seed(plan, "boot_params", sd_off + SD_DATA, RNG_SEED_LEN,
+			    "setup_data SETUP_RNG_SEED",
+			    &(struct cp_loc){ .file = plan->desc_file,
+					      .where = "/:protocol" });
+	if (!seed)
+		return -1;
+	seed->armed = 1;
+	seed->arm_off = sd_off + SD_TYPE;
+	seed->arm_value = SETUP_RNG_SEED;
+	return 0;
+}
+
 int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 {
 	const struct bz_kernel *k = plan->format_data;
@@ -331,6 +368,8 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 	uint32_t csize = x86_get32(k->hdr + HDR_CMDLINE_SIZE);
 	unsigned char *bp;
 	uint64_t addr;
+	/* after the command line: the RNG seed's setup_data, 8-aligned */
+	size_t sd_off = cp_align_up(BP_SIZE + clen + 1, 8);
 
 	if (clen > csize) {
 		cp_error((&(struct cp_loc){ .file = desc->file,
@@ -341,7 +380,7 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 			 clen, csize);
 		return -1;
 	}
-	bp = cp_xcalloc(1, BP_SIZE + clen + 1);
+	bp = cp_xcalloc(1, sd_off + SD_DATA + RNG_SEED_LEN);
 	memcpy(bp + HDR_START, k->hdr + HDR_START, k->hdr_end - HDR_START);
 	bp[HDR_LOADER] = LOADER_UNKNOWN;
 	if (k->load < GIB4)
@@ -355,11 +394,13 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 	check_low_memory(plan, desc);
 	/* boot_params and the command line after it, below 4 GiB for
 	 * cmd_line_ptr's low half (ext_cmd_line_ptr is set too) */
-	if (x86_add_data(plan, "boot_params", bp, BP_SIZE + clen + 1, 4096,
-			 GIB4, &addr))
+	if (x86_add_data(plan, "boot_params", bp, sd_off + SD_DATA + RNG_SEED_LEN,
+			 4096, GIB4, &addr))
 		return -1;
 	x86_put32(bp + HDR_CMDLINE, (uint32_t)(addr + BP_SIZE));
 	x86_put32(bp + BP_EXT_CMDLINE, (uint32_t)((addr + BP_SIZE) >> 32));
+	if (seed_setup_data(plan, k, bp, addr, sd_off))
+		return -1;
 	plan->took |= CP_TOOK_CMDLINE | CP_TOOK_INITRD | CP_TOOK_RESERVED |
 		      CP_TOOK_RSDP;
 	return 0;

@@ -18,6 +18,7 @@
  * /bench/cmdline; codepage and codepage-no-verify, OUTDIRs in /bench.
  * In the destination kernel's initramfs there is no /cp: init prints
  *   handoff: second kernel up: <the kernel command line>
+ *   handoff: _stext at <its address>  (where KASLR put the kernel)
  * and powers the machine off.
  */
 #define _GNU_SOURCE
@@ -153,6 +154,23 @@ static int bench(const char *cmdline)
 	return 1;
 }
 
+/* Where the running kernel's text starts (/proc/kallsyms: root sees the
+ * addresses), or nothing when it cannot say. */
+static void print_text(void)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	char line[256], addr[32];
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%31s T _stext", addr) == 1 &&
+		    strstr(line, " T _stext\n")) {
+			printf("handoff: _stext at %s\n", addr);
+			break;
+		}
+	if (f)
+		fclose(f);
+}
+
 int main(void)
 {
 	char cmdline[1024];
@@ -181,6 +199,7 @@ int main(void)
 		return 1;
 	}
 	printf("handoff: second kernel up: %s\n", cmdline);
+	print_text();
 	power_off();
 	return 0;
 }

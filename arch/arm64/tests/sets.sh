@@ -114,6 +114,22 @@ a64_handoff_kept() {
 	fi
 }
 
+# Fresh seeds at every load: the same OUTDIR loaded again, and the
+# destination's KASLR offset (from the kaslr-seed kexec-codepage wrote;
+# QEMU's cortex-a57 has no RNDR to add) differs.
+a64_fresh_seeds() {
+	a64_handoff_boot linux-el1-again "$h/out-linux-el1" virt \
+		"handoff: second kernel up;handoff: _stext at"
+	first=$(grep -o 'handoff: _stext at [0-9a-f]*' "$WORK/handoff-linux-el1.log")
+	again=$(grep -o 'handoff: _stext at [0-9a-f]*' "$WORK/handoff-linux-el1-again.log")
+	if [ -n "$first" ] && [ -n "$again" ] && [ "$first" != "$again" ]; then
+		pass handoff/fresh-kaslr-seed
+	else
+		fail handoff/fresh-kaslr-seed "'$first' then '$again'" \
+			"$WORK/handoff-linux-el1-again.log"
+	fi
+}
+
 handoff_arm64() {
 	k=$BUILD/debian-arm64
 	if [ ! -x "$OBJTREE/kexec-codepage.arm64" ] ||
@@ -240,6 +256,7 @@ EOF
 			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
 		fi
 	done
+	a64_fresh_seeds
 	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
 	# and enters the codepage so; its map is then built in the EL2&0
 	# regime (the trail says the caches went on)
