@@ -130,6 +130,51 @@ a64_fresh_seeds() {
 	fi
 }
 
+# Kernels with 16 KiB pages: Debian's -arm64-16k 6.12 (bookworm-security),
+# on -cpu max,lpa2=off (cortex-a57 has no 16 KiB granule, and 6.12 oopses
+# in its own trans_pgd_create_copy with 52-bit addresses). The OUTDIRs
+# above, aligned to 64 KiB by default, load under it unchanged; one
+# aligned for 4 KiB pages only is refused with both page sizes named, and
+# --list too (its list pages are 4 KiB); and it is a destination, from
+# Debian's 4 KiB kernel and from itself.
+a64_pages16k() {
+	k16=$BUILD/debian-arm64-16k
+	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" arm64 "$k16" \
+		linux-image-6.12-arm64-16k >"$WORK/fetch-16k.log" 2>&1; then
+		missing handoff/16k "Debian's linux-image-6.12-arm64-16k could not be fetched (see apt)"
+		return
+	fi
+	m16=virt:max,lpa2=off
+	dump_dtb handoff/qemu-dtb-max "$h/virt-max.dtb" \
+		qemu-system-aarch64 -M virt -cpu max,lpa2=off -m 1G || return
+	sed 's/virt.dtb/virt-max.dtb/' "$h/linux.dts" >"$h/linux-16k.dts"
+	cp "$SRCTREE/arch/arm64/tests/handoff-4k.dts" "$h/rc-4k.dts"
+	if ! "$MKCP" -d "$h/linux-16k.dts" -k "$k16/vmlinuz" -o "$h/out-16k" \
+		>"$h/16k.log" 2>&1 ||
+		! "$MKCP" -d "$h/rc-4k.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
+			-o "$h/out-rc-4k" >>"$h/16k.log" 2>&1; then
+		fail handoff/16k-build "" "$h/16k.log"
+		return
+	fi
+	grep -q "destination's pages: 16 KiB" "$h/out-16k/map.txt" &&
+		pass handoff/16k-page-size-shown ||
+		fail handoff/16k-page-size-shown "" "$h/out-16k/map.txt"
+	up="handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+	a64_handoff_boot 16k-destination "$h/out-16k" "$m16" "handoff: old kernel up;$up"
+	k4=$HANDOFF_KERNEL
+	HANDOFF_KERNEL=$k16/vmlinuz
+	a64_handoff_boot 16k-old-regcheck "$h/out-rc" "$m16" \
+		"handoff: old kernel up;el=1;x0=0x48000000;fdt=ok"
+	a64_handoff_boot 16k-old-linux "$h/out-linux-el1" "$m16" "handoff: old kernel up;$up"
+	a64_handoff_boot 16k-to-16k "$h/out-16k" "$m16" "handoff: old kernel up;$up"
+	a64_handoff_boot 16k-refuses-4k-outdir "$h/out-rc-4k" "$m16" \
+		"handoff: old kernel up;aligned to the OUTDIR's 4096-byte pages, and this kernel's pages are 16384 bytes;page-size = <16384>;[segment-align];exitcode=0x00000100"
+	a64_handoff_boot 16k-refuses-list "$h/out-rc" "$m16" \
+		"handoff: old kernel up;this kernel's pages are 16384 bytes;[page-size];exitcode=0x00000200" \
+		kexec-list
+	HANDOFF_KERNEL=$k4
+}
+
 handoff_arm64() {
 	k=$BUILD/debian-arm64
 	if [ ! -x "$OBJTREE/kexec-codepage.arm64" ] ||
@@ -257,6 +302,7 @@ EOF
 		fi
 	done
 	a64_fresh_seeds
+	a64_pages16k
 	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
 	# and enters the codepage so; its map is then built in the EL2&0
 	# regime (the trail says the caches went on)
