@@ -23,6 +23,7 @@
 #define CP_MAX_MEMORY 64
 #define CP_MAX_SEGMENTS 128 /* what we hold; the arch's limit is checked */
 #define CP_MAX_REGS 40
+#define CP_MAX_RELEASES 32 /* spin-table CPUs of the destination's tree */
 
 struct cp_segment {
 	char *name;	     /* "codepage", "kernel.0", "fdt" */
@@ -90,6 +91,10 @@ struct cp_plan {
 	struct cp_reserved *reserved;
 	int nreserved;
 	char *tree;
+	/* the cpu-release-addr of every spin-table CPU of that tree, where a
+	 * codepage may re-arm a spin table before the jump (e500) */
+	uint64_t releases[CP_MAX_RELEASES];
+	int nreleases;
 
 	struct cp_segment seg[CP_MAX_SEGMENTS]; /* seg[0]: the codepage */
 	int nseg;

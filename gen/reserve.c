@@ -32,6 +32,7 @@ struct tree_walk {
 	struct cp_loc loc;
 	uint64_t dram;
 	int has_dram;
+	int named; /* the tree is the one device-tree names */
 };
 
 static int take_region(const struct cp_fdt_region *r, void *ctx)
@@ -48,6 +49,9 @@ static int take_region(const struct cp_fdt_region *r, void *ctx)
 		w->has_dram |= size != 0;
 		return 0;
 	}
+	if (r->kind == CP_FDT_RELEASE_ADDR && w->named &&
+	    w->plan->nreleases < CP_MAX_RELEASES)
+		w->plan->releases[w->plan->nreleases++] = r->base;
 	if (r->kind == CP_FDT_RELEASE_ADDR) {
 		/* the spin table lives in the page around the address */
 		base = cp_align_down(r->base, page);
@@ -84,6 +88,7 @@ static int from_trees(struct cp_plan *plan, const char *tree,
 	const char *why;
 	int err = 0;
 
+	w->named = tree != NULL;
 	if (tree)
 		return (s = cp_plan_find(plan, tree)) ? from_tree(s, w) : 0;
 	for (int i = 1; i < plan->nseg; i++) {

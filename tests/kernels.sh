@@ -82,10 +82,20 @@ initramfs() {
 	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet)
 }
 
-# kernel_boot NAME MODE OUTDIR EXPECTED KERNEL-DIR: the old kernel loads
-# OUTDIR and reboots into it, placed or (MODE list) through KEXEC_CODEPAGE;
-# MODE refused: --list on a kernel without the patches, which the loader
-# must refuse clearly (exit 2, init's exit code in the kernel's panic).
+# same_cpu LOG CMDLINE: with reboot=sN, the destination's first CPU is the
+# one the old kernel listed as CPU N (init prints their hardware ids).
+same_cpu() {
+	n=$(echo "$2" | sed -n 's/.*reboot=s\([0-9]*\).*/\1/p')
+	old=$(sed -n "s/.*handoff: old kernel: cpu$n is \([a-z_]* [0-9]*\).*/\1/p" "$1")
+	new=$(sed -n 's/.*handoff: second kernel: cpu0 is \([a-z_]* [0-9]*\).*/\1/p' "$1")
+	[ -n "$n" ] && [ -n "$old" ] && [ "$old" = "$new" ]
+}
+
+# kernel_boot NAME MODE OUTDIR EXPECTED KERNEL-DIR CMDLINE: the old kernel
+# loads OUTDIR and reboots into it, placed or (MODE list) through
+# KEXEC_CODEPAGE; MODE refused: --list on a kernel without the patches,
+# which the loader must refuse clearly (exit 2, init's exit code in the
+# kernel's panic). CMDLINE: more of the old kernel's command line.
 kernel_boot() {
 	stage=$WORK/ks-$1-$2
 	log=$WORK/kernels-$1-$2.log
@@ -93,29 +103,32 @@ kernel_boot() {
 	case $2 in
 	list) : >"$stage/kexec-list" ;;
 	refused) : >"$stage/kexec-list"
-		set -- "$1" "$2" "$3" "does not take a codepage;[no-codepage-support];exitcode=0x00000200" "$5" ;;
+		set -- "$1" "$2" "$3" "does not take a codepage;[no-codepage-support];exitcode=0x00000200" "$5" "$6" ;;
 	esac
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$stage/init"
 	cp "$OBJTREE/kexec-codepage.$KLOADER" "$stage/bin/kexec-codepage"
 	cp "$3"/* "$stage/cp/"
 	initramfs "$stage" >"$stage.cpio"
 	# shellcheck disable=SC2086
-	boot_until "$log" 150 "handoff: old kernel up;$4" $KQEMU \
+	want=$(echo "handoff: old kernel up;$4" | sed 's/;@same-cpu//')
+	boot_until "$log" 150 "$want" $KQEMU \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$5/$KIMAGE" -initrd "$stage.cpio" \
-		-append "console=$KCON panic=-1 quiet"
+		-append "console=$KCON panic=-1 quiet${6:+ $6}"
 	st=$?
 	if [ $st -eq 124 ]; then
 		fail "kernels/$1/$2" "not all of the expected text within 150 s" "$log"
 	elif [ $st -ne 0 ]; then
 		fail "kernels/$1/$2" "QEMU failed (exit $st)" "$log"
+	elif case $4 in *@same-cpu*) ! same_cpu "$log" "$6" ;; *) false ;; esac; then
+		fail "kernels/$1/$2" "the destination's first CPU is not the one handed off from" "$log"
 	else
-		check_console "kernels/$1/$2" "$log" "$4" "$3/kernel.0.bin"
+		check_console "kernels/$1/$2" "$log" "$want" "$3/kernel.0.bin"
 	fi
 }
 
 # kernel_case NAME ARCH QEMU-OPTIONS DESTINATION DESCRIPTION EXPECTED
-#             KERNEL-DIR MODES
+#             KERNEL-DIR MODES CMDLINE
 kernel_case() {
 	d=$WORK/k-$1
 	mkdir -p "$d/second"
@@ -132,13 +145,14 @@ kernel_case() {
 		return
 	fi
 	for mode in $8; do
-		kernel_boot "$1" "$mode" "$d/out" "$6" "$7"
+		kernel_boot "$1" "$mode" "$d/out" "$6" "$7" "$9"
 	done
 	# a Linux destination also as one blob loaded 2 MiB into the kernel's
 	# own destination (past what QEMU keeps at the start of RAM), started
 	# by QEMU at reset (codepage-qemu --reset: e500's ePAPR payload,
 	# after OpenSBI on riscv64, the generic loader on arm64)
 	[ "$4" = linux ] && [ "$8" = "placed list" ] || return 0
+	case $3 in *-smp*) return 0 ;; esac
 	at=$(sed -n 's/^segment 1 mem=\(0x[0-9a-f]*\) .*/\1/p' "$d/out/segments.txt")
 	at=$(printf '0x%x' $((at + 0x200000)))
 	el=
@@ -187,13 +201,14 @@ set_kernels() {
 			kernel_build "$arch" "$old" || continue
 			modes="placed list"
 			[ $old = stock ] && modes="placed refused"
-			while IFS="|" read -r name _ _ qemu dest desc expected; do
+			while IFS="|" read -r name _ _ qemu cmdline dest desc expected; do
 				name=$(echo $name) qemu=$(echo $qemu)
+				cmdline=$(echo $cmdline)
 				dest=$(echo $dest) desc=$(echo $desc)
 				# trimmed, inner spaces kept (U-Boot's "Core:  e500v2")
 				expected=$(echo "$expected" | sed 's/^ *//; s/ *$//')
 				kernel_case "$name" "$arch" "$qemu" "$dest" "$desc" \
-					"$expected" "$KDIR" "$modes"
+					"$expected" "$KDIR" "$modes" "$cmdline"
 			done <"$WORK/kernels-$arch-$old.table"
 		done
 	done

@@ -44,10 +44,20 @@ struct e500_tlbe {
 	uint64_t size;
 };
 
+#define MAX_DEV 8 /* device pages: the debug UART's, spin tables' */
+
 struct e500_data {
 	struct e500_tlbe tlb[64];
 	int ntlb;
+	/* 4 KiB device pages, cache-inhibited and guarded, mapped until the
+	 * jump: their physical and effective addresses (the UART's first) */
+	uint64_t dev_pa[MAX_DEV];
+	uint32_t dev_ea[MAX_DEV];
+	int ndev;
 	uint32_t uart_ea; /* where the debug UART's page is mapped */
+	/* the effective address of each spin-table entry's addr_l to re-arm */
+	uint32_t spin_ea[CP_MAX_RELEASES];
+	int nspin;
 };
 
 /* Largest power-of-4 page, 4 KiB..4 GiB, aligned at base and within left. */
@@ -109,44 +119,99 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 	return 0;
 }
 
+/* Whether [ea, ea + 4 KiB) meets a 1:1 entry or a device page. */
+static int ea_taken(const struct e500_data *d, uint64_t ea, uint64_t *below)
+{
+	for (int i = 0; i < d->ntlb; i++)
+		if (ea < d->tlb[i].base + d->tlb[i].size &&
+		    d->tlb[i].base < ea + 4096) {
+			*below = d->tlb[i].base;
+			return 1;
+		}
+	for (int i = 0; i < d->ndev; i++)
+		if (ea == d->dev_ea[i]) {
+			*below = ea;
+			return 1;
+		}
+	return 0;
+}
+
 /*
- * The debug UART needs a mapping too (translation is always on): one
- * 4 KiB entry, cache-inhibited and guarded, at the highest effective page
- * below 4 GiB no 1:1 entry covers (its physical address may lie above 4
- * GiB, as QEMU's CCSR does). The trampoline removes it before the jump.
+ * A device page needs a mapping (translation is always on): one 4 KiB
+ * entry, cache-inhibited and guarded, at the highest effective page below
+ * 4 GiB that no 1:1 entry and no other device page covers (its physical
+ * address may lie above 4 GiB, as QEMU's CCSR does). The trampoline
+ * removes them before the jump. Its effective address, or 0 (reported
+ * at LOC as WHAT).
  */
+static uint32_t map_device(struct e500_data *d, uint64_t pa,
+			   const struct cp_loc *loc, const char *what)
+{
+	uint64_t ea = 0x100000000ULL - 4096, below;
+
+	for (int i = 0; i < d->ndev; i++)
+		if (d->dev_pa[i] == pa)
+			return d->dev_ea[i];
+	if (pa >> 36) {
+		cp_error(loc, debug_uart,
+			 "%s at 0x%llx is beyond the e500's 36-bit physical "
+			 "addresses",
+			 what, (unsigned long long)pa);
+		return 0;
+	}
+	while (ea >= 4096 && ea_taken(d, ea, &below))
+		ea = below >= 4096 ? cp_align_down(below - 4096, 4096) : 0;
+	if (ea < 4096 || d->ndev == MAX_DEV ||
+	    d->ntlb + d->ndev + 1 > TLB1_USABLE) {
+		cp_error(loc, tlb_entries,
+			 "no TLB1 entry or effective address is left to map %s; "
+			 "list memory in fewer ranges",
+			 what);
+		return 0;
+	}
+	d->dev_pa[d->ndev] = pa;
+	d->dev_ea[d->ndev++] = (uint32_t)ea;
+	return (uint32_t)ea;
+}
+
 static int map_uart(struct cp_plan *plan, struct e500_data *d)
 {
 	struct cp_loc loc = cp_loc_at(plan->desc_file, "/debug-uart");
-	uint64_t ea = 0x100000000ULL;
 
 	if (plan->uart.type == CP_UART_NONE)
 		return 0;
-	if (plan->uart.addr >> 36) {
-		cp_error(&loc, debug_uart,
-			 "the debug UART at 0x%llx is beyond the e500's 36-bit "
-			 "physical addresses",
-			 (unsigned long long)plan->uart.addr);
-		return -1;
-	}
-	for (int i = 0; i < d->ntlb && ea >= 4096;) {
-		uint64_t lo = d->tlb[i].base, hi = lo + d->tlb[i].size;
+	d->uart_ea = map_device(d, plan->uart.addr & ~0xfffULL, &loc,
+				"the debug UART");
+	return d->uart_ea ? 0 : -1;
+}
 
-		if (ea - 4096 < hi && lo < ea) {
-			ea = lo; /* below this entry, and look again */
-			i = 0;
-		} else {
-			i++;
-		}
+/*
+ * Spin tables outside memory are a device, QEMU's paravirtual one: it
+ * starts a CPU whenever an entry's address becomes even, whatever the CPU
+ * runs, and only a machine reset sets it odd (1, "spinning") again. A
+ * kexec leaves it even and the CPU in the old kernel's loop, so the next
+ * kernel would find it "not spinning" and try a reset QEMU's MPIC does not
+ * model: the codepage writes 1 to each addr_l first. A spin table in
+ * memory belongs to the boot program's loop, which sets 1 itself when
+ * Linux resets the core (before kexec, and again at start).
+ */
+static int map_spin_tables(struct cp_plan *plan, struct e500_data *d)
+{
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/segments");
+
+	for (int i = 0; i < plan->nreleases; i++) {
+		uint64_t r = plan->releases[i];
+		uint32_t ea;
+
+		if (cp_plan_in_memory(plan, r, 8))
+			continue;
+		/* ePAPR's entry: addr_h, then addr_l, big-endian */
+		ea = map_device(d, (r + 4) & ~0xfffULL, &loc,
+				"a spin table outside memory");
+		if (!ea)
+			return -1;
+		d->spin_ea[d->nspin++] = ea | (uint32_t)((r + 4) & 0xfff);
 	}
-	if (ea < 4096 || d->ntlb + 1 > TLB1_USABLE) {
-		cp_error(&loc, tlb_entries,
-			 "no TLB1 entry or effective address is left to map "
-			 "the debug UART; drop debug-uart or list memory in "
-			 "fewer ranges");
-		return -1;
-	}
-	d->uart_ea = (uint32_t)(ea - 4096);
 	return 0;
 }
 
@@ -155,7 +220,10 @@ static int e500_prepare(struct cp_plan *plan)
 	struct e500_data *d = cp_xcalloc(1, sizeof(*d));
 
 	plan->arch_data = d;
-	return map_memory(plan, d) || map_uart(plan, d) ? -1 : 0;
+	return map_memory(plan, d) || map_uart(plan, d) ||
+			       map_spin_tables(plan, d)
+		       ? -1
+		       : 0;
 }
 
 /*
@@ -211,17 +279,27 @@ static void emit_memory_tlbs(struct cp_strbuf *o, const char *table,
 	}
 }
 
+/* Where the destination's tree keeps boot_cpuid_phys (its header, 28
+ * bytes in), which the codepage sets from PIR: a kernel entered on another
+ * core than the tree says stops (BUG) in smp_prepare_cpus. 0: no tree. */
+static uint32_t boot_cpuid_at(const struct cp_plan *plan)
+{
+	const struct cp_segment *s = plan->tree ? cp_plan_find(plan, plan->tree)
+						: NULL;
+
+	return s ? (uint32_t)(s->mem + s->data_off + 28) : 0;
+}
+
 static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct e500_data *d = plan->arch_data;
-	int uart = plan->uart.type != CP_UART_NONE;
 	int msr = cp_arch_register(plan->arch, "msr");
 
 	cp_planasm_begin(o, "arch/ppc32-e500/trampoline.s", 4);
 	cp_sb_printf(o, "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n");
 	cp_planasm_field(o, "PLAN_ENTRY", ".long", (uint32_t)plan->entry);
 	cp_planasm_field(o, "PLAN_MSR", ".long", reg32(plan, msr));
-	cp_planasm_field(o, "PLAN_NTLB", ".long", (uint64_t)(d->ntlb + uart));
+	cp_planasm_field(o, "PLAN_NTLB", ".long", (uint64_t)(d->ntlb + d->ndev));
 	cp_sb_printf(o, "\tfield PLAN_TLB, .long, tlbs - cp_plan\n");
 	cp_planasm_field(o, "PLAN_NSEG", ".long", (uint64_t)plan->nseg - 1);
 	cp_sb_printf(o, "\tfield PLAN_SEG, .long, segs - cp_plan\n");
@@ -231,16 +309,24 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_FLAGS, .long, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_uart(o, plan, ".long", ".long",
-			uart ? d->uart_ea | (uint32_t)(plan->uart.addr & 0xfff)
-			     : 0);
+			d->uart_ea ? d->uart_ea | (uint32_t)(plan->uart.addr & 0xfff)
+				   : 0);
+	cp_planasm_field(o, "PLAN_NDEV", ".long", (uint64_t)d->ndev);
+	cp_planasm_field(o, "PLAN_BOOTCPU", ".long", boot_cpuid_at(plan));
+	cp_planasm_field(o, "PLAN_NSPIN", ".long", (uint64_t)d->nspin);
+	cp_sb_printf(o, "\tfield PLAN_SPIN, .long, spins - cp_plan\n");
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "tlbs");
-	if (uart)
-		emit_tlbe(o, "tlbs", 0, MAS1_V | 1u << 8, d->uart_ea | MAS2_IG,
-			  (uint32_t)(plan->uart.addr & ~0xfffULL) | 0x05u,
-			  (uint32_t)(plan->uart.addr >> 32));
-	emit_memory_tlbs(o, "tlbs", d, uart);
-	cp_planasm_table_end(o, "tlbs", d->ntlb + uart, "TLBE_SIZE");
+	for (int i = 0; i < d->ndev; i++) /* 4 KiB, I|G, SW|SR */
+		emit_tlbe(o, "tlbs", i, MAS1_V | 1u << 8, d->dev_ea[i] | MAS2_IG,
+			  (uint32_t)d->dev_pa[i] | 0x05u,
+			  (uint32_t)(d->dev_pa[i] >> 32));
+	emit_memory_tlbs(o, "tlbs", d, d->ndev);
+	cp_planasm_table_end(o, "tlbs", d->ntlb + d->ndev, "TLBE_SIZE");
+	cp_planasm_table(o, "spins");
+	for (int i = 0; i < d->nspin; i++)
+		cp_planasm_entry(o, "spins", i, "4", "0", ".long", d->spin_ea[i]);
+	cp_planasm_table_end(o, "spins", d->nspin, "4");
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
@@ -282,10 +368,20 @@ static void e500_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 			     (unsigned long long)(d->tlb[i].base +
 						  d->tlb[i].size - 1),
 			     (unsigned long long)(d->tlb[i].size >> 10));
-	if (plan->uart.type != CP_UART_NONE)
-		cp_sb_printf(o, "debug UART 0x%llx mapped at 0x%08x (4 KiB, I|G), "
+	for (int i = 0; i < d->ndev; i++)
+		cp_sb_printf(o, "%s 0x%llx mapped at 0x%08x (4 KiB, I|G), "
 				"removed before the jump\n",
-			     (unsigned long long)plan->uart.addr, d->uart_ea);
+			     d->dev_ea[i] == d->uart_ea ? "debug UART"
+							 : "spin table",
+			     (unsigned long long)d->dev_pa[i], d->dev_ea[i]);
+	for (int i = 0; i < d->nspin; i++)
+		cp_sb_printf(o, "spin table entry re-armed (addr_l = 1) at "
+				"0x%08x\n",
+			     d->spin_ea[i]);
+	if (boot_cpuid_at(plan))
+		cp_sb_printf(o, "the tree's boot_cpuid_phys (at 0x%08x) set from "
+				"PIR before the jump\n",
+			     boot_cpuid_at(plan));
 }
 
 static const char *const e500_registers[] = {

@@ -272,6 +272,7 @@ checked:
 	bl	say
 
 copied:
+	bl	smp_fixups
 	# Every dcbst must reach memory before instruction fetch may look:
 	# msync (sync) orders and completes them. Then flash-invalidate the
 	# whole L1 instruction cache (and clear its locks), which is cheaper
@@ -289,7 +290,7 @@ copied:
 
 	address_of r22, msg_jumping
 	bl	say
-	bl	unmap_uart
+	bl	unmap_devices
 	bl	plan_address
 	mr	r3, r16
 	b	preamble		# r3 = plan; the preamble jumps
@@ -440,26 +441,62 @@ say_hex:
 	mtlr	r23
 	blr
 
-# unmap_uart: remove the UART's TLB entry (found by its address, MAS6 =
-# AS0, PID 0): the destination sees memory mapped 1:1 and nothing else.
-# Uses r16..r18.
-unmap_uart:
+# unmap_devices: remove the PLAN_NDEV device entries at the start of the
+# TLB table (found by their effective addresses, MAS6 = AS0, PID 0): the
+# destination sees memory mapped 1:1 and nothing else. Uses r16..r20.
+unmap_devices:
 	mflr	r18
 	bl	plan_address
 	mtlr	r18
-	lwz	r17, PLAN_UART_TYPE(r16)
-	cmpwi	r17, 0
-	beqlr
-	lwz	r18, PLAN_UART_ADDR(r16)
+	lwz	r19, PLAN_NDEV(r16)
+	lwz	r20, PLAN_TLB(r16)
+	add	r20, r20, r16
 	li	r17, 0
 	mtspr	SPRN_MAS6, r17
 	isync
+1:	cmpwi	r19, 0
+	beqlr
+	lwz	r18, TLBE_MAS2(r20)
+	rlwinm	r18, r18, 0, 0, 19	# the page's effective address
 	tlbsx	0, r18
 	mtspr	SPRN_MAS1, r17		# MAS0 names it: write it invalid
 	isync
 	tlbwe
 	isync
-	blr
+	addi	r20, r20, TLBE_SIZE
+	addi	r19, r19, -1
+	b	1b
+
+# smp_fixups: what the destination needs to find its CPUs (doc/design.md,
+# "SMP"). The tree's boot_cpuid_phys gets this core's PIR: the kernel
+# takes the boot CPU from it, and stops (BUG) when it runs elsewhere, as
+# after a handoff from another core (reboot=s1). Each spin-table entry
+# of a device (QEMU's) gets addr_l = 1, "spinning", which only a reset
+# sets and the next kernel waits for; a write of 1 does not start the
+# CPU. The store to the tree reaches memory with the dcbst and the sync
+# that follow at copied; the device stores are cache-inhibited and
+# guarded, in order, complete with that sync too. Uses r16..r20.
+smp_fixups:
+	mflr	r18
+	bl	plan_address
+	mtlr	r18
+	lwz	r17, PLAN_BOOTCPU(r16)
+	cmpwi	r17, 0
+	beq	1f
+	mfspr	r18, SPRN_PIR
+	stw	r18, 0(r17)
+	dcbst	0, r17
+1:	lwz	r19, PLAN_NSPIN(r16)
+	lwz	r20, PLAN_SPIN(r16)
+	add	r20, r20, r16
+	li	r18, 1
+2:	cmpwi	r19, 0
+	beqlr
+	lwz	r17, 0(r20)
+	stw	r18, 0(r17)
+	addi	r20, r20, 4
+	addi	r19, r19, -1
+	b	2b
 
 msg_entered:	.asciz	"mkcodepage: entered, memory mapped\r\n"
 msg_checked:	.asciz	"mkcodepage: segments checked\r\n"

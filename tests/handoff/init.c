@@ -19,7 +19,13 @@
  * In the destination kernel's initramfs there is no /cp: init prints
  *   handoff: second kernel up: <the kernel command line>
  *   handoff: _stext at <its address>  (where KASLR put the kernel)
- * and powers the machine off.
+ * and powers the machine off. Both kernels print the CPUs online and
+ * each CPU's hardware id where the arch shows it, so a test can see that
+ * the destination starts on the CPU the old kernel handed off from:
+ *   handoff: second kernel: cpus online 0-1    (or "old kernel:")
+ *   handoff: second kernel: cpu0 is hart 1     (riscv "hart", x86
+ *     "apicid", powerpc's physical_id; arm64's kernel says "Booting Linux
+ *     on physical CPU" itself)
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -154,6 +160,47 @@ static int bench(const char *cmdline)
 	return 1;
 }
 
+/* /proc/cpuinfo's id line of each processor (riscv "hart", x86 "apicid"),
+ * else powerpc's sysfs physical_id. */
+static void print_cpu_ids(const char *who)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[256], path[80], id[32];
+	int cpu = -1, shown = 0;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		char key[16];
+
+		if (sscanf(line, "processor : %d", &cpu) == 1)
+			continue;
+		if (cpu >= 0 && sscanf(line, "%15[a-z] : %31s", key, id) == 2 &&
+		    (!strcmp(key, "hart") || !strcmp(key, "apicid"))) {
+			printf("handoff: %s: cpu%d is %s %s\n", who, cpu, key,
+			       id);
+			shown = 1;
+		}
+	}
+	if (f)
+		fclose(f);
+	for (cpu = 0; cpu < 64 && !shown; cpu++) {
+		snprintf(path, sizeof(path),
+			 "/sys/devices/system/cpu/cpu%d/physical_id", cpu);
+		read_line(path, id, sizeof(id));
+		if (id[0])
+			printf("handoff: %s: cpu%d is physical_id %s\n", who,
+			       cpu, id);
+	}
+}
+
+static void print_cpus(const char *who)
+{
+	char online[64];
+
+	read_line("/sys/devices/system/cpu/online", online, sizeof(online));
+	printf("handoff: %s: cpus online %s\n", who, online);
+	print_cpu_ids(who);
+}
+
 /* Where the running kernel's text starts (/proc/kallsyms: root sees the
  * addresses), or nothing when it cannot say. */
 static void print_text(void)
@@ -185,6 +232,7 @@ int main(void)
 		return 1;
 	}
 	if (access("/cp/segments.txt", R_OK) == 0) {
+		print_cpus("old kernel");
 		if (access("/disable-kexec", F_OK) == 0) { /* test EPERM */
 			FILE *d = fopen("/proc/sys/kernel/kexec_load_disabled",
 					 "w");
@@ -200,6 +248,7 @@ int main(void)
 	}
 	printf("handoff: second kernel up: %s\n", cmdline);
 	print_text();
+	print_cpus("second kernel");
 	power_off();
 	return 0;
 }

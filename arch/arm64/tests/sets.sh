@@ -55,10 +55,11 @@ verify_arm64() {
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
 # kexec-tools, no purgatory.
 
-# a64_handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE] [QEMU-OPTIONS]:
+# a64_handoff_boot NAME OUTDIR MACHINE[:CPU] EXPECTED [FILE] [QEMU-OPTIONS]
+#                  [CMDLINE]:
 # build the old kernel's initramfs around OUTDIR (FILE, e.g. disable-kexec,
-# created in its root), boot it (CPU: cortex-a57 unless given) and check
-# the console.
+# created in its root), boot it (CPU: cortex-a57 unless given; CMDLINE
+# added to its command line) and check the console.
 a64_handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
@@ -73,7 +74,7 @@ a64_handoff_boot() {
 	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" ${6:-} \
-		-append "console=ttyAMA0 panic=-1 quiet" </dev/null >"$log" 2>&1
+		-append "console=ttyAMA0 panic=-1 quiet${7:+ $7}" </dev/null >"$log" 2>&1
 	st=$?
 	if [ $st -eq 124 ]; then
 		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
@@ -173,6 +174,23 @@ a64_pages16k() {
 		"handoff: old kernel up;this kernel's pages are 16384 bytes;[page-size];exitcode=0x00000200" \
 		kexec-list
 	HANDOFF_KERNEL=$k4
+}
+
+# SMP: two CPUs, and the old kernel hands off from the second (reboot=s1:
+# kernel_kexec moves to it; PSCI turns the first off). The destination
+# starts on that CPU and brings the other up again through PSCI.
+a64_smp() {
+	dump_dtb handoff/qemu-dtb-smp "$h/virt-smp.dtb" \
+		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -smp 2 || return
+	sed 's/virt.dtb/virt-smp.dtb/' "$h/linux.dts" >"$h/linux-smp.dts"
+	if ! "$MKCP" -d "$h/linux-smp.dts" -k "$HANDOFF_KERNEL" \
+		-o "$h/out-linux-smp" >"$h/smp.log" 2>&1; then
+		fail handoff/smp-build "" "$h/smp.log"
+		return
+	fi
+	a64_handoff_boot smp-from-cpu1 "$h/out-linux-smp" virt \
+		"handoff: old kernel: cpus online 0-1;handoff: old kernel up;Booting Linux on physical CPU 0x0000000001;handoff: second kernel up;handoff: second kernel: cpus online 0-1;reboot: Power down" \
+		"" "-smp 2" reboot=s1
 }
 
 handoff_arm64() {
@@ -303,6 +321,7 @@ EOF
 	done
 	a64_fresh_seeds
 	a64_pages16k
+	a64_smp
 	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
 	# and enters the codepage so; its map is then built in the EL2&0
 	# regime (the trail says the caches went on)

@@ -12,6 +12,8 @@
 #   regcheck: pc=0x...                       where _start runs
 #   regcheck: r3=0x... r4=... r9=... msr=0x...
 #   regcheck: fdt=ok|bad|none                r3 holds a device tree (ePAPR)
+#   regcheck: pir=0x... boot_cpuid_phys=0x...  the core running here, and
+#                                            the one the tree says boots
 #   regcheck: payload=ok|bad                 1 MiB of xorshift32 data intact
 #   regcheck: bss=ok|bad                     64 KiB of .bss reads as zero
 #   regcheck: sum=0x...                      FNV-1 over the loaded words
@@ -28,6 +30,7 @@
 	.equ	PAYLOAD_WORDS, 262144
 	.equ	BSS_CHECK, 65536
 
+	.equ	SPRN_PIR, 286
 	.equ	SPRN_MAS0, 624
 	.equ	SPRN_MAS1, 625
 	.equ	SPRN_MAS2, 626
@@ -111,6 +114,25 @@ anchor:
 	b	2f
 1:	say	s_none
 2:	bl	newline
+
+	# the core that runs here, and the one the tree names the boot CPU
+	# (a codepage sets it from PIR: a handoff from another core)
+	say	s_pir
+	mfspr	r4, SPRN_PIR
+	bl	puthex
+	lis	r5, EPAPR_MAGIC@h
+	ori	r5, r5, EPAPR_MAGIC@l
+	cmpw	r23, r5
+	bne	3f
+	lwz	r5, 0(r20)
+	lis	r6, FDT_MAGIC@h
+	ori	r6, r6, FDT_MAGIC@l
+	cmpw	r5, r6
+	bne	3f
+	say	s_bootcpu
+	lwz	r4, 28(r20)
+	bl	puthex
+3:	bl	newline
 
 	# payload: regenerate the xorshift32 sequence the assembler wrote
 	say	s_payload
@@ -305,6 +327,8 @@ s_r9:	.asciz	" r9="
 s_msr:	.asciz	" msr="
 s_fdt:	.asciz	"regcheck: fdt="
 s_none:	.asciz	"none"
+s_pir:	.asciz	"regcheck: pir="
+s_bootcpu: .asciz " boot_cpuid_phys="
 s_payload: .asciz "regcheck: payload="
 s_bss:	.asciz	"regcheck: bss="
 s_sum:	.asciz	"regcheck: sum="

@@ -70,9 +70,9 @@ handoff_x86_64() {
 	x86_handoff_linux "$h"
 }
 
-# x86_handoff_boot NAME OUTDIR EXPECTED [CMDLINE]: the old kernel's
-# initramfs around OUTDIR, booted on q35 with 1 GiB (CMDLINE added to its
-# command line); the console checked.
+# x86_handoff_boot NAME OUTDIR EXPECTED [CMDLINE] [QEMU-OPTIONS]: the old
+# kernel's initramfs around OUTDIR, booted on q35 with 1 GiB (CMDLINE
+# added to its command line); the console checked.
 x86_handoff_boot() {
 	stage=$WORK/hs-$1
 	log=$WORK/handoff-$1.log
@@ -81,7 +81,7 @@ x86_handoff_boot() {
 	cp "$OBJTREE/kexec-codepage.x86_64" "$stage/bin/kexec-codepage"
 	cp "$2"/* "$stage/cp/"
 	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
-	timeout 120 qemu-system-x86_64 -M q35 -m 1G \
+	timeout 120 qemu-system-x86_64 -M q35 -m 1G ${5:-} \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$BUILD/debian-amd64/vmlinuz" -initrd "$WORK/$1.cpio" \
 		-append "console=ttyS0 panic=-1 quiet${4:+ $4}" </dev/null >"$log" 2>&1
@@ -209,6 +209,12 @@ EOF2
 	fi
 	x86_handoff_boot x86_64-linux "$1/out-linux" \
 		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+	# SMP: the old kernel hands off from its second CPU (reboot=s1:
+	# kernel_kexec moves to it and stops the other); the destination's
+	# boot CPU is that one, and it starts the other with INIT and SIPI
+	x86_handoff_boot x86_64-linux-smp-from-cpu1 "$1/out-linux" \
+		"handoff: old kernel: cpus online 0-1;handoff: old kernel: cpu1 is apicid 1;handoff: second kernel up;handoff: second kernel: cpus online 0-1;handoff: second kernel: cpu0 is apicid 1;reboot: Power down" \
+		reboot=s1 "-smp 2"
 	# the same destination as one blob over the kernel's own destination,
 	# entered in 32-bit protected mode as a bootloader's go leaves it: the
 	# mover steps aside, moves every segment, and the codepage goes on to
