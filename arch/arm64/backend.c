@@ -93,6 +93,7 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_MAP_RUNS, .quad, runs - cp_plan\n");
 	cp_planasm_field(o, "PLAN_MAP_NRANGES", ".quad", (uint64_t)map->nranges);
 	cp_sb_printf(o, "\tfield PLAN_MAP_RANGES, .quad, ranges - cp_plan\n");
+	cp_planasm_field(o, "PLAN_PAGE_SIZE", ".word", plan->page_size);
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {

@@ -150,9 +150,9 @@ dispatch:
 	mov	x1, x4
 	b	walk
 6:	tbz	x3, #IND_SOURCE_BIT, walk
-	cmp	x2, x16			// a page of the live table area: its
-	ccmp	x2, x17, #2, hs		// source holds zeros, and the tables
-	b.lo	15f			// stay
+	cmp	x2, x16			// a page of the live table area or
+	ccmp	x2, x17, #2, hs		// past it in segment 0: its source
+	b.lo	15f			// holds zeros, and the tables stay
 	cbnz	x18, 8f
 	add	x6, x2, #PAGE		// MMU off: invalidate the page first
 	mov	x5, x2
@@ -426,8 +426,16 @@ map_memory:
 	b.ne	5b
 	b	4b
 6:	dsb	sy			// the tables in memory before any walk
+	// x16/x17: the tables, and past them what segment 0 keeps up to its
+	// end (its size aligned to PLAN_PAGE_SIZE: 64 KiB by default): list
+	// pages bound there hold zeros nobody reads, and are not copied
+	ldr	w11, [x10, #PLAN_PAGE_SIZE]
+	sub	x11, x11, #1
+	sub	x12, x6, x16
+	add	x12, x12, x11
+	bic	x12, x12, x11
+	add	x17, x16, x12
 	mov	x16, x13
-	mov	x17, x6
 	// MAIR attribute 0: Normal, inner and outer write-back, read and
 	// write allocate (0xff), the only one the descriptors use. TCR: T0SZ
 	// 16 (48-bit addresses, lookup from level 0), 4 KiB granule (TG0 0),
