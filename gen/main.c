@@ -34,6 +34,7 @@
 #include "protocol.h"
 #include "relocchk.h"
 #include "reserve.h"
+#include "sums.h"
 #include "child.h"
 #include "util.h"
 
@@ -620,46 +621,6 @@ static int link_at(struct run *r, uint64_t base, const char *name,
 }
 
 /*
- * Where codepage.bin holds the checksums of each segment with a seed: a
- * loader that refreshes the seed rewrites them (segments.txt "check"),
- * so the codepage still checks every byte it enters.
- */
-static int locate_sums(struct run *r)
-{
-	struct cp_plan *p = &r->plan;
-
-	for (int i = 1; i < p->nseg; i++) {
-		struct cp_segment *s = &p->seg[i];
-		char n[3][40];
-		const char *names[] = { n[0], n[1], n[2], NULL };
-		uint64_t v[3];
-		int found[3], seeded = 0;
-
-		for (int k = 0; k < p->nseeds; k++)
-			seeded |= !strcmp(p->seeds[k].segment, s->name);
-		if (!seeded || !p->verify)
-			continue;
-		snprintf(n[0], sizeof(n[0]), "cp_seg_s1_%d", i - 1);
-		snprintf(n[1], sizeof(n[1]), "cp_seg_s2_%d", i - 1);
-		snprintf(n[2], sizeof(n[2]), "cp_seg_crc_%d", i - 1);
-		if (cp_image_symbols(r->elf, "codepage.elf", names, v, found))
-			return -1;
-		if (!found[0] || !found[1]) {
-			cp_error(&(struct cp_loc){ .file = "codepage.elf" },
-				 missing_symbol,
-				 "the plan names no place for segment %d's "
-				 "sums (%s, %s)",
-				 i, n[0], n[1]);
-			return -1;
-		}
-		s->s1_at = v[0] - r->img.base;
-		s->s2_at = v[1] - r->img.base;
-		s->crc_at = found[2] ? v[2] - r->img.base : 0;
-	}
-	return 0;
-}
-
-/*
  * Two links at different addresses must give the same bytes: a second,
  * independent proof of position independence beside the relocation scan.
  */
@@ -708,7 +669,7 @@ static int build_codepage(struct run *r)
 	p->seg[0].exec = 1;
 	if (cp_relocchk(r->elf, "codepage.elf", p->arch, &res))
 		return -1;
-	return res.bad ? -1 : locate_sums(r);
+	return res.bad ? -1 : cp_sums_locate(p, r->elf, r->img.base);
 }
 
 /* --blob: the mover and the packed segments (blobbuild.c). */
