@@ -7,6 +7,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -383,6 +384,24 @@ static int check_memory(struct cp_plan *plan)
 	return err;
 }
 
+/* Where the alignment is larger than the arch's smallest page (arm64's
+ * 64 KiB default), what a refusal caused by it can do about it. */
+static const char *page_hint(const struct cp_plan *plan)
+{
+	static char hint[256];
+
+	if (plan->page_size <= plan->arch->page_size)
+		return "";
+	snprintf(hint, sizeof(hint),
+		 "; segments align to 0x%llx so that kernels with pages that "
+		 "large load them: page-size = <0x%llx>; if yours use %llu KiB "
+		 "pages only",
+		 (unsigned long long)plan->page_size,
+		 (unsigned long long)plan->arch->page_size,
+		 (unsigned long long)(plan->arch->page_size >> 10));
+	return hint;
+}
+
 static int check_one_segment(const struct cp_plan *plan,
 			     const struct cp_segment *s)
 {
@@ -402,10 +421,10 @@ static int check_one_segment(const struct cp_plan *plan,
 	    s->memsz < s->bufsz) {
 		cp_error(&s->loc, segment_align,
 			 "segment '%s' (mem 0x%llx memsz 0x%llx) must be "
-			 "page-aligned (0x%llx) and hold its data",
+			 "page-aligned (0x%llx) and hold its data%s",
 			 s->name, (unsigned long long)s->mem,
 			 (unsigned long long)s->memsz,
-			 (unsigned long long)plan->page_size);
+			 (unsigned long long)plan->page_size, page_hint(plan));
 		return -1;
 	}
 	if (!cp_plan_in_memory(plan, s->mem, s->memsz)) {
@@ -477,7 +496,7 @@ int cp_plan_check_segments(struct cp_plan *plan)
 			cp_diag(CP_ERROR, i ? &y->loc : &x->loc,
 				i ? CP_ID_segment_overlap : CP_ID_codepage_overlap,
 				 "segment '%s' (0x%llx..0x%llx) overlaps '%s' "
-				 "(0x%llx..0x%llx)",
+				 "(0x%llx..0x%llx)%s",
 				 i ? y->name : x->name,
 				 (unsigned long long)(i ? y : x)->mem,
 				 (unsigned long long)((i ? y : x)->mem +
@@ -485,7 +504,8 @@ int cp_plan_check_segments(struct cp_plan *plan)
 				 i ? x->name : y->name,
 				 (unsigned long long)(i ? x : y)->mem,
 				 (unsigned long long)((i ? x : y)->mem +
-						      (i ? x : y)->memsz - 1));
+						      (i ? x : y)->memsz - 1),
+				 page_hint(plan));
 			err = -1;
 		}
 	return err;
@@ -623,9 +643,10 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 		if (at & (plan->page_size - 1)) {
 			cp_error(&cp->loc, segment_align,
 				 "codepage load 0x%llx is not page-aligned "
-				 "(0x%llx)",
+				 "(0x%llx)%s",
 				 (unsigned long long)at,
-				 (unsigned long long)plan->page_size);
+				 (unsigned long long)plan->page_size,
+				 page_hint(plan));
 			return -1;
 		}
 		if (at + memsz < at || at + memsz > limit) {
