@@ -161,10 +161,10 @@ int cp_reserve_collect(struct cp_plan *plan, const struct cp_desc *desc,
 	return 0;
 }
 
-/* Whether [base, base+size) meets r, without sums that could wrap. */
+/* Whether [base, base+size) meets r. */
 static int touches(const struct cp_reserved *r, uint64_t base, uint64_t size)
 {
-	return size && (base - r->base < r->size || r->base - base < size);
+	return cp_range_touches(r->base, r->size, base, size);
 }
 
 const struct cp_reserved *cp_reserve_hit(const struct cp_plan *plan,

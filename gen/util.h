@@ -61,6 +61,16 @@ static inline uint64_t cp_align_down(uint64_t v, uint64_t a)
 	return v & ~(a - 1);
 }
 
+/*
+ * Whether [base, base+size) meets [at, at+len), without sums that could
+ * wrap (a range may end at 2^64). An empty [base, ...) meets nothing.
+ */
+static inline int cp_range_touches(uint64_t at, uint64_t len, uint64_t base,
+				   uint64_t size)
+{
+	return size && (base - at < len || at - base < size);
+}
+
 /* Big-endian load of n (1..8) bytes. */
 uint64_t cp_load_be(const unsigned char *p, size_t n);
 /* Big-endian store of v into n bytes. */

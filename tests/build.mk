@@ -5,7 +5,9 @@ test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum $(obj)/tests/sha256-kat
 	$(obj)/tests/fdt-regions
 san-programs = $(addprefix $(obj)/san/,$(programs))
 
-$(obj)/tests/unit-tests: $(obj)/san/tests/unit-tests.o $(libcp-san-objs)
+unit-test-srcs := tests/unit-tests.c tests/unit-desc.c tests/unit-idmap.c \
+	tests/unit-reserve.c
+$(obj)/tests/unit-tests: $(unit-test-srcs:%.c=$(obj)/san/%.o) $(libcp-san-objs)
 	$(quiet) LD-SAN tests/unit-tests
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(HOST_LIBS)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * unit-tests.c - unit tests of the host library: description reader, ELF
- * kernel reader, plan checks, relocation classifier and the e500 TLB
- * mapping. Built with AddressSanitizer and UBSan; prints one line per case,
- * "PASS: name" or "FAIL: name (why)", which tests/run_tests.sh counts.
+ * unit-tests.c - unit tests of the host library: ELF kernel reader, plan
+ * checks, relocation classifier, the e500 TLB mapping and the arch rows,
+ * here; the groups of unit-*.c (unit.h) run from main(). Built with
+ * AddressSanitizer and UBSan; prints one line per case, "PASS: name" or
+ * "FAIL: name (why)", which tests/run_tests.sh counts.
  *
  * Usage: unit-tests WORKDIR   (a scratch directory for files it writes)
  */
@@ -24,149 +25,37 @@
 #include "desc.h"
 #include "diag.h"
 #include "fdtfix.h"
-#include "fdtresv.h"
-#include "iomem.h"
 #include "kernel.h"
-#include "reserve.h"
 #include "segtxt.h"
 #include "plan.h"
 #include "util.h"
-#include "../arch/arm64/idmap.h"
-#include "../arch/x86_64/bootinfo.h"
+#include "unit.h"
 
-static const char *work;
+const char *unit_work;
 static int failures;
 
-#define CHECK(name, cond)                                                    \
-	do {                                                                 \
-		if (cond)                                                    \
-			printf("PASS: unit/%s\n", name);                     \
-		else {                                                       \
-			printf("FAIL: unit/%s (%s, line %d)\n", name, #cond, \
-			       __LINE__);                                    \
-			failures++;                                          \
-		}                                                            \
-	} while (0)
-
-static char *write_text(const char *name, const char *text)
+void unit_verdict(const char *name, int ok, const char *cond, int line)
 {
-	char *path = cp_path_join(work, name);
+	if (ok) {
+		printf("PASS: unit/%s\n", name);
+	} else {
+		printf("FAIL: unit/%s (%s, line %d)\n", name, cond, line);
+		failures++;
+	}
+}
+
+char *write_text(const char *name, const char *text)
+{
+	char *path = cp_path_join(unit_work, name);
 
 	if (cp_write_file(path, text, strlen(text)))
 		abort();
 	return path;
 }
 
-static const struct cp_arch *e500(void)
+const struct cp_arch *e500(void)
 {
 	return cp_arch_find("ppc32-e500");
-}
-
-/* ---- description reader ------------------------------------------------ */
-
-static const char good_desc[] =
-	"/dts-v1/;\n/ {\n"
-	"  compatible = \"mkcodepage,description-v1\";\n"
-	"  #address-cells = <2>; #size-cells = <2>;\n"
-	"  arch = \"ppc32-e500\"; protocol = \"linux-epapr\";\n"
-	"  memory = <0 0 0 0x20000000>, <0 0x40000000 0 0x1000>;\n"
-	"  codepage { load = <0 0x1ff00000>; };\n"
-	"  segments {\n"
-	"    fdt { file = \"board.dtb\"; load = <0 0x1f00000>; };\n"
-	"    cmdline { string = \"console=ttyS0\"; load = <0 0x1f10000>; };\n"
-	"    blob { data = [01 02 03]; load = <0 0x1f20010>; };\n"
-	"  };\n"
-	"  registers { r3 = \"fdt\"; r7 = <0 0x4000000>; r8 = <5>; };\n"
-	"};\n";
-
-static void test_desc_good(void)
-{
-	char *path = write_text("good.dts", good_desc);
-	struct cp_desc d;
-	int r = cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE);
-
-	CHECK("desc-reads", r == 0);
-	CHECK("desc-arch-protocol",
-	      d.arch && !strcmp(d.arch, "ppc32-e500") && d.protocol &&
-		      !strcmp(d.protocol, "linux-epapr"));
-	CHECK("desc-memory", d.nmemory == 2 && d.memory[0].size == 0x20000000 &&
-				     d.memory[1].base == 0x40000000);
-	CHECK("desc-codepage", d.has_codepage_load &&
-				       d.codepage_load == 0x1ff00000);
-	CHECK("desc-segments", d.nsegments == 3 &&
-				       !strcmp(d.segments[0].name, "fdt") &&
-				       d.segments[0].load == 0x1f00000);
-	CHECK("desc-file-relative",
-	      d.segments[0].path && strstr(d.segments[0].path, work) &&
-		      strstr(d.segments[0].path, "board.dtb"));
-	CHECK("desc-string", d.segments[1].string &&
-				     !strcmp(d.segments[1].string, "console=ttyS0"));
-	CHECK("desc-data", d.segments[2].has_data && d.segments[2].data_len == 3 &&
-				   d.segments[2].data[2] == 3);
-	CHECK("desc-registers",
-	      d.nregs == 3 && d.regs[0].is_expr && !strcmp(d.regs[0].expr, "fdt") &&
-		      !d.regs[1].is_expr && d.regs[1].value == 0x4000000 &&
-		      d.regs[2].value == 5);
-	CHECK("desc-deps", d.deps.n >= 1);
-	{
-		struct cp_loc at = cp_loc_at(path, "/segments/fdt:load");
-		struct cp_loc node = cp_loc_at(path, "/segments/blob:nothing");
-
-		CHECK("srcmap-property-line",
-		      cp_srcmap_locate(&d.srcmap, &at) && at.line == 9 &&
-			      at.col > 1);
-		CHECK("srcmap-falls-back-to-node",
-		      cp_srcmap_locate(&d.srcmap, &node) && node.line == 11);
-	}
-	cp_desc_free(&d);
-	free(path);
-}
-
-static int load_fails(const char *name, const char *text)
-{
-	char *path = write_text(name, text);
-	struct cp_desc d;
-	int r = cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE);
-
-	cp_desc_free(&d);
-	free(path);
-	return r != 0;
-}
-
-static void test_desc_bad(void)
-{
-	CHECK("desc-bad-cells",
-	      load_fails("cells.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
-			 " #address-cells = <2>; #size-cells = <2>;"
-			 " segments { fdt { string = \"x\"; load = <0x1000>; }; };"
-			 " };"));
-	CHECK("desc-bad-compatible",
-	      load_fails("compat.dts",
-			 "/dts-v1/; / { compatible = \"something-else\"; };"));
-	CHECK("desc-two-sources",
-	      load_fails("two.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
-			 " segments { a { string = \"x\"; data = [00];"
-			 " load = <0 0x1000>; }; }; };"));
-	CHECK("desc-syntax", load_fails("syntax.dts", "/dts-v1/; / { oops"));
-	CHECK("desc-memory-pairs",
-	      load_fails("mem.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
-			 " #address-cells = <2>; #size-cells = <2>;"
-			 " memory = <0 0 0>; };"));
-	{
-		/* a flattened tree whose header lies about its size */
-		unsigned char junk[64] = { 0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0x10, 0 };
-		char *path = cp_path_join(work, "corrupt.dtb");
-		struct cp_desc d;
-
-		cp_write_file(path, junk, sizeof(junk));
-		CHECK("desc-corrupt-dtb",
-		      cp_desc_load(&d, path, work, CP_DESC_COMPATIBLE) != 0);
-		cp_desc_free(&d);
-		free(path);
-	}
 }
 
 /* ---- ELF kernel reader -------------------------------------------------- */
@@ -211,13 +100,13 @@ static char *make_elf(const char *name, uint16_t machine, uint32_t entry,
 		memset(buf + off, 0x40 + i, ph[i].filesz);
 		off += ph[i].filesz;
 	}
-	path = cp_path_join(work, name);
+	path = cp_path_join(unit_work, name);
 	cp_write_file(path, buf, size);
 	free(buf);
 	return path;
 }
 
-static void init_plan(struct cp_plan *p)
+void init_plan(struct cp_plan *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->arch = e500();
@@ -304,7 +193,7 @@ static void test_kernel(void)
 	free(path);
 }
 
-static void add(struct cp_plan *p, const char *name, uint64_t mem,
+void add(struct cp_plan *p, const char *name, uint64_t mem,
 		uint64_t memsz)
 {
 	static const struct cp_loc loc = { .file = "unit.dts" };
@@ -318,7 +207,7 @@ static char *make_image(const char *name, int riscv, uint64_t toff,
 			uint64_t size, uint64_t flags, size_t len)
 {
 	unsigned char *b = cp_xcalloc(1, len);
-	char *path = cp_path_join(work, name);
+	char *path = cp_path_join(unit_work, name);
 
 	for (int i = 0; i < 8; i++) {
 		b[8 + i] = (unsigned char)(toff >> (8 * i));
@@ -460,9 +349,7 @@ static void test_plan(void)
 	cp_plan_free(&p);
 }
 
-/* A segment of len bytes of 0x5a (the blob packs only up to the last
- * nonzero byte), memsz bytes at mem. */
-static void add_full(struct cp_plan *p, const char *name, uint64_t mem,
+void add_full(struct cp_plan *p, const char *name, uint64_t mem,
 		     size_t len, uint64_t memsz)
 {
 	static const struct cp_loc loc = { .file = "unit.dts" };
@@ -652,7 +539,7 @@ static void test_fdtfix(void)
 static void test_segtxt(void)
 {
 	struct cp_segtxt t;
-	char *dir = cp_path_join(work, "segtxt");
+	char *dir = cp_path_join(unit_work, "segtxt");
 
 	mkdir(dir, 0755);
 	free(write_text("segtxt/segments.txt",
@@ -829,117 +716,6 @@ static void test_arch_rows(void)
 	CHECK("arch-rows-complete", n >= 3 && complete == n);
 }
 
-/* ---- the arm64 identity map (arch/arm64/idmap.c) ---------------------- */
-
-#define IDMAP_AREA 0x7ff00000ULL /* where the test puts the table area */
-
-/* Lay the runs out as the codepage does, into area (npages pages). */
-static void idmap_lay(const struct a64_idmap *m, uint64_t *area)
-{
-	memset(area, 0, (size_t)m->npages * 4096);
-	for (int i = 0; i < m->nruns; i++) {
-		const struct a64_idmap_run *r = &m->runs[i];
-		uint64_t v = r->value + (r->relative ? IDMAP_AREA : 0);
-
-		for (uint32_t k = 0; k < r->count; k++, v += r->step)
-			area[r->off / 8 + k] = v;
-	}
-}
-
-/* Walk area as the MMU would for va: the output address and, in *level,
- * where the walk ended (1, 2: a block; 3: a page); -1 as a fault. */
-static int64_t idmap_walk(const struct a64_idmap *m, const uint64_t *area,
-			  uint64_t va, int *level)
-{
-	uint64_t table = 0;
-
-	for (int l = 0; l <= 3; l++) {
-		unsigned shift = 39 - 9 * (unsigned)l;
-		uint64_t d = area[table / 8 + ((va >> shift) & 511)];
-		uint64_t out = d & 0x0000fffffffff000ULL;
-
-		*level = l;
-		if (!(d & 1) || (l == 0 && (d & 3) != 3) ||
-		    (d & 0x7fc) != (l < 3 && (d & 3) == 3 ? 0 : 0x700))
-			return -1;
-		if (l == 3 || (d & 3) == 1)
-			return (int64_t)((out & ~((1ULL << shift) - 1)) |
-					 (va & ((1ULL << shift) - 1)));
-		if (out < IDMAP_AREA ||
-		    out >= IDMAP_AREA + (uint64_t)m->npages * 4096)
-			return -1;
-		table = out - IDMAP_AREA;
-	}
-	return -1;
-}
-
-static int idmap_maps(const struct a64_idmap *m, const uint64_t *area,
-		      uint64_t va, int want_level)
-{
-	int level;
-
-	return idmap_walk(m, area, va, &level) == (int64_t)va &&
-	       (!want_level || level == want_level);
-}
-
-static int idmap_faults(const struct a64_idmap *m, const uint64_t *area,
-			uint64_t va)
-{
-	int level;
-
-	return idmap_walk(m, area, va, &level) < 0;
-}
-
-static void test_idmap(void)
-{
-	static const struct cp_range sample[] = { { 0x40100000, 0x1ff00000 } };
-	static const struct cp_range wide[] = { { 0x880000000, 0x1000 },
-						{ 0x80000000, 0x100000000 } };
-	static const struct cp_range ragged[] = { { 0x40000800, 0x3000 },
-						  { 0x40001000, 0x800 } };
-	struct a64_idmap *m = cp_xmalloc(sizeof(*m));
-	uint64_t *area = cp_xcalloc(64, 4096);
-
-	CHECK("idmap-builds", a64_idmap_build(sample, 1, m) == 0 &&
-				      m->npages == 4 && m->npages <= 64);
-	idmap_lay(m, area);
-	CHECK("idmap-pages-at-unaligned-start",
-	      idmap_maps(m, area, 0x40100000, 3) &&
-		      idmap_maps(m, area, 0x401ff008, 3) &&
-		      idmap_faults(m, area, 0x400ff000));
-	CHECK("idmap-2m-blocks", idmap_maps(m, area, 0x40200000, 2) &&
-					 idmap_maps(m, area, 0x5fffffff, 2));
-	CHECK("idmap-nothing-else", idmap_faults(m, area, 0x60000000) &&
-					    idmap_faults(m, area, 0x9000000) &&
-					    idmap_faults(m, area, 0));
-	CHECK("idmap-ranges", m->nranges == 1 &&
-				      m->ranges[0].base == 0x40100000 &&
-				      m->ranges[0].size == 0x1ff00000);
-	CHECK("idmap-wide-builds", a64_idmap_build(wide, 2, m) == 0 &&
-					   m->npages <= 64);
-	idmap_lay(m, area);
-	CHECK("idmap-1g-blocks-above-4g",
-	      idmap_maps(m, area, 0x80000000, 1) &&
-		      idmap_maps(m, area, 0x17fffffff, 1) &&
-		      idmap_faults(m, area, 0x180000000));
-	CHECK("idmap-one-page-high", idmap_maps(m, area, 0x880000fff, 3) &&
-					     idmap_faults(m, area, 0x880001000));
-	CHECK("idmap-ranges-sorted", m->nranges == 2 &&
-					     m->ranges[0].base == 0x80000000);
-	CHECK("idmap-ragged-builds", a64_idmap_build(ragged, 2, m) == 0 &&
-					     m->npages <= 64);
-	idmap_lay(m, area);
-	CHECK("idmap-inward-to-pages",
-	      idmap_faults(m, area, 0x40000800) &&
-		      idmap_maps(m, area, 0x40001000, 3) &&
-		      idmap_maps(m, area, 0x40002fff, 3) &&
-		      idmap_faults(m, area, 0x40003000));
-	CHECK("idmap-empty", a64_idmap_build(ragged + 1, 0, m) == 0 &&
-				     m->npages == 0 && m->nruns == 0);
-	free(area);
-	free(m);
-}
-
 /* ---- depfiles of the programs we run --------------------------------- */
 
 static void test_deps(void)
@@ -947,9 +723,9 @@ static void test_deps(void)
 	struct cp_strlist l = { 0 };
 	char *as = write_text("as.d", "x.o: a\\ b$$c d\\\\\\ e \\\n f\\#g \\\\h\n");
 	char *spaced = write_text("a b c", "");
-	char *dtc_text = cp_xasprintf("out.dtb: %s %s/plain\n", spaced, work);
+	char *dtc_text = cp_xasprintf("out.dtb: %s %s/plain\n", spaced, unit_work);
 	char *dtc = write_text("dtc.d", dtc_text);
-	char *plain = cp_xasprintf("%s/plain", work);
+	char *plain = cp_xasprintf("%s/plain", unit_work);
 
 	cp_deps_read_as(as, &l);
 	CHECK("deps-as-make-quoting",
@@ -969,195 +745,15 @@ static void test_deps(void)
 	free(plain);
 }
 
-/* ---- memory the firmware keeps ----------------------------------------- */
-
-/* A reservation of the description's, as cp_reserve_collect() adds it. */
-static void keep(struct cp_plan *p, uint64_t base, uint64_t size)
-{
-	struct cp_desc d = { .file = "unit.dts", .reserved = &(struct cp_range){
-							base, size },
-			     .nreserved = 1 };
-
-	cp_reserve_collect(p, &d, NULL);
-}
-
-static void test_reserve_plan(void)
-{
-	struct cp_plan p;
-	uint64_t at;
-
-	init_plan(&p);
-	keep(&p, 0x1000, 0x1000);
-	add(&p, "a", 0x0, 0x2000);
-	CHECK("reserve-segment-over", cp_plan_check_segments(&p) != 0);
-	cp_plan_free(&p);
-
-	init_plan(&p);
-	keep(&p, 0x1ff00000, 0x100000);
-	add(&p, "a", 0x0, 0x1000);
-	CHECK("reserve-codepage-steps-below",
-	      cp_plan_check_segments(&p) == 0 &&
-		      cp_plan_place_codepage(&p, 100) == 0 &&
-		      p.seg[0].mem == 0x1feff000 &&
-		      cp_plan_check_segments(&p) == 0);
-	cp_plan_free(&p);
-
-	init_plan(&p);
-	keep(&p, 0x0, 0x3000);
-	add(&p, "a", 0x3000, 0x1000);
-	CHECK("reserve-find-low-steps-above",
-	      cp_plan_find_low(&p, 0x1000, 0, UINT64_MAX, 0x1000, &at) == 0 &&
-		      at == 0x4000);
-	cp_plan_free(&p);
-
-	/* a reservation reaching the very top of the address space */
-	init_plan(&p);
-	keep(&p, 0xfffffffffffff000ULL, 0x1000);
-	CHECK("reserve-hit-at-the-top",
-	      cp_reserve_hit(&p, 0xffffffffffff0000ULL, 0x10000) != NULL &&
-		      !cp_reserve_hit(&p, 0x0, 0x10000));
-	cp_plan_free(&p);
-}
-
-static void test_reserve_blob(void)
-{
-	unsigned char code[40];
-	struct cp_image img = { .bytes = code, .size = sizeof(code) };
-	struct cp_blob *b = cp_xcalloc(1, sizeof(*b));
-	struct cp_plan p;
-	int clear = 1;
-
-	memset(code, 0x11, sizeof(code));
-	init_plan(&p);
-	keep(&p, 0x800000, 0x100000);
-	add_full(&p, "k", 0x100000, 0x1000, 0x1000);
-	p.seg[0].mem = 0x1fff0000;
-	p.seg[0].memsz = 0x1000;
-	cp_blob_layout(b, &p, &img, 0x400);
-	for (int i = 0; i < b->nfree; i++)
-		clear &= b->free[i].base + b->free[i].size <= 0x800000 ||
-			 b->free[i].base >= 0x900000;
-	CHECK("reserve-blob-free-table", clear && b->nfree == 4);
-	cp_plan_free(&p);
-	free(b);
-}
-
-static void test_reserve_e820(void)
-{
-	struct cp_plan p;
-	struct cp_desc d = { .file = "unit.dts" };
-	struct cp_range r[2] = { { 0x9f000, 0x61000 }, { 0x1000000, 0x1000 } };
-	struct x86_map_entry *m = NULL;
-	int n = 0;
-
-	init_plan(&p);
-	p.arch = cp_arch_find("x86_64");
-	p.page_size = p.arch->default_page_size;
-	d.reserved = r;
-	d.nreserved = 2;
-	CHECK("reserve-e820-carved",
-	      x86_memory_map(&p, &d, &m, &n, 128) == 0 && n == 5 &&
-		      m[0].base == 0 && m[0].size == 0x9f000 &&
-		      m[0].type == X86_MAP_RAM && m[1].type == X86_MAP_RESERVED &&
-		      m[2].base == 0x100000 && m[2].size == 0xf00000 &&
-		      m[3].base == 0x1000000 && m[4].base == 0x1001000 &&
-		      m[4].base + m[4].size == 0x20000000);
-	free(m);
-	r[1].base = 0xa0000; /* inside the first */
-	CHECK("reserve-e820-overlap",
-	      x86_memory_map(&p, &d, &m, &n, 128) != 0);
-	cp_plan_free(&p);
-}
-
-/* ---- fdtresv and iomem: readers of what a running kernel shows --------- */
-
-/* Each region in its kind's slot (one of each in these trees). */
-static int collect(const struct cp_fdt_region *r, void *ctx)
-{
-	((struct cp_fdt_region *)ctx)[r->kind] = *r;
-	return 0;
-}
-
-static void test_fdtresv(void)
-{
-	char fdt[4096];
-	struct cp_fdt_region r[8];
-	const char *why;
-	int rm, cpus, cpu, n = 0;
-
-	fdt_create_empty_tree(fdt, sizeof(fdt));
-	fdt_add_mem_rsv(fdt, 0x1000, 0x2000);
-	rm = fdt_add_subnode(fdt, 0, "reserved-memory");
-	fdt_setprop_u32(fdt, rm, "#address-cells", 1);
-	fdt_setprop_u32(fdt, rm, "#size-cells", 1);
-	fdt_setprop_u64(fdt, fdt_add_subnode(fdt, rm, "a@5000"), "reg",
-			0x500000001000ULL);
-	fdt_setprop_string(fdt, fdt_add_subnode(fdt, rm, "b@6000"), "status",
-			   "disabled");
-	cpus = fdt_add_subnode(fdt, 0, "cpus");
-	cpu = fdt_add_subnode(fdt, cpus, "cpu@1");
-	fdt_setprop_string(fdt, cpu, "enable-method", "spin-table");
-	fdt_setprop_u64(fdt, cpu, "cpu-release-addr", 0x7ff8);
-	memset(r, 0, sizeof(r));
-	CHECK("fdtresv-walk", cp_fdt_regions(fdt, fdt_totalsize(fdt), collect,
-					     r, &why) == 0);
-	for (int i = 0; i < 8; i++)
-		n += r[i].name[0] != 0;
-	CHECK("fdtresv-regions",
-	      n == 3 && r[CP_FDT_MEMRESERVE].base == 0x1000 &&
-		      r[CP_FDT_MEMRESERVE].size == 0x2000 &&
-		      r[CP_FDT_RESERVED].base == 0x5000 &&
-		      r[CP_FDT_RESERVED].size == 0x1000 &&
-		      !strcmp(r[CP_FDT_RESERVED].name,
-			      "/reserved-memory/a@5000") &&
-		      r[CP_FDT_RELEASE_ADDR].base == 0x7ff8 &&
-		      !strcmp(r[CP_FDT_RELEASE_ADDR].name, "/cpus/cpu@1"));
-	CHECK("fdtresv-header-ok", cp_fdt_header_ok(fdt, sizeof(fdt)));
-	CHECK("fdtresv-cut", cp_fdt_regions(fdt, 60, collect, r, &why) < 0 &&
-				     !cp_fdt_header_ok(fdt, 30));
-	/* (adding /cpus moved /reserved-memory) */
-	rm = fdt_path_offset(fdt, "/reserved-memory");
-	fdt_setprop_u32(fdt, rm, "#size-cells", 3);
-	CHECK("fdtresv-cells", cp_fdt_regions(fdt, fdt_totalsize(fdt), collect,
-					      r, &why) < 0);
-}
-
-static void test_iomem(void)
-{
-	static const char text[] =
-		"00000000-00000fff : Reserved\n"
-		"40000000-7fffffff : System RAM\n"
-		"  40210000-4185ffff : Kernel code\n"
-		"    41000000-41000fff : deeper\n"
-		"  7fdfd000-7fffffff : reserved\n"
-		"        7fdfd000-7fffffff : skips a level\n"
-		"not a line\n"
-		"4010000000-401fffffff : PCI ECAM";
-	static const char hidden[] = "00000000-00000000 : System RAM\n";
-	struct cp_iomem io;
-
-	CHECK("iomem-parse", cp_iomem_parse(text, strlen(text), &io) == 6 &&
-				     io.e[2].parent == 1 && io.e[3].depth == 2 &&
-				     io.e[4].parent == 1 &&
-				     cp_iomem_is(&io, 4, "reserved") &&
-				     cp_iomem_is(&io, 0, "reserved") &&
-				     !cp_iomem_is(&io, 2, "Kernel co") &&
-				     io.e[5].start == 0x4010000000ULL);
-	cp_iomem_free(&io);
-	CHECK("iomem-hidden", cp_iomem_parse(hidden, strlen(hidden), &io) == 0 &&
-				      !io.e);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
 		fprintf(stderr, "usage: unit-tests WORKDIR\n");
 		return 2;
 	}
-	work = argv[1];
+	unit_work = argv[1];
 	cp_diag_set_program("unit-tests");
-	test_desc_good();
-	test_desc_bad();
+	unit_desc();
 	test_kernel();
 	test_kimage();
 	test_plan();
@@ -1170,12 +766,8 @@ int main(int argc, char **argv)
 	test_util();
 	test_deps();
 	test_checksum();
-	test_idmap();
+	unit_idmap();
 	test_arch_rows();
-	test_reserve_plan();
-	test_reserve_blob();
-	test_reserve_e820();
-	test_fdtresv();
-	test_iomem();
+	unit_reserve();
 	return failures ? 1 : 0;
 }

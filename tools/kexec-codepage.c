@@ -468,8 +468,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 	return 0;
 }
 
-/* What segments.json says (arch, page size) and the running kernel's
- * iomem, into e. */
+/* What segments.json says (arch, page size), the running kernel's iomem
+ * and the tree it was booted with, into e. */
 static void read_env(struct kexec_env *e, const char *outdir)
 {
 	struct cp_segjson j;
@@ -492,6 +492,8 @@ static void read_env(struct kexec_env *e, const char *outdir)
 			none,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");
+	/* no tree (x86), or not root: NULL, and iomem alone counts */
+	e->fdt = kexec_read(e, "/sys/firmware/fdt", &e->fdt_len);
 }
 
 /* An OUTDIR for another arch's kernel would jump into foreign code. */
@@ -630,6 +632,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < t.nseg; i++)
 		free((void *)ks[i].buf);
 	cp_iomem_free(&e.io);
+	free(e.fdt);
 	cp_segtxt_free(&t);
 	return st;
 }

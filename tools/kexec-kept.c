@@ -86,18 +86,13 @@ static int from_tree(const struct cp_fdt_region *r, void *ctx)
 
 static void read_tree(const struct kexec_env *e, struct kept *k)
 {
-	size_t len;
-	char *fdt = kexec_read(e, "/sys/firmware/fdt", &len);
 	const char *why;
 
-	if (!fdt)
-		return; /* no tree (x86), or not root: iomem still counts */
-	if (cp_fdt_regions(fdt, len, from_tree, k, &why) < 0)
+	if (e->fdt && cp_fdt_regions(e->fdt, e->fdt_len, from_tree, k, &why) < 0)
 		cp_warn(&(struct cp_loc){ .file = "/sys/firmware/fdt" }, bad_dtb,
 			"cannot read the reservations of the tree the kernel "
 			"was booted with: %s",
 			why);
-	free(fdt);
 }
 
 /* Whether iomem entry i lies inside a System RAM resource. */
@@ -130,11 +125,6 @@ static void read_iomem(const struct kexec_env *e, struct kept *k)
 	}
 	if (lo <= hi)
 		spare(k, lo, hi - lo + 1);
-}
-
-static int touches(const struct region *r, uint64_t base, uint64_t size)
-{
-	return size && (base - r->base < r->size || r->base - base < size);
 }
 
 /*
@@ -177,7 +167,8 @@ int kexec_check_kept(const struct kexec_env *e, const struct cp_segtxt *t,
 		for (int i = 0; i < k->nkept; i++) {
 			const struct region *r = &k->kept[i];
 
-			if (!touches(r, t->seg[s].mem, t->seg[s].memsz) ||
+			if (!cp_range_touches(r->base, r->size, t->seg[s].mem,
+					      t->seg[s].memsz) ||
 			    spared(k, r, t->seg[s].mem, t->seg[s].memsz))
 				continue;
 			cp_diag(e->force ? CP_WARNING : CP_ERROR, &loc,

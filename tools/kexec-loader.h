@@ -15,6 +15,7 @@
 #ifndef KEXEC_LOADER_H
 #define KEXEC_LOADER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "iomem.h"
@@ -35,6 +36,8 @@ struct kexec_env {
 	int force;	   /* --force: loading over kept memory only warns */
 	int probe;	   /* a real load: the kernel may be asked too */
 	struct cp_iomem io; /* ROOT/proc/iomem, read once (empty: unknown) */
+	char *fdt;	   /* ROOT/sys/firmware/fdt, read once, or NULL */
+	size_t fdt_len;
 };
 
 /* ROOT/PATH read whole (NUL-terminated), or NULL with errno set. */

@@ -160,14 +160,11 @@ static int count_spin(const struct cp_fdt_region *r, void *ctx)
 
 static int check_cpus_die(const struct kexec_env *e)
 {
-	size_t len;
-	char *fdt = kexec_read(e, "/sys/firmware/fdt", &len);
 	const char *why;
 	int spin = 0, n = possible_cpus(e);
 
-	if (fdt)
-		cp_fdt_regions(fdt, len, count_spin, &spin, &why);
-	free(fdt);
+	if (e->fdt)
+		cp_fdt_regions(e->fdt, e->fdt_len, count_spin, &spin, &why);
 	if (!spin || n < 2)
 		return CP_EXIT_OK;
 	cp_error(NULL, kexec_stuck_cpus,

@@ -100,7 +100,9 @@ anchor:
 	bl	puthex
 	bl	newline
 
-	# fdt: only when the ePAPR magic says r3 is a device tree
+	# fdt: only when the ePAPR magic says r3 is a device tree; r28: 1
+	# when r3 holds one (the boot CPU line below reads it)
+	li	r28, 0
 	say	s_fdt
 	lis	r5, EPAPR_MAGIC@h
 	ori	r5, r5, EPAPR_MAGIC@l
@@ -110,7 +112,9 @@ anchor:
 	lis	r6, FDT_MAGIC@h
 	ori	r6, r6, FDT_MAGIC@l
 	cmpw	r5, r6
-	bl	okbad
+	bne	0f
+	li	r28, 1			# li leaves cr0 as cmpw set it
+0:	bl	okbad
 	b	2f
 1:	say	s_none
 2:	bl	newline
@@ -120,15 +124,8 @@ anchor:
 	say	s_pir
 	mfspr	r4, SPRN_PIR
 	bl	puthex
-	lis	r5, EPAPR_MAGIC@h
-	ori	r5, r5, EPAPR_MAGIC@l
-	cmpw	r23, r5
-	bne	3f
-	lwz	r5, 0(r20)
-	lis	r6, FDT_MAGIC@h
-	ori	r6, r6, FDT_MAGIC@l
-	cmpw	r5, r6
-	bne	3f
+	cmpwi	r28, 0
+	beq	3f
 	say	s_bootcpu
 	lwz	r4, 28(r20)
 	bl	puthex
