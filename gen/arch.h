@@ -153,6 +153,11 @@ struct cp_arch {
 	 * passes at the start of a segment and refuses a list without one
 	 * (riscv: "Device tree not included in the provided image"). */
 	int kexec_needs_tree;
+	/* The codepage parks the CPUs it does not run on (the old kernel
+	 * sends them to its secondary entry in list mode) in a page of the
+	 * plan that the destination's tree names as their spin table
+	 * (park.h; e500). */
+	int parks_cpus;
 
 	/*
 	 * Arch checks and derived values once segments and registers are

@@ -3,6 +3,7 @@
 #include "fdtfix.h"
 #include "fdtresv.h"
 #include "fdtsane.h"
+#include "park.h"
 #include "util.h"
 
 #include <libfdt.h>
@@ -373,7 +374,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	}
 	room = s->size + 4096 + (ds->bootargs ? strlen(ds->bootargs) : 0) +
 	       (size_t)plan->nmemory * 16 + (size_t)plan->nreserved * 128 +
-	       RNG_SEED_SIZE + 128;
+	       RNG_SEED_SIZE + 128 +
+	       (cp_park_tree(plan, ds->name) ? CP_MAX_RELEASES * 64 : 0);
 	fdt = cp_xmalloc(room);
 	err = fdt_open_into(old, fdt, (int)room);
 	if (!err && ds->bootargs) {
@@ -391,6 +393,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 		err = fix_reserved(fdt, plan, loc);
 	if (!err && tree_takes_seeds(plan, ds))
 		err = add_seeds(fdt);
+	if (!err && cp_park_tree(plan, ds->name))
+		err = cp_park_fix_tree(plan, fdt);
 	if (!err)
 		err = fdt_pack(fdt);
 	if (err) {
@@ -408,6 +412,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	memcpy(s->buf + s->data_off, fdt, s->size);
 	s->memsz = cp_align_up(s->bufsz, plan->page_size);
 	free(fdt);
+	if (cp_park_tree(plan, ds->name) && cp_park_note_cpus(plan, s, loc))
+		return -1;
 	return tree_takes_seeds(plan, ds) ? note_seeds(plan, s, loc) : 0;
 }
 
@@ -421,7 +427,8 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 
 		announced |= ds->initrd != NULL;
 		if (ds->bootargs || ds->initrd || ds->memory_node ||
-		    tree_needs_keep(plan, ds) || tree_takes_seeds(plan, ds))
+		    tree_needs_keep(plan, ds) || tree_takes_seeds(plan, ds) ||
+		    cp_park_tree(plan, ds->name))
 			err |= fix_one(plan, ds, &loc);
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&

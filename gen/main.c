@@ -30,6 +30,7 @@
 #include "kernel.h"
 #include "link.h"
 #include "output.h"
+#include "park.h"
 #include "plan.h"
 #include "protocol.h"
 #include "relocchk.h"
@@ -488,7 +489,7 @@ static int read_inputs(struct run *r)
 	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
 	    check_device_tree(r) ||
 	    cp_reserve_collect(p, &r->desc, device_tree_name(r)) ||
-	    cp_fdtfix_apply(p, &r->desc)) {
+	    cp_park_place(p) || cp_fdtfix_apply(p, &r->desc)) {
 		free(bytes);
 		return -1;
 	}
@@ -620,6 +621,19 @@ static int link_at(struct run *r, uint64_t base, const char *name,
 	return err;
 }
 
+/* KEXEC_CODEPAGE takes a codepage that fits the kernel's control page
+ * (KEXEC_CONTROL_PAGE_SIZE, 4096 on every arch that has it). */
+static void check_list_size(const struct run *r)
+{
+	if (r->img.size > 4096)
+		cp_warn(&r->plan.seg[0].loc, list_too_big,
+			"the codepage is %zu bytes, more than the 4096 of a "
+			"kernel's control page: kexec-codepage --list cannot "
+			"load it (placed loads can); fewer segments, CPUs or "
+			"memory ranges make its plan smaller",
+			r->img.size);
+}
+
 /*
  * Two links at different addresses must give the same bytes: a second,
  * independent proof of position independence beside the relocation scan.
@@ -664,6 +678,7 @@ static int build_codepage(struct run *r)
 		return -1;
 	}
 	cp_image_free(&probe);
+	check_list_size(r);
 	p->seg[0].bufsz = r->img.size;
 	p->seg[0].size = r->img.size;
 	p->seg[0].exec = 1;

@@ -591,13 +591,9 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 	return found ? 0 : -1;
 }
 
-/* Highest page-aligned spot of size bytes below limit; 0 if found. */
-static int find_room(const struct cp_plan *plan, uint64_t size,
-		     uint64_t limit, uint64_t *out)
+int cp_plan_find_high(const struct cp_plan *plan, uint64_t align,
+		      uint64_t size, uint64_t limit, uint64_t *out)
 {
-	uint64_t align = plan->arch->codepage_align > plan->page_size
-				 ? plan->arch->codepage_align
-				 : plan->page_size;
 	uint64_t best = 0;
 	int found = 0;
 
@@ -636,6 +632,8 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 					     plan->codepage_reserve,
 				     plan->page_size);
 	uint64_t limit = plan->codepage_limit ? plan->codepage_limit : UINT64_MAX;
+	uint64_t align = a->codepage_align > plan->page_size ? a->codepage_align
+							    : plan->page_size;
 	uint64_t at;
 
 	if (plan->codepage_fixed) {
@@ -659,10 +657,11 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 			return -1;
 		}
 	} else if ((!a->kexec_limit ||
-		    find_room(plan, memsz,
-			      a->kexec_limit < limit ? a->kexec_limit : limit,
-			      &at)) &&
-		   find_room(plan, memsz, limit, &at)) {
+		    cp_plan_find_high(plan, align, memsz,
+				      a->kexec_limit < limit ? a->kexec_limit
+							     : limit,
+				      &at)) &&
+		   cp_plan_find_high(plan, align, memsz, limit, &at)) {
 		cp_error(&cp->loc, no_room,
 			 "no free 0x%llx bytes in memory%s for the codepage; "
 			 "free some or give codepage { load = <...>; }",

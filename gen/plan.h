@@ -95,6 +95,15 @@ struct cp_plan {
 	 * codepage may re-arm a spin table before the jump (e500) */
 	uint64_t releases[CP_MAX_RELEASES];
 	int nreleases;
+	/* where the codepage parks the CPUs it does not run on (park.h):
+	 * the park page's address (0: none), and the tree's CPUs */
+	uint64_t park;
+	struct cp_cpu {
+		uint32_t id;	     /* its reg: the PIR it runs with */
+		uint64_t entry;	     /* its spin-table entry in the park page */
+		uint64_t release_at; /* its cpu-release-addr value, physical */
+	} cpus[CP_MAX_RELEASES];
+	int ncpus;
 
 	struct cp_segment seg[CP_MAX_SEGMENTS]; /* seg[0]: the codepage */
 	int nseg;
@@ -194,6 +203,12 @@ int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base,
  */
 int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 		     uint64_t limit, uint64_t size, uint64_t *out);
+
+/* The highest align-aligned address where size bytes lie in one memory
+ * range, end at or below limit and meet no obstacle: 0 with *out set, or
+ * -1. */
+int cp_plan_find_high(const struct cp_plan *plan, uint64_t align,
+		      uint64_t size, uint64_t limit, uint64_t *out);
 
 /* The bytes of memory the plan has: what no input may unpack to more than
  * (SIZE_MAX at most). */

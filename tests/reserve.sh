@@ -37,6 +37,14 @@ keeps_tree() { # tree outdir
 		[ -z "$(comm -23 "$WORK/keeps.want" "$WORK/keeps.got")" ]
 }
 
+# The fixed-up tree has every region (fdt-regions' lines) of the fixture:
+# what mkcodepage added for the destination.
+tells_tree() { # regions outdir
+	"$BUILD/tests/fdt-regions" "$2/fdt.bin" | sort >"$WORK/tells.got" &&
+		grep -v "^#" "$1" | sort | comm -23 - "$WORK/tells.got" >"$WORK/tells.missing" &&
+		[ ! -s "$WORK/tells.missing" ]
+}
+
 reserve_case() { # arch name desc kernel options verdict texts
 	dir=$SRCTREE/arch/$1/tests
 	out=$WORK/r-$2 log=$WORK/r-$2.log
@@ -51,6 +59,9 @@ reserve_case() { # arch name desc kernel options verdict texts
 		elif [ -f "$out/fdt.bin" ] && [ -f "$dir/reserve/board.dts" ] &&
 			! keeps_tree "$dir/reserve/board.dts" "$out"; then
 			fail "reserve/$2" "fdt.bin lost a reservation of the board's tree" "$WORK/keeps.want"
+		elif [ -f "$dir/reserve/$2.regions" ] &&
+			! tells_tree "$dir/reserve/$2.regions" "$out"; then
+			fail "reserve/$2" "fdt.bin lacks regions of $2.regions" "$WORK/tells.missing"
 		else
 			clean_log "$log" && pass "reserve/$2" || fail "reserve/$2" sanitizer "$log"
 		fi

@@ -30,7 +30,8 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkcodepage-tests.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT INT TERM
+# KEEP_WORK=1 keeps it (its path is printed last) to read every log
+trap 'if [ -n "${KEEP_WORK:-}" ]; then echo "work kept in $WORK"; else rm -rf "$WORK"; fi' EXIT INT TERM
 passed=0 failed=0 skipped=0
 
 pass() { passed=$((passed + 1)); echo "PASS: $1"; }

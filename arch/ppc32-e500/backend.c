@@ -13,6 +13,7 @@
  * trampoline keeps one for its switch of address space, so a plan may use 15.
  */
 #include "arch.h"
+#include "park.h"
 #include "plan.h"
 #include "planasm.h"
 #include "util.h"
@@ -315,6 +316,12 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_field(o, "PLAN_BOOTCPU", ".long", boot_cpuid_at(plan));
 	cp_planasm_field(o, "PLAN_NSPIN", ".long", (uint64_t)d->nspin);
 	cp_sb_printf(o, "\tfield PLAN_SPIN, .long, spins - cp_plan\n");
+	cp_planasm_field(o, "PLAN_PARK_CODE", ".long",
+			 plan->park ? plan->park + CP_PARK_CODE : 0);
+	cp_planasm_field(o, "PLAN_PARK_GO", ".long", 0);
+	cp_planasm_field(o, "PLAN_NCPU", ".long", (uint64_t)plan->ncpus);
+	cp_sb_printf(o, "\tfield PLAN_CPUS, .long, cpus - cp_plan\n");
+	cp_planasm_field(o, "PLAN_NSENT", ".long", 0);
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "tlbs");
 	for (int i = 0; i < d->ndev; i++) /* 4 KiB, I|G, SW|SR */
@@ -327,6 +334,18 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	for (int i = 0; i < d->nspin; i++)
 		cp_planasm_entry(o, "spins", i, "4", "0", ".long", d->spin_ea[i]);
 	cp_planasm_table_end(o, "spins", d->nspin, "4");
+	cp_planasm_table(o, "cpus");
+	for (int i = 0; i < plan->ncpus; i++) {
+		const struct cp_cpu *c = &plan->cpus[i];
+
+		cp_planasm_entry(o, "cpus", i, "CPUE_SIZE", "CPUE_ID", ".long",
+				 c->id);
+		cp_planasm_entry(o, "cpus", i, "CPUE_SIZE", "CPUE_ENTRY",
+				 ".long", c->entry);
+		cp_planasm_entry(o, "cpus", i, "CPUE_SIZE", "CPUE_RELEASE",
+				 ".long", c->release_at);
+	}
+	cp_planasm_table_end(o, "cpus", plan->ncpus, "CPUE_SIZE");
 	cp_planasm_table(o, "segs");
 	for (int i = 1; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
@@ -382,6 +401,19 @@ static void e500_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 		cp_sb_printf(o, "the tree's boot_cpuid_phys (at 0x%08x) set from "
 				"PIR before the jump\n",
 			     boot_cpuid_at(plan));
+	if (plan->park)
+		cp_sb_printf(o, "%s 0x%08llx..0x%08llx: where the other cores "
+				"wait in list mode (a /memreserve/ entry of the "
+				"tree)\n",
+			     CP_PARK_NAME, (unsigned long long)plan->park,
+			     (unsigned long long)(plan->park + plan->page_size -
+						  1));
+	for (int i = 0; i < plan->ncpus; i++)
+		cp_sb_printf(o, "  CPU %u: spin-table entry 0x%08llx, "
+				"cpu-release-addr at 0x%08llx\n",
+			     plan->cpus[i].id,
+			     (unsigned long long)plan->cpus[i].entry,
+			     (unsigned long long)plan->cpus[i].release_at);
 }
 
 static const char *const e500_registers[] = {
@@ -429,6 +461,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.kexec_limit = 1ULL << 31,
 	.max_segments = 16,
 	.codepage_align = 4096,
+	.parks_cpus = 1,
 	.uarts = 1u << CP_UART_NS16550,
 	.prepare = e500_prepare,
 	.symbol = e500_symbol,

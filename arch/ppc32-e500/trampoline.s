@@ -5,7 +5,7 @@
 # destination to the next is in the plan (plan.inc), found PC-relatively;
 # nothing here is patched or generated.
 #
-# Two entries:
+# Three entries:
 #   cp_entry       placed: every segment is already at its load address
 #                  (stock kexec_load: the old kernel copied them). Linux
 #                  ppc32 passes r3 = PIR, r4 = our physical address; we need
@@ -14,7 +14,11 @@
 #                  Linux kexec indirection list as the kernel keeps it
 #                  (image->head: first list page | IND_INDIRECTION, or
 #                  IND_DONE); r4, r5 (our physical address, the start
-#                  address) unused.
+#                  address) unused; r6 = how many other cores the kernel
+#                  sends to cp_secondary_entry.
+#   cp_secondary_entry  cp_list_entry + 4 (the kernel patch's contract):
+#                  every other core, sent by the old kernel in list mode;
+#                  it waits, then moves to the park page (park_cores).
 #
 # Either may be entered at any effective address that maps the codepage's
 # first 4 KiB, in AS0 (or in AS1 through a TLB1 entry), with any other TLB
@@ -42,16 +46,24 @@
 	.equ	LINE, 32		# smallest e500 cache line (e500mc: 64)
 	.equ	PAGE, 4096		# kexec page
 	.equ	BLOCK, 8 * LINE		# list-mode copy step: 256 bytes
+	.equ	SBLOCK, 2 * LINE	# the same, summing: 64 bytes
 
 	.section .text.entry, "ax"
 	.globl	cp_entry
 	.globl	cp_list_entry
+	.globl	cp_secondary_entry
 
 cp_entry:
-	li	r29, 0			# r29: indirection list, 0 = placed
-	b	1f
+	li	r29, 0			# r29: indirection list, 0 = placed,
+	li	r13, 0			# -1 = a secondary core; r13: cores
+	b	1f			# sent to cp_secondary_entry
 cp_list_entry:
-	mr	r29, r3
+	b	2f
+cp_secondary_entry:
+	li	r29, -1
+	b	1f
+2:	mr	r29, r3
+	mr	r13, r6
 1:
 	# No interrupt may be taken from here on: the old kernel's vectors
 	# are about to lose their mapping. rfi below clears CE, ME and DE.
@@ -85,6 +97,11 @@ anchor:
 	li	r9, -1
 	mtspr	SPRN_TSR, r9
 	isync
+	cmpwi	r29, -1
+	beq	secondary
+	bl	plan_address		# r16 = plan
+	stw	r13, PLAN_NSENT(r16)	# for park_cores (the walk's lmw
+					# takes r13 .. r31 over)
 
 	address_of r22, msg_entered
 	bl	say
@@ -121,7 +138,9 @@ anchor:
 	#    cache.
 	# 87 instructions per 256 bytes (0.34 per byte). With PLAN_VERIFY,
 	# pages of a segment of the plan also fold every word into the block
-	# sum (r0 += word, r2 += r0 per 64 bytes: 68 more, 0.27 per byte);
+	# sum (r0 += word, r2 += r0 per 64 bytes), 64 bytes a step: 41
+	# instructions (0.64 per byte, 0.30 more), unrolled no further to keep
+	# the codepage and its plan inside the kernel's 4 KiB control page;
 	# r1 is that segment's plan entry (0: none, or this codepage).
 	.macro	store16 off		# r16..r31 to off..off+60(r4)
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
@@ -140,18 +159,26 @@ anchor:
 	\op	\reg, r4
 	.endr
 	.endm
-	.macro	copy_block sum		# BLOCK bytes from r7 to r4
+	.macro	copy_block		# BLOCK bytes from r7 to r4
 	eachline dcba
 	.irp	off, 0, 64, 128, 192
 	lmw	r16, \off(r7)
-	.if	\sum
-	fold16
-	.endif
 	store16	\off
 	.endr
 	eachline dcbst
 	addi	r7, r7, BLOCK
 	addi	r4, r4, BLOCK
+	.endm
+	.macro	copy_summed		# SBLOCK bytes from r7 to r4, summed
+	dcba	0, r4
+	dcba	r8, r4
+	lmw	r16, 0(r7)
+	fold16
+	store16	0
+	dcbst	0, r4
+	dcbst	r8, r4
+	addi	r7, r7, SBLOCK
+	addi	r4, r4, SBLOCK
 	.endm
 
 	mr	r5, r29			# r5: the head entry, as Linux's image->head
@@ -185,14 +212,16 @@ dispatch:
 	b	walk
 9:	andi.	r6, r5, IND_SOURCE
 	beq	walk
-	mtctr	r9
 	cmpwi	r1, 0
 	bne	11f
-10:	copy_block 0
+	mtctr	r9
+10:	copy_block
 	bdnz	10b
 	b	walk
-11:	copy_block 1
-	bdnz	11b
+11:	li	r6, PAGE / SBLOCK
+	mtctr	r6
+19:	copy_summed
+	bdnz	19b
 	b	walk
 
 done:
@@ -272,21 +301,12 @@ checked:
 	bl	say
 
 copied:
+	bl	park_cores
 	bl	smp_fixups
 	# Every dcbst must reach memory before instruction fetch may look:
-	# msync (sync) orders and completes them. Then flash-invalidate the
-	# whole L1 instruction cache (and clear its locks), which is cheaper
-	# than icbi per line of every segment and cannot miss one; the bit
-	# clears itself when done (e500 RM, L1CSR1). isync discards anything
-	# already fetched.
+	# msync (sync) orders and completes them.
 	sync
-	mfspr	r5, SPRN_L1CSR1
-	ori	r5, r5, L1CSR1_ICFI_ICLFR
-	mtspr	SPRN_L1CSR1, r5
-19:	mfspr	r5, SPRN_L1CSR1
-	andi.	r5, r5, L1CSR1_ICFI
-	bne	19b
-	isync
+	bl	icache_invalidate
 
 	address_of r22, msg_jumping
 	bl	say
@@ -498,6 +518,200 @@ smp_fixups:
 	addi	r19, r19, -1
 	b	2b
 
+# --- cores other than ours ------------------------------------------------
+# In list mode the old kernel sends every other core to cp_secondary_entry
+# rather than leave it in its own memory, which the destination may
+# overwrite, or reset it, which returns a core to the boot program's spin
+# table if it has one (QEMU's never starts core 0 again; a board's tree
+# gives its boot core none). Such a core maps memory as we do, then waits
+# here until the primary has put every segment in place and written the
+# park page, and moves there for good. The park page is a segment of the
+# plan (mkcodepage places it, the destination's tree reserves it and names
+# its entries as the cores' cpu-release-addr): the codepage's own page is
+# not kept once the destination runs.
+
+	.equ	PARK_WAIT, 0x1000000	# rounds park_cores waits for the cores
+
+# secondary: running 1:1 like the primary, in AS0, MSR = 0. Never returns.
+secondary:
+	bl	unmap_devices		# the destination sees memory and nothing else
+	bl	plan_address		# r16 = plan
+	lwz	r17, PLAN_PARK_CODE(r16)
+	cmpwi	r17, 0
+	beq	.			# no park page: as the old kernel would
+	addi	r18, r16, PLAN_PARK_GO
+	# Wait for the primary: dcbf drops any copy of the flag our cache
+	# holds (memory is coherent, M = 1, but what the old kernel left in
+	# this core's cache need not be), sync completes it before the load.
+1:	dcbf	0, r18
+	sync
+	lwz	r19, 0(r18)
+	cmpwi	r19, 0
+	beq	1b
+	# our entry: the tree's CPU whose reg is our PIR
+	mfspr	r19, SPRN_PIR
+	lwz	r20, PLAN_NCPU(r16)
+	lwz	r21, PLAN_CPUS(r16)
+	add	r21, r21, r16
+2:	cmpwi	r20, 0
+	beq	.			# not in the tree: nothing will start us
+	lwz	r22, CPUE_ID(r21)
+	cmpw	r22, r19
+	beq	3f
+	addi	r21, r21, CPUE_SIZE
+	addi	r20, r20, -1
+	b	2b
+3:	lwz	r3, CPUE_ENTRY(r21)
+	# This core's L1 instruction cache may still hold what the old kernel
+	# ran where the park page now is: the primary's invalidation was its
+	# own.
+	bl	icache_invalidate
+	mtctr	r17
+	bctr				# park_code, r3 = our entry
+
+# icache_invalidate: flash-invalidate this core's whole L1 instruction
+# cache (and clear its locks), which is cheaper than icbi per line of
+# every segment and cannot miss one, but is the core's own; the bit clears
+# itself when done (e500 RM, L1CSR1). isync discards anything already
+# fetched. Uses r5.
+icache_invalidate:
+	mfspr	r5, SPRN_L1CSR1
+	ori	r5, r5, L1CSR1_ICFI_ICLFR
+	mtspr	SPRN_L1CSR1, r5
+1:	mfspr	r5, SPRN_L1CSR1
+	andi.	r5, r5, L1CSR1_ICFI
+	bne	1b
+	isync
+	blr
+
+# park_cores: when the plan has a park page (PLAN_PARK_CODE), copy
+# park_code there, in memory before any core looks; the page came with
+# each CPU's spin-table entry, "spinning" (addr_l = 1) with its PIR
+# (park.c). When the old kernel sent cores to cp_secondary_entry (PLAN_NSENT,
+# its r6), then let them go (PLAN_PARK_GO) and wait until each has
+# acknowledged from its entry (at most PARK_WAIT rounds: a core that hung
+# on its way must not hold the handoff); the tree's cpu-release-addr of
+# each core that came then points at its entry (those mkcodepage added
+# do already). The destination may then overwrite this codepage. Uses
+# r3..r12, r16..r25.
+park_cores:
+	mflr	r12
+	bl	plan_address		# r16 = plan
+	lwz	r3, PLAN_PARK_CODE(r16)
+	cmpwi	r3, 0
+	beq	9f
+	address_of r4, park_code
+	li	r5, (park_code_end - park_code) / 4
+	mtctr	r5
+1:	lwz	r6, 0(r4)
+	stw	r6, 0(r3)
+	dcbst	0, r3			# to memory: instruction fetch reads it
+	addi	r4, r4, 4
+	addi	r3, r3, 4
+	bdnz	1b
+	sync
+	lwz	r20, PLAN_NSENT(r16)
+	cmpwi	r20, 0
+	beq	9f			# placed, or no core was sent to us
+	lwz	r7, PLAN_NCPU(r16)	# r7: CPUs, r8: their table
+	lwz	r8, PLAN_CPUS(r16)
+	add	r8, r8, r16
+	li	r6, 1
+	stw	r6, PLAN_PARK_GO(r16)
+	addi	r3, r16, PLAN_PARK_GO
+	dcbst	0, r3
+	sync
+	lis	r11, PARK_WAIT@h
+	ori	r11, r11, PARK_WAIT@l
+4:	bl	parked			# r5 = the cores that acknowledged
+	cmpw	r5, r20
+	beq	5f
+	addic.	r11, r11, -1
+	bne	4b
+5:	li	r11, 0			# once more, pointing the tree at them
+	bl	parked
+	mr	r25, r5
+	address_of r22, msg_parked
+	bl	say
+	mr	r22, r25
+	bl	say_hex
+	address_of r22, msg_eol
+	bl	say
+9:	mtlr	r12
+	blr
+
+# parked: r5 = how many cores other than ours acknowledged from their
+# entry; with r11 = 0, also point the tree's cpu-release-addr of each
+# (8 bytes, big-endian, so addr_h = 0) at its entry. r7, r8 as park_cores
+# sets them. Uses r3, r4, r6, r9, r10, r17..r19.
+parked:
+	li	r5, 0
+	mfspr	r17, SPRN_PIR
+	mr	r9, r7
+	mr	r10, r8
+1:	cmpwi	r9, 0
+	beqlr
+	lwz	r4, CPUE_ID(r10)
+	cmpw	r4, r17
+	beq	2f
+	lwz	r3, CPUE_ENTRY(r10)
+	dcbf	0, r3			# read what the core wrote, not our copy
+	sync
+	lwz	r6, SPIN_ACK(r3)
+	cmpwi	r6, 0
+	beq	2f
+	addi	r5, r5, 1
+	cmpwi	r11, 0
+	bne	2f
+	lwz	r18, CPUE_RELEASE(r10)
+	cmpwi	r18, 0
+	beq	2f
+	li	r19, 0
+	stw	r19, 0(r18)
+	stw	r3, 4(r18)
+	dcbst	0, r18			# 8 bytes at a 4-byte boundary: may
+	addi	r19, r18, 4		# span two lines
+	dcbst	0, r19
+2:	addi	r10, r10, CPUE_SIZE
+	addi	r9, r9, -1
+	b	1b
+
+# park_code: copied to the park page and run there by each secondary, r3 =
+# its spin-table entry (ePAPR's layout, then SPIN_ACK). It acknowledges,
+# waits for an even address in its entry (the destination's release), and
+# enters it as an ePAPR boot program releases a CPU (QEMU's spin table
+# does the same): r3 = the entry's r3, r4 = r5 = r6 = r8 = r9 = 0, r7 =
+# the IMA's size, 64 MiB; MSR = 0, memory mapped 1:1 (the plan's TLB1
+# entries: every memory range, so the IMA too). An address above 4 GiB
+# cannot be entered through that map: the core then keeps waiting. It is
+# copied: nothing here may reach outside park_code..park_code_end.
+	.balign	4
+park_code:
+	li	r4, 1
+	stw	r4, SPIN_ACK(r3)
+	dcbst	0, r3
+	sync
+1:	dcbf	0, r3			# the destination writes from another core
+	sync
+	lwz	r4, SPIN_ADDR_L(r3)
+	andi.	r5, r4, 1
+	bne	1b
+	lwz	r5, SPIN_ADDR_H(r3)
+	cmpwi	r5, 0
+	bne	1b
+	mtctr	r4
+	lwz	r3, SPIN_R3_L(r3)
+	li	r4, 0
+	li	r5, 0
+	li	r6, 0
+	lis	r7, 0x0400		# 64 MiB
+	li	r8, 0
+	li	r9, 0
+	bctr
+park_code_end:
+
+msg_parked:	.asciz	"mkcodepage: cores parked: "
+msg_eol:	.asciz	"\r\n"
 msg_entered:	.asciz	"mkcodepage: entered, memory mapped\r\n"
 msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
 msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
