@@ -630,7 +630,8 @@ static void check_list_size(const struct run *r)
 			"the codepage is %zu bytes, more than the 4096 of a "
 			"kernel's control page: kexec-codepage --list cannot "
 			"load it (placed loads can); fewer segments, CPUs or "
-			"memory ranges make its plan smaller",
+			"memory ranges (a smaller plan) or a smaller preamble "
+			"make it fit",
 			r->img.size);
 }
 

@@ -84,29 +84,26 @@ int cp_park_fix_tree(const struct cp_plan *plan, void *fdt)
 	int err = fdt_add_mem_rsv(fdt, plan->park, plan->page_size), node;
 
 	for (int i = 0; !err && (node = nth_cpu(fdt, i)) >= 0; i++) {
-		const fdt32_t *v;
 		int len;
+		const fdt32_t *v = fdt_getprop(fdt, node, "cpu-release-addr",
+					       &len);
+		uint64_t release = plan->park + (uint64_t)i * CP_PARK_ENTRY;
 
-		if (!fdt_getprop(fdt, node, "enable-method", NULL))
+		/* 8 bytes, which the codepage may rewrite (a 4-byte one too) */
+		if (v && len == 4)
+			release = fdt32_to_cpu(*v);
+		if (!v || len == 4)
+			err = fdt_setprop_u64(fdt, node, "cpu-release-addr",
+					      release);
+		if (!err && !fdt_getprop(fdt, node, "enable-method", NULL))
 			err = fdt_setprop_string(fdt, node, "enable-method",
 						 "spin-table");
-		v = err ? NULL : fdt_getprop(fdt, node, "cpu-release-addr", &len);
-		if (err)
-			break;
-		/* 8 bytes, which the codepage rewrites (a 4-byte one too) */
-		if (!v)
-			err = fdt_setprop_u64(fdt, node, "cpu-release-addr",
-					      plan->park +
-						      (uint64_t)i * CP_PARK_ENTRY);
-		else if (len == 4)
-			err = fdt_setprop_u64(fdt, node, "cpu-release-addr",
-					      fdt32_to_cpu(*v));
 	}
 	return err;
 }
 
 /* Entry I as ePAPR's boot program leaves it for a CPU that waits: addr =
- * 1 ("spinning"), r3 = the CPU's id (what QEMU's and U-Boot's give),
+ * 1 ("spinning"), r3 = the CPU's id (as QEMU's spin table has it),
  * reserved = 0, pir = its id; big-endian. The rest of the 64 bytes is the
  * codepage's (arch/ppc32-e500/plan.inc, SPIN_ACK), zero. */
 static void write_entry(struct cp_plan *plan, int i, uint32_t id)

@@ -6,8 +6,8 @@
  * The old kernel hands off from one CPU. On e500 Linux leaves the others
  * in a loop of its own, in memory a destination may overwrite, and resets
  * them to the boot program, which cannot bring every core back: QEMU's
- * spin table never starts core 0 again, and a board's tree gives the core
- * it booted on no spin table. With the kernel patch (list mode) they enter
+ * spin table never starts core 0 again, and its tree gives core 0 no
+ * cpu-release-addr. With the kernel patch (list mode) they enter
  * the codepage instead, which moves them to this page, "cpu-park":
  * mkcodepage places it as a segment, reserves it in the destination's
  * tree (/memreserve/, which Linux keeps in its linear map) and lists every

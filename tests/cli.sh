@@ -96,6 +96,11 @@ set_check() {
 	[ "$size" -le "$bench_size_target" ] &&
 		pass "output/codepage-at-most-$bench_size_target-bytes ($size)" ||
 		fail "output/codepage-at-most-$bench_size_target-bytes" "$size bytes"
+	# larger than a kernel's control page: built, with a warning
+	"$MKCP" -d "$SRCTREE/tests/bad/big-codepage.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/big" >"$WORK/big.log" 2>&1 &&
+		grep -q '^.*warning: the codepage is [0-9]* bytes.*\[list-too-big\]$' "$WORK/big.log" &&
+		pass output/list-too-big-warned || fail output/list-too-big-warned "" "$WORK/big.log"
 	# kexec-codepage on the host: checks only (--dry-run), never the call
 	KX=$BUILD/san/kexec-codepage
 	k=$WORK/kx

@@ -140,7 +140,7 @@ kernel_case() {
 		return
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$d/second/init"
 	initramfs "$d/second" | gzip -n >"$d/initrd-second.cpio.gz"
-	cp "$SRCTREE/tests/kernels/$5" "$d/"
+	cp "$SRCTREE"/tests/kernels/*.dts "$d/"	# descriptions and their trees
 	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/out" >"$d/mk.log" 2>&1; then
 		fail "kernels/$1/build" "" "$d/mk.log"
 		return

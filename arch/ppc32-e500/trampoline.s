@@ -538,7 +538,7 @@ secondary:
 	bl	plan_address		# r16 = plan
 	lwz	r17, PLAN_PARK_CODE(r16)
 	cmpwi	r17, 0
-	beq	.			# no park page: as the old kernel would
+	beq	doze			# no park page
 	addi	r18, r16, PLAN_PARK_GO
 	# Wait for the primary: dcbf drops any copy of the flag our cache
 	# holds (memory is coherent, M = 1, but what the old kernel left in
@@ -554,7 +554,7 @@ secondary:
 	lwz	r21, PLAN_CPUS(r16)
 	add	r21, r21, r16
 2:	cmpwi	r20, 0
-	beq	.			# not in the tree: nothing will start us
+	beq	doze			# not in the tree: nothing starts us
 	lwz	r22, CPUE_ID(r21)
 	cmpw	r22, r19
 	beq	3f
@@ -568,6 +568,24 @@ secondary:
 	bl	icache_invalidate
 	mtctr	r17
 	bctr				# park_code, r3 = our entry
+
+# doze: a core nothing will start again leaves memory alone for good,
+# rather than run from this page, which the destination may overwrite:
+# MSR[WE] with HID0[DOZE] stops it until an interrupt, and every one is
+# off (e500 RM, power management).
+	.equ	SPRN_HID0, 1008
+	.equ	HID0_DOZE, 0x0080	# (upper half)
+	.equ	MSR_WE, 0x0004		# (upper half)
+doze:
+	mfspr	r5, SPRN_HID0
+	oris	r5, r5, HID0_DOZE
+	mtspr	SPRN_HID0, r5
+	isync
+	lis	r5, MSR_WE
+	sync
+	mtmsr	r5
+	isync
+	b	doze
 
 # icache_invalidate: flash-invalidate this core's whole L1 instruction
 # cache (and clear its locks), which is cheaper than icbi per line of
