@@ -54,9 +54,9 @@
 	.globl	cp_secondary_entry
 
 cp_entry:
-	li	r29, 0			# r29: indirection list, 0 = placed,
-	li	r13, 0			# -1 = a secondary core; r13: cores
-	b	1f			# sent to cp_secondary_entry
+	li	r29, 0			# r29: the list head (0: placed,
+	li	r13, 0			# -1: a secondary core); r13: the
+	b	1f			# cores sent to cp_secondary_entry
 cp_list_entry:
 	b	2f
 cp_secondary_entry:
@@ -100,8 +100,8 @@ anchor:
 	cmpwi	r29, -1
 	beq	secondary
 	bl	plan_address		# r16 = plan
-	stw	r13, PLAN_NSENT(r16)	# for park_cores (the walk's lmw
-					# takes r13 .. r31 over)
+	stw	r13, PLAN_NSENT(r16)	# for park_cores: the walk takes
+					# r13 over
 
 	address_of r22, msg_entered
 	bl	say
@@ -522,8 +522,8 @@ smp_fixups:
 # In list mode the old kernel sends every other core to cp_secondary_entry
 # rather than leave it in its own memory, which the destination may
 # overwrite, or reset it, which returns a core to the boot program's spin
-# table if it has one (QEMU's never starts core 0 again; a board's tree
-# gives its boot core none). Such a core maps memory as we do, then waits
+# table if it has one (QEMU's never starts core 0 again, and its tree
+# gives core 0 none). Such a core maps memory as we do, then waits
 # here until the primary has put every segment in place and written the
 # park page, and moves there for good. The park page is a segment of the
 # plan (mkcodepage places it, the destination's tree reserves it and names
