@@ -7,8 +7,8 @@
  * protocol template, read the kernel (kernel.c) and the segments into a plan
  * (plan.c), let the backend derive its data (arch/<arch>/backend.c), check
  * the plan, emit it as assembler data, assemble and link it with the fixed
- * trampoline (link.c) twice at different addresses, prove the two images
- * equal and every relocation PC-relative (relocchk.c), then write the
+ * trampoline and prove it position-independent (pic.c: every relocation
+ * PC-relative, two links at different addresses equal), then write the
  * outputs atomically (output.c).
  */
 #define _GNU_SOURCE
@@ -31,9 +31,9 @@
 #include "link.h"
 #include "output.h"
 #include "park.h"
+#include "pic.h"
 #include "plan.h"
 #include "protocol.h"
-#include "relocchk.h"
 #include "reserve.h"
 #include "sums.h"
 #include "child.h"
@@ -54,7 +54,8 @@ struct run {
 	struct cp_desc desc, tmpl;
 	struct cp_plan plan;
 	struct cp_toolchain tc;
-	struct cp_strlist deps, objs, srcs; /* srcs: what each object came from */
+	struct cp_strlist deps;
+	struct cp_pic pic; /* the codepage's objects, built and proven */
 	struct cp_image img;
 	char *elf;
 	unsigned char *blob; /* --blob: OUTDIR/blob.bin */
@@ -514,20 +515,6 @@ static char *work_path(const struct run *r, const char *name)
 	return cp_xasprintf("%s/%s", r->workdir, name);
 }
 
-static int assemble_one(struct run *r, const char *src, const char *objname)
-{
-	char *obj = work_path(r, objname);
-	int err = cp_assemble(&r->tc, r->plan.arch, r->datadir, src, obj,
-			      strcmp(objname, "plan.o") ? &r->deps : NULL);
-
-	if (!err) {
-		cp_strlist_add(&r->objs, obj);
-		cp_strlist_add(&r->srcs, src);
-	}
-	free(obj);
-	return err;
-}
-
 static int ends_with_o(const char *s)
 {
 	size_t n = strlen(s);
@@ -550,23 +537,22 @@ static int assemble_all(struct run *r)
 		src = cp_xasprintf("%s/%s/%s", r->datadir, a->srcdir,
 				   a->sources[i]);
 		cp_strlist_add(&r->deps, src);
-		err = assemble_one(r, src, obj);
+		err = cp_pic_assemble(&r->pic, src, obj, &r->deps);
 		free(src);
 		free(obj);
 	}
 	if (!err && r->plan.preamble && ends_with_o(r->plan.preamble)) {
-		cp_strlist_add(&r->objs, r->plan.preamble);
-		cp_strlist_add(&r->srcs, r->plan.preamble);
+		cp_pic_add(&r->pic, r->plan.preamble);
 	} else if (!err) {
 		src = r->plan.preamble ? cp_xstrdup(r->plan.preamble)
 				       : cp_xasprintf("%s/%s/%s", r->datadir,
 						      a->srcdir, a->preamble);
 		cp_strlist_add(&r->deps, src);
-		err = assemble_one(r, src, "preamble.o");
+		err = cp_pic_assemble(&r->pic, src, "preamble.o", &r->deps);
 		free(src);
 	}
 	if (!err && r->plan.preamble &&
-	    cp_object_check(r->objs.v[r->objs.n - 1], a, "preamble"))
+	    cp_object_check(r->pic.objs.v[r->pic.objs.n - 1], a, "preamble"))
 		err = -1;
 	a->emit_plan(&r->plan, &plan);
 	if (!err && cp_write_file(plan_src, plan.s, plan.len)) {
@@ -575,50 +561,28 @@ static int assemble_all(struct run *r)
 		err = -1;
 	}
 	if (!err)
-		err = assemble_one(r, plan_src, "plan.o");
+		err = cp_pic_assemble(&r->pic, plan_src, "plan.o", NULL);
 	cp_sb_free(&plan);
 	free(plan_src);
 	return err;
-}
-
-/*
- * The first of two relocation checks: every object before linking, so an
- * absolute reference is named in the source it comes from even when it
- * would also make the link fail (an ADDR24 that cannot reach).
- */
-static int check_objects(struct run *r)
-{
-	long bad = 0;
-
-	for (int i = 0; i < r->objs.n; i++) {
-		struct cp_relocchk_result res;
-		if (cp_relocchk(r->objs.v[i], r->srcs.v[i], r->plan.arch, &res))
-			return -1;
-		bad += res.bad;
-	}
-	return bad ? -1 : 0;
 }
 
 static const char *const entry_symbols[] = {
 	"__codepage_start", "cp_entry", "cp_list_entry", NULL,
 };
 
-/* Link at base; read the flat image and entry offsets. */
-static int link_at(struct run *r, uint64_t base, const char *name,
+/* Link at base (checking the link's relocations with check); read the
+ * flat image and entry offsets. */
+static int link_at(struct run *r, uint64_t base, const char *name, int check,
 		   struct cp_image *img)
 {
-	char *out = work_path(r, name);
 	uint64_t sym[3];
-	int err = cp_link(&r->tc, r->plan.arch, r->datadir, &r->objs, base, out);
 
-	if (!err)
-		err = cp_image_read(out, "codepage.elf", entry_symbols, sym, img);
-	if (!err) {
-		r->plan.entry_off = sym[1] - sym[0];
-		r->plan.list_entry_off = sym[2] - sym[0];
-	}
-	free(out);
-	return err;
+	if (cp_pic_link(&r->pic, base, name, entry_symbols, sym, check, img))
+		return -1;
+	r->plan.entry_off = sym[1] - sym[0];
+	r->plan.list_entry_off = sym[2] - sym[0];
+	return 0;
 }
 
 /* KEXEC_CODEPAGE takes a codepage that fits the kernel's control page
@@ -636,19 +600,23 @@ static void check_list_size(const struct run *r)
 }
 
 /*
- * Two links at different addresses must give the same bytes: a second,
- * independent proof of position independence beside the relocation scan.
+ * Proven as pic.h says: the objects, then a first link at a probe address
+ * (its size places the codepage), then the link at its own address, its
+ * relocations and the same bytes as the probe's.
  */
 static int build_codepage(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
 	uint64_t probe_base = 0x10000;
 	struct cp_image probe;
-	struct cp_relocchk_result res;
 
+	r->pic = (struct cp_pic){ .tc = &r->tc, .arch = p->arch,
+				  .datadir = r->datadir,
+				  .workdir = r->workdir,
+				  .what = "the codepage" };
 	if (cp_toolchain_find(p->arch, r->opt.cross, &r->tc) ||
-	    assemble_all(r) || check_objects(r) ||
-	    link_at(r, probe_base, "probe.elf", &probe))
+	    assemble_all(r) || cp_pic_check_objects(&r->pic) ||
+	    link_at(r, probe_base, "probe.elf", 0, &probe))
 		return -1;
 	if (cp_plan_place_codepage(p, probe.size) ||
 	    cp_plan_check_segments(p)) {
@@ -659,22 +627,13 @@ static int build_codepage(struct run *r)
 		/* the proof needs two different addresses: probe again */
 		cp_image_free(&probe);
 		probe_base += 0x100000;
-		if (link_at(r, probe_base, "probe.elf", &probe))
+		if (link_at(r, probe_base, "probe.elf", 0, &probe))
 			return -1;
 	}
 	cp_link_deps(p->arch, r->datadir, &r->deps);
 	r->elf = work_path(r, "codepage.elf");
-	if (link_at(r, p->seg[0].mem, "codepage.elf", &r->img)) {
-		cp_image_free(&probe);
-		return -1;
-	}
-	if (probe.size != r->img.size ||
-	    memcmp(probe.bytes, r->img.bytes, probe.size)) {
-		cp_error(&(struct cp_loc){ .file = "codepage.elf" }, not_pic,
-			 "linked at 0x%llx and at 0x%llx the codepage differs: "
-			 "it depends on its address",
-			 (unsigned long long)probe.base,
-			 (unsigned long long)r->img.base);
+	if (link_at(r, p->seg[0].mem, "codepage.elf", 1, &r->img) ||
+	    cp_pic_same(&r->pic, &probe, &r->img, "codepage.elf")) {
 		cp_image_free(&probe);
 		return -1;
 	}
@@ -683,9 +642,7 @@ static int build_codepage(struct run *r)
 	p->seg[0].bufsz = r->img.size;
 	p->seg[0].size = r->img.size;
 	p->seg[0].exec = 1;
-	if (cp_relocchk(r->elf, "codepage.elf", p->arch, &res))
-		return -1;
-	return res.bad ? -1 : cp_sums_locate(p, r->elf, r->img.base);
+	return cp_sums_locate(p, r->elf, r->img.base);
 }
 
 /* --blob: the mover and the packed segments (blobbuild.c). */
@@ -758,8 +715,7 @@ static void cleanup(struct run *r)
 	cp_plan_free(&r->plan);
 	cp_toolchain_free(&r->tc);
 	cp_strlist_free(&r->deps);
-	cp_strlist_free(&r->objs);
-	cp_strlist_free(&r->srcs);
+	cp_pic_free(&r->pic);
 	cp_image_free(&r->img);
 	free(r->elf);
 	free(r->rule);
