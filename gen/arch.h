@@ -33,6 +33,17 @@ struct cp_reloc_type {
 };
 
 /*
+ * An arch's relocation table, written once: each line of its relocs.def is
+ * a CP_RELOC(type, kind), and backend.c includes the file as the body of
+ *	static const struct cp_reloc_type cp_arch_relocs[] = { ... };
+ * then names it in the row with CP_ROW_RELOCS.
+ */
+#define CP_RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+#define CP_ROW_RELOCS                                                     \
+	.relocs = cp_arch_relocs,                                          \
+	.nrelocs = sizeof(cp_arch_relocs) / sizeof(cp_arch_relocs[0])
+
+/*
  * A kernel file format besides ELF and raw images (arm64 and riscv
  * "Image": gen/kimage.h; x86 "bzImage"), as hooks: the arch's row lists
  * the formats it reads, and a file in another arch's format is refused by

@@ -21,10 +21,8 @@
 
 #define NREGS 30
 
-static const struct cp_reloc_type arm64_relocs[] = {
-#define RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+static const struct cp_reloc_type cp_arch_relocs[] = {
 #include "relocs.def"
-#undef RELOC
 };
 
 static int arm64_prepare(struct cp_plan *plan)
@@ -185,8 +183,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.mover = "mover.s",
 	.shared_templates = arm64_shared_templates,
 	.image_formats = arm64_formats,
-	.relocs = arm64_relocs,
-	.nrelocs = sizeof(arm64_relocs) / sizeof(arm64_relocs[0]),
+	CP_ROW_RELOCS,
 	/* __blob_size: a number, not an address (the blob's size in the
 	 * Image header of arch/arm64/mover.s, for booti) */
 	.abs_allowed = (const char *const[]){ "__blob_size", NULL },

@@ -34,10 +34,8 @@
 #define MAS2_IG 0x0au	      /* cache-inhibited, guarded: a device */
 #define NGPR 32
 
-static const struct cp_reloc_type ppc_relocs[] = {
-#define RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+static const struct cp_reloc_type cp_arch_relocs[] = {
 #include "relocs.def"
-#undef RELOC
 };
 
 struct e500_tlbe {
@@ -448,8 +446,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.mover = "mover.s",
 	.emit_mover_data = e500_emit_mover_data,
 	.shared_templates = ppc32_e500_shared_templates,
-	.relocs = ppc_relocs,
-	.nrelocs = sizeof(ppc_relocs) / sizeof(ppc_relocs[0]),
+	CP_ROW_RELOCS,
 	.abs_allowed = (const char *const[]){ NULL },
 	.registers = e500_registers,
 	.register_summary = "r0 .. r31 and msr",

@@ -16,10 +16,8 @@
 
 #define NREGS 30
 
-static const struct cp_reloc_type riscv_relocs[] = {
-#define RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+static const struct cp_reloc_type cp_arch_relocs[] = {
 #include "relocs.def"
-#undef RELOC
 };
 
 static int riscv_prepare(struct cp_plan *plan)
@@ -137,8 +135,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.mover = "mover.s",
 	.shared_templates = riscv64_shared_templates,
 	.image_formats = riscv_formats,
-	.relocs = riscv_relocs,
-	.nrelocs = sizeof(riscv_relocs) / sizeof(riscv_relocs[0]),
+	CP_ROW_RELOCS,
 	/* __blob_size: a number, not an address (the blob's size in the
 	 * Image header of arch/riscv64/mover.s, for booti) */
 	.abs_allowed = (const char *const[]){ "__blob_size", NULL },

@@ -21,10 +21,8 @@
 #define REG_MODE NREGS		/* "mode": 64 (the default) or 32 */
 #define GIB (1ULL << 30)
 
-static const struct cp_reloc_type x86_relocs[] = {
-#define RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+static const struct cp_reloc_type cp_arch_relocs[] = {
 #include "relocs.def"
-#undef RELOC
 };
 
 struct x86_data {
@@ -171,8 +169,7 @@ const struct cp_arch cp_arch_x86_64 = {
 	.mover = "mover.s",
 	.image_formats = x86_image_formats,
 	.shared_templates = x86_64_shared_templates,
-	.relocs = x86_relocs,
-	.nrelocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+	CP_ROW_RELOCS,
 	.abs_allowed = (const char *const[]){ NULL },
 	.registers = x86_registers,
 	.register_summary = "rax .. rdi, rbp, rsp, r8 .. r15 (the low halves "
