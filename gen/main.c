@@ -619,7 +619,7 @@ static int build_codepage(struct run *r)
 	    link_at(r, probe_base, "probe.elf", 0, &probe))
 		return -1;
 	if (cp_plan_place_codepage(p, probe.size) ||
-	    cp_plan_check_segments(p)) {
+	    cp_plan_check_codepage(p)) {
 		cp_image_free(&probe);
 		return -1;
 	}

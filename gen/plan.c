@@ -450,6 +450,25 @@ static int overlaps(const struct cp_segment *x, const struct cp_segment *y)
 	return x->mem < y->mem + y->memsz && y->mem < x->mem + x->memsz;
 }
 
+/* x and y overlap: blamed on y, or on the codepage x (codepage): it
+ * moves. */
+static void report_overlap(const struct cp_plan *plan,
+			   const struct cp_segment *x,
+			   const struct cp_segment *y, int codepage)
+{
+	const struct cp_segment *blamed = codepage ? x : y,
+				*other = codepage ? y : x;
+
+	cp_diag(CP_ERROR, &blamed->loc,
+		codepage ? CP_ID_codepage_overlap : CP_ID_segment_overlap,
+		"segment '%s' (0x%llx..0x%llx) overlaps '%s' (0x%llx..0x%llx)%s",
+		blamed->name, (unsigned long long)blamed->mem,
+		(unsigned long long)(blamed->mem + blamed->memsz - 1),
+		other->name, (unsigned long long)other->mem,
+		(unsigned long long)(other->mem + other->memsz - 1),
+		page_hint(plan));
+}
+
 static int compare_mem(const void *a, const void *b)
 {
 	const struct cp_segment *x = a, *y = b;
@@ -486,26 +505,26 @@ int cp_plan_check_segments(struct cp_plan *plan)
 	if (!err && cp_reserve_check(plan))
 		err = -1;
 	for (int i = first; i < plan->nseg; i++)
-		for (int j = i + 1; j < plan->nseg; j++) {
-			const struct cp_segment *x = &plan->seg[i],
-						*y = &plan->seg[j];
+		for (int j = i + 1; j < plan->nseg; j++)
+			if (overlaps(&plan->seg[i], &plan->seg[j])) {
+				report_overlap(plan, &plan->seg[i],
+					       &plan->seg[j], i == 0);
+				err = -1;
+			}
+	return err;
+}
 
-			if (!overlaps(x, y))
-				continue;
-			/* blame the codepage when it is one side: it moves */
-			cp_diag(CP_ERROR, i ? &y->loc : &x->loc,
-				i ? CP_ID_segment_overlap : CP_ID_codepage_overlap,
-				 "segment '%s' (0x%llx..0x%llx) overlaps '%s' "
-				 "(0x%llx..0x%llx)%s",
-				 i ? y->name : x->name,
-				 (unsigned long long)(i ? y : x)->mem,
-				 (unsigned long long)((i ? y : x)->mem +
-						      (i ? y : x)->memsz - 1),
-				 i ? x->name : y->name,
-				 (unsigned long long)(i ? x : y)->mem,
-				 (unsigned long long)((i ? x : y)->mem +
-						      (i ? x : y)->memsz - 1),
-				 page_hint(plan));
+int cp_plan_check_codepage(const struct cp_plan *plan)
+{
+	const struct cp_segment *cp = &plan->seg[0];
+	int err = check_one_segment(plan, cp) ||
+			  cp_reserve_check_segment(plan, cp)
+		  ? -1
+		  : 0;
+
+	for (int j = 1; j < plan->nseg; j++)
+		if (overlaps(cp, &plan->seg[j])) {
+			report_overlap(plan, cp, &plan->seg[j], 1);
 			err = -1;
 		}
 	return err;

@@ -168,8 +168,12 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from);
 int cp_plan_resolve_registers(struct cp_plan *plan);
 
-/* Checks mirroring what kexec_load refuses, plus memory bounds. */
+/* Checks mirroring what kexec_load refuses, plus memory bounds: every
+ * segment (the codepage once placed). */
 int cp_plan_check_segments(struct cp_plan *plan);
+/* The same for the codepage alone, once placed after the others were
+ * checked. */
+int cp_plan_check_codepage(const struct cp_plan *plan);
 
 /*
  * What the arch's stock kexec_load() is known to refuse of a layout the
@@ -184,7 +188,7 @@ void cp_plan_check_entry(const struct cp_plan *plan);
 
 /*
  * Choose where the codepage goes (size bytes, already known) unless the
- * description fixed it, then check it against memory and every segment.
+ * description fixed it (cp_plan_check_codepage checks it).
  */
 int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
 

@@ -220,6 +220,12 @@ int cp_reserve_check(const struct cp_plan *plan)
 	return err;
 }
 
+int cp_reserve_check_segment(const struct cp_plan *plan,
+			     const struct cp_segment *s)
+{
+	return check_one(plan, s);
+}
+
 void cp_reserve_free(struct cp_plan *plan)
 {
 	for (int i = 0; i < plan->nreserved; i++) {

@@ -26,6 +26,7 @@
 #include "diag.h"
 
 struct cp_plan;
+struct cp_segment;
 
 struct cp_reserved {
 	uint64_t base, size;
@@ -55,6 +56,9 @@ const struct cp_reserved *cp_reserve_hit(const struct cp_plan *plan,
  * U-Boot and kexec-tools write them) is no conflict. 0 or -1.
  */
 int cp_reserve_check(const struct cp_plan *plan);
+/* The same for one segment (the codepage, placed after the others). */
+int cp_reserve_check_segment(const struct cp_plan *plan,
+			     const struct cp_segment *s);
 
 void cp_reserve_free(struct cp_plan *plan);
 

@@ -101,6 +101,11 @@ set_check() {
 		-o "$WORK/big" >"$WORK/big.log" 2>&1 &&
 		grep -q '^.*warning: the codepage is [0-9]* bytes.*\[list-too-big\]$' "$WORK/big.log" &&
 		pass output/list-too-big-warned || fail output/list-too-big-warned "" "$WORK/big.log"
+	# a warning is said once, however often the plan is checked
+	"$MKCP" -d "$SRCTREE/tests/loader/above-2g.dts" -k "$SAMPLES/regcheck.elf" \
+		-o "$WORK/a2g" >"$WORK/a2g.log" 2>&1 &&
+		[ "$(grep -c '\[kexec-limit\]$' "$WORK/a2g.log")" -eq 1 ] &&
+		pass output/warned-once || fail output/warned-once "" "$WORK/a2g.log"
 	# kexec-codepage on the host: checks only (--dry-run), never the call
 	KX=$BUILD/san/kexec-codepage
 	k=$WORK/kx
