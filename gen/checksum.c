@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* checksum.c - see checksum.h. */
 #include "checksum.h"
-#include "plan.h"
 
-#include <elf.h>
 #include <string.h>
 
 #define CRC32C_POLY 0x82f63b78u /* Castagnoli, bit-reversed */
@@ -69,26 +67,4 @@ struct cp_blocksum cp_blocksum(const unsigned char *buf, size_t len,
 		s.s2 = (s.s2 + s.s1) & mask;
 	}
 	return s;
-}
-
-void cp_checksum_segments(struct cp_plan *plan)
-{
-	static const unsigned char zero[4096];
-	int word = (int)plan->arch->reg_bytes;
-	int big = plan->arch->elf_data == ELFDATA2MSB;
-
-	for (int i = 1; i < plan->nseg; i++) { /* the codepage checks the rest */
-		struct cp_segment *s = &plan->seg[i];
-		uint64_t zeros = s->memsz - s->bufsz;
-		uint32_t crc = crc_update(~0u, s->buf, s->bufsz);
-
-		for (uint64_t left = zeros; left;) {
-			size_t n = left < sizeof(zero) ? (size_t)left : sizeof(zero);
-
-			crc = crc_update(crc, zero, n);
-			left -= n;
-		}
-		s->crc32c = ~crc;
-		s->sum = cp_blocksum(s->buf, s->bufsz, zeros, word, big);
-	}
 }

@@ -36,14 +36,4 @@ struct cp_blocksum {
 struct cp_blocksum cp_blocksum(const unsigned char *buf, size_t len,
 			       uint64_t zeros, int word, int big);
 
-struct cp_plan;
-
-/*
- * Every segment's crc32c and sum (struct cp_segment), over its memory as
- * placed: bufsz bytes of buf, then zeros to memsz; words as the plan's
- * arch has them (its register width and byte order). Once the segments
- * are final (after the fixups), before the plan is emitted.
- */
-void cp_checksum_segments(struct cp_plan *plan);
-
 #endif

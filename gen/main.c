@@ -681,7 +681,7 @@ static int run(struct run *r)
 	if (cp_plan_check_segments(p) || cp_plan_check_kexec(p, r->opt.blob) ||
 	    p->arch->prepare(p) || cp_plan_resolve_registers(p))
 		return CP_EXIT_REJECTED;
-	cp_checksum_segments(p);
+	cp_sums_compute(p);
 	if (build_codepage(r))
 		return r->tc.as ? CP_EXIT_REJECTED : CP_EXIT_ENV;
 	if (r->opt.blob && build_blob(r))

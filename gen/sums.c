@@ -5,8 +5,31 @@
 #include "image.h"
 #include "plan.h"
 
+#include <elf.h>
 #include <stdio.h>
 #include <string.h>
+
+void cp_sums_compute(struct cp_plan *plan)
+{
+	static const unsigned char zero[4096];
+	int word = (int)plan->arch->reg_bytes;
+	int big = plan->arch->elf_data == ELFDATA2MSB;
+
+	for (int i = 1; i < plan->nseg; i++) { /* the codepage checks the rest */
+		struct cp_segment *s = &plan->seg[i];
+		uint64_t zeros = s->memsz - s->bufsz;
+		uint32_t crc = cp_crc32c(0, s->buf, s->bufsz);
+
+		for (uint64_t left = zeros; left;) {
+			size_t n = left < sizeof(zero) ? (size_t)left : sizeof(zero);
+
+			crc = cp_crc32c(crc, zero, n);
+			left -= n;
+		}
+		s->crc32c = crc;
+		s->sum = cp_blocksum(s->buf, s->bufsz, zeros, word, big);
+	}
+}
 
 static int seeded(const struct cp_plan *plan, const char *name)
 {
