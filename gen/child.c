@@ -87,6 +87,30 @@ int cp_spawn_to(char *const argv[], const char *stdout_path,
 	return -1;
 }
 
+int cp_spawn_async(char *const argv[], int in_fd, int out_fd,
+		   const char *stderr_path, int *err)
+{
+	posix_spawn_file_actions_t fa;
+	char **env = child_environment();
+	pid_t pid;
+
+	if (cp_spawn_verbose)
+		print_command(argv);
+	posix_spawn_file_actions_init(&fa);
+	if (in_fd >= 0)
+		posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+	else
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,
+						 0);
+	posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
+	posix_spawn_file_actions_addopen(&fa, 2, stderr_path,
+					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	*err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, env);
+	posix_spawn_file_actions_destroy(&fa);
+	free(env);
+	return *err ? -1 : (int)pid;
+}
+
 int cp_have_program(const char *name)
 {
 	const char *path = getenv("PATH");

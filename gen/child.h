@@ -25,6 +25,17 @@ int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
 int cp_spawn_to(char *const argv[], const char *stdout_path,
 		const char *stderr_path, const char *what_for);
 
+/*
+ * Start argv[0] (looked up in PATH) without waiting for it, as the others
+ * do (LC_ALL=C, printed first when verbose): stdin from in_fd (-1:
+ * /dev/null), stdout to out_fd, stderr to the file stderr_path. Pass
+ * descriptors opened with O_CLOEXEC: the child keeps only its own three.
+ * Its pid, or -1 with the reason in *err, unreported (the caller knows
+ * which package to name).
+ */
+int cp_spawn_async(char *const argv[], int in_fd, int out_fd,
+		   const char *stderr_path, int *err);
+
 /* 1 if name is an executable found in PATH. */
 int cp_have_program(const char *name);
 

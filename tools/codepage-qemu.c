@@ -24,7 +24,6 @@
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +41,6 @@
 
 #include "codepage-qemu.h"
 #include "qemu-screen.h"
-
-extern char **environ;
 
 /* One recipe per line of arch/list (arches.h), each in arch/<arch>/qemu.c. */
 #define CP_ARCH(sym) extern const struct qemu_row cp_qemu_##sym;
@@ -759,7 +756,7 @@ static void pass_stderr(const char *path)
 }
 
 static int run_qemu(struct boot *b, const char *expect,
-		    struct qemu_screen *screen, int timeout, int verbose)
+		    struct qemu_screen *screen, int timeout)
 {
 	char *errlog;
 	int fds[2];
@@ -777,39 +774,22 @@ static int run_qemu(struct boot *b, const char *expect,
 			 (unsigned long long)b->blob_at);
 		go[1].send = cp_xasprintf("%s\r", cmd);
 	}
-	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	struct outcome out;
 	int err;
 
-	if (verbose) {
-		for (int i = 0; i < b->args.n; i++)
-			fprintf(stderr, "%s%s", i ? " " : "  ", b->args.v[i]);
-		fputc('\n', stderr);
-	}
-	if (pipe(fds) || (b->uboot && pipe(in))) {
+	if (pipe2(fds, O_CLOEXEC) || (b->uboot && pipe2(in, O_CLOEXEC))) {
 		cp_error(NULL, pipe, "%s", strerror(errno));
 		free(go[1].send);
 		return 2;
 	}
 	errlog = cp_path_join(b->work, "qemu.err");
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-	posix_spawn_file_actions_addclose(&fa, fds[0]);
-	if (b->uboot) {
-		posix_spawn_file_actions_adddup2(&fa, in[0], 0);
-		posix_spawn_file_actions_addclose(&fa, in[1]);
-	} else {
-		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
-	}
-	posix_spawn_file_actions_addopen(&fa, 2, errlog, O_WRONLY | O_CREAT | O_TRUNC,
-					 0644);
-	err = posix_spawnp(&pid, b->args.v[0], &fa, NULL, b->args.v, environ);
-	posix_spawn_file_actions_destroy(&fa);
+	pid = cp_spawn_async(b->args.v, b->uboot ? in[0] : -1, fds[1], errlog,
+			     &err);
 	close(fds[1]);
 	if (b->uboot)
 		close(in[0]);
-	if (err) {
+	if (pid < 0) {
 		cp_error(NULL, missing_tool, "cannot run %s: %s; install "
 			 "Debian's %s", b->args.v[0], strerror(err),
 			 b->row->package);
@@ -1434,7 +1414,7 @@ int main(int argc, char **argv)
 		qscreen_init(&screen, b.work, b.row->text_screen);
 	qemu_command(&b, &o, o.screen ? &screen : NULL, elf);
 	st = run_qemu(&b, o.screen ? o.screen : o.expect,
-		      o.screen ? &screen : NULL, o.timeout, o.verbose);
+		      o.screen ? &screen : NULL, o.timeout);
 	if (o.screen)
 		qscreen_free(&screen);
 	if (o.count && report_count(&b))
