@@ -32,6 +32,12 @@ void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
 void cp_planasm_begin_layout(struct cp_strbuf *o, const char *generator,
 			     const char *layout, unsigned align);
 
+/* The same for any block of data laid out in a layout file: in section
+ * (".data"), at the global label (which field's offsets count from). */
+void cp_planasm_begin_block(struct cp_strbuf *o, const char *generator,
+			    const char *layout, const char *section,
+			    const char *label, unsigned align);
+
 /* One field: directive (".quad") value at cp_plan + at (a plan.inc name). */
 void cp_planasm_field(struct cp_strbuf *o, const char *at,
 		      const char *directive, uint64_t value);

@@ -35,6 +35,7 @@
 #include "child.h"
 #include "diag.h"
 #include "link.h"
+#include "planasm.h"
 #include "segjson.h"
 #include "segtxt.h"
 #include "util.h"
@@ -66,28 +67,29 @@ uint64_t cq_list_head(const struct boot *b)
  */
 void cq_params64(struct boot *b, struct cp_strbuf *o)
 {
+	static const char *const copy_at[4] = {
+		"P_COPY + COPY_SRC", "P_COPY + COPY_DST", "P_COPY + COPY_LEN",
+		"P_COPY + COPY_MEMSZ",
+	};
+
 	b->cp_ea = b->cp_pa; /* MMU off, or an identity map */
-	cp_sb_printf(o, "\t.data\n\t.balign 8\n\t.globl oldkernel_params\n"
-			"oldkernel_params:\n");
-	cp_sb_printf(o, "\t.quad %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
-			"0x%llx, 0x%llx\n",
-		     b->list_mode, (unsigned long long)b->cp_pa,
-		     (unsigned long long)b->entry_off,
-		     (unsigned long long)cq_list_head(b),
-		     (unsigned long long)b->start,
-		     b->row->states ? b->h.state : b->h.mmu,
-		     (unsigned long long)b->row->ram_base,
-		     (unsigned long long)(b->ram - b->row->ram_base));
-	cp_sb_printf(o, "\t.quad %d\t/* the hart to enter on (-1: boot hart) */\n",
-		     b->h.hart);
-	cp_sb_printf(o, "\t.quad %d\t/* segments the stand-in copies in */\n",
-		     b->ncopy);
+	cp_planasm_begin_block(o, "the stand-in", "standin64.inc", ".data",
+			       "oldkernel_params", 8);
+	cp_planasm_field(o, "P_MODE", ".quad", (uint64_t)b->list_mode);
+	cp_planasm_field(o, "P_CP_PA", ".quad", b->cp_pa);
+	cp_planasm_field(o, "P_ENTRY_OFF", ".quad", b->entry_off);
+	cp_planasm_field(o, "P_LIST", ".quad", cq_list_head(b));
+	cp_planasm_field(o, "P_START", ".quad", b->start);
+	cp_planasm_field(o, "P_MMU", ".quad",
+			 (uint64_t)(b->row->states ? b->h.state : b->h.mmu));
+	cp_planasm_field(o, "P_RAM_BASE", ".quad", b->row->ram_base);
+	cp_planasm_field(o, "P_RAM_SIZE", ".quad", b->ram - b->row->ram_base);
+	cp_planasm_field(o, "P_HART", ".quad", (uint64_t)(int64_t)b->h.hart);
+	cp_planasm_field(o, "P_NCOPY", ".quad", (uint64_t)b->ncopy);
 	for (int i = 0; i < b->ncopy; i++)
-		cp_sb_printf(o, "\t.quad 0x%llx, 0x%llx, 0x%llx, 0x%llx\n",
-			     (unsigned long long)b->copy[i][0],
-			     (unsigned long long)b->copy[i][1],
-			     (unsigned long long)b->copy[i][2],
-			     (unsigned long long)b->copy[i][3]);
+		for (int k = 0; k < 4; k++)
+			cp_planasm_entry(o, "oldkernel_params", i, "COPY_SIZE",
+					 copy_at[k], ".quad", b->copy[i][k]);
 }
 
 /* ---- free memory for the helpers ---------------------------------------- */

@@ -121,9 +121,11 @@ void cq_use(struct used *u, uint64_t base, uint64_t size);
 uint64_t cq_list_head(const struct boot *b);
 
 /*
- * The parameter block of the 64-bit stand-ins (arm64, riscv64), as
- * oldkernel_params in .data: a row's params hook when its stand-in
- * reads this layout.
+ * The parameter block of the 64-bit stand-ins (arm64, riscv64, x86_64), as
+ * oldkernel_params in .data, each field placed by its name in
+ * arch/standin64.inc: a row's params hook when its stand-in reads that
+ * layout. A params hook writes through planasm.h's macros, so that the
+ * assembler refuses a block that drifts from its layout file.
  */
 void cq_params64(struct boot *b, struct cp_strbuf *o);
 

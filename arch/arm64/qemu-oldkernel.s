@@ -13,17 +13,7 @@
 // codepage-qemu links this with a generated params.s (oldkernel_params) at
 // an address of its choosing and starts the CPU here.
 
-	.equ	P_MODE, 0
-	.equ	P_CP_PA, 8
-	.equ	P_ENTRY_OFF, 16
-	.equ	P_LIST, 24
-	.equ	P_START, 32
-	.equ	P_MMU, 40
-	.equ	P_RAM_BASE, 48
-	.equ	P_RAM_SIZE, 56
-	.equ	P_HART, 64		// riscv64 only
-	.equ	P_NCOPY, 72		// segments to copy in: {src, dst, len, memsz}
-	.equ	P_COPY, 80
+	.include "standin64.inc"
 
 	.equ	BLOCK_DEVICE, 0x401	// AF | block, AttrIndx 0
 	.equ	BLOCK_NORMAL, 0x705	// AF | inner shareable | AttrIndx 1
@@ -68,8 +58,11 @@ copy_in:
 	ldr	x10, [x19, #P_NCOPY]
 	add	x11, x19, #P_COPY
 1:	cbz	x10, 4f
-	ldp	x12, x13, [x11], #16	// from, to
-	ldp	x14, x15, [x11], #16	// bytes, memsz
+	ldr	x12, [x11, #COPY_SRC]
+	ldr	x13, [x11, #COPY_DST]
+	ldr	x14, [x11, #COPY_LEN]
+	ldr	x15, [x11, #COPY_MEMSZ]
+	add	x11, x11, #COPY_SIZE
 	mov	x16, xzr
 2:	cmp	x16, x14
 	b.hs	3f

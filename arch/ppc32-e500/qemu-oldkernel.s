@@ -29,14 +29,7 @@
 	.equ	SPRN_MAS7, 944
 	.equ	SPRN_MMUCSR0, 1012
 
-	.equ	P_MODE, 0		# 0 placed, 1 list
-	.equ	P_CP_PA, 4		# codepage physical address (page)
-	.equ	P_ENTRY_OFF, 8		# offset of the entry to use
-	.equ	P_LIST, 12		# indirection list (list mode)
-	.equ	P_CP_EA, 16		# effective address for the codepage page
-	.equ	P_CP_OWN, 20		# 1: the codepage needs its own entry
-	.equ	P_START, 24		# r5 in list mode
-	.equ	P_AS1, 28		# 1: enter the codepage in address space 1
+	.include "standin.inc"
 
 	.equ	LINEAR, 0xc0000000
 

@@ -5,6 +5,7 @@
  * (qemu-oldkernel.s).
  */
 #include "codepage-qemu.h"
+#include "planasm.h"
 
 /*
  * --uboot: RAM Debian's qemu-ppce500 U-Boot uses before it relocates to
@@ -40,14 +41,17 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
 
 	b->cp_ea = ea;
-	cp_sb_printf(o, "\t.data\n\t.balign 4\n\t.globl oldkernel_params\n"
-			"oldkernel_params:\n");
-	cp_sb_printf(o, "\t.long %d, 0x%llx, 0x%llx, 0x%llx, 0x%llx, %d, "
-			"0x%llx, %d\n",
-		     b->list_mode, (unsigned long long)page,
-		     (unsigned long long)(b->cp_pa - page + b->entry_off),
-		     (unsigned long long)cq_list_head(b), (unsigned long long)ea,
-		     own, (unsigned long long)b->start, b->h.as1);
+	cp_planasm_begin_block(o, "the stand-in", "standin.inc", ".data",
+			       "oldkernel_params", 4);
+	cp_planasm_field(o, "P_MODE", ".long", (uint64_t)b->list_mode);
+	cp_planasm_field(o, "P_CP_PA", ".long", page);
+	cp_planasm_field(o, "P_ENTRY_OFF", ".long",
+			 b->cp_pa - page + b->entry_off);
+	cp_planasm_field(o, "P_LIST", ".long", cq_list_head(b));
+	cp_planasm_field(o, "P_CP_EA", ".long", ea);
+	cp_planasm_field(o, "P_CP_OWN", ".long", (uint64_t)own);
+	cp_planasm_field(o, "P_START", ".long", b->start);
+	cp_planasm_field(o, "P_AS1", ".long", (uint64_t)b->h.as1);
 }
 
 const struct qemu_row cp_qemu_ppc32_e500 = {

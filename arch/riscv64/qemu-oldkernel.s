@@ -11,15 +11,7 @@
 # With P_HART >= 0 it first moves to that hart (Linux may kexec from any).
 # codepage-qemu links this with a generated params.s (oldkernel_params).
 
-	.equ	P_MODE, 0
-	.equ	P_CP_PA, 8
-	.equ	P_ENTRY_OFF, 16
-	.equ	P_LIST, 24
-	.equ	P_START, 32
-	.equ	P_MMU, 40
-	.equ	P_HART, 64		# the hart to enter on, or -1: the boot hart
-	.equ	P_NCOPY, 72		# segments to copy in: {src, dst, len, memsz}
-	.equ	P_COPY, 80
+	.include "standin64.inc"
 
 	.equ	PTE_VRWXAD, 0xcf
 
@@ -83,11 +75,11 @@ copy_in:
 	ld	t0, P_NCOPY(s1)
 	addi	t1, s1, P_COPY
 1:	beqz	t0, 4f
-	ld	t2, 0(t1)		# from
-	ld	t3, 8(t1)		# to
-	ld	t4, 16(t1)		# bytes
-	ld	t5, 24(t1)		# memsz
-	addi	t1, t1, 32
+	ld	t2, COPY_SRC(t1)
+	ld	t3, COPY_DST(t1)
+	ld	t4, COPY_LEN(t1)
+	ld	t5, COPY_MEMSZ(t1)
+	addi	t1, t1, COPY_SIZE
 	li	t6, 0
 2:	bgeu	t6, t4, 3f
 	add	a4, t2, t6

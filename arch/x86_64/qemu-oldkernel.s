@@ -16,14 +16,7 @@
 #                off, the firmware's flat segments; placed only.
 # codepage-qemu links this with a generated params.s (oldkernel_params).
 
-	.equ	P_MODE, 0
-	.equ	P_CP_PA, 8
-	.equ	P_ENTRY_OFF, 16
-	.equ	P_LIST, 24
-	.equ	P_START, 32
-	.equ	P_MMU, 40
-	.equ	P_NCOPY, 72		# segments to copy in: {src, dst, len, memsz}
-	.equ	P_COPY, 80
+	.include "standin64.inc"
 	.equ	MAP_GIB, 8
 
 	.text
@@ -137,15 +130,15 @@ copy_in:
 	leal	P_COPY(%ebx), %ebx
 5:	testl	%ebp, %ebp
 	jz	6f
-	movl	0(%ebx), %esi		# from
-	movl	8(%ebx), %edi		# to
-	movl	16(%ebx), %ecx		# bytes
+	movl	COPY_SRC(%ebx), %esi
+	movl	COPY_DST(%ebx), %edi
+	movl	COPY_LEN(%ebx), %ecx
 	rep movsb
-	movl	24(%ebx), %ecx		# memsz
-	subl	16(%ebx), %ecx
+	movl	COPY_MEMSZ(%ebx), %ecx
+	subl	COPY_LEN(%ebx), %ecx
 	xorl	%eax, %eax
 	rep stosb
-	addl	$32, %ebx
+	addl	$COPY_SIZE, %ebx
 	decl	%ebp
 	jmp	5b
 6:	ret
