@@ -38,6 +38,20 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 	return s;
 }
 
+void cp_plan_keep_format_data(struct cp_plan *plan,
+			      const struct cp_image_format *f, void *data)
+{
+	free(plan->format_data);
+	plan->format_data = data;
+	plan->data_format = f;
+}
+
+void *cp_plan_format_data(const struct cp_plan *plan,
+			  const struct cp_image_format *f)
+{
+	return plan->data_format == f ? plan->format_data : NULL;
+}
+
 struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name)
 {
 	for (int i = 1; i < plan->nseg; i++)

@@ -143,10 +143,21 @@ struct cp_plan {
 	unsigned took;
 
 	void *arch_data; /* owned by the backend's prepare() */
-	/* what an image format's load hook learnt of the kernel for the
-	 * protocol_data hook (a bzImage's setup header); freed with free() */
+	/* what the image format that placed the kernel learnt of it for the
+	 * protocol_data hook (x86: a bzImage's setup header, a Multiboot
+	 * header's flags), tagged with that format: written and read only
+	 * through cp_plan_keep_format_data() and cp_plan_format_data() */
+	const struct cp_image_format *data_format;
 	void *format_data;
 };
+
+/* An image format's load hook keeps DATA (freed with free()) for the
+ * protocol_data hook, tagged with the format F. */
+void cp_plan_keep_format_data(struct cp_plan *plan,
+			      const struct cp_image_format *f, void *data);
+/* What format F kept, or NULL when the kernel was placed by another. */
+void *cp_plan_format_data(const struct cp_plan *plan,
+			  const struct cp_image_format *f);
 
 /* Add a segment (copies name and file; takes buf). */
 struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,

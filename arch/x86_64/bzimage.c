@@ -209,7 +209,6 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 	size_t pm_off, pm_len;
 	uint64_t load;
 
-	(void)f;
 	if (check_header(file, len, loc, &pm_off, &pm_len) ||
 	    place(plan, file, desc, loc, &load))
 		return -1;
@@ -226,8 +225,7 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 	k->hdr_end = HDR_MAGIC + file[HDR_JUMP + 1];
 	memcpy(k->hdr, file, k->hdr_end);
 	k->load = load;
-	free(plan->format_data);
-	plan->format_data = k;
+	cp_plan_keep_format_data(plan, f, k);
 	return 0;
 }
 
@@ -362,7 +360,7 @@ static int seed_setup_data(struct cp_plan *plan, const struct bz_kernel *k,
 
 int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 {
-	const struct bz_kernel *k = plan->format_data;
+	const struct bz_kernel *k = cp_plan_format_data(plan, &x86_bzimage);
 	const char *cmdline = desc->kernel_cmdline ? desc->kernel_cmdline : "";
 	size_t clen = strlen(cmdline);
 	uint32_t csize = x86_get32(k->hdr + HDR_CMDLINE_SIZE);

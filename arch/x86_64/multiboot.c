@@ -217,13 +217,21 @@ static int below_4g(const struct cp_plan *plan, const char *version,
 	return 0;
 }
 
-static void keep(struct cp_plan *plan, int page_align_modules)
+static void keep(struct cp_plan *plan, const struct cp_image_format *f,
+		 int page_align_modules)
 {
 	struct mb_kernel *k = cp_xcalloc(1, sizeof(*k));
 
 	k->page_align_modules = page_align_modules;
-	free(plan->format_data);
-	plan->format_data = k;
+	cp_plan_keep_format_data(plan, f, k);
+}
+
+/* What keep() kept, by either version's loader. */
+static const struct mb_kernel *kept(const struct cp_plan *plan)
+{
+	const struct mb_kernel *k = cp_plan_format_data(plan, &x86_multiboot);
+
+	return k ? k : cp_plan_format_data(plan, &x86_multiboot2);
 }
 
 static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
@@ -235,7 +243,6 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 	uint32_t unknown = flags & 0xffff & ~(MB1_PAGE_ALIGN | MB1_MEMORY);
 	int err;
 
-	(void)f;
 	if (unknown) {
 		char why[160];
 
@@ -264,7 +271,7 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		return -1;
 	if (desc->kernel_has_entry)
 		plan->entry = desc->kernel_entry;
-	keep(plan, flags & MB1_PAGE_ALIGN);
+	keep(plan, f, flags & MB1_PAGE_ALIGN);
 	return 0;
 }
 
@@ -353,7 +360,6 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 	uint32_t entry = 0;
 	int has_a = 0, has_entry = 0, modalign = 0, err;
 
-	(void)f;
 	for (;;) {
 		uint32_t size = t + 8 <= end ? x86_get32(file + t + 4) : 0;
 
@@ -379,7 +385,7 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 		plan->entry = entry;
 	if (desc->kernel_has_entry)
 		plan->entry = desc->kernel_entry;
-	keep(plan, modalign);
+	keep(plan, f, modalign);
 	return 0;
 }
 
@@ -454,7 +460,7 @@ static int gather_module(const struct cp_plan *plan,
 static int gather(struct cp_plan *plan, const struct cp_desc *desc,
 		  int max_map, struct mb_boot *b)
 {
-	const struct mb_kernel *k = plan->format_data;
+	const struct mb_kernel *k = kept(plan);
 	struct cp_loc loc = cp_loc_at(desc->file, "/kernel");
 
 	memset(b, 0, sizeof(*b));
