@@ -41,6 +41,7 @@
 #include "util.h"
 
 #include "codepage-qemu.h"
+#include "qemu-options.h"
 #include "qemu-screen.h"
 
 /* One recipe per line of arch/list (arches.h), each in arch/<arch>/qemu.c. */
@@ -102,7 +103,7 @@ void cq_use(struct used *u, uint64_t base, uint64_t size)
 	}
 }
 
-static int is_free(const struct used *u, uint64_t base, uint64_t size)
+int cq_is_free(const struct used *u, uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < u->n; i++)
 		if (base < u->base[i] + u->size[i] &&
@@ -121,7 +122,7 @@ static int find_free2(const struct used *u, const struct used *also,
 {
 	for (uint64_t at = cp_align_down(limit - size, align);
 	     at + size <= limit && at >= align; at -= align)
-		if (is_free(u, at, size) && is_free(also, at, size)) {
+		if (cq_is_free(u, at, size) && cq_is_free(also, at, size)) {
 			*out = at;
 			return 0;
 		}
@@ -441,7 +442,8 @@ static int setup_blob(struct boot *b)
 		return -1;
 	}
 	if (at < b->row->ram_base || at + size > b->ram || at + size < at ||
-	    !is_free(&b->firmware, at, size) || !is_free(&b->scratch, at, size)) {
+	    !cq_is_free(&b->firmware, at, size) ||
+	    !cq_is_free(&b->scratch, at, size)) {
 		cp_error(NULL, no_room,
 			 "--at 0x%llx: the blob (0x%llx bytes) must lie in RAM "
 			 "(0x%llx to 0x%llx) clear of what QEMU and its "
@@ -457,360 +459,6 @@ static int setup_blob(struct boot *b)
 	b->cp_pa = at;
 	b->entry_off = 0;
 	return 0;
-}
-
-/* ---- the stand-in old kernel -------------------------------------------- */
-
-/*
- * A 1 MiB-aligned spot for the stand-in (64 KiB) in RAM below the row's
- * helper_limit; on e500 the dtb QEMU puts after it must land free as well.
- */
-static int place_oldkernel(struct boot *b, uint64_t *out)
-{
-	const struct qemu_row *r = b->row;
-	uint64_t top = r->helper_limit < b->ram ? r->helper_limit : b->ram;
-	uint64_t lo = r->ram_base + (1 << 20);
-
-	for (uint64_t at = cp_align_down(top, 1 << 20) - (1 << 20);
-	     at >= lo && at < top; at -= 1 << 20) {
-		uint64_t dt = (at + 0x10000 + r->dtb_pad) & ~r->dtb_mask;
-
-		if (!is_free(&b->used, at, 0x10000))
-			continue;
-		if (r->dtb_pad && (!is_free(&b->used, dt, 1 << 20) ||
-				    dt + r->dtb_max > b->ram))
-			continue;
-		if (r->dtb_pad)
-			cq_use(&b->used, dt, 1 << 20);
-		cq_use(&b->used, at, 0x10000);
-		*out = at;
-		return 0;
-	}
-	cp_error(NULL, no_room,
-		 "no free 1 MiB below 0x%llx for the stand-in old kernel",
-		 (unsigned long long)top);
-	return -1;
-}
-
-static int build_oldkernel(struct boot *b, const char *prefix, char **elf)
-{
-	char *datadir = cp_datadir();
-	char *src = cp_xasprintf("%s/%s/%s", datadir, b->arch->srcdir,
-				 b->row->oldkernel);
-	char *obj = cp_path_join(b->work, "oldkernel.o");
-	char *psrc = cp_path_join(b->work, "params.s");
-	char *pobj = cp_path_join(b->work, "params.o");
-	struct cp_toolchain tc;
-	struct cp_strbuf params = { 0 };
-	uint64_t at;
-	int err = -1;
-
-	*elf = cp_path_join(b->work, "oldkernel.elf");
-	if (cp_toolchain_find(b->arch, prefix, &tc) || place_oldkernel(b, &at))
-		goto out;
-	b->oldkernel_at = at;
-	b->row->params(b, &params);
-	if (cp_write_file(psrc, params.s, params.len) ||
-	    cp_assemble(&tc, b->arch, datadir, src, obj, NULL) ||
-	    cp_assemble(&tc, b->arch, datadir, psrc, pobj, NULL))
-		goto out;
-	{
-		char *ttext = cp_xasprintf("-Ttext=0x%llx",
-					   (unsigned long long)at);
-		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
-				 "-N", "--no-warn-rwx-segments", "-e", "_start",
-				 ttext, "-o", *elf, obj, pobj, NULL };
-
-		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
-		free(ttext);
-	}
-out:
-	cp_toolchain_free(&tc);
-	cp_sb_free(&params);
-	free(datadir);
-	free(src);
-	free(obj);
-	free(psrc);
-	free(pobj);
-	return err;
-}
-
-/*
- * --reset where the generic loader's PC would start the CPU in no useful
- * state (e500: no translation to fetch through; riscv64: M-mode, before
- * the SBI firmware): the blob, as an ELF at --at, is QEMU's payload, and
- * is entered the way firmware enters one. e500: through an initial 1:1
- * mapping from 0 past the dtb QEMU puts dtb_pad after the blob; riscv64:
- * by OpenSBI, in S-mode, a0 = the hart id, a1 = QEMU's tree.
- */
-static int wrap_blob(struct boot *b, const char *prefix, char **elf)
-{
-	const struct qemu_row *r = b->row;
-	uint64_t end = b->blob_at + b->lay.t.blob_size;
-	uint64_t dtb = (end + r->dtb_pad) & ~r->dtb_mask;
-	struct cp_toolchain tc;
-	int err = -1;
-
-	if (r->dtb_max && dtb + r->dtb_max > b->ram) {
-		cp_error(NULL, no_room,
-			 "--at 0x%llx --reset: QEMU puts its dtb at 0x%llx, "
-			 "past the end of RAM (0x%llx); load the blob lower",
-			 (unsigned long long)b->blob_at,
-			 (unsigned long long)dtb, (unsigned long long)b->ram);
-		return -1;
-	}
-	*elf = cp_path_join(b->work, "blob.elf");
-	if (cp_toolchain_find(b->arch, prefix, &tc))
-		return -1;
-	{
-		char *tdata = cp_xasprintf("-Tdata=0x%llx",
-					   (unsigned long long)b->blob_at);
-		char *entry = cp_xasprintf("0x%llx",
-					   (unsigned long long)b->blob_at);
-		/* an OUTDIR named like an option stays a file to ld */
-		char *blob = cp_xasprintf("%s%s", b->lay.t.blob[0] == '-'
-						  ? "./" : "", b->lay.t.blob);
-		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
-				 "-N", "--no-warn-rwx-segments", "-b", "binary",
-				 tdata, "-e", entry, "-o", *elf, blob, NULL };
-
-		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
-		free(tdata);
-		free(entry);
-		free(blob);
-	}
-	cp_toolchain_free(&tc);
-	return err;
-}
-
-/* ---- running QEMU --------------------------------------------------------- */
-
-/* SIGTERM lets QEMU flush its logs; SIGKILL if it does not go in 5 s. */
-static void stop(pid_t pid, int *status)
-{
-	kill(pid, SIGTERM);
-	for (int i = 0; i < 500; i++) {
-		if (waitpid(pid, status, WNOHANG) == pid)
-			return;
-		usleep(10000);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, status, 0);
-}
-
-/* How a QEMU run ended, as watch() saw it. */
-struct outcome {
-	int found;    /* --expect's text appeared */
-	int ended;    /* QEMU exited by itself (status holds how) */
-	int status;   /* waitpid() status */
-	time_t after; /* seconds from start to the end of the watch */
-};
-
-/* A line of console dialogue: when await appears, send is typed. */
-struct reply {
-	const char *await;
-	char *send;
-};
-
-/*
- * Type the first reply whose text appeared in window (a later one may
- * come first: U-Boot's prompt without its autoboot countdown); 1 when one
- * was sent, and *next moves past it.
- */
-static int answer(int fd, const struct reply *r, int n, int *next,
-		  const char *window)
-{
-	for (int i = *next; i < n; i++) {
-		if (!strstr(window, r[i].await))
-			continue;
-		if (write(fd, r[i].send, strlen(r[i].send)) < 0)
-			return 0;
-		*next = i + 1;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * Copy QEMU's console to stdout until the text appears, QEMU ends (its
- * end of the pipe closes) or the timeout. QEMU is always reaped before
- * this returns: waited for when it ended by itself, stopped otherwise, so
- * the outcome never depends on how soon it exits after closing the pipe.
- */
-static void watch(int fd, pid_t pid, const char *expect,
-		  struct qemu_screen *screen, int timeout, struct outcome *out,
-		  int in, const struct reply *replies, int nreplies)
-{
-	char window[8192];
-	size_t have = 0, keep = expect && !screen ? strlen(expect) : 0;
-	time_t start = time(NULL), deadline = start + timeout;
-	int eof = 0, seen = 0, next = 0;
-
-	for (int i = 0; i < nreplies; i++)
-		if (strlen(replies[i].await) > keep)
-			keep = strlen(replies[i].await);
-
-	memset(out, 0, sizeof(*out));
-	while (!out->found && !eof) {
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-		int left = (int)(deadline - time(NULL));
-		ssize_t n;
-
-		if (left <= 0)
-			break;
-		/* the screen is looked at about once a second */
-		n = poll(&p, 1, screen ? 1000 : left * 1000);
-		if (screen && qscreen_read(screen) == 0) {
-			seen = 1;
-			out->found = strstr(screen->text, expect) != NULL;
-		}
-		if (n <= 0)
-			continue;
-		n = read(fd, window + have, sizeof(window) - 1 - have);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			eof = 1;
-			break;
-		}
-		fwrite(window + have, 1, (size_t)n, stdout);
-		have += (size_t)n;
-		window[have] = 0;
-		if (!screen)
-			out->found = expect && strstr(window, expect);
-		if (answer(in, replies, nreplies, &next, window))
-			have = 0; /* what was answered is not looked at again */
-		if (have > keep + 1 && have > sizeof(window) / 2) {
-			memmove(window, window + have - keep, keep);
-			have = keep;
-		}
-	}
-	if (have && window[have - 1] != '\n')
-		putchar('\n'); /* QEMU was stopped mid-line */
-	if (seen)
-		printf("codepage-qemu: the screen:\n%s", screen->text);
-	fflush(stdout);
-	if (eof) {
-		/* the pipe closed: QEMU is exiting, wait for its status */
-		while (waitpid(pid, &out->status, 0) < 0 && errno == EINTR)
-			;
-		out->ended = 1;
-	} else {
-		stop(pid, &out->status);
-	}
-	out->after = time(NULL) - start;
-}
-
-/* Why QEMU ended, for messages: "exit status 1", "signal 9". */
-static const char *how_ended(int status, char *buf, size_t len)
-{
-	if (WIFEXITED(status))
-		snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
-	else if (WIFSIGNALED(status))
-		snprintf(buf, len, "signal %d", WTERMSIG(status));
-	else
-		snprintf(buf, len, "status 0x%x", status);
-	return buf;
-}
-
-/*
- * 0 when the run did what was asked (the text appeared; without --expect,
- * the guest powered off and QEMU exited 0), else 1 with the reason.
- */
-static int judge(const struct outcome *o, const char *expect, int timeout)
-{
-	char how[48];
-
-	if (expect && o->found)
-		return 0;
-	if (!expect && o->ended && WIFEXITED(o->status) &&
-	    !WEXITSTATUS(o->status))
-		return 0;
-	if (o->ended && expect)
-		cp_error(NULL, no_expect, "QEMU ended (%s) after %lld s and "
-			 "'%s' never appeared",
-			 how_ended(o->status, how, sizeof(how)),
-			 (long long)o->after, expect);
-	else if (o->ended)
-		cp_error(NULL, qemu_failed, "QEMU ended with %s after %lld s",
-			 how_ended(o->status, how, sizeof(how)),
-			 (long long)o->after);
-	else if (expect)
-		cp_error(NULL, no_expect, "'%s' did not appear within %d s "
-			 "(QEMU stopped)", expect, timeout);
-	else
-		cp_error(NULL, timeout, "the guest did not power off within "
-			 "%d s (QEMU stopped)", timeout);
-	return 1;
-}
-
-/* QEMU's own messages, but not the one saying we stopped it. */
-static void pass_stderr(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char line[1024];
-
-	while (f && fgets(line, sizeof(line), f))
-		if (!strstr(line, "terminating on signal"))
-			fputs(line, stderr);
-	if (f)
-		fclose(f);
-}
-
-static int run_qemu(struct boot *b, const char *expect,
-		    struct qemu_screen *screen, int timeout)
-{
-	char *errlog;
-	int fds[2];
-	int in[2] = { -1, -1 };
-	/* --uboot: stop its autoboot, then enter the blob at its prompt */
-	struct reply go[2] = {
-		{ "Hit any key to stop autoboot", " " },
-		{ "=> ", NULL },
-	};
-
-	if (b->uboot) {
-		char cmd[128];
-
-		snprintf(cmd, sizeof(cmd), b->row->uboot_command,
-			 (unsigned long long)b->blob_at);
-		go[1].send = cp_xasprintf("%s\r", cmd);
-	}
-	pid_t pid;
-	struct outcome out;
-	int err;
-
-	if (pipe2(fds, O_CLOEXEC) || (b->uboot && pipe2(in, O_CLOEXEC))) {
-		cp_error(NULL, pipe, "%s", strerror(errno));
-		free(go[1].send);
-		return 2;
-	}
-	errlog = cp_path_join(b->work, "qemu.err");
-	pid = cp_spawn_async(b->args.v, b->uboot ? in[0] : -1, fds[1], errlog,
-			     &err);
-	close(fds[1]);
-	if (b->uboot)
-		close(in[0]);
-	if (pid < 0) {
-		cp_error(NULL, missing_tool, "cannot run %s: %s; install "
-			 "Debian's %s", b->args.v[0], strerror(err),
-			 b->row->package);
-		close(fds[0]);
-		if (b->uboot)
-			close(in[1]);
-		free(go[1].send);
-		free(errlog);
-		return 2;
-	}
-	watch(fds[0], pid, expect, screen, timeout, &out, in[1], go,
-	      b->uboot ? 2 : 0);
-	close(fds[0]);
-	if (b->uboot)
-		close(in[1]);
-	free(go[1].send);
-	pass_stderr(errlog);
-	free(errlog);
-	return judge(&out, expect, timeout);
 }
 
 /*
@@ -858,74 +506,6 @@ static int report_count(const struct boot *b)
 }
 
 /* ---- main ----------------------------------------------------------------- */
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"Usage: codepage-qemu [options] OUTDIR\n"
-		"\n"
-		"Boot mkcodepage's OUTDIR in QEMU, entering the codepage the "
-		"way a kernel's\nkexec path would, and print the destination's "
-		"console.\n"
-		"\n"
-		"  -m, --mode placed|list|blob\n"
-		"                           segments already placed (kexec_load), "
-		"copied by the\n"
-		"                           codepage from an indirection list, or "
-		"moved from\n"
-		"                           OUTDIR/blob.bin (mkcodepage --blob) "
-		"(default placed)\n"
-		"      --at ADDR            blob: where QEMU loads the blob, "
-		"entered at ADDR\n"
-		"      --reset              blob: the CPU starts there at reset, "
-		"no stand-in old\n"
-		"                           kernel (arm64; ppc32-e500, riscv64: "
-		"as QEMU's payload)\n"
-		"      --uboot              blob: Debian's U-Boot boots, and a "
-		"command at its\n"
-		"                           prompt (booti on arm64 and riscv64, "
-		"go elsewhere)\n"
-		"                           enters the blob\n"
-		"  -t, --timeout S          give up after S seconds (default "
-		"30)\n"
-		"  -e, --expect TEXT        succeed as soon as TEXT appears\n"
-		"      --expect-screen TEXT succeed as soon as TEXT appears on "
-		"the text screen\n"
-		"                           (x86_64: a VGA card is added and "
-		"read each second)\n"
-		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
-		"      --cross-compile PFX  target binutils prefix\n"
-		"      --smp N              N CPUs (the others wait in firmware)\n"
-		"      --hart N             riscv64: enter from hart N (needs --smp "
-		"> N)\n"
-		"      --count-insns        count the instructions the codepage "
-		"executes (slow)\n"
-		"      --entry-as 0|1       ppc32-e500: the address space the "
-		"codepage is entered in\n"
-		"      --el 1|2             arm64: the exception level (2: QEMU's "
-		"virtualization=on)\n"
-		"      --mmu off|on         arm64, riscv64: Linux's state, or a "
-		"bootloader's\n"
-		"                           identity map (arm64: caches on, "
-		"dirty lines)\n"
-		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
-		"                           e.g. gic-version=3; may be repeated\n"
-		"      --machine NAME       another machine of the arch's QEMU (x86_64: q35, pc)\n"
-		"      --state NAME         the state the stand-in enters the codepage in, one\n"
-		"                           its arch knows (x86_64: long, protected)\n"
-		"      --list-outside       list mode: the list and its source pages in RAM the\n"
-		"                           description does not list, as a kernel may put them\n"
-		"                           (arm64: the codepage cannot map them and copies\n"
-		"                           with its MMU off)\n"
-		"      --corrupt N:OFF      flip the byte at OFF of segment N "
-		"(N >= 1) after it is\n"
-		"                           loaded (placed) or in its source "
-		"page (list)\n"
-		"  -v, --verbose            show the QEMU command\n"
-		"  -h, --help               this text\n"
-		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
-		"2 trouble.\n");
-}
 
 /* RAM outside every memory range of the description, into b->outside. */
 static void mark_outside(struct boot *b)
@@ -980,8 +560,8 @@ static int ram_for(struct boot *b)
 	for (int i = 0; i < b->lay.t.nseg; i++) {
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 
-		b->staged[i] = !is_free(scratch, s->mem, s->memsz);
-		if (s->mem < r->ram_base || !is_free(firmware, s->mem, s->memsz)) {
+		b->staged[i] = !cq_is_free(scratch, s->mem, s->memsz);
+		if (s->mem < r->ram_base || !cq_is_free(firmware, s->mem, s->memsz)) {
 			cp_error(NULL, no_room,
 				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
 				 "no RAM for it (below 0x%llx, or the firmware's); "
@@ -1001,228 +581,6 @@ static int ram_for(struct boot *b)
 	return 0;
 }
 
-struct options {
-	const char *expect, *cpu, *prefix, *outdir;
-	int timeout, verbose, count;
-	int smp; /* --smp N: more CPUs, the others idle in firmware */
-	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
-	const char *state; /* --state NAME, checked against the row */
-	const char *machine; /* --machine NAME, likewise */
-	const char *screen; /* --expect-screen TEXT */
-};
-
-static int flag01(const char *opt, const char *value, const char *zero,
-		  const char *one, int *out)
-{
-	if (strcmp(value, zero) && strcmp(value, one)) {
-		cp_error(NULL, usage, "%s is %s or %s, not '%s'", opt, zero,
-			 one, value);
-		return -1;
-	}
-	*out = !strcmp(value, one);
-	return 0;
-}
-
-/* --corrupt N:OFF, checked against the layout once it is read. */
-static int parse_corrupt(const char *arg, struct boot *b)
-{
-	long long off;
-	int n, end = 0;
-
-	if (sscanf(arg, "%d:%lli%n", &n, &off, &end) != 2 || arg[end] ||
-	    n < 1 || off < 0) {
-		cp_error(NULL, usage, "--corrupt is N:OFFSET with N >= 1, "
-					"not '%s'", arg);
-		return -1;
-	}
-	b->corrupt_seg = n;
-	b->corrupt_off = (uint64_t)off;
-	return 0;
-}
-
-/* --at ADDR: where --mode blob loads the blob (a page, not 0). */
-static int parse_at(const char *arg, struct boot *b)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(arg, &end, 0);
-	if (errno || end == arg || *end || !v || v % PAGE) {
-		cp_error(NULL, usage, "--at is a page-aligned address above 0, "
-					"not '%s'", arg);
-		return -1;
-	}
-	b->blob_at = v;
-	return 0;
-}
-
-/*
- * --machine-opt KEY=VALUE: one more setting of QEMU's machine (-M
- * NAME,KEY=VALUE), e.g. gic-version=3. Only the characters QEMU's option
- * syntax takes as plain text: a comma would smuggle in another setting.
- */
-static int parse_machine_opt(const char *arg, struct cp_strlist *opts)
-{
-	const char *eq = strchr(arg, '=');
-
-	if (!eq || eq == arg || !eq[1] ||
-	    arg[strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			    "0123456789_.-=")]) {
-		cp_error(NULL, usage, "--machine-opt is KEY=VALUE of letters, "
-					"digits, '_', '.' and '-', not '%s'",
-			 arg);
-		return -1;
-	}
-	cp_strlist_add(opts, arg);
-	return 0;
-}
-
-/* Returns 0 to go on, 1 when done (--help), -1 on a usage error. */
-static int parse_options(int argc, char **argv, struct options *o,
-			 struct boot *b, struct cp_strlist *hostile)
-{
-	static const struct option longopts[] = {
-		{ "mode", required_argument, NULL, 'm' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "expect", required_argument, NULL, 'e' },
-		{ "expect-screen", required_argument, NULL, 'E' },
-		{ "cpu", required_argument, NULL, 'c' },
-		{ "cross-compile", required_argument, NULL, 'C' },
-		{ "count-insns", no_argument, NULL, 'I' },
-		{ "entry-as", required_argument, NULL, 'A' },
-		{ "el", required_argument, NULL, 'L' },
-		{ "mmu", required_argument, NULL, 'U' },
-		{ "smp", required_argument, NULL, 'S' },
-		{ "hart", required_argument, NULL, 'H' },
-		{ "corrupt", required_argument, NULL, 'X' },
-		{ "list-outside", no_argument, NULL, 'O' },
-		{ "machine-opt", required_argument, NULL, 'M' },
-		{ "state", required_argument, NULL, 'T' },
-		{ "machine", required_argument, NULL, 'P' },
-		{ "at", required_argument, NULL, 'B' },
-		{ "reset", no_argument, NULL, 'R' },
-		{ "uboot", no_argument, NULL, 'G' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	int c, err = 0;
-
-	o->timeout = 30;
-	b->h.hart = -1;
-	while (!err &&
-	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			b->blob_mode = !strcmp(optarg, "blob");
-			if (!b->blob_mode)
-				err = flag01("--mode", optarg, "placed",
-					     "list", &b->list_mode);
-			break;
-		case 'B':
-			err = parse_at(optarg, b);
-			break;
-		case 'R':
-			b->reset = 1;
-			cp_strlist_add(hostile, "--reset");
-			break;
-		case 'G':
-			b->uboot = 1;
-			cp_strlist_add(hostile, "--uboot");
-			break;
-		case 't': o->timeout = atoi(optarg); break;
-		case 'e': o->expect = optarg; break;
-		case 'E':
-			o->screen = optarg;
-			cp_strlist_add(hostile, "--expect-screen");
-			break;
-		case 'c': o->cpu = optarg; break;
-		case 'C': o->prefix = optarg; break;
-		case 'I': o->count = 1; break;
-		case 'A':
-			err = flag01("--entry-as", optarg, "0", "1", &b->h.as1);
-			cp_strlist_add(hostile, "--entry-as");
-			break;
-		case 'L':
-			err = flag01("--el", optarg, "1", "2", &b->h.el2);
-			cp_strlist_add(hostile, "--el");
-			break;
-		case 'U':
-			err = flag01("--mmu", optarg, "off", "on", &b->h.mmu);
-			cp_strlist_add(hostile, "--mmu");
-			break;
-		case 'H':
-			b->h.hart = atoi(optarg);
-			cp_strlist_add(hostile, "--hart");
-			break;
-		case 'S':
-			o->smp = atoi(optarg);
-			if (o->smp < 1 || o->smp > 8) {
-				cp_error(NULL, usage, "--smp is 1 to 8");
-				err = -1;
-			}
-			break;
-		case 'X':
-			err = parse_corrupt(optarg, b);
-			break;
-		case 'P':
-			o->machine = optarg;
-			cp_strlist_add(hostile, "--machine");
-			break;
-		case 'T':
-			o->state = optarg;
-			cp_strlist_add(hostile, "--state");
-			break;
-		case 'M':
-			err = parse_machine_opt(optarg, &o->machine_opts);
-			break;
-		case 'O':
-			b->h.list_outside = 1;
-			cp_strlist_add(hostile, "--list-outside");
-			break;
-		case 'v': o->verbose = 1; break;
-		case 'h': usage(stdout); return 1;
-		default: usage(stderr); return -1;
-		}
-	}
-	if (!err && o->screen && o->expect) {
-		cp_error(NULL, usage, "give --expect or --expect-screen, not both");
-		err = -1;
-	}
-	if (!err && b->h.list_outside && !b->list_mode) {
-		cp_error(NULL, usage, "--list-outside needs --mode list");
-		err = -1;
-	}
-	if (!err && b->blob_mode != (b->blob_at != 0)) {
-		cp_error(NULL, usage, "--mode blob and --at ADDR go together");
-		err = -1;
-	}
-	if (!err && b->uboot && (!b->blob_mode || b->reset)) {
-		cp_error(NULL, usage, "--uboot needs --mode blob, without --reset");
-		err = -1;
-	}
-	if (!err && b->reset && !b->blob_mode) {
-		cp_error(NULL, usage, "--reset needs --mode blob");
-		err = -1;
-	}
-	if (!err && b->corrupt_seg && b->blob_mode) {
-		cp_error(NULL, usage, "--corrupt needs --mode placed or list");
-		err = -1;
-	}
-	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
-		cp_error(NULL, usage, "--hart %d needs --smp %d or more",
-			 b->h.hart, b->h.hart + 1);
-		err = -1;
-	}
-	if (err || optind != argc - 1 || o->timeout <= 0) {
-		if (!err)
-			usage(stderr);
-		return -1;
-	}
-	o->outdir = argv[optind];
-	return 0;
-}
 
 /* --corrupt names a byte some segment of OUTDIR has (not the codepage). */
 static int check_corrupt(const struct boot *b)
@@ -1394,7 +752,7 @@ int main(int argc, char **argv)
 
 	cp_diag_set_program("codepage-qemu");
 	signal(SIGPIPE, SIG_IGN); /* --uboot: QEMU may end before it reads */
-	st = parse_options(argc, argv, &o, &b, &hostile);
+	st = cq_parse_options(argc, argv, &o, &b, &hostile);
 	if (st) {
 		st = st > 0 ? 0 : 2;
 		goto out;
@@ -1409,13 +767,13 @@ int main(int argc, char **argv)
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
 	    (b.blob_mode ? setup_blob(&b)
 	     : b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
-	    (!b.reset && !b.uboot && build_oldkernel(&b, o.prefix, &elf)) ||
-	    (b.reset && !b.row->start_by_loader && wrap_blob(&b, o.prefix, &elf)))
+	    (!b.reset && !b.uboot && cq_build_oldkernel(&b, o.prefix, &elf)) ||
+	    (b.reset && !b.row->start_by_loader && cq_wrap_blob(&b, o.prefix, &elf)))
 		goto out;
 	if (o.screen)
 		qscreen_init(&screen, b.work, b.row->text_screen);
 	qemu_command(&b, &o, o.screen ? &screen : NULL, elf);
-	st = run_qemu(&b, o.screen ? o.screen : o.expect,
+	st = cq_run_qemu(&b, o.screen ? o.screen : o.expect,
 		      o.screen ? &screen : NULL, o.timeout);
 	if (o.screen)
 		qscreen_free(&screen);

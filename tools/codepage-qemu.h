@@ -129,4 +129,20 @@ uint64_t cq_list_head(const struct boot *b);
  */
 void cq_params64(struct boot *b, struct cp_strbuf *o);
 
+/* Whether [base, base + size) meets none of u's ranges. */
+int cq_is_free(const struct used *u, uint64_t base, uint64_t size);
+
+/* qemu-oldkernel.c: the stand-in for the old kernel, built for b at a
+ * free spot (*elf: its ELF), or a blob wrapped as QEMU's -kernel for
+ * --reset. 0 or -1 (reported). */
+int cq_build_oldkernel(struct boot *b, const char *prefix, char **elf);
+int cq_wrap_blob(struct boot *b, const char *prefix, char **elf);
+
+struct qemu_screen;
+/* qemu-run.c: run QEMU with b->args until expect is on its console (or on
+ * the screen), it ends, or timeout seconds pass; at a U-Boot prompt
+ * (--uboot) enter the blob. The exit status: 0 seen, 1 not, 2 trouble. */
+int cq_run_qemu(struct boot *b, const char *expect,
+		struct qemu_screen *screen, int timeout);
+
 #endif
