@@ -20,11 +20,13 @@
 #   bench_size_target   most bytes the codepage may take
 #   bench_blob_at   where the bench loads its blob: clear of every
 #                   destination, so the mover never steps aside
+# shellcheck disable=SC2154 # src: the sourcing script's
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
 arch_conf() {
-	unset debian_packages debian_arch target binutils sample_desc \
-		sample_kernel bench_desc bench_qemu bench_copy_target \
-		bench_reference bench_size_target bench_blob_at
+	debian_packages='' debian_arch='' target='' binutils='' sample_desc=''
+	sample_kernel='' bench_desc='' bench_qemu='' bench_copy_target=''
+	bench_reference='' bench_size_target='' bench_blob_at=''
+	# shellcheck source=/dev/null # the arch's, named at run time
 	. "$src/arch/$1/arch.conf"
 }

@@ -1,55 +1,11 @@
 # SPDX-License-Identifier: MIT
-# sets.sh - arm64's own tests, sourced by tests/run_tests.sh, which runs
-# SET_arm64 at the end of its set SET.
-
-# uboot: Debian's qemu_arm64 U-Boot, a raw image placed in RAM, entered
-# at EL1 with the MMU off, x0 = QEMU's tree
-uboot_arm64() {
-	uboot=/usr/lib/u-boot/qemu_arm64/u-boot.bin
-	if [ ! -f "$uboot" ]; then
-		missing uboot-arm64 "Debian package u-boot-qemu is not installed"
-		return
-	fi
-	u=$WORK/uboot/arm64
-	mkdir -p "$u"
-	dump_dtb uboot/arm64-qemu-dtb "$u/virt.dtb" \
-		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -bios "$uboot" ||
-		return
-	cp "$SRCTREE/arch/arm64/tests/uboot.dts" "$u/"
-	if ! "$MKCP" -d "$u/uboot.dts" -k "$uboot" -o "$u/out" --blob \
-		>"$u/mk.log" 2>&1; then
-		fail uboot/arm64-build "" "$u/mk.log"
-		return
-	fi
-	boot_case uboot-arm64 "$u/out" "Hit any key to stop autoboot" \
-		"U-Boot 20;DRAM:  1 GiB;In:    pl011@9000000" ""
-	# and as a blob over its own destination, at reset
-	blob_case uboot-arm64-on-its-destination "$u/out" \
-		"Hit any key to stop autoboot" \
-		"U-Boot 20;DRAM:  1 GiB;In:    pl011@9000000" \
-		"--at=0x40200000 --reset --el=1"
-}
-
-# verify: the list and its pages in a hole of memory, where a kernel may
-# put them: the codepage cannot map them, copies with its MMU off (no
-# "caches on") and still checks every segment
-verify_arm64() {
-	v=$WORK/verify/arm64-hole
-	mkdir -p "$v"
-	cp "$SRCTREE/arch/arm64/samples/board.dts" "$v/"
-	sed 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
-		"$SRCTREE/arch/arm64/tests/memory-hole.dts" >"$v/hole.dts"
-	if "$MKCP" -d "$v/hole.dts" -k "$BUILD/samples/arm64/Image" -o "$v/out" \
-		>"$v/mk.log" 2>&1; then
-		trail_case arm64-list-outside-intact "$v/out" \
-			"entered;segments checked;jumping" \
-			--mode list --el=2 --list-outside
-		verify_case arm64-list-outside-kernel-byte "$v/out" stopped \
-			--mode list --el=2 --list-outside --corrupt 1:0x10
-	else
-		fail verify/arm64-hole-build "" "$v/mk.log"
-	fi
-}
+# shellcheck shell=sh
+#
+# handoff.sh - arm64's part of set "handoff" (arch/arm64/tests/sets.txt).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
 
 # Debian's arm64 kernel boots in QEMU with an initramfs holding
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec. No
@@ -71,6 +27,7 @@ a64_handoff_boot() {
 	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
 	cpu=cortex-a57
 	case $3 in *:*) cpu=${3#*:} ;; esac
+	# shellcheck disable=SC2086 # QEMU-OPTIONS: words
 	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" ${6:-} \
@@ -92,7 +49,7 @@ a64_handoff_boot() {
 # kernel reports).
 a64_handoff_kept() {
 	cp "$1/virt.dtb" "$1/virt-kept.dtb"
-	fdtput -c "$1/virt-kept.dtb" /reserved-memory &&
+	if ! { fdtput -c "$1/virt-kept.dtb" /reserved-memory &&
 		fdtput -t u "$1/virt-kept.dtb" /reserved-memory '#address-cells' 2 &&
 		fdtput -t u "$1/virt-kept.dtb" /reserved-memory '#size-cells' 2 &&
 		fdtput -t s "$1/virt-kept.dtb" /reserved-memory ranges "" &&
@@ -100,10 +57,10 @@ a64_handoff_kept() {
 		fdtput -t x "$1/virt-kept.dtb" /reserved-memory/secure@4a000000 \
 			reg 0 0x4a000000 0 0x100000 &&
 		fdtput -t s "$1/virt-kept.dtb" /reserved-memory/secure@4a000000 \
-			no-map "" || {
+			no-map ""; }; then
 		fail handoff/kept-region-build "fdtput could not add the region"
 		return
-	}
+	fi
 	cp "$SRCTREE/arch/arm64/tests/handoff-kept.dts" "$1/kept.dts"
 	if "$MKCP" -d "$1/kept.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
 		-o "$1/out-kept" >"$1/kept.log" 2>&1; then
@@ -148,18 +105,15 @@ a64_pages16k() {
 	m16=virt:max,lpa2=off
 	dump_dtb handoff/qemu-dtb-max "$h/virt-max.dtb" \
 		qemu-system-aarch64 -M virt -cpu max,lpa2=off -m 1G || return
-	sed 's/virt.dtb/virt-max.dtb/' "$h/linux.dts" >"$h/linux-16k.dts"
 	cp "$SRCTREE/arch/arm64/tests/handoff-4k.dts" "$h/rc-4k.dts"
-	if ! "$MKCP" -d "$h/linux-16k.dts" -k "$k16/vmlinuz" -o "$h/out-16k" \
+	if ! "$MKCP" -d "$h/linux-max.dts" -k "$k16/vmlinuz" -o "$h/out-16k" \
 		>"$h/16k.log" 2>&1 ||
 		! "$MKCP" -d "$h/rc-4k.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
 			-o "$h/out-rc-4k" >>"$h/16k.log" 2>&1; then
 		fail handoff/16k-build "" "$h/16k.log"
 		return
 	fi
-	grep -q "destination's pages: 16 KiB" "$h/out-16k/map.txt" &&
-		pass handoff/16k-page-size-shown ||
-		fail handoff/16k-page-size-shown "" "$h/out-16k/map.txt"
+	greps handoff/16k-page-size-shown "destination's pages: 16 KiB" "$h/out-16k/map.txt"
 	up="handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
 	a64_handoff_boot 16k-destination "$h/out-16k" "$m16" "handoff: old kernel up;$up"
 	k4=$HANDOFF_KERNEL
@@ -182,7 +136,6 @@ a64_pages16k() {
 a64_smp() {
 	dump_dtb handoff/qemu-dtb-smp "$h/virt-smp.dtb" \
 		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -smp 2 || return
-	sed 's/virt.dtb/virt-smp.dtb/' "$h/linux.dts" >"$h/linux-smp.dts"
 	if ! "$MKCP" -d "$h/linux-smp.dts" -k "$HANDOFF_KERNEL" \
 		-o "$h/out-linux-smp" >"$h/smp.log" 2>&1; then
 		fail handoff/smp-build "" "$h/smp.log"
@@ -245,21 +198,8 @@ EOF
 	# the destination: Debian's kernel again, its own initramfs, a
 	# command line and initrd given to it through the description
 	second_initrd arm64 "$h"
-	cat >"$h/linux.dts" <<EOF
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "arm64"; protocol = "linux-arm64";
-	memory = <0x0 0x40000000 0x0 0x40000000>;
-	segments {
-		fdt { file = "virt.dtb"; load = <0x0 0x48000000>;
-		      bootargs = "console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second";
-		      initrd = "initrd"; memory-node; };
-		initrd { file = "initrd-second.cpio.gz"; load = <0x0 0x48200000>; };
-	};
-};
-EOF
+	# (its descriptions: arch/arm64/tests/handoff/, one a machine)
+	cp "$SRCTREE"/arch/arm64/tests/handoff/*.dts "$h/"
 	# the same destination as one blob, entered at reset by QEMU's
 	# generic loader (no old kernel), loaded over the Image's own
 	# destination: the mover steps aside, moves every segment, and
@@ -285,8 +225,6 @@ EOF
 		if dump_dtb handoff/qemu-dtb-uboot "$h/virt-uboot.dtb" \
 			qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G \
 			-bios /usr/lib/u-boot/qemu_arm64/u-boot.bin; then
-			sed 's/virt.dtb/virt-uboot.dtb/' "$h/linux.dts" \
-				>"$h/linux-uboot.dts"
 			"$MKCP" -d "$h/linux-uboot.dts" -k "$HANDOFF_KERNEL" \
 				-o "$h/out-blob-uboot" --blob \
 				>"$WORK/handoff-blob-uboot.log" 2>&1 &&
@@ -307,7 +245,6 @@ EOF
 	else
 		fail handoff/blob-linux-build "" "$h/blob.log"
 	fi
-	sed 's/virt.dtb/virt-el2.dtb/' "$h/linux.dts" >"$h/linux-el2.dts"
 	for el in el1 el2; do
 		d=$h/linux.dts m=virt
 		[ $el = el2 ] && d=$h/linux-el2.dts m=virt,virtualization=on
@@ -327,8 +264,6 @@ EOF
 	# regime (the trail says the caches went on)
 	dump_dtb handoff/qemu-dtb-vhe "$h/virt-vhe.dtb" \
 		qemu-system-aarch64 -M virt,virtualization=on -cpu max -m 1G || return
-	sed -e 's/virt.dtb/virt-vhe.dtb/' -e 's|^\tsegments {|\tdebug-uart { type = "pl011"; address = <0x0 0x09000000>; };\n\tsegments {|' \
-		"$h/linux.dts" >"$h/linux-vhe.dts"
 	if "$MKCP" -d "$h/linux-vhe.dts" -k "$HANDOFF_KERNEL" -o "$h/out-linux-vhe" \
 		>"$h/linux-vhe.log" 2>&1; then
 		a64_handoff_boot linux-el2-vhe "$h/out-linux-vhe" virt,virtualization=on:max \
@@ -361,3 +296,5 @@ EOF
 		"Linux version;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" ""
 }
 
+
+handoff_arm64

@@ -1,11 +1,16 @@
 # SPDX-License-Identifier: MIT
-# seeds.sh - fresh seeds at every load, sourced by tests/run_tests.sh (set
-# seeds): mkcodepage names the bytes (segments.txt "seed" and "check"
+# shellcheck shell=sh
+#
+# seeds.sh - set "seeds", fresh seeds at every load: mkcodepage names the bytes (segments.txt "seed" and "check"
 # lines), kexec-codepage fills them with random bytes and writes the sums
 # again (--save shows what it would load), and the codepage still checks
 # every byte: each arch's refreshed OUTDIR boots in codepage-qemu, placed
 # and list. Debian's arm64 kernel gets a different KASLR offset from two
 # loads of one OUTDIR in the handoff set (handoff/fresh-kaslr-seed).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
 
 # seeds_save NAME OUTDIR: two loads' bytes, in $WORK/NAME-1 and -2.
 seeds_save() {
@@ -87,3 +92,4 @@ set_seeds() {
 		fail seeds/x86_64-setup-data "" "$out.log"
 	fi
 }
+set_seeds

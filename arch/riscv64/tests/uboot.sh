@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: MIT
-# sets.sh - riscv64's own tests, sourced by tests/run_tests.sh, which runs
-# SET_riscv64 at the end of its set SET.
+# shellcheck shell=sh
+#
+# uboot.sh - riscv64's part of set "uboot" (arch/riscv64/tests/sets.txt).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
 
 # uboot: Debian's S-mode U-Boot, handed a0 = hart id, a1 = QEMU's tree
 uboot_riscv64() {
@@ -12,8 +17,7 @@ uboot_riscv64() {
 	mkdir -p "$WORK/uboot"
 	dump_dtb uboot/riscv64-qemu-dtb "$WORK/uboot/rv.dtb" \
 		qemu-system-riscv64 -M virt -m 512M -bios default || return
-	sed -e 's|file = "board.dts";|file = "rv.dtb";|' \
-		"$SRCTREE/arch/riscv64/samples/linux.dts" >"$WORK/uboot/rv.dts"
+	cp "$SRCTREE/arch/riscv64/tests/uboot.dts" "$WORK/uboot/rv.dts"
 	if ! "$MKCP" -d "$WORK/uboot/rv.dts" -k "$uboot" -o "$WORK/uboot/rv" \
 		--blob >"$WORK/uboot/rv.log" 2>&1; then
 		fail uboot/riscv64-build "" "$WORK/uboot/rv.log"
@@ -27,3 +31,5 @@ uboot_riscv64() {
 		"--at=0x80200000"
 }
 
+
+uboot_riscv64

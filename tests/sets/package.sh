@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=sh
 #
-# package.sh - sourced by run_tests.sh: set "package", the Debian package
+# package.sh - set "package": the Debian package
 # (debian/) as a packager and a user meet it. dpkg-buildpackage builds it
 # twice, in trees at different paths with different umasks and time zones,
 # and the two must be the same bytes; lintian must report no error; and
@@ -9,6 +10,8 @@
 # installed example description, the installed codepage-check proves it,
 # and the installed codepage-qemu boots it, and a blob of it too. Needs the
 # network for the chroot's packages (PACKAGE_MIRROR, Debian's by default).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
 
 PACKAGE_MIRROR=${PACKAGE_MIRROR:-http://deb.debian.org/debian}
 
@@ -92,6 +95,7 @@ echo \$? >blob.rc
 USE
 	# (the automount hook makes the .deb's path the same inside the
 	# chroot, where apt's dpkg reads it)
+	# shellcheck disable=SC2016 # the hook's $1, not ours
 	if mmdebstrap --quiet --variant=apt \
 		--hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
 		--include="$deb" --include=qemu-system-arm \
@@ -127,3 +131,4 @@ USE
 	fi
 	rm -rf "$p"
 }
+set_package

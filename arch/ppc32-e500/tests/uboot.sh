@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: MIT
-# sets.sh - ppc32-e500's own tests, sourced by tests/run_tests.sh, which
-# runs SET_ppc32_e500 at the end of its set SET.
+# shellcheck shell=sh
+#
+# uboot.sh - ppc32-e500's part of set "uboot" (arch/ppc32-e500/tests/sets.txt).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
 
 # uboot: Debian's U-Boot for QEMU's ppce500, a destination nobody here wrote
 uboot_ppc32_e500() {
@@ -12,8 +17,7 @@ uboot_ppc32_e500() {
 	mkdir -p "$WORK/uboot"
 	dump_dtb uboot/qemu-dtb "$WORK/uboot/qemu.dtb" \
 		qemu-system-ppc -M ppce500 -m 512M -kernel "$uboot" || return
-	sed 's|"tree.dts"|"qemu.dtb"|' "$SRCTREE/tests/bad/good.dts" \
-		>"$WORK/uboot/uboot.dts"
+	cp "$SRCTREE/arch/ppc32-e500/tests/uboot.dts" "$WORK/uboot/"
 	if ! "$MKCP" -d "$WORK/uboot/uboot.dts" -k "$uboot" -o "$WORK/uboot/out" \
 		--blob >"$WORK/uboot/mk.log" 2>&1; then
 		fail uboot/build "" "$WORK/uboot/mk.log"
@@ -27,3 +31,5 @@ uboot_ppc32_e500() {
 		"DRAM:  512 MiB" "U-Boot 20;Core:  e500v2;DRAM:  512 MiB" \
 		"--at=0xf00000"
 }
+
+uboot_ppc32_e500

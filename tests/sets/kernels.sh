@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=sh
 #
-# kernels.sh - the "kernels" set of run_tests.sh (sourced by it): real
+# kernels.sh - set "kernels": real
 # Linux 6.1 kernels, built from Debian's linux-source-6.1 by
 # tools/build-linux.sh (cached outside the clone), with the KEXEC_CODEPAGE
 # patches (placed and list) or without (placed, and --list refused), hand
@@ -8,6 +9,10 @@
 # each Linux destination also boots as a blob, at reset.
 # KERNEL_ARCHES="ppc32-e500 ..." and KERNEL_CASES="name|name..." (an
 # extended regular expression) narrow the set while you work.
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
 
 # all_seen LOG TEXTS: every ';'-separated text is in LOG.
 all_seen() {
@@ -110,8 +115,8 @@ kernel_boot() {
 	cp "$OBJTREE/kexec-codepage.$KLOADER" "$stage/bin/kexec-codepage"
 	cp "$3"/* "$stage/cp/"
 	initramfs "$stage" >"$stage.cpio"
-	# shellcheck disable=SC2086
 	want=$(echo "handoff: old kernel up;$4" | sed 's/;@[a-z-]*//g')
+	# shellcheck disable=SC2086 # KQEMU: words
 	boot_until "$log" 150 "$want" $KQEMU \
 		-nodefaults -display none -serial stdio -monitor none -no-reboot \
 		-kernel "$5/$KIMAGE" -initrd "$stage.cpio" \
@@ -187,7 +192,7 @@ kernel_build() {
 # A patched kernel hands off placed and list; a stock one placed, and must
 # be refused --list clearly.
 set_kernels() {
-	grep -v "^#" "$SRCTREE/tests/kernel-cases.txt" >"$WORK/kernels.table"
+	table "$SRCTREE/tests/kernel-cases.txt" >"$WORK/kernels.table"
 	for arch in ${KERNEL_ARCHES:-ppc32-e500 riscv64 arm64}; do
 		kernel_recipe "$arch" x
 		if [ ! -x "$OBJTREE/kexec-codepage.$KLOADER" ] ||
@@ -196,19 +201,14 @@ set_kernels() {
 			continue
 		fi
 		for old in patched stock; do
-			grep "^[^|]*| *$arch *| *$old *|" "$WORK/kernels.table" |
-				grep -E "^ *(${KERNEL_CASES:-[^ |]+}) *\|" \
+			grep "^[^|]*|$arch|$old|" "$WORK/kernels.table" |
+				grep -E "^(${KERNEL_CASES:-[^|]+})\|" \
 				>"$WORK/kernels-$arch-$old.table"
 			[ -s "$WORK/kernels-$arch-$old.table" ] || continue
 			kernel_build "$arch" "$old" || continue
 			modes="placed list"
 			[ $old = stock ] && modes="placed refused"
 			while IFS="|" read -r name _ _ qemu cmdline dest desc expected; do
-				name=$(echo $name) qemu=$(echo $qemu)
-				cmdline=$(echo $cmdline)
-				dest=$(echo $dest) desc=$(echo $desc)
-				# trimmed, inner spaces kept (U-Boot's "Core:  e500v2")
-				expected=$(echo "$expected" | sed 's/^ *//; s/ *$//')
 				case $expected in
 				*@list-only*) m=list ;;
 				*) m=$modes ;;
@@ -219,3 +219,5 @@ set_kernels() {
 		done
 	done
 }
+
+set_kernels

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: MIT
+# shellcheck shell=sh
+#
+# boot.sh - booting through codepage-qemu and judging the console: sourced
+# by the sets that boot (after verdicts.sh).
+
+# expand FIELD: a table field with @samples/ and @work/ made paths
+expand() {
+	echo "$1" | sed "s|@samples/|$BUILD/samples/|g; s|@work/|$WORK/|g"
+}
+
+# dump_dtb NAME FILE QEMU-COMMAND...: the device tree QEMU builds for that
+# machine, with only the devices the test boots with (a serial port, so the
+# tree has its UART and stdout-path). A QEMU that fails is the test's
+# failure, with QEMU's own message, never a missing file later on.
+dump_dtb() {
+	name=$1 f=$2
+	shift 2
+	if ! "$@" -nodefaults -display none -serial null -monitor none \
+		-machine dumpdtb="$f" </dev/null >"$f.log" 2>&1 || [ ! -s "$f" ]; then
+		fail "$name" "QEMU could not dump its device tree" "$f.log"
+		return 1
+	fi
+}
+
+
+# check_console NAME LOG EXPECTED KERNEL-BIN: LOG has every ';'-separated
+# text of EXPECTED; a regcheck destination passed, with the sum of
+# KERNEL-BIN
+check_console() {
+	log=$2
+	if ! all_in "$log" "$3"; then
+		fail "$1" "missing '$missing_text'" "$log"
+		return
+	fi
+	if grep -q 'regcheck:' "$log"; then
+		want=$("$FNVSUM" "$4")
+		if ! grep -q 'regcheck: PASS' "$log"; then
+			fail "$1" "destination reports FAIL" "$log"
+			return
+		elif ! grep -q "sum=$want" "$log"; then
+			fail "$1" "checksum differs from $want" "$log"
+			return
+		fi
+	fi
+	clean "$1" "$log"
+}
+
+boot_case() { # name out expect expected qemu-options
+	for mode in placed list; do
+		log=$WORK/$1-$mode.log
+		# shellcheck disable=SC2086
+		"$QEMU_RUN" --mode "$mode" --timeout 120 --expect "$3" ${5:-} "$2" \
+			>"$log" 2>&1
+		st=$?
+		if [ $st -ne 0 ]; then
+			fail "qemu/$1/$mode" "exit $st" "$log"
+		else
+			check_console "qemu/$1/$mode" "$log" "$4" "$2/kernel.0.bin"
+		fi
+	done
+}
+
+blob_case() { # name out expect expected qemu-options: one blob boot
+	log=$WORK/b-$1.log
+	# shellcheck disable=SC2086
+	"$QEMU_RUN" --mode blob --timeout 120 --expect "$3" $5 "$2" >"$log" 2>&1
+	st=$?
+	if [ $st -ne 0 ]; then
+		fail "blob/$1" "exit $st" "$log"
+	else
+		check_console "blob/$1" "$log" "$4" "$2/kernel.0.bin"
+	fi
+}
+
+# second_initrd ARCH DIR: DIR/initrd-second.cpio.gz, an initramfs of the
+# handoff init alone, for a destination kernel (it prints its command line
+# and powers off)
+second_initrd() {
+	mkdir -p "$2/second"
+	cp "$BUILD/tests/handoff-init.$1" "$2/second/init"
+	(cd "$2/second" && find . | cpio -o -H newc --quiet | gzip -n) \
+		>"$2/initrd-second.cpio.gz"
+}
+
+# verify_case NAME OUTDIR WANT OPTIONS...: codepage-qemu boots OUTDIR with
+# OPTIONS (a --corrupt among them, or none) and the destination is WANT:
+# entered (regcheck passes) or stopped (the codepage refused to jump).
+# Logs in $WORK/verify.
+verify_case() {
+	n=$1 d=$2 want=$3
+	shift 3
+	mkdir -p "$WORK/verify"
+	if [ "$want" = entered ]; then
+		set -- --expect 'regcheck: PASS' "$@"
+	else
+		set -- --expect 'differs (or never came): stopped' "$@"
+	fi
+	"$QEMU_RUN" --timeout 30 "$@" "$d" >"$WORK/verify/$n.log" 2>&1
+	st=$?
+	if ! clean_log "$WORK/verify/$n.log"; then
+		fail "verify/$n" "sanitizer" "$WORK/verify/$n.log"
+	elif [ $st -eq 0 ] && { [ "$want" = entered ] ||
+		! grep -q '^regcheck: ' "$WORK/verify/$n.log"; }; then
+		pass "verify/$n"
+	else
+		fail "verify/$n" "exit $st, wanted the destination $want" \
+			"$WORK/verify/$n.log"
+	fi
+}
+
+# trail_case NAME OUTDIR TRAIL OPTIONS...: intact, with the trail (lines
+# after "mkcodepage: ", ';'-separated) exactly as given
+trail_case() {
+	n=$1 d=$2 trail=$3
+	shift 3
+	verify_case "$n" "$d" entered "$@"
+	tr -d '\r' <"$WORK/verify/$n.log" | sed -n 's/^mkcodepage: //p' |
+		tr '\n' ';' >"$WORK/verify/$n.trail"
+	if [ "$(cat "$WORK/verify/$n.trail")" = "$trail;" ]; then
+		pass "verify/$n-trail"
+	else
+		fail "verify/$n-trail" "the trail reads '$(cat "$WORK/verify/$n.trail")', not '$trail;'" \
+			"$WORK/verify/$n.log"
+	fi
+}
