@@ -112,9 +112,10 @@ clean() {
 	if clean_log "$2"; then pass "$1"; else fail "$1" sanitizer "$2"; fi
 }
 
-# greps NAME PATTERN FILE: FILE has a line matching PATTERN (grep -E).
+# greps NAME PATTERN FILE: FILE has a line matching PATTERN (grep's basic
+# expression, as every pattern here).
 greps() {
-	if grep -qE -- "$2" "$3"; then pass "$1"; else fail "$1" "no '$2'" "$3"; fi
+	if grep -q -- "$2" "$3"; then pass "$1"; else fail "$1" "no '$2'" "$3"; fi
 }
 
 # same NAME A B: A and B are the same bytes.

@@ -311,6 +311,46 @@ check_fixups() {
 	fi
 }
 
+# run_driver OPTION...: tests/run_tests.sh on the tree of tests/driver/
+# (its sets leak, fail and crash on purpose), with this tree's driver and
+# libraries, in $WORK/driver
+run_driver() {
+	sh "$WORK/driver/tests/run_tests.sh" "$@"
+}
+
+# The driver: every set in a process of its own, the registry's order and
+# an arch's files after the set's own, -t, -e, -v, a set that stops
+# without a verdict counted as failed, one summary line.
+check_driver() {
+	t=$WORK/driver
+	rm -rf "$t"
+	cp -r "$SRCTREE/tests/driver" "$t"
+	mkdir -p "$t/tests/lib" "$t/tools"
+	cp "$SRCTREE/tests/run_tests.sh" "$t/tests/"
+	cp "$SRCTREE"/tests/lib/*.sh "$t/tests/lib/"
+	cp "$SRCTREE/tools/arches.sh" "$t/tools/"
+	export SRCTREE
+	SRCTREE=$t ends driver/every-set 1 '^4 passed, 3 failed, 0 skipped$' run_driver
+	l=$(log_of driver/every-set)
+	greps driver/sets-isolated '^PASS: driver/isolated$' "$l"
+	greps driver/stopped-set-failed \
+		'^FAIL: crash (tests/sets/crash.sh stopped with status 2)$' "$l"
+	verdict driver/40-lines-of-a-log "" "$l" \
+		test "$(grep -c '^    | ' "$l")" -eq 40
+	SRCTREE=$t ends driver/v-whole-log 1 '^    | 50$' run_driver -v -t broken
+	SRCTREE=$t ends driver/e-stops-at-first-failure 1 \
+		'^2 passed, 1 failed, 0 skipped$' run_driver -e
+	verdict driver/e-nothing-after "" "$(log_of driver/e-stops-at-first-failure)" \
+		test "$(grep -c 'broken-2\|^== late' "$(log_of driver/e-stops-at-first-failure)")" -eq 0
+	SRCTREE=$t ends driver/t-arch-file-after-the-sets-own 0 \
+		'^2 passed, 0 failed, 0 skipped$' run_driver -t late
+	verdict driver/t-arch-file-after-the-sets-own-order "" \
+		"$(log_of driver/t-arch-file-after-the-sets-own)" \
+		test "$(grep '^PASS' "$(log_of driver/t-arch-file-after-the-sets-own)" |
+			tr '\n' ' ')" = "PASS: driver/late PASS: driver/late-demo "
+	SRCTREE=$t ends driver/unknown-set-refused 2 "no set 'nosuch'" run_driver -t nosuch
+}
+
 # The test scripts pass shellcheck: the driver, the set files (which bring
 # in their libraries to be followed) and the libraries themselves, whose
 # names are the sets' (so unused and unassigned names are not theirs to say).
@@ -321,7 +361,8 @@ shellcheck_scripts() {
 	fi
 	cd "$SRCTREE" || return
 	ok cli/test-scripts-pass-shellcheck sh -c '
-		shellcheck -x -s sh tests/run_tests.sh tests/sets/*.sh arch/*/tests/*.sh &&
+		shellcheck -x -s sh tests/run_tests.sh tests/sets/*.sh arch/*/tests/*.sh \
+			tests/driver/tests/sets/*.sh tests/driver/arch/*/tests/*.sh &&
 		shellcheck -x -s sh -e SC2034,SC2154 tests/lib/*.sh tools/arches.sh'
 }
 
@@ -336,4 +377,5 @@ check_sha256_yardstick
 check_two_link_addresses
 check_inputs
 check_fixups
+check_driver
 shellcheck_scripts
