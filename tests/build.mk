@@ -5,8 +5,9 @@ test-bins := $(obj)/tests/unit-tests $(obj)/tests/fnvsum $(obj)/tests/sha256-kat
 	$(obj)/tests/fdt-regions
 san-programs = $(addprefix $(obj)/san/,$(programs))
 
-unit-test-srcs := tests/unit-tests.c tests/unit-desc.c tests/unit-idmap.c \
-	tests/unit-reserve.c
+# (each arch's build.mk adds its groups, arch/<arch>/tests/unit-*.c)
+unit-test-srcs += tests/unit-tests.c tests/unit-desc.c tests/unit-reserve.c
+$(unit-test-srcs:%.c=$(obj)/san/%.o): HOST_CPPFLAGS += -I$(srctree)/tests
 $(obj)/tests/unit-tests: $(unit-test-srcs:%.c=$(obj)/san/%.o) $(libcp-san-objs)
 	$(quiet) LD-SAN tests/unit-tests
 	@mkdir -p $(dir $@)

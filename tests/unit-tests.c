@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * unit-tests.c - unit tests of the host library: ELF kernel reader, plan
- * checks, relocation classifier, the e500 TLB mapping and the arch rows,
- * here; the groups of unit-*.c (unit.h) run from main(). Built with
+ * checks, relocation classifier and the arch rows, here; the groups of
+ * unit-*.c (unit.h) run from main(), then the groups arches register
+ * (arch/<arch>/tests/unit-*.c, UNIT_GROUP). Built with
  * AddressSanitizer and UBSan; prints one line per case, "PASS: name" or
  * "FAIL: name (why)", which tests/run_tests.sh counts.
  *
@@ -42,6 +43,29 @@ void unit_verdict(const char *name, int ok, const char *cond, int line)
 		printf("FAIL: unit/%s (%s, line %d)\n", name, cond, line);
 		failures++;
 	}
+}
+
+/* The groups UNIT_GROUP registered, in link order, before main() runs. */
+static struct {
+	const char *name;
+	void (*run)(void);
+} registered[16];
+static int nregistered;
+
+void unit_register(const char *name, void (*run)(void))
+{
+	if (nregistered == (int)(sizeof(registered) / sizeof(registered[0]))) {
+		fprintf(stderr, "unit-tests: too many groups (%s)\n", name);
+		abort();
+	}
+	registered[nregistered].name = name;
+	registered[nregistered++].run = run;
+}
+
+void unit_run_registered(void)
+{
+	for (int i = 0; i < nregistered; i++)
+		registered[i].run();
 }
 
 char *write_text(const char *name, const char *text)
@@ -558,7 +582,7 @@ static void test_segtxt(void)
 	free(dir);
 }
 
-/* ---- relocation classifier and TLB mapping --------------------------------- */
+/* ---- relocation classifier -------------------------------------------------- */
 
 static void test_relocs(void)
 {
@@ -581,37 +605,6 @@ static void test_relocs(void)
 				     !cp_arch_by_elf(EM_PPC, ELFCLASS32,
 						     ELFDATA2LSB));
 	CHECK("arch-alias", cp_arch_find("e500") == a);
-}
-
-static int tlb_plan(struct cp_plan *p, uint64_t base, uint64_t size)
-{
-	init_plan(p);
-	p->memory[0] = (struct cp_range){ base, size };
-	return p->arch->prepare(p);
-}
-
-static void test_tlb(void)
-{
-	struct cp_plan p;
-	uint64_t ima;
-
-	CHECK("tlb-768m", tlb_plan(&p, 0, 0x30000000) == 0);
-	p.entry = 0x100;
-	CHECK("tlb-ima", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
-				 ima == 0x10000000);
-	cp_plan_free(&p);
-	CHECK("tlb-252m-4k", tlb_plan(&p, 0, 0x0fc01000) == 0);
-	cp_plan_free(&p);
-	CHECK("tlb-4g", tlb_plan(&p, 0, 0x100000000ULL) == 0);
-	p.entry = 0;
-	CHECK("tlb-4g-ima-capped", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
-					   ima == 0x80000000);
-	cp_plan_free(&p);
-	/* 4 KiB + 4 GiB - 8 KiB: alignment forces dozens of entries */
-	CHECK("tlb-too-many", tlb_plan(&p, 0x1000, 0xffffe000ULL) != 0);
-	cp_plan_free(&p);
-	CHECK("tlb-unaligned", tlb_plan(&p, 0x100, 0x10000) != 0);
-	cp_plan_free(&p);
 }
 
 static void test_util(void)
@@ -762,12 +755,11 @@ int main(int argc, char **argv)
 	test_fdtfix();
 	test_segtxt();
 	test_relocs();
-	test_tlb();
 	test_util();
 	test_deps();
 	test_checksum();
-	unit_idmap();
 	test_arch_rows();
 	unit_reserve();
+	unit_run_registered();
 	return failures ? 1 : 0;
 }

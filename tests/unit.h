@@ -36,7 +36,21 @@ void add_full(struct cp_plan *p, const char *name, uint64_t mem, size_t len,
 
 /* The groups in files of their own */
 void unit_desc(void);	 /* unit-desc.c: the description reader */
-void unit_idmap(void);	 /* unit-idmap.c: the arm64 identity map */
 void unit_reserve(void); /* unit-reserve.c: memory the firmware keeps */
+
+/*
+ * An arch's group, in arch/<arch>/tests/ (kselftest's harness registers its
+ * tests so): UNIT_GROUP(fn) before the group's static void fn(void) adds
+ * it, at program start, to the groups main() runs after its own; the
+ * arch's build.mk adds the file to unit-test-srcs.
+ */
+void unit_register(const char *name, void (*run)(void));
+void unit_run_registered(void);
+#define UNIT_GROUP(fn)                                                     \
+	static void fn(void);                                              \
+	__attribute__((constructor)) static void fn##_register(void)       \
+	{                                                                  \
+		unit_register(#fn, fn);                                    \
+	}
 
 #endif

@@ -6,6 +6,7 @@
 libcp-srcs += arch/arm64/backend.c arch/arm64/idmap.c
 arch-dirs += arch/arm64
 qemu-recipe-srcs += arch/arm64/qemu.c
+unit-test-srcs += arch/arm64/tests/unit-idmap.c
 target-arches += arm64
 TARGET_CC_arm64 ?= aarch64-linux-gnu-gcc
 A64_PREFIX ?= aarch64-linux-gnu-

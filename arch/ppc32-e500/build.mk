@@ -5,6 +5,7 @@
 libcp-srcs += arch/ppc32-e500/backend.c
 arch-dirs += arch/ppc32-e500
 qemu-recipe-srcs += arch/ppc32-e500/qemu.c
+unit-test-srcs += arch/ppc32-e500/tests/unit-tlb.c
 target-arches += ppc32
 TARGET_CC_ppc32 ?= powerpc-linux-gnu-gcc
 PPC_PREFIX ?= powerpc-linux-gnu-

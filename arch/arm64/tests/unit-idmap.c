@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * unit-idmap.c - unit tests of the arm64 identity map (arch/arm64/idmap.c):
- * the tables it lays, walked as the MMU would.
+ * the tables it lays, walked as the MMU would. A group of the unit-tests
+ * program (tests/unit.h), built with it by arch/arm64/build.mk.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 
 #include "util.h"
 #include "unit.h"
-#include "../arch/arm64/idmap.h"
+#include "../idmap.h"
 
 #define IDMAP_AREA 0x7ff00000ULL /* where the test puts the table area */
 
@@ -120,7 +121,9 @@ static void test_idmap(void)
 	free(m);
 }
 
-void unit_idmap(void)
+UNIT_GROUP(unit_idmap)
+
+static void unit_idmap(void)
 {
 	test_idmap();
 }
