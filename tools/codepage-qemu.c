@@ -42,18 +42,8 @@
 
 #include "codepage-qemu.h"
 #include "qemu-options.h"
+#include "qemu-rows.h"
 #include "qemu-screen.h"
-
-/* One recipe per line of arch/list (arches.h), each in arch/<arch>/qemu.c. */
-#define CP_ARCH(sym) extern const struct qemu_row cp_qemu_##sym;
-#include "arches.h"
-#undef CP_ARCH
-
-static const struct qemu_row *const qemu_rows[] = {
-#define CP_ARCH(sym) &cp_qemu_##sym,
-#include "arches.h"
-#undef CP_ARCH
-};
 
 uint64_t cq_list_head(const struct boot *b)
 {
@@ -63,8 +53,8 @@ uint64_t cq_list_head(const struct boot *b)
 /*
  * The parameter block of the 64-bit stand-ins (arm64, riscv64, x86_64):
  * mode, where the codepage is and its entries, the list, the start
- * address, the entry state (--mmu, or --state's index where the row has
- * states), RAM, the hart, and the segments the stand-in copies in.
+ * address, the entry state (the row's standin_state option), RAM, the
+ * hart, and the segments the stand-in copies in.
  */
 void cq_params64(struct boot *b, struct cp_strbuf *o)
 {
@@ -82,10 +72,11 @@ void cq_params64(struct boot *b, struct cp_strbuf *o)
 	cp_planasm_field(o, "P_LIST", ".quad", cq_list_head(b));
 	cp_planasm_field(o, "P_START", ".quad", b->start);
 	cp_planasm_field(o, "P_MMU", ".quad",
-			 (uint64_t)(b->row->states ? b->h.state : b->h.mmu));
+			 (uint64_t)(int64_t)cq_state(b, b->row->standin_state));
 	cp_planasm_field(o, "P_RAM_BASE", ".quad", b->row->ram_base);
 	cp_planasm_field(o, "P_RAM_SIZE", ".quad", b->ram - b->row->ram_base);
-	cp_planasm_field(o, "P_HART", ".quad", (uint64_t)(int64_t)b->h.hart);
+	cp_planasm_field(o, "P_HART", ".quad",
+			 (uint64_t)(int64_t)cq_state(b, "hart"));
 	cp_planasm_field(o, "P_NCOPY", ".quad", (uint64_t)b->ncopy);
 	for (int i = 0; i < b->ncopy; i++)
 		for (int k = 0; k < 4; k++)
@@ -596,71 +587,12 @@ static int check_corrupt(const struct boot *b)
 	return -1;
 }
 
-/* name's index in the row's list (opt says which, for the message), or -1
- * after naming those there are. */
-static int choose(const struct boot *b, const char *const *list,
-		  const char *opt, const char *name)
-{
-	struct cp_strbuf known = { 0 };
-
-	for (int i = 0; list && list[i]; i++)
-		if (!strcmp(list[i], name))
-			return i;
-	for (int i = 0; list && list[i]; i++)
-		cp_sb_printf(&known, "%s%s", i ? ", " : "", list[i]);
-	cp_error(NULL, usage, "%s %s: %s's recipe knows %s", opt, name,
-		 b->row->arch, known.len ? known.s : "no other");
-	cp_sb_free(&known);
-	return -1;
-}
-
-/* --state and --machine, against the row's lists. */
-static int choose_state_machine(struct boot *b, const struct options *o)
-{
-	int i;
-
-	if (o->state) {
-		if ((i = choose(b, b->row->states, "--state", o->state)) < 0)
-			return -1;
-		b->h.state = i;
-	}
-	if (o->machine) {
-		if (choose(b, b->row->machines, "--machine", o->machine) < 0)
-			return -1;
-		b->h.machine = o->machine;
-	}
-	return 0;
-}
-
-/* The row for OUTDIR's arch, and the hostile options it understands. */
-static int choose_row(struct boot *b, const struct cp_strlist *hostile)
-{
-	for (size_t i = 0; i < sizeof(qemu_rows) / sizeof(qemu_rows[0]); i++)
-		if (!strcmp(qemu_rows[i]->arch, b->lay.j.arch))
-			b->row = qemu_rows[i];
-	b->arch = cp_arch_find(b->lay.j.arch);
-	if (!b->row || !b->arch) {
-		cp_error(NULL, unsupported_arch,
-			 "no QEMU recipe for arch '%s'", b->lay.j.arch);
-		return -1;
-	}
-	for (int i = 0; i < hostile->n; i++)
-		if (!strstr(b->row->options, hostile->v[i])) {
-			cp_error(NULL, usage,
-				 "%s does not apply to %s (it takes %s)",
-				 hostile->v[i], b->row->arch, b->row->options);
-			return -1;
-		}
-	return 0;
-}
-
 /* -M's argument: the row's machine, then each --machine-opt. */
 static char *machine_arg(struct boot *b, const struct options *o)
 {
 	struct cp_strbuf m = { 0 };
 
-	cp_sb_printf(&m, "%s",
-		     b->h.machine ? b->h.machine : b->row->machine(b));
+	cp_sb_printf(&m, "%s", b->row->machine(b));
 	for (int i = 0; i < o->machine_opts.n; i++)
 		cp_sb_printf(&m, ",%s", o->machine_opts.v[i]);
 	return m.s;
@@ -714,7 +646,8 @@ static void qemu_command(struct boot *b, const struct options *o,
 	if (b->uboot) {
 		arg(b, b->row->bios ? "-kernel" : "-bios");
 		arg(b, b->row->uboot_by_state
-			       ? b->row->uboot_by_state[b->h.state]
+			       ? b->row->uboot_by_state[cq_state(
+					 b, b->row->standin_state)]
 			       : b->row->uboot);
 	} else if (b->row->start_by_loader) {
 		/* --reset: the CPU starts in the blob, as after a reset */
@@ -759,8 +692,8 @@ int main(int argc, char **argv)
 	}
 	st = 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
-	    cp_segjson_read(o.outdir, &b.lay.j) || choose_row(&b, &hostile) ||
-	    choose_state_machine(&b, &o) ||
+	    cp_segjson_read(o.outdir, &b.lay.j) || cq_choose_row(&b, &hostile) ||
+	    cq_choose_states(&b, &o) ||
 	    check_corrupt(&b))
 		goto out;
 	cp_spawn_verbose = o.verbose;
@@ -783,6 +716,7 @@ out:
 	free(elf);
 	cp_strlist_free(&hostile);
 	cp_strlist_free(&o.machine_opts);
+	cp_strlist_free(&o.state_args);
 	cp_strlist_free(&b.args);
 	cp_segtxt_free(&b.lay.t);
 	return st;

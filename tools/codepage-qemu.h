@@ -26,15 +26,28 @@ struct used {
 	int n;
 };
 
+/*
+ * An option an arch's recipe owns (--NAME VALUE), for the state its
+ * stand-in enters the codepage in or the machine it runs on: VALUE is one
+ * of values, the first the default, and the recipe reads its index; or,
+ * with values NULL, a number from 0 to max, -1 when not given. kexec-tools'
+ * arches own their options so; here the row is chosen at run time, by
+ * OUTDIR's arch, and an option no row of that arch has is refused.
+ */
+struct qemu_state_opt {
+	const char *name;
+	const char *const *values;
+	int max;
+	const char *help; /* for --help: what it sets */
+};
+
+#define CQ_MAX_STATE_OPTS 4
+
 /* What the user asked the stand-in old kernel to look like. */
 struct hostile {
-	int as1; /* e500: enter through an address-space-1 entry */
-	int el2; /* arm64: run at EL2 (QEMU's virtualization=on) */
-	int mmu; /* arm64: a bootloader's identity map, caches on */
-	int hart; /* riscv64: the hart to enter on, -1 for the boot hart */
 	int list_outside; /* the list and its pages in RAM memory does not list */
-	int state; /* --state: an index into the row's states, 0 its default */
-	const char *machine; /* --machine: one of the row's machines, or NULL */
+	/* per option of the row's state_opts: a value's index, or a number */
+	int state[CQ_MAX_STATE_OPTS];
 };
 
 struct boot {
@@ -89,13 +102,14 @@ struct qemu_row {
 	uint64_t dtb_pad, dtb_mask, dtb_max;
 	const char *(*machine)(const struct boot *b);
 	void (*params)(struct boot *b, struct cp_strbuf *o);
-	const char *options; /* the hostile options it understands */
-	/* Entry states its stand-in can leave the CPU in (--state NAME), the
-	 * default first, NULL-ended; NULL: none to choose. */
-	const char *const *states;
-	/* Machines --machine may choose instead of machine()'s, NULL-ended;
-	 * NULL: none. */
-	const char *const *machines;
+	/* the options of every arch it takes (--list-outside, --reset,
+	 * --uboot, --expect-screen) */
+	const char *options;
+	/* its own options, ended by one without a name; NULL: none */
+	const struct qemu_state_opt *state_opts;
+	/* the one of them its stand-in reads as its entry state (standin64.inc's
+	 * P_MMU); NULL: none */
+	const char *standin_state;
 	/* a text screen (--expect-screen): the cells' physical address and
 	 * the -device that makes it; 0 and NULL: none */
 	uint64_t text_screen;
@@ -107,9 +121,23 @@ struct qemu_row {
 	 * NULL: none */
 	const char *uboot, *uboot_command;
 	/* Instead of uboot, where the build decides the entry state: one per
-	 * state, in the order of states (x86: 64-bit and 32-bit U-Boot). */
+	 * value of standin_state, in its order (x86: 64-bit and 32-bit
+	 * U-Boot). */
 	const char *const *uboot_by_state;
 };
+
+/* Every row, one per line of arch/list (codepage-qemu.c). */
+extern const struct qemu_row *const cq_rows[];
+extern const size_t cq_nrows;
+
+/* The index of row's option NAME in its state_opts, or -1. */
+int cq_row_option(const struct qemu_row *row, const char *name);
+/* The first row with an option called NAME (cq_nrows: none). */
+size_t cq_first_row_with(const char *name);
+
+/* The value of b's row's option NAME (an index into its values, or a
+ * number), -1 when the row has no such option or a number was not given. */
+int cq_state(const struct boot *b, const char *name);
 
 /* Mark [base, base + size) used in u. */
 void cq_use(struct used *u, uint64_t base, uint64_t size);

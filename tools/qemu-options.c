@@ -26,6 +26,43 @@
 #include "qemu-screen.h"
 #include "qemu-options.h"
 
+/* The arches whose rows take option name, ", "-separated, into who. */
+static void arches_taking(const char *name, struct cp_strbuf *who)
+{
+	for (size_t k = 0; k < cq_nrows; k++)
+		if (cq_row_option(cq_rows[k], name) >= 0)
+			cp_sb_printf(who, "%s%s", who->len ? ", " : "",
+				     cq_rows[k]->arch);
+}
+
+/* One line for each option of the rows' own: its values, the arches that
+ * take it, what it sets (in the words of the first row that has it). */
+static void usage_state_opts(FILE *f)
+{
+	for (size_t r = 0; r < cq_nrows; r++)
+		for (const struct qemu_state_opt *so = cq_rows[r]->state_opts;
+		     so && so->name; so++) {
+			struct cp_strbuf arg = { 0 }, who = { 0 };
+
+			if (cq_first_row_with(so->name) != r)
+				continue;
+			cp_sb_printf(&arg, "--%s ", so->name);
+			for (int i = 0; so->values && so->values[i]; i++)
+				cp_sb_printf(&arg, "%s%s", i ? "|" : "",
+					     so->values[i]);
+			if (!so->values)
+				cp_sb_printf(&arg, "N");
+			arches_taking(so->name, &who);
+			/* the column of the options above, or a line of
+			 * its own for a long one */
+			fprintf(f, "      %-20s%s%s: %s\n", arg.s,
+				arg.len > 20 ? "\n                           " : " ",
+				who.s, so->help);
+			cp_sb_free(&arg);
+			cp_sb_free(&who);
+		}
+}
+
 void cq_usage(FILE *f)
 {
 	fprintf(f,
@@ -63,23 +100,10 @@ void cq_usage(FILE *f)
 		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
 		"      --cross-compile PFX  target binutils prefix\n"
 		"      --smp N              N CPUs (the others wait in firmware)\n"
-		"      --hart N             riscv64: enter from hart N (needs --smp "
-		"> N)\n"
 		"      --count-insns        count the instructions the codepage "
 		"executes (slow)\n"
-		"      --entry-as 0|1       ppc32-e500: the address space the "
-		"codepage is entered in\n"
-		"      --el 1|2             arm64: the exception level (2: QEMU's "
-		"virtualization=on)\n"
-		"      --mmu off|on         arm64, riscv64: Linux's state, or a "
-		"bootloader's\n"
-		"                           identity map (arm64: caches on, "
-		"dirty lines)\n"
 		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
 		"                           e.g. gic-version=3; may be repeated\n"
-		"      --machine NAME       another machine of the arch's QEMU (x86_64: q35, pc)\n"
-		"      --state NAME         the state the stand-in enters the codepage in, one\n"
-		"                           its arch knows (x86_64: long, protected)\n"
 		"      --list-outside       list mode: the list and its source pages in RAM the\n"
 		"                           description does not list, as a kernel may put them\n"
 		"                           (arm64: the codepage cannot map them and copies\n"
@@ -90,8 +114,12 @@ void cq_usage(FILE *f)
 		"page (list)\n"
 		"  -v, --verbose            show the QEMU command\n"
 		"  -h, --help               this text\n"
-		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
-		"2 trouble.\n");
+		"\nWhat an arch's recipe takes of its own (the entry state of "
+		"its stand-in,\nits machine; the first value is the "
+		"default):\n");
+	usage_state_opts(f);
+	fprintf(f, "\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
+		   "2 trouble.\n");
 }
 
 
@@ -162,146 +190,143 @@ static int parse_machine_opt(const char *arg, struct cp_strlist *opts)
 	return 0;
 }
 
-/* Returns 0 to go on, 1 when done (--help), -1 on a usage error. */
-int cq_parse_options(int argc, char **argv, struct options *o,
-			 struct boot *b, struct cp_strlist *hostile)
+/* The options every arch takes; each row's own follow at run time. */
+static const struct option fixed_opts[] = {
+	{ "mode", required_argument, NULL, 'm' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "expect", required_argument, NULL, 'e' },
+	{ "expect-screen", required_argument, NULL, 'E' },
+	{ "cpu", required_argument, NULL, 'c' },
+	{ "cross-compile", required_argument, NULL, 'C' },
+	{ "count-insns", no_argument, NULL, 'I' },
+	{ "smp", required_argument, NULL, 'S' },
+	{ "corrupt", required_argument, NULL, 'X' },
+	{ "list-outside", no_argument, NULL, 'O' },
+	{ "machine-opt", required_argument, NULL, 'M' },
+	{ "at", required_argument, NULL, 'B' },
+	{ "reset", no_argument, NULL, 'R' },
+	{ "uboot", no_argument, NULL, 'G' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+};
+#define NFIXED (sizeof(fixed_opts) / sizeof(fixed_opts[0]))
+#define STATE_OPT 'Z' /* getopt's value for a row's own option */
+
+/* fixed_opts, then one entry for each distinct option of the rows' own,
+ * then the terminator: getopt_long's table (free it). */
+static struct option *all_options(void)
 {
-	static const struct option longopts[] = {
-		{ "mode", required_argument, NULL, 'm' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "expect", required_argument, NULL, 'e' },
-		{ "expect-screen", required_argument, NULL, 'E' },
-		{ "cpu", required_argument, NULL, 'c' },
-		{ "cross-compile", required_argument, NULL, 'C' },
-		{ "count-insns", no_argument, NULL, 'I' },
-		{ "entry-as", required_argument, NULL, 'A' },
-		{ "el", required_argument, NULL, 'L' },
-		{ "mmu", required_argument, NULL, 'U' },
-		{ "smp", required_argument, NULL, 'S' },
-		{ "hart", required_argument, NULL, 'H' },
-		{ "corrupt", required_argument, NULL, 'X' },
-		{ "list-outside", no_argument, NULL, 'O' },
-		{ "machine-opt", required_argument, NULL, 'M' },
-		{ "state", required_argument, NULL, 'T' },
-		{ "machine", required_argument, NULL, 'P' },
-		{ "at", required_argument, NULL, 'B' },
-		{ "reset", no_argument, NULL, 'R' },
-		{ "uboot", no_argument, NULL, 'G' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	int c, err = 0;
+	size_t n = NFIXED;
+	struct option *all = cp_xcalloc(NFIXED + cq_nrows * CQ_MAX_STATE_OPTS + 1,
+					 sizeof(*all));
+
+	memcpy(all, fixed_opts, sizeof(fixed_opts));
+	for (size_t r = 0; r < cq_nrows; r++)
+		for (const struct qemu_state_opt *so = cq_rows[r]->state_opts;
+		     so && so->name; so++)
+			if (cq_first_row_with(so->name) == r)
+				all[n++] = (struct option){ so->name,
+							    required_argument,
+							    NULL, STATE_OPT };
+	return all;
+}
+
+/* The option --mode's value, into b. */
+static int parse_mode(const char *arg, struct boot *b)
+{
+	b->blob_mode = !strcmp(arg, "blob");
+	return b->blob_mode ? 0
+			    : flag01("--mode", arg, "placed", "list",
+				     &b->list_mode);
+}
+
+/* One option c (getopt's value; name: a row's own option's), into o, b or
+ * hostile. 0, 1 after --help, -1 (reported). */
+static int take_option(int c, const char *name, struct options *o,
+		       struct boot *b, struct cp_strlist *hostile)
+{
+	switch (c) {
+	case 'm': return parse_mode(optarg, b);
+	case 'B': return parse_at(optarg, b);
+	case 'X': return parse_corrupt(optarg, b);
+	case 'M': return parse_machine_opt(optarg, &o->machine_opts);
+	case 'R': b->reset = 1; break;
+	case 'G': b->uboot = 1; break;
+	case 'E': o->screen = optarg; break;
+	case 'O': b->h.list_outside = 1; break;
+	case 't': o->timeout = atoi(optarg); return 0;
+	case 'e': o->expect = optarg; return 0;
+	case 'c': o->cpu = optarg; return 0;
+	case 'C': o->prefix = optarg; return 0;
+	case 'I': o->count = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
+	case 'S':
+		o->smp = atoi(optarg);
+		if (o->smp >= 1 && o->smp <= 8)
+			return 0;
+		cp_error(NULL, usage, "--smp is 1 to 8");
+		return -1;
+	case STATE_OPT: {
+		char *arg = cp_xasprintf("%s=%s", name, optarg);
+
+		cp_strlist_add(&o->state_args, arg);
+		free(arg);
+		return 0;
+	}
+	case 'h': cq_usage(stdout); return 1;
+	default: cq_usage(stderr); return -1;
+	}
+	/* an option only some arches take: the row says if it is one */
+	for (size_t i = 0; i < NFIXED; i++)
+		if (fixed_opts[i].val == c) {
+			char *opt = cp_xasprintf("--%s", fixed_opts[i].name);
+
+			cp_strlist_add(hostile, opt);
+			free(opt);
+		}
+	return 0;
+}
+
+/* The options that need others, or exclude them. 0 or -1 (reported). */
+static int check_combinations(const struct options *o, const struct boot *b)
+{
+	const char *why = NULL;
+
+	if (o->screen && o->expect)
+		why = "give --expect or --expect-screen, not both";
+	else if (b->h.list_outside && !b->list_mode)
+		why = "--list-outside needs --mode list";
+	else if (b->blob_mode != (b->blob_at != 0))
+		why = "--mode blob and --at ADDR go together";
+	else if (b->uboot && (!b->blob_mode || b->reset))
+		why = "--uboot needs --mode blob, without --reset";
+	else if (b->reset && !b->blob_mode)
+		why = "--reset needs --mode blob";
+	else if (b->corrupt_seg && b->blob_mode)
+		why = "--corrupt needs --mode placed or list";
+	if (why)
+		cp_error(NULL, usage, "%s", why);
+	return why ? -1 : 0;
+}
+
+int cq_parse_options(int argc, char **argv, struct options *o,
+		     struct boot *b, struct cp_strlist *hostile)
+{
+	struct option *longopts = all_options();
+	int c, idx = 0, st = 0;
 
 	o->timeout = 30;
-	b->h.hart = -1;
-	while (!err &&
-	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			b->blob_mode = !strcmp(optarg, "blob");
-			if (!b->blob_mode)
-				err = flag01("--mode", optarg, "placed",
-					     "list", &b->list_mode);
-			break;
-		case 'B':
-			err = parse_at(optarg, b);
-			break;
-		case 'R':
-			b->reset = 1;
-			cp_strlist_add(hostile, "--reset");
-			break;
-		case 'G':
-			b->uboot = 1;
-			cp_strlist_add(hostile, "--uboot");
-			break;
-		case 't': o->timeout = atoi(optarg); break;
-		case 'e': o->expect = optarg; break;
-		case 'E':
-			o->screen = optarg;
-			cp_strlist_add(hostile, "--expect-screen");
-			break;
-		case 'c': o->cpu = optarg; break;
-		case 'C': o->prefix = optarg; break;
-		case 'I': o->count = 1; break;
-		case 'A':
-			err = flag01("--entry-as", optarg, "0", "1", &b->h.as1);
-			cp_strlist_add(hostile, "--entry-as");
-			break;
-		case 'L':
-			err = flag01("--el", optarg, "1", "2", &b->h.el2);
-			cp_strlist_add(hostile, "--el");
-			break;
-		case 'U':
-			err = flag01("--mmu", optarg, "off", "on", &b->h.mmu);
-			cp_strlist_add(hostile, "--mmu");
-			break;
-		case 'H':
-			b->h.hart = atoi(optarg);
-			cp_strlist_add(hostile, "--hart");
-			break;
-		case 'S':
-			o->smp = atoi(optarg);
-			if (o->smp < 1 || o->smp > 8) {
-				cp_error(NULL, usage, "--smp is 1 to 8");
-				err = -1;
-			}
-			break;
-		case 'X':
-			err = parse_corrupt(optarg, b);
-			break;
-		case 'P':
-			o->machine = optarg;
-			cp_strlist_add(hostile, "--machine");
-			break;
-		case 'T':
-			o->state = optarg;
-			cp_strlist_add(hostile, "--state");
-			break;
-		case 'M':
-			err = parse_machine_opt(optarg, &o->machine_opts);
-			break;
-		case 'O':
-			b->h.list_outside = 1;
-			cp_strlist_add(hostile, "--list-outside");
-			break;
-		case 'v': o->verbose = 1; break;
-		case 'h': cq_usage(stdout); return 1;
-		default: cq_usage(stderr); return -1;
-		}
-	}
-	if (!err && o->screen && o->expect) {
-		cp_error(NULL, usage, "give --expect or --expect-screen, not both");
-		err = -1;
-	}
-	if (!err && b->h.list_outside && !b->list_mode) {
-		cp_error(NULL, usage, "--list-outside needs --mode list");
-		err = -1;
-	}
-	if (!err && b->blob_mode != (b->blob_at != 0)) {
-		cp_error(NULL, usage, "--mode blob and --at ADDR go together");
-		err = -1;
-	}
-	if (!err && b->uboot && (!b->blob_mode || b->reset)) {
-		cp_error(NULL, usage, "--uboot needs --mode blob, without --reset");
-		err = -1;
-	}
-	if (!err && b->reset && !b->blob_mode) {
-		cp_error(NULL, usage, "--reset needs --mode blob");
-		err = -1;
-	}
-	if (!err && b->corrupt_seg && b->blob_mode) {
-		cp_error(NULL, usage, "--corrupt needs --mode placed or list");
-		err = -1;
-	}
-	if (!err && b->h.hart >= (o->smp ? o->smp : 1)) {
-		cp_error(NULL, usage, "--hart %d needs --smp %d or more",
-			 b->h.hart, b->h.hart + 1);
-		err = -1;
-	}
-	if (err || optind != argc - 1 || o->timeout <= 0) {
-		if (!err)
-			cq_usage(stderr);
+	while (!st && (c = getopt_long(argc, argv, "m:t:e:vh", longopts,
+				       &idx)) != -1)
+		st = take_option(c, c == STATE_OPT ? longopts[idx].name : NULL,
+				 o, b, hostile);
+	free(longopts);
+	if (st)
+		return st;
+	if (check_combinations(o, b))
+		return -1;
+	if (optind != argc - 1 || o->timeout <= 0) {
+		cq_usage(stderr);
 		return -1;
 	}
 	o->outdir = argv[optind];

@@ -16,8 +16,9 @@ struct options {
 	int timeout, verbose, count;
 	int smp; /* --smp N: more CPUs, the others idle in firmware */
 	struct cp_strlist machine_opts; /* --machine-opt KEY=VALUE */
-	const char *state; /* --state NAME, checked against the row */
-	const char *machine; /* --machine NAME, likewise */
+	/* --NAME VALUE of the rows' own options (struct qemu_state_opt), as
+	 * "NAME=VALUE": checked against OUTDIR's row once it is read */
+	struct cp_strlist state_args;
 	const char *screen; /* --expect-screen TEXT */
 };
 
@@ -25,8 +26,9 @@ struct options {
 void cq_usage(FILE *f);
 
 /*
- * Read argv into o and b; the hostile options (--el, --mmu, ...) go to
- * hostile for the row to check. 0, 1 after --help, or -1 (reported).
+ * Read argv into o and b; the options only some arches take go to hostile
+ * (--reset, --uboot, ...) or o->state_args (each row's own) for the row to
+ * check. 0, 1 after --help, or -1 (reported).
  */
 int cq_parse_options(int argc, char **argv, struct options *o,
 		     struct boot *b, struct cp_strlist *hostile);

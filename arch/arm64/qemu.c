@@ -16,7 +16,7 @@ static void arm64_reserve(const struct boot *b, struct used *firmware,
 
 static const char *arm64_machine(const struct boot *b)
 {
-	return b->h.el2 ? "virt,virtualization=on" : "virt";
+	return cq_state(b, "el") == 1 ? "virt,virtualization=on" : "virt";
 }
 
 const struct qemu_row cp_qemu_arm64 = {
@@ -34,7 +34,15 @@ const struct qemu_row cp_qemu_arm64 = {
 	.reserve = arm64_reserve,
 	.machine = arm64_machine,
 	.params = cq_params64,
-	.options = "--el, --mmu, --list-outside, --reset, --uboot",
+	.options = "--list-outside, --reset, --uboot",
+	.state_opts = (const struct qemu_state_opt[]){
+		{ "el", (const char *const[]){ "1", "2", NULL }, 0,
+		  "the exception level (2: QEMU's virtualization=on)" },
+		{ "mmu", (const char *const[]){ "off", "on", NULL }, 0,
+		  "Linux's state, or a bootloader's identity map" },
+		{ 0 },
+	},
+	.standin_state = "mmu",
 	.uboot = "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
 	/* booti, not go: Debian's U-Boot 2023.01 hangs in go itself (its
 	 * serial flush waits for the PL011 FIFO to fill: pl01x_serial_pending

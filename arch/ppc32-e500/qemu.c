@@ -37,7 +37,8 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 	uint64_t linear = 256ULL << 20;
 	/* Through the linear map if it reaches, else a page of its own at the
 	 * kernel-style address or, above 1 GiB, a high fixmap-like address. */
-	int own = b->cp_pa >= linear || b->h.as1;
+	int as1 = cq_state(b, "entry-as") == 1;
+	int own = b->cp_pa >= linear || as1;
 	uint64_t ea = page < (1ULL << 30) ? 0xc0000000 + page : 0xd0000000;
 
 	b->cp_ea = ea;
@@ -51,7 +52,7 @@ static void e500_params(struct boot *b, struct cp_strbuf *o)
 	cp_planasm_field(o, "P_CP_EA", ".long", ea);
 	cp_planasm_field(o, "P_CP_OWN", ".long", (uint64_t)own);
 	cp_planasm_field(o, "P_START", ".long", b->start);
-	cp_planasm_field(o, "P_AS1", ".long", (uint64_t)b->h.as1);
+	cp_planasm_field(o, "P_AS1", ".long", (uint64_t)as1);
 }
 
 const struct qemu_row cp_qemu_ppc32_e500 = {
@@ -68,7 +69,12 @@ const struct qemu_row cp_qemu_ppc32_e500 = {
 	.dtb_max = 8ULL << 20,
 	.machine = e500_machine,
 	.params = e500_params,
-	.options = "--entry-as, --reset, --uboot",
+	.options = "--reset, --uboot",
+	.state_opts = (const struct qemu_state_opt[]){
+		{ "entry-as", (const char *const[]){ "0", "1", NULL }, 0,
+		  "the address space the codepage is entered in" },
+		{ 0 },
+	},
 	.uboot = "/usr/lib/u-boot/qemu-ppce500/uboot.elf",
 	/* its ns16550 console flushes, so go works here (not on arm64) */
 	.uboot_command = "go 0x%llx",

@@ -9,10 +9,13 @@
 
 #include <string.h>
 
+/* --machine's values; pc: i440FX and PIIX, the other machine firmware and
+ * loaders meet */
+static const char *const x86_machines[] = { "q35", "pc", NULL };
+
 static const char *x86_machine(const struct boot *b)
 {
-	(void)b;
-	return "q35";
+	return x86_machines[cq_state(b, "machine")];
 }
 
 /*
@@ -30,7 +33,7 @@ static void x86_reserve(const struct boot *b, struct used *firmware,
 			struct used *scratch)
 {
 	uint64_t size = b->ram - b->row->ram_base, low = size;
-	int pc = b->h.machine && !strcmp(b->h.machine, "pc");
+	int pc = !strcmp(x86_machine(b), "pc");
 
 	if (!pc && size >= 0xb0000000)
 		low = 0x80000000;
@@ -60,10 +63,14 @@ const struct qemu_row cp_qemu_x86_64 = {
 	.ram_extra = 2ULL << 20, /* SeaBIOS's high zone above memory */
 	.machine = x86_machine,
 	.params = cq_params64,
-	.options = "--state, --machine, --list-outside, --expect-screen, --uboot",
-	.states = (const char *const[]){ "long", "protected", NULL },
-	/* pc: i440FX and PIIX, the other machine firmware and loaders meet */
-	.machines = (const char *const[]){ "q35", "pc", NULL },
+	.options = "--list-outside, --expect-screen, --uboot",
+	.state_opts = (const struct qemu_state_opt[]){
+		{ "state", (const char *const[]){ "long", "protected", NULL }, 0,
+		  "the mode the codepage is entered in" },
+		{ "machine", x86_machines, 0, "QEMU's machine" },
+		{ 0 },
+	},
+	.standin_state = "state",
 	/* VGA text mode, as SeaBIOS's VGA BIOS leaves the card */
 	.text_screen = 0xb8000,
 	.screen_device = "VGA",
