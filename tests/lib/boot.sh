@@ -24,6 +24,15 @@ dump_dtb() {
 }
 
 
+# build_case OUT LOG DESC KERNEL [OPTION...]: mkcodepage, in the source
+# tree (a table's paths are from there), DESC and KERNEL expanded
+build_case() {
+	bc_out=$1 bc_log=$2 bc_desc=$(expand "$3") bc_kernel=$(expand "$4")
+	shift 4
+	(cd "$SRCTREE" && "$MKCP" -d "$bc_desc" -k "$bc_kernel" -o "$bc_out" "$@") \
+		>"$bc_log" 2>&1
+}
+
 # check_console NAME LOG EXPECTED KERNEL-BIN: LOG has every ';'-separated
 # text of EXPECTED; a regcheck destination passed, with the sum of
 # KERNEL-BIN

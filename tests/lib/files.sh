@@ -44,25 +44,6 @@ packed_bad() {
 	echo "$out"
 }
 
-
-# ---- unit: the host library's unit tests ----------------------------------
-set_unit() {
-	mkdir -p "$WORK/unit"
-	"$BUILD/tests/unit-tests" "$WORK/unit" >"$WORK/unit.out" 2>"$WORK/unit.err"
-	st=$?
-	while read -r verdict name rest; do
-		case $verdict in
-		PASS:) pass "$name" ;;
-		FAIL:) fail "$name" "$rest" ;;
-		esac
-	done <"$WORK/unit.out"
-	if [ $st -gt 1 ] || ! clean_log "$WORK/unit.err"; then
-		fail unit/sanitizers "exit $st" "$WORK/unit.err"
-	else
-		pass unit/sanitizers
-	fi
-}
-
 # renamed_dtb SRC OLD NEW: tests/bad/SRC.dts compiled, the first OLD in it
 # (a node or property name) replaced in place by NEW (as long): names only a
 # .dtb can carry.

@@ -5,6 +5,14 @@
 # for the one format all of them have: fields separated by "|", blanks
 # around a field ignored, "#" lines and blank lines skipped.
 
+# arch_tables FILE: the rows of FILE in each arch's tests/ folder, in the
+# order of arch/list (needs $arches and $SRCTREE)
+arch_tables() {
+	for a in $arches; do
+		table "$SRCTREE/arch/$a/tests/$1"
+	done
+}
+
 # table FILE...: the rows of each FILE that exists, fields trimmed. Read with
 #   table F | while IFS='|' read -r a b c; do ...; done
 # (the IFS there is the read's alone).

@@ -27,10 +27,10 @@ set_bad() {
 	done
 	powerpc-linux-gnu-as -a32 -mbig -mregnames -o "$WORK/bad/absolute.o" \
 		"$WORK/bad/absolute.s"
-	table "$SRCTREE/tests/bad-inputs.txt" >"$WORK/bad.table"
-	for a in $arches; do
-		table "$SRCTREE/arch/$a/tests/bad-inputs.txt"
-	done >>"$WORK/bad.table"
+	{
+		table "$SRCTREE/tests/bad-inputs.txt"
+		arch_tables bad-inputs.txt
+	} >"$WORK/bad.table"
 	while IFS='|' read -r name id want desc kernel opts; do
 		out=$WORK/out-$name
 		d=$(special_file "$desc")

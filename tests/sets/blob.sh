@@ -9,17 +9,11 @@
 . "$SRCTREE/tests/lib/boot.sh"
 
 set_blob() {
-	for a in $arches; do
-		table "$SRCTREE/arch/$a/tests/blob-cases.txt"
-	done >"$WORK/blob.table"
+	arch_tables blob-cases.txt >"$WORK/blob.table"
 	while IFS="|" read -r name desc kernel opts expected; do
-		desc=$(expand "$desc")
-		kernel=$(expand "$kernel")
-		out=$WORK/b-$name
-		log=$WORK/b-$name.log
-		if ! (cd "$SRCTREE" && "$MKCP" -d "$desc" -k "$kernel" -o "$out" \
-			--blob) >"$log" 2>&1 || ! grep -q "^blob file=blob.bin" \
-			"$out/segments.txt" ||
+		out=$WORK/b-$name log=$WORK/b-$name.log
+		if ! build_case "$out" "$log" "$desc" "$kernel" --blob ||
+			! grep -q "^blob file=blob.bin" "$out/segments.txt" ||
 			! grep -q '"blob": { "file": "blob.bin"' "$out/segments.json"; then
 			fail "blob/$name/build" "" "$log"
 			continue

@@ -9,15 +9,10 @@
 . "$SRCTREE/tests/lib/boot.sh"
 
 set_qemu() {
-	for a in $arches; do
-		table "$SRCTREE/arch/$a/tests/qemu-cases.txt"
-	done >"$WORK/qemu.table"
+	arch_tables qemu-cases.txt >"$WORK/qemu.table"
 	while IFS="|" read -r name desc kernel opts expected; do
-		desc=$(expand "$desc")
-		kernel=$(expand "$kernel")
 		out=$WORK/q-$name
-		if ! (cd "$SRCTREE" && "$MKCP" -d "$desc" -k "$kernel" -o "$out") \
-			>"$WORK/q-$name.log" 2>&1; then
+		if ! build_case "$out" "$WORK/q-$name.log" "$desc" "$kernel"; then
 			fail "qemu/$name/build" "" "$WORK/q-$name.log"
 			continue
 		fi

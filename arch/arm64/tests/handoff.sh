@@ -167,16 +167,8 @@ handoff_arm64() {
 		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G || return
 	dump_dtb handoff/qemu-dtb-el2 "$h/virt-el2.dtb" \
 		qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G || return
-	cat >"$h/regcheck.dts" <<EOF
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "arm64"; protocol = "linux-arm64";
-	memory = <0x0 0x40000000 0x0 0x40000000>;
-	segments { fdt { file = "virt.dtb"; load = <0x0 0x48000000>; }; };
-};
-EOF
+	# (the descriptions: arch/arm64/tests/handoff/, a machine each)
+	cp "$SRCTREE"/arch/arm64/tests/handoff/*.dts "$h/"
 	if "$MKCP" -d "$h/regcheck.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
 		-o "$h/out-rc" >"$h/rc.log" 2>&1; then
 		a64_handoff_boot regcheck-el1 "$h/out-rc" virt \
@@ -198,8 +190,6 @@ EOF
 	# the destination: Debian's kernel again, its own initramfs, a
 	# command line and initrd given to it through the description
 	second_initrd arm64 "$h"
-	# (its descriptions: arch/arm64/tests/handoff/, one a machine)
-	cp "$SRCTREE"/arch/arm64/tests/handoff/*.dts "$h/"
 	# the same destination as one blob, entered at reset by QEMU's
 	# generic loader (no old kernel), loaded over the Image's own
 	# destination: the mover steps aside, moves every segment, and

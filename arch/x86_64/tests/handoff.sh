@@ -73,26 +73,7 @@ x86_handoff_boot() {
 # line and powers off)
 x86_handoff_linux() {
 	second_initrd x86_64 "$1"
-	cat >"$1/linux.dts" <<EOF2
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "x86_64"; protocol = "linux-x86";
-	/* q35's RAM with -m 1G, less SeaBIOS's: the kernel wants some
-	 * below 1 MiB for its real-mode trampoline */
-	memory = <0x0 0x1000 0x0 0x9e000 0x0 0x100000 0x0 0x3fd00000>;
-	reserved-memory = <0x0 0x9f000 0x0 0x61000 0x0 0x3fe00000 0x0 0x200000>;
-	kernel {
-		command-line = "console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second";
-		initrd = "initrd";
-	};
-	segments {
-		initrd { file = "initrd-second.cpio.gz"; load = <0x0 0x08000000>; };
-	};
-	debug-uart { type = "ns16550-io"; address = <0x0 0x3f8>; };
-};
-EOF2
+	cp "$SRCTREE/arch/x86_64/tests/handoff/linux.dts" "$1/"
 	if ! "$MKCP" -d "$1/linux.dts" -k "$BUILD/debian-amd64/vmlinuz" \
 		-o "$1/out-linux" >"$1/linux.log" 2>&1; then
 		fail handoff/x86_64-linux-build "" "$1/linux.log"

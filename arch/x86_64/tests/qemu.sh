@@ -77,14 +77,14 @@ qemu_x86_64_multiboot() {
 # runs), and memtest86+, a bzImage through linux-x86 (its memory size,
 # read from the e820 in boot_params, shows the map arrived)
 x86_screen_destinations() {
-	x86_screen_case invaders grub-invaders boot/invaders.exec multiboot \
+	x86_screen_case invaders grub-invaders boot/invaders.exec \
 		"-*--          -*--"
-	x86_screen_case memtest memtest86+ boot/memtest86+x64.bin linux-x86 \
+	x86_screen_case memtest memtest86+ boot/memtest86+x64.bin \
 		"Memory  :  509MB"
 }
 
-# x86_screen_case NAME PACKAGE FILE PROTOCOL TEXT: FILE of PACKAGE booted
-# with PROTOCOL in 509 MiB from 1 MiB up until TEXT is on the screen
+# x86_screen_case NAME PACKAGE FILE TEXT: FILE of PACKAGE booted through
+# arch/x86_64/tests/screen/NAME.dts until TEXT is on the screen
 x86_screen_case() {
 	g=$BUILD/debian-$2
 	if ! sh "$SRCTREE/tools/fetch-debian-packages.sh" amd64 "$g" "$2" \
@@ -93,28 +93,18 @@ x86_screen_case() {
 		return
 	fi
 	out=$WORK/q-x86_64-$1
-	cat >"$WORK/$1.dts" <<EOF2
-/dts-v1/;
-/ {
-	compatible = "mkcodepage,description-v1";
-	#address-cells = <2>; #size-cells = <2>;
-	arch = "x86_64"; protocol = "$4";
-	memory = <0x0 0x100000 0x0 0x1fd00000>;
-	reserved-memory = <0x0 0x0 0x0 0x100000>;
-	kernel { command-line = "console=ttyS0"; };
-};
-EOF2
-	if ! "$MKCP" -d "$WORK/$1.dts" -k "$g/root/$3" -o "$out" >"$out.log" 2>&1; then
+	if ! "$MKCP" -d "$SRCTREE/arch/x86_64/tests/screen/$1.dts" -k "$g/root/$3" \
+		-o "$out" >"$out.log" 2>&1; then
 		fail "qemu/x86_64-$1/build" "" "$out.log"
 		return
 	fi
 	for mode in placed list; do
 		log=$WORK/x86_64-$1-$mode.log
-		if "$QEMU_RUN" --mode $mode --timeout 120 --expect-screen "$5" \
+		if "$QEMU_RUN" --mode "$mode" --timeout 120 --expect-screen "$4" \
 			"$out" >"$log" 2>&1; then
 			pass "qemu/x86_64-$1/$mode"
 		else
-			fail "qemu/x86_64-$1/$mode" "'$5' did not appear on the screen" "$log"
+			fail "qemu/x86_64-$1/$mode" "'$4' did not appear on the screen" "$log"
 		fi
 	done
 }
