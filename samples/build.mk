@@ -3,21 +3,28 @@
 # are in arch/<arch>/samples/): regcheck, a kernel that reports how it was
 # entered, assembled with the target's binutils and linked at PHYS.
 #
-# $(call regcheck-sample-object,ARCH,BINUTILS-PREFIX,AS-FLAGS) assembles
-# $(obj)/samples/ARCH/regcheck.o; $(call regcheck-sample,ARCH,
-# BINUTILS-PREFIX,LD-FLAGS,NAME,PHYS) links it at PHYS as NAME.elf.
+# $(call regcheck-sample-object,ARCH,BINUTILS-PREFIX,AS-FLAGS[,SOURCE])
+# assembles $(obj)/samples/ARCH/SOURCE.o (SOURCE: regcheck unless given)
+# from arch/ARCH/samples/SOURCE.s, which may include the .inc files there
+# and in samples/ (regcheck-common.inc: what every regcheck shares);
+# $(call regcheck-sample,ARCH,BINUTILS-PREFIX,LD-FLAGS,NAME,PHYS[,SOURCE[,
+# SCRIPT]]) links that object at PHYS as NAME.elf with SCRIPT.ld (both
+# regcheck unless given).
 define regcheck-sample-object
-$(obj)/samples/$(1)/regcheck.o: $(srctree)/arch/$(1)/samples/regcheck.s
+$(obj)/samples/$(1)/$(or $(4),regcheck).o: \
+		$(srctree)/arch/$(1)/samples/$(or $(4),regcheck).s \
+		$(wildcard $(srctree)/arch/$(1)/samples/*.inc $(srctree)/samples/*.inc)
 	$$(quiet) AS $$(@:$(objtree)/%=%)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$(2)as $(3) -I$(srctree)/arch/$(1)/samples -o $$@ $$<
+	$$(Q)$(2)as $(3) -I$(srctree)/arch/$(1)/samples -I$(srctree)/samples \
+		-o $$@ $$<
 endef
 define regcheck-sample
-$(obj)/samples/$(1)/$(4).elf: $(obj)/samples/$(1)/regcheck.o \
-		$(srctree)/arch/$(1)/samples/regcheck.ld
+$(obj)/samples/$(1)/$(4).elf: $(obj)/samples/$(1)/$(or $(6),regcheck).o \
+		$(srctree)/arch/$(1)/samples/$(or $(7),regcheck).ld
 	$$(quiet) LD $$(@:$(objtree)/%=%)
 	$$(Q)$(2)ld $(3) -z max-page-size=4096 --no-warn-rwx-segments \
-		--defsym PHYS=$(5) -T $(srctree)/arch/$(1)/samples/regcheck.ld \
+		--defsym PHYS=$(5) -T $(srctree)/arch/$(1)/samples/$(or $(7),regcheck).ld \
 		-o $$@ $$<
 samples: $(obj)/samples/$(1)/$(4).elf
 endef

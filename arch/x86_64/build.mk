@@ -20,32 +20,9 @@ bench-ldflags-x86_64 := -m elf_x86_64
 bench-cc-x86_64 := $(TARGET_CC_x86_64) -mgeneral-regs-only -mno-red-zone
 
 # regcheck32: the same checks, entered as a 32-bit destination is
-$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/regcheck32.s \
-		$(srctree)/arch/x86_64/samples/regcheck-data.inc
-	$(quiet) AS $(@:$(objtree)/%=%)
-	@mkdir -p $(dir $@)
-	$(Q)$(X86_PREFIX)as --64 -I$(srctree)/arch/x86_64/samples -o $@ $<
-$(obj)/samples/x86_64/regcheck32.elf: $(obj)/samples/x86_64/regcheck32.o \
-		$(srctree)/arch/x86_64/samples/regcheck.ld
-	$(quiet) LD $(@:$(objtree)/%=%)
-	$(Q)$(X86_PREFIX)ld -m elf_x86_64 -z max-page-size=4096 --no-warn-rwx-segments \
-		--defsym PHYS=0x1000000 -T $(srctree)/arch/x86_64/samples/regcheck.ld \
-		-o $@ $<
-samples: $(obj)/samples/x86_64/regcheck32.elf
-$(obj)/samples/x86_64/regcheck.o: $(srctree)/arch/x86_64/samples/regcheck-data.inc
-
+$(eval $(call regcheck-sample-object,x86_64,$(X86_PREFIX),--64,regcheck32))
+$(eval $(call regcheck-sample,x86_64,$(X86_PREFIX),-m elf_x86_64,regcheck32,0x1000000,regcheck32))
 # mbcheck: a Multiboot and Multiboot2 kernel, an i386 ELF, that prints the
 # information it is handed
-$(obj)/samples/x86_64/mbcheck.o: $(srctree)/arch/x86_64/samples/mbcheck.s \
-		$(srctree)/arch/x86_64/samples/console32.inc
-	$(quiet) AS $(@:$(objtree)/%=%)
-	@mkdir -p $(dir $@)
-	$(Q)$(X86_PREFIX)as --32 -I$(srctree)/arch/x86_64/samples -o $@ $<
-$(obj)/samples/x86_64/mbcheck.elf: $(obj)/samples/x86_64/mbcheck.o \
-		$(srctree)/arch/x86_64/samples/mbcheck.ld
-	$(quiet) LD $(@:$(objtree)/%=%)
-	$(Q)$(X86_PREFIX)ld -m elf_i386 -z max-page-size=4096 --no-warn-rwx-segments \
-		--defsym PHYS=0x200000 -T $(srctree)/arch/x86_64/samples/mbcheck.ld \
-		-o $@ $<
-samples: $(obj)/samples/x86_64/mbcheck.elf
-$(obj)/samples/x86_64/regcheck32.o: $(srctree)/arch/x86_64/samples/console32.inc
+$(eval $(call regcheck-sample-object,x86_64,$(X86_PREFIX),--32,mbcheck))
+$(eval $(call regcheck-sample,x86_64,$(X86_PREFIX),-m elf_i386,mbcheck,0x200000,mbcheck,mbcheck))

@@ -326,28 +326,7 @@ s_fdt:	.asciz	"regcheck: fdt="
 s_none:	.asciz	"none"
 s_pir:	.asciz	"regcheck: pir="
 s_bootcpu: .asciz " boot_cpuid_phys="
-s_payload: .asciz "regcheck: payload="
 s_bss:	.asciz	"regcheck: bss="
 s_sum:	.asciz	"regcheck: sum="
-s_ok:	.asciz	"ok"
-s_bad:	.asciz	"bad"
-s_pass:	.asciz	"regcheck: PASS"
-s_fail:	.asciz	"regcheck: FAIL"
 
-	.data
-	.balign	4
-payload:
-	.set	x, 0x12345678
-	.rept	PAYLOAD_WORDS
-	.set	x, (x ^ (x << 13)) & 0xffffffff
-	.set	x, x ^ (x >> 17)
-	.set	x, (x ^ (x << 5)) & 0xffffffff
-	.long	x
-	.endr
-
-	.bss
-	.balign	16
-bss_check:
-	.space	BSS_CHECK
-	.space	4096
-stack_top:
+	.include "regcheck-common.inc"

@@ -245,28 +245,7 @@ s_a2:	.asciz	" a2="
 s_a3:	.asciz	" a3="
 s_fdt:	.asciz	"regcheck: fdt="
 s_none:	.asciz	"none"
-s_payload: .asciz "regcheck: payload="
 s_bss:	.asciz	" bss="
 s_sum:	.asciz	" sum="
-s_ok:	.asciz	"ok"
-s_bad:	.asciz	"bad"
-s_pass:	.asciz	"regcheck: PASS"
-s_fail:	.asciz	"regcheck: FAIL"
 
-	.data
-	.balign	8
-payload:
-	.set	x, 0x12345678
-	.rept	PAYLOAD_WORDS
-	.set	x, (x ^ (x << 13)) & 0xffffffff
-	.set	x, x ^ (x >> 17)
-	.set	x, (x ^ (x << 5)) & 0xffffffff
-	.word	x
-	.endr
-
-	.bss
-	.balign	16
-bss_check:
-	.space	BSS_CHECK
-	.space	4096
-stack_top:
+	.include "regcheck-common.inc"
