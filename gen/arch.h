@@ -39,6 +39,27 @@ struct cp_reloc_type {
  * then names it in the row with CP_ROW_RELOCS.
  */
 #define CP_RELOC(type, kind) { type, #type, CP_RELOC_##kind },
+
+/*
+ * The binutils prefixes an arch's cross tools go by: Debian's
+ * (TRIPLE-linux-gnu-), then those of toolchains built from source
+ * (TRIPLE-linux-, TRIPLE-elf-), tried in that order.
+ */
+#define CP_CROSS_PREFIXES(triple)                                          \
+	(const char *const[]){ triple "-linux-gnu-", triple "-linux-",      \
+			       triple "-elf-", NULL }
+
+/*
+ * The files every arch's folder has, by the names every arch gives them
+ * (doc/design.md, "An arch is a folder"): its linker script, trampoline,
+ * standard preamble and blob mover; and the templates of templates/ it
+ * takes (none.dts: no calling convention, for every arch).
+ */
+#define CP_ROW_FOLDER(dir)                                                 \
+	.srcdir = dir, .ldscript = "codepage.ld",                          \
+	.sources = (const char *const[]){ "trampoline.s", NULL },          \
+	.preamble = "preamble.s", .mover = "mover.s",                      \
+	.shared_templates = (const char *const[]){ "none", NULL }
 #define CP_ROW_RELOCS                                                     \
 	.relocs = cp_arch_relocs,                                          \
 	.nrelocs = sizeof(cp_arch_relocs) / sizeof(cp_arch_relocs[0])

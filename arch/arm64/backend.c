@@ -159,9 +159,6 @@ static const char *const arm64_registers[] = {
 	"x24", "x25", "x26", "x27", "x28", "x29", NULL,
 };
 
-/* templates/none.dts: no calling convention, for every arch. */
-static const char *const arm64_shared_templates[] = { "none", NULL };
-
 const struct cp_arch cp_arch_arm64 = {
 	.name = "arm64",
 	.aliases = (const char *const[]){ "aarch64", NULL },
@@ -170,19 +167,12 @@ const struct cp_arch cp_arch_arm64 = {
 	.elf_machine = EM_AARCH64,
 	.elf_class = ELFCLASS64,
 	.elf_data = ELFDATA2LSB,
-	.cross_prefixes = (const char *const[]){ "aarch64-linux-gnu-",
-						 "aarch64-linux-",
-						 "aarch64-elf-", NULL },
+	.cross_prefixes = CP_CROSS_PREFIXES("aarch64"),
 	.binutils_package = "binutils-aarch64-linux-gnu",
 	.as_flags = (const char *const[]){ "-EL", NULL },
 	.ld_emulation = "aarch64linux",
-	.ldscript = "codepage.ld",
-	.srcdir = "arch/arm64",
-	.sources = (const char *const[]){ "trampoline.s", NULL },
-	.preamble = "preamble.s",
-	.mover = "mover.s",
-	.shared_templates = arm64_shared_templates,
 	.image_formats = arm64_formats,
+	CP_ROW_FOLDER("arch/arm64"),
 	CP_ROW_RELOCS,
 	/* __blob_size: a number, not an address (the blob's size in the
 	 * Image header of arch/arm64/mover.s, for booti) */

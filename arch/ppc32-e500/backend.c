@@ -421,9 +421,6 @@ static const char *const e500_registers[] = {
 	"r27", "r28", "r29", "r30", "r31", "msr", NULL,
 };
 
-/* templates/none.dts: no calling convention, for every arch. */
-static const char *const ppc32_e500_shared_templates[] = { "none", NULL };
-
 const struct cp_arch cp_arch_ppc32_e500 = {
 	.name = "ppc32-e500",
 	.aliases = (const char *const[]){ "e500", "ppc-e500", NULL },
@@ -432,20 +429,13 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.elf_machine = EM_PPC,
 	.elf_class = ELFCLASS32,
 	.elf_data = ELFDATA2MSB,
-	.cross_prefixes = (const char *const[]){ "powerpc-linux-gnu-",
-						 "powerpc-linux-",
-						 "powerpc-elf-", NULL },
+	.cross_prefixes = CP_CROSS_PREFIXES("powerpc"),
 	.binutils_package = "binutils-powerpc-linux-gnu",
 	.as_flags = (const char *const[]){ "-a32", "-mbig", "-me500",
 					   "-mregnames", NULL },
 	.ld_emulation = "elf32ppc",
-	.ldscript = "codepage.ld",
-	.srcdir = "arch/ppc32-e500",
-	.sources = (const char *const[]){ "trampoline.s", NULL },
-	.preamble = "preamble.s",
-	.mover = "mover.s",
 	.emit_mover_data = e500_emit_mover_data,
-	.shared_templates = ppc32_e500_shared_templates,
+	CP_ROW_FOLDER("arch/ppc32-e500"),
 	CP_ROW_RELOCS,
 	.abs_allowed = (const char *const[]){ NULL },
 	.registers = e500_registers,

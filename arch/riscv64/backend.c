@@ -109,9 +109,6 @@ static const char *const riscv_registers[] = {
 	"s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", NULL,
 };
 
-/* templates/none.dts: no calling convention, for every arch. */
-static const char *const riscv64_shared_templates[] = { "none", NULL };
-
 const struct cp_arch cp_arch_riscv64 = {
 	.name = "riscv64",
 	.aliases = (const char *const[]){ "riscv", "rv64", NULL },
@@ -120,21 +117,14 @@ const struct cp_arch cp_arch_riscv64 = {
 	.elf_machine = EM_RISCV,
 	.elf_class = ELFCLASS64,
 	.elf_data = ELFDATA2LSB,
-	.cross_prefixes = (const char *const[]){ "riscv64-linux-gnu-",
-						 "riscv64-linux-",
-						 "riscv64-elf-", NULL },
+	.cross_prefixes = CP_CROSS_PREFIXES("riscv64"),
 	.binutils_package = "binutils-riscv64-linux-gnu",
 	.as_flags = (const char *const[]){ "-march=rv64imac_zicsr_zifencei",
 					   "-mabi=lp64", "-mno-relax", NULL },
 	.ld_emulation = "elf64lriscv",
 	.ld_flags = (const char *const[]){ "--no-relax", NULL },
-	.ldscript = "codepage.ld",
-	.srcdir = "arch/riscv64",
-	.sources = (const char *const[]){ "trampoline.s", NULL },
-	.preamble = "preamble.s",
-	.mover = "mover.s",
-	.shared_templates = riscv64_shared_templates,
 	.image_formats = riscv_formats,
+	CP_ROW_FOLDER("arch/riscv64"),
 	CP_ROW_RELOCS,
 	/* __blob_size: a number, not an address (the blob's size in the
 	 * Image header of arch/riscv64/mover.s, for booti) */

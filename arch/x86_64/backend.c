@@ -144,9 +144,6 @@ static const char *const x86_registers[] = {
 	"r9",  "r10", "r11", "r12", "r13", "r14", "r15", "mode", NULL,
 };
 
-/* templates/none.dts: no calling convention, for every arch. */
-static const char *const x86_64_shared_templates[] = { "none", NULL };
-
 const struct cp_arch cp_arch_x86_64 = {
 	.name = "x86_64",
 	.aliases = (const char *const[]){ "amd64", "x86-64", NULL },
@@ -156,19 +153,12 @@ const struct cp_arch cp_arch_x86_64 = {
 	.elf_machine = EM_X86_64,
 	.elf_class = ELFCLASS64,
 	.elf_data = ELFDATA2LSB,
-	.cross_prefixes = (const char *const[]){ "x86_64-linux-gnu-",
-						 "x86_64-linux-",
-						 "x86_64-elf-", NULL },
+	.cross_prefixes = CP_CROSS_PREFIXES("x86_64"),
 	.binutils_package = "binutils-x86-64-linux-gnu",
 	.as_flags = (const char *const[]){ "--64", NULL },
 	.ld_emulation = "elf_x86_64",
-	.ldscript = "codepage.ld",
-	.srcdir = "arch/x86_64",
-	.sources = (const char *const[]){ "trampoline.s", NULL },
-	.preamble = "preamble.s",
-	.mover = "mover.s",
 	.image_formats = x86_image_formats,
-	.shared_templates = x86_64_shared_templates,
+	CP_ROW_FOLDER("arch/x86_64"),
 	CP_ROW_RELOCS,
 	.abs_allowed = (const char *const[]){ NULL },
 	.registers = x86_registers,
