@@ -687,7 +687,7 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 		d->fdt = compile_source(d, workdir, &len);
 		if (!d->fdt)
 			return -1;
-		cp_srcmap_build(&d->srcmap, file, workdir);
+		cp_srcmap_init(&d->srcmap, file, workdir);
 	}
 	if (cp_fdt_sane(d->fdt, len, &why)) {
 		cp_error(&(struct cp_loc){ .file = file }, bad_dtb,

@@ -71,20 +71,28 @@ static void parse(struct cp_srcmap *m, FILE *f)
 	}
 }
 
-void cp_srcmap_build(struct cp_srcmap *m, const char *dts, const char *workdir)
+void cp_srcmap_init(struct cp_srcmap *m, const char *dts, const char *workdir)
+{
+	memset(m, 0, sizeof(*m));
+	m->source = cp_xstrdup(dts);
+	m->workdir = cp_xstrdup(workdir);
+}
+
+/* dtc's annotated output of the source, read the first time a diagnostic
+ * asks (most builds say nothing, and dtc then runs once a source). */
+static void build(struct cp_srcmap *m)
 {
 	static int seq;
-	char *out = cp_xasprintf("%s/srcmap%d.dts", workdir, seq);
-	char *err = cp_xasprintf("%s/srcmap%d.err", workdir, seq);
-	char *dir = cp_dirname(dts);
+	char *out = cp_xasprintf("%s/srcmap%d.dts", m->workdir, seq);
+	char *err = cp_xasprintf("%s/srcmap%d.err", m->workdir, seq);
+	char *dir = cp_dirname(m->source);
 	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts", "-T", "-T",
-			 "-i", dir, "-o", out, (char *)dts, NULL };
+			 "-i", dir, "-o", out, m->source, NULL };
 	int verbose = cp_spawn_verbose;
 	FILE *f;
 
 	seq++;
-	memset(m, 0, sizeof(*m));
-	m->source = cp_xstrdup(dts);
+	m->built = 1;
 	cp_spawn_verbose = 0; /* a second look at the same source */
 	if (cp_spawn(argv, err, "dtc") == 0 && (f = fopen(out, "r"))) {
 		parse(m, f);
@@ -104,6 +112,7 @@ void cp_srcmap_free(struct cp_srcmap *m)
 	}
 	free(m->pos);
 	free(m->source);
+	free(m->workdir);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -116,13 +125,15 @@ static const struct cp_srcpos *find(const struct cp_srcmap *m,
 	return NULL;
 }
 
-int cp_srcmap_locate(const struct cp_srcmap *m, struct cp_loc *loc)
+int cp_srcmap_locate(struct cp_srcmap *m, struct cp_loc *loc)
 {
 	const struct cp_srcpos *p;
 
 	if (!m->source || !loc->file || !loc->where || loc->line ||
 	    strcmp(loc->file, m->source))
 		return 0;
+	if (!m->built)
+		build(m);
 	p = find(m, loc->where);
 	if (!p && strchr(loc->where, ':')) {
 		char node[1024];

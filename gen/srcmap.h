@@ -18,21 +18,25 @@ struct cp_srcpos {
 
 struct cp_srcmap {
 	char *source; /* the .dts the map describes, as given */
+	char *workdir; /* where dtc's annotated output goes */
+	int built;     /* dtc has run (or failed: the map stays empty) */
 	struct cp_srcpos *pos;
 	int n;
 };
 
 /*
- * Build the map of a .dts by running dtc once more; workdir holds its
- * output. Failure leaves an empty map (diagnostics then name node paths).
+ * The map of a .dts, empty until cp_srcmap_locate first needs it: then
+ * dtc runs once more, its output in workdir (which must still exist), and
+ * a build that reports nothing runs dtc once a source. A dtc that fails
+ * leaves the map empty (diagnostics then name node paths).
  */
-void cp_srcmap_build(struct cp_srcmap *m, const char *dts, const char *workdir);
+void cp_srcmap_init(struct cp_srcmap *m, const char *dts, const char *workdir);
 void cp_srcmap_free(struct cp_srcmap *m);
 
 /*
  * Fill in file, line and column of loc when it names m's source and a
  * path m knows ("node:prop" falls back to "node"). Returns 1 if it did.
  */
-int cp_srcmap_locate(const struct cp_srcmap *m, struct cp_loc *loc);
+int cp_srcmap_locate(struct cp_srcmap *m, struct cp_loc *loc);
 
 #endif
