@@ -66,22 +66,14 @@ int cp_arch_register(const struct cp_arch *arch, const char *name)
 static const char *machine_name(unsigned machine)
 {
 	switch (machine) {
-	case EM_PPC:
-		return "PowerPC";
-	case EM_PPC64:
-		return "PowerPC64";
-	case EM_AARCH64:
-		return "AArch64";
-	case EM_RISCV:
-		return "RISC-V";
-	case EM_X86_64:
-		return "x86-64";
-	case EM_386:
-		return "i386";
-	case EM_ARM:
-		return "ARM";
-	default:
-		return NULL;
+	case EM_PPC: return "PowerPC";
+	case EM_PPC64: return "PowerPC64";
+	case EM_AARCH64: return "AArch64";
+	case EM_RISCV: return "RISC-V";
+	case EM_X86_64: return "x86-64";
+	case EM_386: return "i386";
+	case EM_ARM: return "ARM";
+	default: return NULL;
 	}
 }
 
@@ -96,11 +88,12 @@ const char *cp_elf_identity(unsigned machine, unsigned char cls,
 		m = num;
 	}
 	snprintf(buf, len, "%s %s %s", m,
-		 cls == ELFCLASS64 ? "64-bit" : cls == ELFCLASS32 ? "32-bit"
-								  : "?-bit",
-		 data == ELFDATA2MSB   ? "big-endian"
-		 : data == ELFDATA2LSB ? "little-endian"
-				       : "?-endian");
+		 cls == ELFCLASS64 ? "64-bit" :
+		 cls == ELFCLASS32 ? "32-bit" :
+				     "?-bit",
+		 data == ELFDATA2MSB ? "big-endian" :
+		 data == ELFDATA2LSB ? "little-endian" :
+				       "?-endian");
 	return buf;
 }
 
@@ -116,7 +109,7 @@ int cp_arch_check_identity(const struct cp_arch *a, unsigned machine,
 	cp_error(loc, wrong_arch, "%s is %s, but arch %s wants %s", what,
 		 cp_elf_identity(machine, cls, data, have, sizeof(have)),
 		 a->name,
-		 cp_elf_identity(a->elf_machine, a->elf_class, a->elf_data, want,
-				 sizeof(want)));
+		 cp_elf_identity(a->elf_machine, a->elf_class, a->elf_data,
+				 want, sizeof(want)));
 	return -1;
 }

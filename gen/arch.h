@@ -21,9 +21,9 @@ struct cp_strbuf;
 
 /* How a relocation type behaves when the code is moved. */
 enum cp_reloc_kind {
-	CP_RELOC_NONE,  /* no effect on the bytes (R_*_NONE) */
+	CP_RELOC_NONE, /* no effect on the bytes (R_*_NONE) */
 	CP_RELOC_PCREL, /* relative to the place: survives any load address */
-	CP_RELOC_ABS,   /* an absolute address: breaks when moved */
+	CP_RELOC_ABS, /* an absolute address: breaks when moved */
 };
 
 struct cp_reloc_type {
@@ -45,9 +45,11 @@ struct cp_reloc_type {
  * (TRIPLE-linux-gnu-), then those of toolchains built from source
  * (TRIPLE-linux-, TRIPLE-elf-), tried in that order.
  */
-#define CP_CROSS_PREFIXES(triple)                                          \
-	(const char *const[]){ triple "-linux-gnu-", triple "-linux-",      \
-			       triple "-elf-", NULL }
+#define CP_CROSS_PREFIXES(triple)                                            \
+	(const char *const[])                                                \
+	{                                                                    \
+		triple "-linux-gnu-", triple "-linux-", triple "-elf-", NULL \
+	}
 
 /*
  * The files every arch's folder has, by the names every arch gives them
@@ -55,13 +57,16 @@ struct cp_reloc_type {
  * standard preamble and blob mover; and the templates of templates/ it
  * takes (none.dts: no calling convention, for every arch).
  */
-#define CP_ROW_FOLDER(dir)                                                 \
-	.srcdir = dir, .ldscript = "codepage.ld",                          \
-	.sources = (const char *const[]){ "trampoline.s", NULL },          \
-	.preamble = "preamble.s", .mover = "mover.s",                      \
-	.shared_templates = (const char *const[]){ "none", NULL }
-#define CP_ROW_RELOCS                                                     \
-	.relocs = cp_arch_relocs,                                          \
+#define CP_ROW_FOLDER(dir)                                        \
+	.srcdir = dir, .ldscript = "codepage.ld",                 \
+	.sources = (const char *const[]){ "trampoline.s", NULL }, \
+	.preamble = "preamble.s", .mover = "mover.s",             \
+	.shared_templates = (const char *const[])                 \
+	{                                                         \
+		"none", NULL                                      \
+	}
+#define CP_ROW_RELOCS             \
+	.relocs = cp_arch_relocs, \
 	.nrelocs = sizeof(cp_arch_relocs) / sizeof(cp_arch_relocs[0])
 
 /*
@@ -105,10 +110,10 @@ struct cp_elf_identity {
 enum cp_uart_type {
 	CP_UART_NONE,
 	CP_UART_NS16550, /* 8250-style: THR at 0, LSR at 5 << reg-shift */
-	CP_UART_PL011,	 /* Arm PrimeCell: DR at 0, FR at 0x18 */
-	CP_UART_SBI,	 /* the SBI legacy console_putchar call */
+	CP_UART_PL011, /* Arm PrimeCell: DR at 0, FR at 0x18 */
+	CP_UART_SBI, /* the SBI legacy console_putchar call */
 	CP_UART_NS16550_IO, /* an ns16550 in x86 I/O port space (COM1: 0x3f8) */
-	CP_UART_TYPES,	 /* how many there are */
+	CP_UART_TYPES, /* how many there are */
 };
 
 /*
@@ -117,11 +122,11 @@ enum cp_uart_type {
  * of cp_arches.
  */
 struct cp_arch {
-	const char *name;		 /* "ppc32-e500": the description's arch */
-	const char *const *aliases;	 /* other spellings, NULL-ended, or NULL */
+	const char *name; /* "ppc32-e500": the description's arch */
+	const char *const *aliases; /* other spellings, NULL-ended, or NULL */
 	const char *const *uboot_arches; /* U-Boot's names, a FIT image's arch:
 					  * the first is shown; NULL-ended */
-	const char *summary;		 /* one line for --help */
+	const char *summary; /* one line for --help */
 
 	/* ELF identity, checked against every kernel and object. */
 	unsigned elf_machine;
@@ -129,21 +134,22 @@ struct cp_arch {
 
 	/* Target toolchain: GNU binutils for the arch. */
 	const char *const *cross_prefixes; /* tried in order, NULL-ended */
-	const char *binutils_package;	   /* Debian's package with them */
-	const char *const *as_flags;	   /* NULL-ended */
-	const char *ld_emulation;	   /* ld -m */
-	const char *const *ld_flags;	   /* more ld flags, NULL-ended, or NULL */
+	const char *binutils_package; /* Debian's package with them */
+	const char *const *as_flags; /* NULL-ended */
+	const char *ld_emulation; /* ld -m */
+	const char *const *ld_flags; /* more ld flags, NULL-ended, or NULL */
 
 	/* Fixed target code, relative to the data directory. */
-	const char *ldscript;	   /* in srcdir; INCLUDEs ldscripts/codepage.ld */
-	const char *srcdir;	   /* arch/<dir> */
+	const char *ldscript; /* in srcdir; INCLUDEs ldscripts/codepage.ld */
+	const char *srcdir; /* arch/<dir> */
 	const char *const *sources; /* always linked, NULL-ended */
-	const char *preamble;	   /* the standard preamble, unless custom */
+	const char *preamble; /* the standard preamble, unless custom */
 	/* The blob mover (--blob; arch/blob.inc), or NULL: no blob mode yet. */
 	const char *mover;
 	/* Append what the mover reads besides arch/blob.inc's header, after its
 	 * fixed part (e500: the TLB1 entries that map memory 1:1); NULL: no more. */
-	void (*emit_mover_data)(const struct cp_plan *plan, struct cp_strbuf *out);
+	void (*emit_mover_data)(const struct cp_plan *plan,
+				struct cp_strbuf *out);
 
 	/* Kernel file formats besides ELF and raw, NULL-ended, or NULL. */
 	const struct cp_image_format *const *image_formats;
@@ -164,17 +170,17 @@ struct cp_arch {
 	const char *register_summary; /* "r0 .. r31, msr" for messages */
 	unsigned reg_bytes; /* width of one register */
 
-	uint64_t page_size;	 /* the smallest page size of the arch's kernels */
+	uint64_t page_size; /* the smallest page size of the arch's kernels */
 	/* What every segment's mem and memsz align to unless the description's
 	 * page-size says otherwise: the largest page size of the arch's
 	 * kernels, so that an OUTDIR loads whatever pages the old kernel has
 	 * (kexec_load wants both aligned to its PAGE_SIZE; arm64: 64 KiB). */
 	uint64_t default_page_size;
-	uint64_t addr_limit;	 /* segments must end at or below this */
-	uint64_t kexec_limit;	 /* kexec_load refuses destinations above; 0: none */
-	unsigned max_segments;	 /* KEXEC_SEGMENT_MAX */
+	uint64_t addr_limit; /* segments must end at or below this */
+	uint64_t kexec_limit; /* kexec_load refuses destinations above; 0: none */
+	unsigned max_segments; /* KEXEC_SEGMENT_MAX */
 	uint64_t codepage_align; /* alignment the codepage is placed at */
-	unsigned uarts;		 /* debug-uart types, 1 << cp_uart_type; 0: none */
+	unsigned uarts; /* debug-uart types, 1 << cp_uart_type; 0: none */
 	/* Memory the platform's firmware keeps at the start of DRAM that no
 	 * tree written at build time shows (riscv64: OpenSBI reports it with
 	 * a node it adds at boot), in bytes, and who keeps it; 0 and NULL:

@@ -34,9 +34,9 @@ struct cp_blob {
 	struct cp_range free[CP_BLOB_MAX_FREE];
 	int nfree;
 	uint64_t mover_size; /* bytes before the first segment */
-	uint64_t size;	     /* of the whole blob */
-	uint64_t entry;	     /* the codepage's placed entry */
-	uint32_t align;	     /* of the load address */
+	uint64_t size; /* of the whole blob */
+	uint64_t entry; /* the codepage's placed entry */
+	uint32_t align; /* of the load address */
 };
 
 /*

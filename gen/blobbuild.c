@@ -44,7 +44,8 @@ static int assemble_header(struct cp_pic *m, const struct cp_blob *b,
 static int link_at(const struct cp_pic *m, uint64_t base, const char *name,
 		   struct cp_image *img)
 {
-	static const char *const syms[] = { "__codepage_start", "cp_plan", NULL };
+	static const char *const syms[] = { "__codepage_start", "cp_plan",
+					    NULL };
 	uint64_t at[2];
 
 	if (cp_pic_link(m, base, name, syms, at, 1, img))
@@ -78,8 +79,11 @@ int cp_blob_build(const struct cp_blob_env *e, const struct cp_plan *plan,
 		  size_t *len)
 {
 	const struct cp_arch *a = plan->arch;
-	struct cp_pic m = { .tc = e->tc, .arch = a, .datadir = e->datadir,
-			    .workdir = e->workdir, .what = "the blob's mover" };
+	struct cp_pic m = { .tc = e->tc,
+			    .arch = a,
+			    .datadir = e->datadir,
+			    .workdir = e->workdir,
+			    .what = "the blob's mover" };
 	struct cp_blob *b = cp_xcalloc(1, sizeof(*b));
 	struct cp_image img = { 0 };
 	char *src;
@@ -89,7 +93,8 @@ int cp_blob_build(const struct cp_blob_env *e, const struct cp_plan *plan,
 		cp_error(NULL, blob_unsupported,
 			 "--blob: the %s backend has no blob mover yet; load "
 			 "the segments with kexec_load (kexec-codepage) "
-			 "instead", a->name);
+			 "instead",
+			 a->name);
 		free(b);
 		return -1;
 	}
@@ -109,8 +114,9 @@ int cp_blob_build(const struct cp_blob_env *e, const struct cp_plan *plan,
 		err = cp_blob_check(b, plan) || assemble_header(&m, b, plan) ||
 		      link_twice(&m, &img);
 		if (!err && img.size != size) {
-			cp_error(NULL, link, "the blob's mover changed size "
-					     "with its header's values");
+			cp_error(NULL, link,
+				 "the blob's mover changed size "
+				 "with its header's values");
 			err = -1;
 		}
 	}

@@ -82,8 +82,8 @@ int cp_spawn_to(char *const argv[], const char *stdout_path,
 			return -1;
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
-	cp_error(NULL, tool_crashed, "'%s' was killed by signal %d",
-		 argv[0], WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	cp_error(NULL, tool_crashed, "'%s' was killed by signal %d", argv[0],
+		 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return -1;
 }
 

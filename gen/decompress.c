@@ -35,9 +35,9 @@ struct sink {
 };
 
 struct cp_codec {
-	const char *name;     /* in messages */
+	const char *name; /* in messages */
 	const char *fit_name; /* a FIT image's "compression", or NULL */
-	const char *magic;    /* NULL: recognised only by name */
+	const char *magic; /* NULL: recognised only by name */
 	size_t magic_len;
 	int (*unpack)(struct sink *s, const unsigned char *in, size_t len,
 		      size_t *took);
@@ -45,8 +45,8 @@ struct cp_codec {
 
 static const char too_big[] = "it unpacks to more than that";
 
-__attribute__((format(printf, 2, 3)))
-static int say(struct sink *s, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static int say(struct sink *s,
+						     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -147,18 +147,16 @@ static int run_lzma(struct sink *s, lzma_stream *z, lzma_ret r,
 	if (err || r == LZMA_STREAM_END)
 		return err;
 	switch (r) {
-	case LZMA_BUF_ERROR:
-		return truncated(s);
+	case LZMA_BUF_ERROR: return truncated(s);
 	case LZMA_MEMLIMIT_ERROR:
-		return say(s, "the %s data needs more than %u MiB to unpack, "
-			      "more than any kernel's", s->codec->name,
-			   LZMA_MEMLIMIT >> 20);
+		return say(s,
+			   "the %s data needs more than %u MiB to unpack, "
+			   "more than any kernel's",
+			   s->codec->name, LZMA_MEMLIMIT >> 20);
 	case LZMA_OPTIONS_ERROR:
 		return corrupt(s, "options liblzma does not know");
-	case LZMA_FORMAT_ERROR:
-		return corrupt(s, "not in that format");
-	default:
-		return corrupt(s, "liblzma finds it damaged");
+	case LZMA_FORMAT_ERROR: return corrupt(s, "not in that format");
+	default: return corrupt(s, "liblzma finds it damaged");
 	}
 }
 
@@ -167,8 +165,8 @@ static int unpack_xz(struct sink *s, const unsigned char *in, size_t len,
 {
 	lzma_stream z = LZMA_STREAM_INIT;
 
-	return run_lzma(s, &z, lzma_stream_decoder(&z, LZMA_MEMLIMIT, 0),
-			in, len, took);
+	return run_lzma(s, &z, lzma_stream_decoder(&z, LZMA_MEMLIMIT, 0), in,
+			len, took);
 }
 
 static int unpack_lzma(struct sink *s, const unsigned char *in, size_t len,
@@ -209,8 +207,8 @@ static int unpack_zstd(struct sink *s, const unsigned char *in, size_t len,
 	return err;
 }
 
-static int unpack_lz4_frame(struct sink *s, const unsigned char *in,
-			    size_t len, size_t *took)
+static int unpack_lz4_frame(struct sink *s, const unsigned char *in, size_t len,
+			    size_t *took)
 {
 	LZ4F_dctx *z;
 	size_t left = 1, at = 0;
@@ -268,13 +266,15 @@ static int unpack_lz4_legacy(struct sink *s, const unsigned char *in,
 		if (n > len - at)
 			err = truncated(s);
 		else if (n > (uint32_t)LZ4_compressBound(LZ4_LEGACY_BLOCK))
-			err = corrupt(s, "a block larger than the format allows");
+			err = corrupt(s,
+				      "a block larger than the format allows");
 		else if (!(err = grow(s, LZ4_LEGACY_BLOCK))) {
 			got = LZ4_decompress_safe((const char *)in + at,
 						  (char *)s->buf + s->used,
 						  (int)n, LZ4_LEGACY_BLOCK);
 			if (got < 0)
-				err = corrupt(s, "liblz4 cannot decode a block");
+				err = corrupt(s,
+					      "liblz4 cannot decode a block");
 			else if ((size_t)got > s->limit - s->used)
 				err = say(s, too_big);
 			s->used += got < 0 ? 0 : (size_t)got;
@@ -287,7 +287,10 @@ static int unpack_lz4_legacy(struct sink *s, const unsigned char *in,
 
 static const struct cp_codec codecs[] = {
 	{ "gzip", "gzip", "\x1f\x8b", 2, unpack_gzip },
-	{ "xz", "xz", "\xfd" "7zXZ\0", 6, unpack_xz },
+	{ "xz", "xz",
+	  "\xfd"
+	  "7zXZ\0",
+	  6, unpack_xz },
 	{ "zstd", "zstd", "\x28\xb5\x2f\xfd", 4, unpack_zstd },
 	{ "lz4", "lz4", "\x04\x22\x4d\x18", 4, unpack_lz4_frame },
 	{ "lz4 legacy", NULL, "\x02\x21\x4c\x18", 4, unpack_lz4_legacy },
@@ -329,13 +332,13 @@ static int another_stream(const struct cp_codec *c, const unsigned char *p,
 	       !memcmp(p, c->magic, c->magic_len);
 }
 
-unsigned char *cp_decompress(const struct cp_codec *c,
-			     const unsigned char *buf, size_t len,
-			     size_t limit, size_t *out_len, char *why,
-			     size_t why_size)
+unsigned char *cp_decompress(const struct cp_codec *c, const unsigned char *buf,
+			     size_t len, size_t limit, size_t *out_len,
+			     char *why, size_t why_size)
 {
-	struct sink s = { .limit = limit, .codec = c, .why = why,
-			  .why_size = why_size };
+	struct sink s = {
+		.limit = limit, .codec = c, .why = why, .why_size = why_size
+	};
 	size_t at = 0, took;
 
 	for (;;) {
@@ -346,9 +349,11 @@ unsigned char *cp_decompress(const struct cp_codec *c,
 		    size_trailer(buf + at, len - at, s.used))
 			break;
 		if (!took || !another_stream(c, buf + at, len - at)) {
-			say(&s, "%zu bytes after the %s data are neither zero "
-				"padding, its unpacked size, nor another %s "
-				"stream", len - at, c->name, c->name);
+			say(&s,
+			    "%zu bytes after the %s data are neither zero "
+			    "padding, its unpacked size, nor another %s "
+			    "stream",
+			    len - at, c->name, c->name);
 			goto fail;
 		}
 	}

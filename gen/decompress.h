@@ -32,9 +32,8 @@ const char *cp_codec_name(const struct cp_codec *c);
  * after the data, or more than LIMIT bytes ("it unpacks to more than
  * that").
  */
-unsigned char *cp_decompress(const struct cp_codec *c,
-			     const unsigned char *buf, size_t len,
-			     size_t limit, size_t *out_len, char *why,
-			     size_t why_size);
+unsigned char *cp_decompress(const struct cp_codec *c, const unsigned char *buf,
+			     size_t len, size_t limit, size_t *out_len,
+			     char *why, size_t why_size);
 
 #endif

@@ -13,8 +13,8 @@ static char *prerequisites(char *text, const char *out)
 	char *p;
 
 	if (out)
-		return !strncmp(text, out, n) && text[n] == ':' ? text + n + 1
-								 : NULL;
+		return !strncmp(text, out, n) && text[n] == ':' ? text + n + 1 :
+								  NULL;
 	p = strstr(text, ": ");
 	return p ? p + 1 : NULL;
 }

@@ -13,20 +13,33 @@
 
 /* Properties and nodes schema v1 knows, per place; others warn. */
 static const char *const root_props[] = {
-	"compatible", "#address-cells", "#size-cells", "arch", "protocol",
-	"memory", "model", "summary", "device-tree", "reserved-memory",
-	"firmware-memory", "page-size", "fixed-seeds", "acpi-rsdp", NULL,
+	"compatible",
+	"#address-cells",
+	"#size-cells",
+	"arch",
+	"protocol",
+	"memory",
+	"model",
+	"summary",
+	"device-tree",
+	"reserved-memory",
+	"firmware-memory",
+	"page-size",
+	"fixed-seeds",
+	"acpi-rsdp",
+	NULL,
 };
 static const char *const root_nodes[] = {
-	"codepage", "kernel", "segments", "registers", "preamble", "debug-uart", NULL,
+	"codepage", "kernel",	  "segments", "registers",
+	"preamble", "debug-uart", NULL,
 };
 static const char *const codepage_props[] = { "load", "no-verify", NULL };
-static const char *const kernel_props[] = { "file", "fit", "configuration",
-					    "load", "entry", "command-line",
+static const char *const kernel_props[] = { "file",   "fit",   "configuration",
+					    "load",   "entry", "command-line",
 					    "initrd", NULL };
 static const char *const segment_props[] = {
-	"file", "string", "data", "fit", "load", "bootargs", "initrd",
-	"memory-node", "module", NULL,
+	"file",	    "string", "data",	     "fit",    "load",
+	"bootargs", "initrd", "memory-node", "module", NULL,
 };
 static const char *const preamble_props[] = { "source", NULL };
 static const char *const uart_props[] = { "type", "address", "reg-shift",
@@ -80,7 +93,8 @@ static void reword_dtc_line(const char *desc, char *line)
 			msg++;
 		cp_error(&loc, dtc_syntax, "%s", msg);
 	} else if (sscanf(line, "%4095[^:]:%d.%d%n", file, &l, &c, &n) == 3 &&
-		   (strstr(line + n, ": ERROR (") || strstr(line + n, ": Warning ("))) {
+		   (strstr(line + n, ": ERROR (") ||
+		    strstr(line + n, ": Warning ("))) {
 		/* "f.dts:4.2-36: ERROR (check_name): /node: message" */
 		const char *kind = strstr(line + n, ": ") + 2;
 		const char *msg = strstr(kind, "): ");
@@ -94,13 +108,14 @@ static void reword_dtc_line(const char *desc, char *line)
 	} else if (!strncmp(line, "ERROR: Input tree has errors", 28)) {
 		/* said by the summary below */
 	} else if (!strncmp(line, "Warning", 7)) {
-		cp_warn(&(struct cp_loc){ .file = desc }, dtc_warning, "dtc: %s",
-			line);
+		cp_warn(&(struct cp_loc){ .file = desc }, dtc_warning,
+			"dtc: %s", line);
 	} else if (!strncmp(line, "FATAL ERROR: ", 13)) {
 		cp_error(&(struct cp_loc){ .file = desc }, dtc, "dtc: %s",
 			 line + 13);
 	} else {
-		cp_note(&(struct cp_loc){ .file = desc }, none, "dtc: %s", line);
+		cp_note(&(struct cp_loc){ .file = desc }, none, "dtc: %s",
+			line);
 	}
 }
 
@@ -117,21 +132,21 @@ static void reword_dtc_errors(const char *desc, const char *errfile)
 	free(text);
 }
 
-static void *compile_source(struct cp_desc *d, const char *workdir,
-			    size_t *len)
+static void *compile_source(struct cp_desc *d, const char *workdir, size_t *len)
 {
 	static int seq;
 	char *out = cp_xasprintf("%s/desc%d.dtb", workdir, seq);
 	char *dep = cp_xasprintf("%s/desc%d.d", workdir, seq);
 	char *err = cp_xasprintf("%s/desc%d.err", workdir, seq);
-	char *argv[] = { "dtc", "-I", "dts", "-O", "dtb", "-o", out, "-d", dep,
-			 "-i", d->dir, d->file, NULL };
+	char *argv[] = { "dtc", "-I", "dts", "-O",   "dtb",   "-o", out,
+			 "-d",	dep,  "-i",  d->dir, d->file, NULL };
 	void *fdt = NULL;
 	int st;
 
 	seq++;
-	st = cp_spawn(argv, err, "device-tree compiler, Debian package "
-				 "device-tree-compiler");
+	st = cp_spawn(argv, err,
+		      "device-tree compiler, Debian package "
+		      "device-tree-compiler");
 	reword_dtc_errors(d->file, err);
 	if (st == 0) {
 		fdt = cp_read_file(out, len);
@@ -224,8 +239,7 @@ static int read_address(const struct reader *r, const char *name, int *has,
 	return 0;
 }
 
-static void warn_unknown_props(const struct reader *r,
-			       const char *const *known)
+static void warn_unknown_props(const struct reader *r, const char *const *known)
 {
 	int off;
 
@@ -243,8 +257,7 @@ static void warn_unknown_props(const struct reader *r,
 }
 
 /* parent/name into a reader path; names longer than a path are cut. */
-static void join_path(char *dst, size_t n, const char *parent,
-		      const char *name)
+static void join_path(char *dst, size_t n, const char *parent, const char *name)
 {
 	int w = snprintf(dst, n, "%s/%s", strcmp(parent, "/") ? parent : "",
 			 name);
@@ -304,7 +317,8 @@ static int read_ranges(const struct reader *r, const char *name,
 	*out = cp_xcalloc((size_t)*n, sizeof(**out));
 	for (int i = 0; i < *n; i++, p += pair) {
 		(*out)[i].base = cells_value(p, d->addr_cells);
-		(*out)[i].size = cells_value(p + d->addr_cells * 4, d->size_cells);
+		(*out)[i].size =
+			cells_value(p + d->addr_cells * 4, d->size_cells);
 	}
 	return 0;
 }
@@ -475,8 +489,10 @@ static int read_u32(const struct reader *r, const char *name, uint32_t def,
 	if (!p)
 		return 0;
 	if (len != 4) {
-		cp_error(&loc, bad_property, "'%s' must be one cell, e.g. "
-					       "%s = <%u>;", name, name, def);
+		cp_error(&loc, bad_property,
+			 "'%s' must be one cell, e.g. "
+			 "%s = <%u>;",
+			 name, name, def);
 		return -1;
 	}
 	*out = (uint32_t)cp_load_be(p, 4);
@@ -529,8 +545,8 @@ static int read_segments(const struct reader *root)
 			err = -1;
 			continue;
 		}
-		d->segments = cp_xrealloc(d->segments, sizeof(*d->segments) *
-							       (d->nsegments + 1));
+		d->segments = cp_xrealloc(
+			d->segments, sizeof(*d->segments) * (d->nsegments + 1));
 		s = &d->segments[d->nsegments++];
 		memset(s, 0, sizeof(*s));
 		s->name = cp_xstrdup(name);
@@ -559,26 +575,27 @@ static int read_registers(const struct reader *root)
 		struct cp_desc_reg *g;
 		struct cp_loc loc = ploc(&r, name);
 
-		d->regs = cp_xrealloc(d->regs, sizeof(*d->regs) * (d->nregs + 1));
+		d->regs =
+			cp_xrealloc(d->regs, sizeof(*d->regs) * (d->nregs + 1));
 		g = &d->regs[d->nregs++];
 		memset(g, 0, sizeof(*g));
 		g->name = cp_xstrdup(name);
 		g->node = cp_xasprintf("%s:%s", r.path, name);
 		g->file = d->file;
 		if (len > 1 && !v[len - 1] && strlen(v) + 1 == (size_t)len &&
-		    printable(v) &&
-		    (v[0] < '0' || v[0] > '9' || len > 8)) {
+		    printable(v) && (v[0] < '0' || v[0] > '9' || len > 8)) {
 			g->is_expr = 1;
 			g->expr = cp_xstrdup(v);
 		} else if (len == 4 || len == 8) {
 			g->value = cp_load_be((const unsigned char *)v,
 					      (size_t)len);
 		} else {
-			cp_error(&loc, bad_register_value,
-				 "register '%s' must be <value> (1 or 2 cells) "
-				 "or a string naming a segment, e.g. \"fdt\" or "
-				 "\"initrd.end\"",
-				 name);
+			cp_error(
+				&loc, bad_register_value,
+				"register '%s' must be <value> (1 or 2 cells) "
+				"or a string naming a segment, e.g. \"fdt\" or "
+				"\"initrd.end\"",
+				name);
 			err = -1;
 		}
 	}

@@ -28,9 +28,9 @@ struct cp_range {
 
 /* One segments/<name> node. */
 struct cp_desc_segment {
-	char *name;   /* node name: "fdt", "initrd" */
-	char *file;   /* file as written, or NULL */
-	char *path;   /* file resolved against the description's directory */
+	char *name; /* node name: "fdt", "initrd" */
+	char *file; /* file as written, or NULL */
+	char *path; /* file resolved against the description's directory */
 	char *string; /* string = "...": the bytes are the text and a NUL */
 	unsigned char *data; /* data = [bytes] or <cells>: the bytes as given,
 			     * or the FIT image's (fit.c) */
@@ -41,8 +41,8 @@ struct cp_desc_segment {
 	uint64_t load;
 	char *node; /* "/segments/fdt" */
 	/* device-tree fixups of this segment (fdtfix.c) */
-	char *bootargs;	 /* /chosen/bootargs */
-	char *initrd;	 /* segment for linux,initrd-start/end */
+	char *bootargs; /* /chosen/bootargs */
+	char *initrd; /* segment for linux,initrd-start/end */
 	int memory_node; /* rewrite /memory from the description */
 	/* module; or module = "args";: a Multiboot module (protocol_data) */
 	int module;
@@ -64,9 +64,9 @@ struct cp_desc_reg {
 };
 
 struct cp_desc {
-	char *file;	/* as given */
-	char *dir;	/* its directory: where relative names start */
-	void *fdt;	/* the flattened tree */
+	char *file; /* as given */
+	char *dir; /* its directory: where relative names start */
+	void *fdt; /* the flattened tree */
 	int addr_cells, size_cells;
 
 	char *compatible;
@@ -97,12 +97,12 @@ struct cp_desc {
 	uint64_t codepage_load;
 
 	char *kernel_file; /* kernel { file } or { fit } resolved, or NULL */
-	int kernel_fit;	   /* it was given as fit = "image.itb" */
+	int kernel_fit; /* it was given as fit = "image.itb" */
 	char *kernel_fit_configuration; /* kernel { configuration }, or NULL */
 	int kernel_has_load, kernel_has_entry;
 	uint64_t kernel_load, kernel_entry;
 	char *kernel_cmdline; /* kernel { command-line }, or NULL */
-	char *kernel_initrd;  /* kernel { initrd }: a segment's name, or NULL */
+	char *kernel_initrd; /* kernel { initrd }: a segment's name, or NULL */
 
 	struct cp_desc_segment *segments;
 	int nsegments;

@@ -45,18 +45,16 @@ struct cp_loc cp_loc_at(const char *file, const char *where)
 static void put_clean(const char *s)
 {
 	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, sink());
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s,
+		      sink());
 }
 
 static const char *severity_name(enum cp_severity sev)
 {
 	switch (sev) {
-	case CP_ERROR:
-		return "error";
-	case CP_WARNING:
-		return "warning";
-	default:
-		return "note";
+	case CP_ERROR: return "error";
+	case CP_WARNING: return "warning";
+	default: return "note";
 	}
 }
 
@@ -138,8 +136,8 @@ text:
 	fputc('\n', sink());
 }
 
-void cp_diag(enum cp_severity sev, const struct cp_loc *loc,
-	     enum cp_diag_id id, const char *fmt, ...)
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc, enum cp_diag_id id,
+	     const char *fmt, ...)
 {
 	va_list ap;
 

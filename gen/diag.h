@@ -25,7 +25,7 @@ enum cp_severity { CP_NOTE, CP_WARNING, CP_ERROR };
 enum {
 	CP_EXIT_OK = 0,
 	CP_EXIT_REJECTED = 1, /* input rejected or a check failed */
-	CP_EXIT_ENV = 2,      /* usage error, missing tool, I/O trouble */
+	CP_EXIT_ENV = 2, /* usage error, missing tool, I/O trouble */
 };
 
 /*
@@ -33,8 +33,8 @@ enum {
  * precise combination: file:line:col, file: where, or the program name.
  */
 struct cp_loc {
-	const char *file;  /* a path as the user wrote it */
-	int line, col;     /* 1-based; 0 when unknown */
+	const char *file; /* a path as the user wrote it */
+	int line, col; /* 1-based; 0 when unknown */
 	const char *where; /* a node path, "symbol+0xoff", a segment name */
 };
 
@@ -61,9 +61,8 @@ enum cp_diag_id {
 const char *cp_diag_id_name(enum cp_diag_id id);
 
 /* Print one diagnostic. */
-void cp_diag(enum cp_severity sev, const struct cp_loc *loc,
-	     enum cp_diag_id id, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void cp_diag(enum cp_severity sev, const struct cp_loc *loc, enum cp_diag_id id,
+	     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void cp_vdiag(enum cp_severity sev, const struct cp_loc *loc,
 	      enum cp_diag_id id, const char *fmt, va_list ap);
 

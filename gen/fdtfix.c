@@ -64,8 +64,9 @@ static int fix_initrd(void *fdt, const struct cp_plan *plan, const char *name,
 	if (node < 0)
 		return node;
 	err = set_number(fdt, node, "linux,initrd-start", start);
-	return err ? err : set_number(fdt, node, "linux,initrd-end",
-				      start + rd->size);
+	return err ? err :
+		     set_number(fdt, node, "linux,initrd-end",
+				start + rd->size);
 }
 
 /*
@@ -120,8 +121,8 @@ static int fix_memory(void *fdt, const struct cp_plan *plan,
 	snprintf(name, sizeof(name), "memory@%llx",
 		 (unsigned long long)plan->memory[0].base);
 	node = fdt_add_subnode(fdt, 0, name);
-	err = node < 0 ? node
-		       : fdt_setprop_string(fdt, node, "device_type", "memory");
+	err = node < 0 ? node :
+			 fdt_setprop_string(fdt, node, "device_type", "memory");
 	if (!err)
 		err = fdt_setprop(fdt, node, "reg", reg, (int)(p - reg));
 out:
@@ -143,9 +144,9 @@ static int see(const struct cp_fdt_region *r, void *ctx)
 {
 	struct view *v = ctx;
 	uint64_t size = r->kind == CP_FDT_RELEASE_ADDR ||
-				r->kind == CP_FDT_INITRD
-			? 0
-			: r->size;
+					r->kind == CP_FDT_INITRD ?
+				0 :
+				r->size;
 
 	if (r->kind == CP_FDT_MEMORY && v->nmem < VIEW_MAX)
 		v->mem[v->nmem++] = (struct cp_range){ r->base, size };
@@ -268,7 +269,8 @@ static int fix_reserved(void *fdt, struct cp_plan *plan,
  * credits what rng-seed holds as entropy.
  */
 #define SEED_PREFIX "mkcodepage,"
-#define RNG_SEED_SIZE 64 /* what kexec-tools and the file loader give: 32..128 */
+#define RNG_SEED_SIZE \
+	64 /* what kexec-tools and the file loader give: 32..128 */
 
 /* /chosen's kaslr-seed (8 bytes: 0 means none to Linux on arm64, riscv
  * and e500) and an rng-seed, each added unless the tree has one. */
@@ -293,8 +295,8 @@ static int add_seeds(void *fdt)
 static int prop_at(const void *tree, const char *name, uint64_t data_off,
 		   uint64_t *off, int *len)
 {
-	const char *v = fdt_getprop(tree, fdt_path_offset(tree, "/chosen"),
-				    name, len);
+	const char *v =
+		fdt_getprop(tree, fdt_path_offset(tree, "/chosen"), name, len);
 
 	if (!v || *len <= 0)
 		return -1;
@@ -311,15 +313,14 @@ static int note_seeds(struct cp_plan *plan, const struct cp_segment *s,
 	uint64_t off;
 	int len;
 
-	if (!prop_at(tree, "kaslr-seed", s->data_off, &off, &len) &&
-	    len == 8 &&
+	if (!prop_at(tree, "kaslr-seed", s->data_off, &off, &len) && len == 8 &&
 	    !cp_plan_seed(plan, s->name, off, 8, "/chosen/kaslr-seed", loc))
 		return -1;
 	if (!prop_at(tree, "rng-seed", s->data_off, &off, &len))
 		return cp_plan_seed(plan, s->name, off, (uint64_t)len,
-				    "/chosen/rng-seed", loc)
-			       ? 0
-			       : -1;
+				    "/chosen/rng-seed", loc) ?
+			       0 :
+			       -1;
 	if (prop_at(tree, SEED_PREFIX "rng-seed", s->data_off, &off, &len))
 		return 0;
 	seed = cp_plan_seed(plan, s->name, off, (uint64_t)len,
@@ -381,8 +382,8 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	if (!err && ds->bootargs) {
 		int node = chosen(fdt);
 
-		err = node < 0 ? node
-			       : fdt_setprop_string(fdt, node, "bootargs",
+		err = node < 0 ? node :
+				 fdt_setprop_string(fdt, node, "bootargs",
 						    ds->bootargs);
 	}
 	if (!err && ds->initrd)
@@ -434,10 +435,11 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 	if (!announced && cp_plan_find(plan, "initrd") &&
 	    cp_plan_find(plan, "fdt"))
 		cp_warn((&(struct cp_loc){ .file = desc->file,
-					  .where = "/segments/fdt" }),
+					   .where = "/segments/fdt" }),
 			initrd_not_in_fdt,
 			"segment 'initrd' is not announced in the device tree; "
-			"add initrd = \"initrd\"; to /segments/fdt so the kernel "
+			"add initrd = \"initrd\"; to /segments/fdt so the "
+			"kernel "
 			"finds it");
 	return err ? -1 : 0;
 }
@@ -451,7 +453,8 @@ int cp_fdtfix_check_tree(const struct cp_plan *plan, const char *name,
 	if (!s) {
 		cp_error(loc, missing_segment,
 			 "%s passes segment '%s' as the device tree, and there "
-			 "is no such segment", by, name);
+			 "is no such segment",
+			 by, name);
 		return -1;
 	}
 	if (!cp_fdt_sane(s->buf + s->data_off, s->size, &why))

@@ -15,11 +15,11 @@
 #define TOKEN_NOP 4u
 #define TOKEN_END 9u
 #define HEADER_SIZE 40 /* up to size_dt_struct (version 17) */
-#define MAX_DEPTH 3    /* root, /reserved-memory or /cpus, their children */
+#define MAX_DEPTH 3 /* root, /reserved-memory or /cpus, their children */
 
 /* What one open node has said so far (properties come before children). */
 struct frame {
-	size_t path_len;	/* its path's length in walk.path */
+	size_t path_len; /* its path's length in walk.path */
 	int addr_cells, size_cells; /* for its children */
 	const unsigned char *reg, *release, *rd_start, *rd_end;
 	uint32_t reg_len, release_len, rd_start_len, rd_end_len;
@@ -100,8 +100,8 @@ static void cells_of(const unsigned char *v, uint32_t len, int *out)
 		*out = (int)be32(v);
 }
 
-static void take_prop(struct walk *w, const char *name,
-		      const unsigned char *v, uint32_t len)
+static void take_prop(struct walk *w, const char *name, const unsigned char *v,
+		      uint32_t len)
 {
 	struct frame *f = &w->f[w->depth];
 
@@ -121,7 +121,8 @@ static void take_prop(struct walk *w, const char *name,
 		f->no_map = 1;
 	else if (!strcmp(name, "status"))
 		/* "okay" (or the older "ok") is enabled, as Linux reads it */
-		f->disabled = !list_has(v, len, "okay") && !list_has(v, len, "ok");
+		f->disabled = !list_has(v, len, "okay") &&
+			      !list_has(v, len, "ok");
 	else if (!strcmp(name, "device_type"))
 		f->memory = list_has(v, len, "memory");
 	else if (!strcmp(name, "enable-method"))
@@ -131,8 +132,9 @@ static void take_prop(struct walk *w, const char *name,
 static int report(struct walk *w, enum cp_fdt_kind kind, uint64_t base,
 		  uint64_t size, int no_map)
 {
-	struct cp_fdt_region r = { .kind = kind, .base = base, .size = size,
-				   .no_map = no_map };
+	struct cp_fdt_region r = {
+		.kind = kind, .base = base, .size = size, .no_map = no_map
+	};
 
 	snprintf(r.name, sizeof(r.name), "%s", w->path[0] ? w->path : "/");
 	return w->fn(&r, w->ctx);
@@ -147,14 +149,16 @@ static int report_reg(struct walk *w, enum cp_fdt_kind kind,
 	int st;
 
 	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
-		w->why = "a reg in #address-cells or #size-cells other than 1 or 2";
+		w->why = "a reg in #address-cells or #size-cells other than 1 "
+			 "or 2";
 		return -1;
 	}
 	pair = (uint32_t)(ac + sc) * 4;
 	for (uint32_t at = 0; at + pair <= f->reg_len; at += pair)
-		if ((st = report(w, kind, cp_load_be(f->reg + at, (size_t)ac * 4),
-				 cp_load_be(f->reg + at + ac * 4, (size_t)sc * 4),
-				 f->no_map)))
+		if ((st = report(
+			     w, kind, cp_load_be(f->reg + at, (size_t)ac * 4),
+			     cp_load_be(f->reg + at + ac * 4, (size_t)sc * 4),
+			     f->no_map)))
 			return st;
 	return 0;
 }
@@ -242,14 +246,20 @@ static int prop(struct walk *w, size_t *off)
 	const char *name;
 
 	if (w->st_size - *off < 8)
-		return w->why = "a property header runs past the structure block", -1;
+		return w->why = "a property header runs past the structure "
+				"block",
+		       -1;
 	len = be32(w->st + *off);
 	nameoff = be32(w->st + *off + 4);
 	*off += 8;
 	if (len > w->st_size - *off)
-		return w->why = "a property value runs past the structure block", -1;
+		return w->why =
+			       "a property value runs past the structure block",
+		       -1;
 	if (!(name = prop_name(w, nameoff)))
-		return w->why = "a property name lies outside the strings block", -1;
+		return w->why =
+			       "a property name lies outside the strings block",
+		       -1;
 	if (w->depth < 0)
 		return w->why = "a property outside every node", -1;
 	if (w->depth < MAX_DEPTH)
@@ -274,22 +284,26 @@ static int walk_struct(struct walk *w)
 		case TOKEN_NOP: st = 0; break;
 		case TOKEN_END:
 			if (w->depth != -1)
-				return w->why = "the tree ends inside a node", -1;
+				return w->why = "the tree ends inside a node",
+				       -1;
 			return 0;
 		default:
-			return w->why = "an unknown token in the structure block", -1;
+			return w->why = "an unknown token in the structure "
+					"block",
+			       -1;
 		}
 		if (st)
 			return st;
 		if (off > w->st_size)
-			return w->why = "a token runs past the structure block", -1;
+			return w->why = "a token runs past the structure block",
+			       -1;
 	}
 	return w->why = "the structure block has no END token", -1;
 }
 
 /* The reservation block: 16-byte (address, size) pairs up to (0, 0). */
-static int walk_memreserve(struct walk *w, const unsigned char *p,
-			   size_t total, size_t off)
+static int walk_memreserve(struct walk *w, const unsigned char *p, size_t total,
+			   size_t off)
 {
 	for (int i = 0; off <= total && total - off >= 16; i++, off += 16) {
 		uint64_t base = cp_load_be(p + off, 8);
@@ -307,8 +321,8 @@ static int walk_memreserve(struct walk *w, const unsigned char *p,
 	return w->why = "the /memreserve/ block has no end inside the tree", -1;
 }
 
-int cp_fdt_regions(const void *buf, size_t len, cp_fdt_region_fn fn,
-		   void *ctx, const char **why)
+int cp_fdt_regions(const void *buf, size_t len, cp_fdt_region_fn fn, void *ctx,
+		   const char **why)
 {
 	const unsigned char *p = buf;
 	struct walk w = { .fn = fn, .ctx = ctx, .depth = -1 };
@@ -353,7 +367,8 @@ static int header_off(uint64_t hdr, uint64_t total, uint64_t off)
 static int header_block(uint64_t hdr, uint64_t total, uint64_t off,
 			uint64_t size)
 {
-	return header_off(hdr, total, off) && header_off(hdr, total, off + size);
+	return header_off(hdr, total, off) &&
+	       header_off(hdr, total, off + size);
 }
 
 int cp_fdt_header_ok(const void *buf, size_t len)
@@ -372,8 +387,8 @@ int cp_fdt_header_ok(const void *buf, size_t len)
 	if (total < hdr || total > 0x7fffffffu ||
 	    !header_off(hdr, total, be32(p + 16)))
 		return 0;
-	if (version < 17 ? !header_off(hdr, total, be32(p + 8))
-			 : !header_block(hdr, total, be32(p + 8), be32(p + 36)))
+	if (version < 17 ? !header_off(hdr, total, be32(p + 8)) :
+			   !header_block(hdr, total, be32(p + 8), be32(p + 36)))
 		return 0;
 	return header_block(hdr, total, be32(p + 12), be32(p + 32));
 }

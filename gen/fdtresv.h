@@ -31,11 +31,11 @@
 #define CP_FDT_NAME_MAX 96
 
 enum cp_fdt_kind {
-	CP_FDT_MEMRESERVE,   /* a /memreserve/ entry */
-	CP_FDT_RESERVED,     /* a /reserved-memory child's reg */
+	CP_FDT_MEMRESERVE, /* a /memreserve/ entry */
+	CP_FDT_RESERVED, /* a /reserved-memory child's reg */
 	CP_FDT_RELEASE_ADDR, /* a spin-table CPU's cpu-release-addr (size 8) */
-	CP_FDT_MEMORY,	     /* a memory node's reg */
-	CP_FDT_INITRD,	     /* /chosen's linux,initrd-start to -end */
+	CP_FDT_MEMORY, /* a memory node's reg */
+	CP_FDT_INITRD, /* /chosen's linux,initrd-start to -end */
 };
 
 struct cp_fdt_region {
@@ -56,8 +56,8 @@ typedef int (*cp_fdt_region_fn)(const struct cp_fdt_region *r, void *ctx);
  * can read (bad header, a block or token outside the tree, cells other
  * than 1 or 2 where it must read addresses).
  */
-int cp_fdt_regions(const void *buf, size_t len, cp_fdt_region_fn fn,
-		   void *ctx, const char **why);
+int cp_fdt_regions(const void *buf, size_t len, cp_fdt_region_fn fn, void *ctx,
+		   const char **why);
 
 /*
  * Whether the LEN bytes at BUF begin with a header libfdt's

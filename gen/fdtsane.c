@@ -19,8 +19,8 @@ static uint32_t word(const unsigned char *p, size_t off)
 }
 
 /* The structure block: tokens, 4-byte aligned, all inside [0, size). */
-static int walk_struct(const unsigned char *s, size_t size,
-		       size_t strings_size, const char **why)
+static int walk_struct(const unsigned char *s, size_t size, size_t strings_size,
+		       const char **why)
 {
 	size_t off = 0;
 	long depth = 0;
@@ -34,42 +34,50 @@ static int walk_struct(const unsigned char *s, size_t size,
 		case FDT_BEGIN_NODE:
 			nul = memchr(s + off, 0, size - off);
 			if (!nul)
-				return *why = "a node name runs past the structure block", -1;
+				return *why = "a node name runs past the "
+					      "structure block",
+				       -1;
 			off = cp_align_up((size_t)(nul - s) + 1, 4);
 			depth++;
 			break;
 		case FDT_END_NODE:
 			if (--depth < 0)
-				return *why = "a node ends that never began", -1;
+				return *why = "a node ends that never began",
+				       -1;
 			break;
 		case FDT_PROP: {
 			uint32_t plen, nameoff;
 
 			if (size - off < 8)
-				return *why = "a property header runs past the structure block", -1;
+				return *why = "a property header runs past the "
+					      "structure block",
+				       -1;
 			plen = word(s, off);
 			nameoff = word(s, off + 4);
 			off += 8;
 			if (plen > size - off)
-				return *why = "a property value runs past the structure block", -1;
+				return *why = "a property value runs past the "
+					      "structure block",
+				       -1;
 			if (nameoff >= strings_size)
-				return *why = "a property name lies outside the strings block", -1;
+				return *why = "a property name lies outside "
+					      "the strings block",
+				       -1;
 			off = cp_align_up(off + plen, 4);
 			break;
 		}
-		case FDT_NOP:
-			break;
+		case FDT_NOP: break;
 		case FDT_END:
 			if (depth)
 				return *why = "the tree ends inside a node", -1;
 			return 0;
 		default:
-			return *why = "an unknown token in the structure block", -1;
+			return *why = "an unknown token in the structure block",
+			       -1;
 		}
 	}
 	return *why = "the structure block has no END token", -1;
 }
-
 
 /* ---- names: a property once per node, a child's name once ---------- */
 
@@ -81,7 +89,8 @@ struct names {
 static void push(struct names *l, const char *s)
 {
 	if (l->n == l->cap)
-		l->v = cp_xrealloc(l->v, (l->cap = 2 * l->cap + 16) * sizeof(*l->v));
+		l->v = cp_xrealloc(l->v,
+				   (l->cap = 2 * l->cap + 16) * sizeof(*l->v));
 	l->v[l->n++] = s;
 }
 
@@ -111,7 +120,8 @@ static const char *say_twice(const void *fdt, int node, const char *what,
 	char path[256];
 
 	if (fdt_get_path(fdt, node, path, sizeof(path)))
-		snprintf(path, sizeof(path), "%s", fdt_get_name(fdt, node, NULL));
+		snprintf(path, sizeof(path), "%s",
+			 fdt_get_name(fdt, node, NULL));
 	snprintf(msg, sizeof(msg), "node '%s' has two %s named '%s'", path,
 		 what, name);
 	return msg;
@@ -164,7 +174,9 @@ int cp_fdt_sane(const void *buf, size_t len, const char **why)
 	if (len < FDT_V16_SIZE || FIELD(p, magic) != FDT_MAGIC)
 		return *why = "no device tree header", -1;
 	if (FIELD(p, version) < 16 || FIELD(p, last_comp_version) > 17)
-		return *why = "header version below 16 or not compatible with 17", -1;
+		return *why = "header version below 16 or not compatible with "
+			      "17",
+		       -1;
 	total = FIELD(p, totalsize);
 	st_off = FIELD(p, off_dt_struct);
 	str_off = FIELD(p, off_dt_strings);
@@ -172,9 +184,9 @@ int cp_fdt_sane(const void *buf, size_t len, const char **why)
 	str_size = FIELD(p, size_dt_strings);
 	if (total > len || total < FDT_V16_SIZE)
 		return *why = "totalsize is beyond the bytes given", -1;
-	st_size = FIELD(p, version) >= 17 && total >= FDT_V17_SIZE
-			  ? FIELD(p, size_dt_struct)
-			  : (st_off < total ? total - st_off : 0);
+	st_size = FIELD(p, version) >= 17 && total >= FDT_V17_SIZE ?
+			  FIELD(p, size_dt_struct) :
+			  (st_off < total ? total - st_off : 0);
 	if (st_off % 4 || rsv_off % 8 || rsv_off + 16 > total ||
 	    st_off + st_size > total || str_off + str_size > total)
 		return *why = "a block lies outside totalsize", -1;

@@ -66,8 +66,7 @@ static int count_strings(const char *v, int len)
 }
 
 /* Property NAME of NODE as one string, or NULL when absent or not one. */
-static const char *string_prop(const struct fit *f, int node,
-			       const char *name)
+static const char *string_prop(const struct fit *f, int node, const char *name)
 {
 	int len;
 	const char *v = fdt_getprop(f->file, node, name, &len);
@@ -122,9 +121,10 @@ static int open_configuration(struct fit *f, const char *want,
 	char *names;
 
 	if (confs < 0) {
-		cp_error(loc, bad_fit, "the FIT has no /configurations node; "
-				       "make it with mkimage -f from an .its "
-				       "that has one");
+		cp_error(loc, bad_fit,
+			 "the FIT has no /configurations node; "
+			 "make it with mkimage -f from an .its "
+			 "that has one");
 		return -1;
 	}
 	if (!name)
@@ -139,8 +139,8 @@ static int open_configuration(struct fit *f, const char *want,
 			 names);
 	else
 		cp_error(loc, fit_configuration,
-			 "the FIT has no configuration '%s'%s; it has %s",
-			 name, want ? "" : " (its default)", names);
+			 "the FIT has no configuration '%s'%s; it has %s", name,
+			 want ? "" : " (its default)", names);
 	free(names);
 	return -1;
 }
@@ -157,16 +157,16 @@ static int role_node(const struct fit *f, const char *role,
 		return -1;
 	if ((n = count_strings(v, len)) != 1) {
 		cp_error(loc, bad_fit,
-			 n < 0 ? "%s is not a list of image names"
-			       : "%s names %d images (overlays or several "
+			 n < 0 ? "%s is not a list of image names" :
+				 "%s names %d images (overlays or several "
 				 "loadables); mkcodepage takes one",
 			 role, n);
 		return -2;
 	}
 	node = fdt_path_offset(f->file, "/images");
 	if (node < 0 || (node = fdt_subnode_offset(f->file, node, v)) < 0) {
-		cp_error(loc, bad_fit, "%s is '%s', which /images does not have",
-			 role, v);
+		cp_error(loc, bad_fit,
+			 "%s is '%s', which /images does not have", role, v);
 		return -2;
 	}
 	return node;
@@ -177,7 +177,8 @@ static int check_type(const struct fit *f, int node, const char *role,
 {
 	const char *type = string_prop(f, node, "type");
 
-	for (size_t i = 0; i < sizeof(role_types) / sizeof(role_types[0]); i++) {
+	for (size_t i = 0; i < sizeof(role_types) / sizeof(role_types[0]);
+	     i++) {
 		const char *const *t = role_types[i].types;
 
 		if (strcmp(role_types[i].role, role))
@@ -188,7 +189,8 @@ static int check_type(const struct fit *f, int node, const char *role,
 				return 0;
 			}
 		cp_error(&img->loc, bad_fit,
-			 "its type is %s%s%s; a configuration's %s must be %s%s%s",
+			 "its type is %s%s%s; a configuration's %s must be "
+			 "%s%s%s",
 			 type ? "'" : "", type ? type : "missing",
 			 type ? "'" : "", role, role_types[i].types[0],
 			 role_types[i].types[1] ? " or " : "",
@@ -241,8 +243,7 @@ static const unsigned char *stored_data(const struct fit *f, int node,
 			 "data-offset or data-position");
 		return NULL;
 	}
-	start = has_pos ? pos
-			: cp_align_up(fdt_totalsize(f->file), 4) + off;
+	start = has_pos ? pos : cp_align_up(fdt_totalsize(f->file), 4) + off;
 	if (start > f->len || size > f->len - start) {
 		cp_error(loc, bad_fit,
 			 "its data, 0x%llx bytes at 0x%llx in the file, goes "
@@ -311,14 +312,14 @@ static int read_image(const struct fit *f, const char *role,
 	    !(data = stored_data(f, node, &len, &img->loc)) ||
 	    (hashes = cp_fit_check_hashes(f->file, node, data, len,
 					  &img->loc)) < 0 ||
-	    (load = number_prop(f, node, "load", 2, &img->load,
-				&img->loc)) < 0 ||
-	    (entry = number_prop(f, node, "entry", 2, &img->entry,
-				 &img->loc)) < 0)
+	    (load = number_prop(f, node, "load", 2, &img->load, &img->loc)) <
+		    0 ||
+	    (entry = number_prop(f, node, "entry", 2, &img->entry, &img->loc)) <
+		    0)
 		return -1;
 	if (!hashes)
 		cp_warn(&img->loc, fit_hash,
-			 "the image has no hash node: its data is not checked");
+			"the image has no hash node: its data is not checked");
 	img->has_load = load && !img->noload;
 	img->has_entry = entry;
 	return image_data(f, node, role, data, len, img);
@@ -338,8 +339,7 @@ static int take_kernel(const struct fit *f, struct cp_desc *d,
 	int err = read_image(f, "kernel", &img, conf_loc);
 
 	if (err > 0)
-		cp_error(conf_loc, bad_fit,
-			 "the configuration has no kernel");
+		cp_error(conf_loc, bad_fit, "the configuration has no kernel");
 	if (err)
 		return -1;
 	if (img.noload && img.has_entry && img.entry && !d->kernel_has_entry) {
@@ -423,8 +423,11 @@ int cp_fit_take(const unsigned char *file, size_t len, const char *path,
 		struct cp_desc *d, const struct cp_arch *arch, size_t limit,
 		unsigned char **kernel, size_t *kernel_len)
 {
-	struct fit f = { .file = file, .len = len, .path = path,
-			 .arch = arch, .limit = limit };
+	struct fit f = { .file = file,
+			 .len = len,
+			 .path = path,
+			 .arch = arch,
+			 .limit = limit };
 	struct cp_loc loc = { .file = path };
 	char conf_path[FIT_PATH_MAX];
 	const char *why;
@@ -433,9 +436,9 @@ int cp_fit_take(const unsigned char *file, size_t len, const char *path,
 	if (len < FDT_V1_SIZE || fdt_magic(file) != FDT_MAGIC ||
 	    cp_fdt_sane(file, len, &why)) {
 		cp_error(&loc, bad_fit, "not a FIT image: %s",
-			 len < FDT_V1_SIZE || fdt_magic(file) != FDT_MAGIC
-				 ? "no device-tree header"
-				 : why);
+			 len < FDT_V1_SIZE || fdt_magic(file) != FDT_MAGIC ?
+				 "no device-tree header" :
+				 why);
 		return -1;
 	}
 	if (open_configuration(&f, d->kernel_fit_configuration, &loc))

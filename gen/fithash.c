@@ -16,7 +16,7 @@
 
 struct fit_algo {
 	const char *name; /* the hash node's algo */
-	size_t size;	  /* bytes of its value */
+	size_t size; /* bytes of its value */
 	void (*digest)(const unsigned char *data, size_t len,
 		       unsigned char *out);
 };
@@ -35,14 +35,14 @@ static void digest_crc32(const unsigned char *data, size_t len,
 }
 
 /* nettle's update() and digest() have the same shape for each hash. */
-#define NETTLE_DIGEST(fn, ctx, init, update, digest, size)                  \
-	static void fn(const unsigned char *data, size_t len,               \
-		       unsigned char *out)                                  \
-	{                                                                   \
-		struct ctx c;                                               \
-		init(&c);                                                   \
-		update(&c, len, data);                                      \
-		digest(&c, size, out);                                      \
+#define NETTLE_DIGEST(fn, ctx, init, update, digest, size)    \
+	static void fn(const unsigned char *data, size_t len, \
+		       unsigned char *out)                    \
+	{                                                     \
+		struct ctx c;                                 \
+		init(&c);                                     \
+		update(&c, len, data);                        \
+		digest(&c, size, out);                        \
 	}
 NETTLE_DIGEST(digest_md5, md5_ctx, md5_init, md5_update, md5_digest,
 	      MD5_DIGEST_SIZE)

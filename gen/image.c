@@ -122,7 +122,8 @@ int cp_image_read(const char *path, const char *display,
 	elf = open_elf(path, &loc, &file, &len);
 	if (!file)
 		return -1;
-	if (!elf || elf_kind(elf) != ELF_K_ELF || flatten(elf, file, len, img)) {
+	if (!elf || elf_kind(elf) != ELF_K_ELF ||
+	    flatten(elf, file, len, img)) {
 		cp_error(&loc, bad_elf, "cannot read the linked codepage: %s",
 			 elf_errmsg(-1));
 		err = -1;
@@ -183,10 +184,9 @@ int cp_object_check(const char *path, const struct cp_arch *arch,
 	if (!elf || !gelf_getehdr(elf, &eh)) {
 		cp_error(&loc, bad_elf, "not an ELF object: %s",
 			 elf_errmsg(-1));
-	} else if (cp_arch_check_identity(arch, eh.e_machine,
-					  eh.e_ident[EI_CLASS],
-					  eh.e_ident[EI_DATA], &loc,
-					  "the object") == 0) {
+	} else if (cp_arch_check_identity(
+			   arch, eh.e_machine, eh.e_ident[EI_CLASS],
+			   eh.e_ident[EI_DATA], &loc, "the object") == 0) {
 		uint64_t v;
 
 		err = find_global(elf, symbol, &v) ? 0 : -1;

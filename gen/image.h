@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 struct cp_image {
-	uint64_t base;	      /* address of the first byte */
+	uint64_t base; /* address of the first byte */
 	unsigned char *bytes; /* every PT_LOAD, gaps and .bss as zeros */
 	size_t size;
 };

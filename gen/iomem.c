@@ -17,10 +17,10 @@ static int hex(const char **p, const char *end, uint64_t *v)
 	*v = 0;
 	for (; *p < end && digits < 17; (*p)++, digits++) {
 		char c = **p;
-		int d = c >= '0' && c <= '9'	 ? c - '0'
-			: c >= 'a' && c <= 'f' ? c - 'a' + 10
-			: c >= 'A' && c <= 'F' ? c - 'A' + 10
-					       : -1;
+		int d = c >= '0' && c <= '9' ? c - '0' :
+			c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			c >= 'A' && c <= 'F' ? c - 'A' + 10 :
+					       -1;
 
 		if (d < 0)
 			break;
@@ -30,8 +30,7 @@ static int hex(const char **p, const char *end, uint64_t *v)
 }
 
 /* One line [p, end): 0 and *e filled if it is a resource. */
-static int parse_line(const char *p, const char *end,
-		      struct cp_iomem_entry *e)
+static int parse_line(const char *p, const char *end, struct cp_iomem_entry *e)
 {
 	const char *s = p;
 	size_t n = 0;
@@ -68,8 +67,9 @@ int cp_iomem_parse(const char *text, size_t len, struct cp_iomem *io)
 		     (io->n && io->e[io->n - 1].depth + 1 >= e.depth))) {
 			e.parent = e.depth ? open[e.depth - 1] : -1;
 			if (io->n == cap)
-				io->e = cp_xrealloc(io->e, (size_t)(cap = 2 * cap + 32) *
-							   sizeof(*io->e));
+				io->e = cp_xrealloc(
+					io->e, (size_t)(cap = 2 * cap + 32) *
+						       sizeof(*io->e));
 			open[e.depth] = io->n;
 			io->e[io->n++] = e;
 			shown |= e.start || e.end;

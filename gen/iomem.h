@@ -15,8 +15,8 @@
 
 struct cp_iomem_entry {
 	uint64_t start, end; /* inclusive, as the file has them */
-	int depth;	     /* 0 for a top-level resource */
-	int parent;	     /* index of the enclosing entry, or -1 */
+	int depth; /* 0 for a top-level resource */
+	int parent; /* index of the enclosing entry, or -1 */
 	char name[CP_IOMEM_NAME_MAX]; /* printable ASCII, cut */
 };
 

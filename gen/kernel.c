@@ -90,9 +90,12 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 		}
 		*out = cp_xrealloc(*out, sizeof(**out) * (size_t)(*n + 1));
 		(*out)[(*n)++] = (struct load){
-			.paddr = ph.p_paddr, .vaddr = ph.p_vaddr,
-			.filesz = ph.p_filesz, .memsz = ph.p_memsz,
-			.offset = ph.p_offset, .exec = !!(ph.p_flags & PF_X),
+			.paddr = ph.p_paddr,
+			.vaddr = ph.p_vaddr,
+			.filesz = ph.p_filesz,
+			.memsz = ph.p_memsz,
+			.offset = ph.p_offset,
+			.exec = !!(ph.p_flags & PF_X),
 		};
 	}
 	if (*n == 0) {
@@ -101,12 +104,13 @@ static int collect_loads(Elf *elf, size_t flen, uint64_t plan_limit,
 	}
 	for (int i = 0; i < *n; i++)
 		if ((*out)[i].paddr >= plan_limit) {
-			cp_error(loc, virtual_paddr,
-				 "PT_LOAD at physical 0x%llx is beyond what the "
-				 "arch can address: a vmlinux linked at virtual "
-				 "addresses? Give the kernel's Image (or a raw "
-				 "binary with kernel { load; entry; })",
-				 (unsigned long long)(*out)[i].paddr);
+			cp_error(
+				loc, virtual_paddr,
+				"PT_LOAD at physical 0x%llx is beyond what the "
+				"arch can address: a vmlinux linked at virtual "
+				"addresses? Give the kernel's Image (or a raw "
+				"binary with kernel { load; entry; })",
+				(unsigned long long)(*out)[i].paddr);
 			return -1;
 		}
 	return 0;
@@ -160,8 +164,8 @@ static int add_segments(struct cp_plan *plan, const unsigned char *file,
 		struct cp_segment *s;
 
 		while (j < n && cp_align_down(ld[j].paddr, page) < end) {
-			uint64_t e = cp_align_up(ld[j].paddr + ld[j].memsz,
-						 page);
+			uint64_t e =
+				cp_align_up(ld[j].paddr + ld[j].memsz, page);
 
 			if (e > end)
 				end = e;
@@ -183,7 +187,8 @@ static int add_segments(struct cp_plan *plan, const unsigned char *file,
 			memcpy(buf + (ld[k].paddr - mem), file + ld[k].offset,
 			       ld[k].filesz);
 		snprintf(name, sizeof(name), "kernel.%d", part++);
-		s = cp_plan_add(plan, name, mem, buf, fend - mem, end - mem, loc);
+		s = cp_plan_add(plan, name, mem, buf, fend - mem, end - mem,
+				loc);
 		if (!s)
 			return -1;
 		s->data_off = ld[i].paddr - mem;
@@ -238,12 +243,11 @@ int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
 	if (!err && desc->kernel_has_entry) {
 		plan->entry = desc->kernel_entry;
 		plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
-	}
-	else if (!err)
+	} else if (!err)
 		err = translate_entry(plan, elf, ld, n, loc);
 	if (!err && desc->kernel_has_load)
 		cp_warn((&(struct cp_loc){ .file = desc->file,
-					  .where = "/kernel" }),
+					   .where = "/kernel" }),
 			unused_property,
 			"kernel { load } is ignored: an ELF kernel is placed "
 			"at its own physical addresses");
@@ -260,7 +264,8 @@ int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
 		uint64_t end = m->base + m->size;
-		uint64_t b = cp_align_up(m->base > off ? m->base - off : 0, align);
+		uint64_t b =
+			cp_align_up(m->base > off ? m->base - off : 0, align);
 
 		for (; b + off >= m->base && b + off + size <= end; b += align)
 			if (!cp_plan_obstacle(plan, b + off, size, NULL)) {
@@ -291,10 +296,11 @@ static const struct cp_image_format *format_of(const struct cp_arch *a,
 }
 
 /* The arch's format bound to protocol (its kernels are only that), or NULL. */
-static const struct cp_image_format *
-protocol_format(const struct cp_arch *a, const char *protocol)
+static const struct cp_image_format *protocol_format(const struct cp_arch *a,
+						     const char *protocol)
 {
-	for (int i = 0; protocol && a->image_formats && a->image_formats[i]; i++)
+	for (int i = 0; protocol && a->image_formats && a->image_formats[i];
+	     i++)
 		if (a->image_formats[i]->protocol &&
 		    !strcmp(a->image_formats[i]->protocol, protocol))
 			return a->image_formats[i];
@@ -324,9 +330,8 @@ static int other_protocol_format(const struct cp_plan *plan,
 }
 
 /* Another arch's format: say so rather than take it for a raw image. */
-static int foreign_format(const struct cp_plan *plan,
-			  const unsigned char *file, size_t len,
-			  const struct cp_loc *loc)
+static int foreign_format(const struct cp_plan *plan, const unsigned char *file,
+			  size_t len, const struct cp_loc *loc)
 {
 	const struct cp_image_format *f;
 
@@ -334,7 +339,8 @@ static int foreign_format(const struct cp_plan *plan,
 		if (cp_arches[i] != plan->arch &&
 		    (f = format_of(cp_arches[i], file, len, 1))) {
 			cp_error(loc, wrong_arch,
-				 "the kernel is in %s format, but the arch is %s",
+				 "the kernel is in %s format, but the arch is "
+				 "%s",
 				 f->name, plan->arch->name);
 			return 1;
 		}
@@ -415,8 +421,8 @@ static int not_in_format(const struct cp_plan *plan,
 	return -1;
 }
 
-int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   unsigned char *file, size_t len, const struct cp_desc *desc)
+int cp_kernel_load(struct cp_plan *plan, const char *path, unsigned char *file,
+		   size_t len, const struct cp_desc *desc)
 {
 	struct cp_loc loc = { .file = path };
 	const struct cp_codec *codec;
@@ -428,9 +434,9 @@ int cp_kernel_load(struct cp_plan *plan, const char *path,
 		return -1;
 	plan->entry_loc = loc;
 	if ((f = protocol_format(plan->arch, plan->protocol)))
-		err = f->recognize(f, file, len)
-			      ? f->load(f, plan, file, len, desc, &loc)
-			      : not_in_format(plan, f, &loc);
+		err = f->recognize(f, file, len) ?
+			      f->load(f, plan, file, len, desc, &loc) :
+			      not_in_format(plan, f, &loc);
 	else if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
 		err = cp_kernel_load_elf(plan, file, len, desc, NULL, &loc);
 	else if ((f = format_of(plan->arch, file, len, 0)))

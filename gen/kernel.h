@@ -23,8 +23,8 @@
  * first, in memory, to at most the memory the plan has (decompress.h).
  * Returns 0, or -1 after reporting why the kernel was rejected.
  */
-int cp_kernel_load(struct cp_plan *plan, const char *path,
-		   unsigned char *file, size_t len, const struct cp_desc *desc);
+int cp_kernel_load(struct cp_plan *plan, const char *path, unsigned char *file,
+		   size_t len, const struct cp_desc *desc);
 
 /*
  * For image formats: the lowest align-aligned base whose [base + off,
@@ -41,7 +41,8 @@ int cp_kernel_place(const struct cp_plan *plan, uint64_t align, uint64_t off,
  */
 struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
 				       const unsigned char *bytes, size_t len,
-				       uint64_t memsz, const struct cp_loc *loc);
+				       uint64_t memsz,
+				       const struct cp_loc *loc);
 
 /*
  * For image formats whose files are ELF (Multiboot): place an ELF kernel

@@ -22,8 +22,9 @@ static int read_header(const struct cp_image_format *f,
 		       uint64_t *size)
 {
 	const struct cp_kimage *k = f->data;
-	const char *why = k->flags_problem ? k->flags_problem(cp_load_le(file + 24, 8))
-					    : NULL;
+	const char *why = k->flags_problem ?
+				  k->flags_problem(cp_load_le(file + 24, 8)) :
+				  NULL;
 
 	*toff = cp_load_le(file + 8, 8);
 	*size = cp_load_le(file + 16, 8);
@@ -34,8 +35,8 @@ static int read_header(const struct cp_image_format *f,
 	if (*size == 0) {
 		cp_warn(loc, image_size,
 			"%s header has image_size 0 (an old kernel): only the "
-			"file's %zu bytes are reserved, not its .bss", f->name,
-			len);
+			"file's %zu bytes are reserved, not its .bss",
+			f->name, len);
 		*size = len;
 	}
 	if (*size < len || *toff % plan->arch->page_size) {
@@ -66,7 +67,7 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 		load = desc->kernel_load;
 		if ((load - toff) % k->base_align) {
 			cp_error((&(struct cp_loc){ .file = desc->file,
-						  .where = "/kernel:load" }),
+						    .where = "/kernel:load" }),
 				 image_align,
 				 "an %s goes text_offset (0x%llx) above a "
 				 "0x%llx-aligned base; 0x%llx is not",
@@ -78,7 +79,8 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 	} else if (cp_kernel_place(plan, k->base_align, toff,
 				   cp_align_up(size, page), &load)) {
 		cp_error(loc, no_room,
-			 "no 0x%llx-aligned place in memory for the 0x%llx bytes "
+			 "no 0x%llx-aligned place in memory for the 0x%llx "
+			 "bytes "
 			 "of this %s; give kernel { load = <...>; }",
 			 (unsigned long long)k->base_align,
 			 (unsigned long long)size, f->name);

@@ -13,7 +13,8 @@ static const char *package_hint(const struct cp_arch *arch)
 {
 	static char hint[160];
 
-	snprintf(hint, sizeof(hint), "Debian package %s", arch->binutils_package);
+	snprintf(hint, sizeof(hint), "Debian package %s",
+		 arch->binutils_package);
 	return hint;
 }
 
@@ -92,8 +93,8 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 	    const char *datadir, const struct cp_strlist *objs, uint64_t base,
 	    const char *out)
 {
-	char *script = cp_xasprintf("%s/%s/%s", datadir, arch->srcdir,
-				     arch->ldscript);
+	char *script =
+		cp_xasprintf("%s/%s/%s", datadir, arch->srcdir, arch->ldscript);
 	char *shared = cp_xasprintf("-L%s/ldscripts", datadir);
 	char *defsym = cp_xasprintf("--defsym=__codepage_base=0x%llx",
 				    (unsigned long long)base);
@@ -135,8 +136,8 @@ int cp_link(const struct cp_toolchain *tc, const struct cp_arch *arch,
 void cp_link_deps(const struct cp_arch *arch, const char *datadir,
 		  struct cp_strlist *deps)
 {
-	char *script = cp_xasprintf("%s/%s/%s", datadir, arch->srcdir,
-				     arch->ldscript);
+	char *script =
+		cp_xasprintf("%s/%s/%s", datadir, arch->srcdir, arch->ldscript);
 	char *shared = cp_xasprintf("%s/ldscripts/codepage.ld", datadir);
 
 	cp_strlist_add(deps, script);

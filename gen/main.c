@@ -86,7 +86,8 @@ static void usage(FILE *f)
 		"input\n"
 		"      --blob               also write blob.bin: the codepage, "
 		"a mover and every\n"
-		"                           segment, to load anywhere in memory "
+		"                           segment, to load anywhere in "
+		"memory "
 		"and enter\n"
 		"                           at its first byte (a bootloader's "
 		"go, a debugger)\n"
@@ -110,7 +111,8 @@ static void list_arches(const char *datadir)
 		printf("  %-14s%s\n", a->name, a->summary);
 	}
 	printf("\nprotocols (%s/arch/ARCH/templates, and the shared %s/"
-	       "templates):\n", datadir, datadir);
+	       "templates):\n",
+	       datadir, datadir);
 	cp_protocol_list(datadir, cp_workdir_create("mkcodepage"), stdout);
 }
 
@@ -156,8 +158,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return -1;
 	}
 	if (!o->desc || !o->outdir) {
-		cp_error(NULL, usage, "-d DESC and -o OUTDIR are required "
-					"(see mkcodepage --help)");
+		cp_error(NULL, usage,
+			 "-d DESC and -o OUTDIR are required "
+			 "(see mkcodepage --help)");
 		return -1;
 	}
 	return 0;
@@ -208,12 +211,12 @@ static int choose_arch(struct run *r)
 static int set_page_size(struct run *r)
 {
 	const struct cp_arch *a = r->plan.arch;
-	uint64_t ps = r->desc.page_size ? r->desc.page_size
-					: a->default_page_size;
+	uint64_t ps = r->desc.page_size ? r->desc.page_size :
+					  a->default_page_size;
 
 	if (ps < a->page_size || ps > 0x200000 || ps & (ps - 1)) {
 		cp_error((&(struct cp_loc){ .file = r->desc.file,
-					  .where = "/:page-size" }),
+					    .where = "/:page-size" }),
 			 bad_property,
 			 "page-size = <0x%llx>: the page size of the kernels "
 			 "that will load this, a power of two from 0x%llx "
@@ -272,7 +275,8 @@ static int set_uart(struct run *r)
 	static const char *const names[] = { [CP_UART_NS16550] = "ns16550",
 					     [CP_UART_PL011] = "pl011",
 					     [CP_UART_SBI] = "sbi",
-					     [CP_UART_NS16550_IO] = "ns16550-io" };
+					     [CP_UART_NS16550_IO] =
+						     "ns16550-io" };
 	const struct cp_desc *d = &r->desc;
 	struct cp_uart *u = &r->plan.uart;
 	struct cp_loc loc = cp_loc_at(d->file, d->uart_node);
@@ -299,9 +303,8 @@ static int set_uart(struct run *r)
 	u->shift = d->uart_shift;
 	u->width = d->uart_width;
 	if (u->type != CP_UART_SBI &&
-	    (!d->uart_has_address ||
-	     u->shift > 4 || (u->width != 1 && u->width != 4) ||
-	     u->addr % u->width)) {
+	    (!d->uart_has_address || u->shift > 4 ||
+	     (u->width != 1 && u->width != 4) || u->addr % u->width)) {
 		cp_error(&loc, debug_uart,
 			 "a %s needs address = <...>; (its registers), "
 			 "reg-shift = <0> to <4> and "
@@ -333,7 +336,8 @@ static void warn_not_taken(const struct run *r)
 	} info[] = {
 		{ CP_TOOK_CMDLINE, "/kernel:command-line", "command line",
 		  "this is ignored" },
-		{ CP_TOOK_INITRD, "/kernel:initrd", "initrd", "this is ignored" },
+		{ CP_TOOK_INITRD, "/kernel:initrd", "initrd",
+		  "this is ignored" },
 		{ CP_TOOK_MODULES, "/segments", "modules", "this is ignored" },
 		/* the segments keep clear of it all the same (reserve.h) */
 		{ CP_TOOK_RESERVED, "/:reserved-memory", "reserved memory",
@@ -376,11 +380,11 @@ static int check_device_tree(struct run *r)
 
 	if (!by->device_tree)
 		return 0;
-	who = by == &r->desc ? cp_xstrdup("the description")
-			     : cp_xasprintf("protocol '%s'", r->plan.protocol);
-	err = cp_fdtfix_check_tree(&r->plan, by->device_tree, who,
-				   &(struct cp_loc){ .file = by->file,
-						     .where = "/:device-tree" });
+	who = by == &r->desc ? cp_xstrdup("the description") :
+			       cp_xasprintf("protocol '%s'", r->plan.protocol);
+	err = cp_fdtfix_check_tree(
+		&r->plan, by->device_tree, who,
+		&(struct cp_loc){ .file = by->file, .where = "/:device-tree" });
 	free(who);
 	return err;
 }
@@ -392,10 +396,11 @@ static int fit_asked(const struct cp_desc *d, const char *kernel)
 	int err = 0;
 
 	if (d->kernel_fit_configuration) {
-		cp_error(&loc, bad_fit,
-			 "configuration = \"...\" names a FIT image's "
-			 "configuration, and the kernel '%s' is not a FIT image",
-			 kernel);
+		cp_error(
+			&loc, bad_fit,
+			"configuration = \"...\" names a FIT image's "
+			"configuration, and the kernel '%s' is not a FIT image",
+			kernel);
 		err = -1;
 	}
 	for (int i = 0; i < d->nsegments; i++)
@@ -415,8 +420,7 @@ static int fit_asked(const struct cp_desc *d, const char *kernel)
  * kernel { fit }, or recognised), which also gives the segments their
  * images. NULL (reported) on error.
  */
-static unsigned char *kernel_bytes(struct run *r, const char *path,
-				   size_t *len)
+static unsigned char *kernel_bytes(struct run *r, const char *path, size_t *len)
 {
 	struct cp_loc loc = { .file = path };
 	unsigned char *file = cp_read_file(path, len), *kernel = NULL;
@@ -443,7 +447,8 @@ static unsigned char *kernel_bytes(struct run *r, const char *path,
 static int read_inputs(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
-	const char *kernel = r->opt.kernel ? r->opt.kernel : r->desc.kernel_file;
+	const char *kernel = r->opt.kernel ? r->opt.kernel :
+					     r->desc.kernel_file;
 	unsigned char *bytes;
 	size_t len;
 
@@ -455,7 +460,7 @@ static int read_inputs(struct run *r)
 	p->desc_file = r->desc.file;
 	if (r->desc.nmemory > CP_MAX_MEMORY) {
 		cp_error((&(struct cp_loc){ .file = r->desc.file,
-					  .where = "/:memory" }),
+					    .where = "/:memory" }),
 			 too_many_ranges,
 			 "%d memory ranges; at most %d are taken, merge "
 			 "adjacent ones",
@@ -544,8 +549,8 @@ static int assemble_all(struct run *r)
 	if (!err && r->plan.preamble && ends_with_o(r->plan.preamble)) {
 		cp_pic_add(&r->pic, r->plan.preamble);
 	} else if (!err) {
-		src = r->plan.preamble ? cp_xstrdup(r->plan.preamble)
-				       : cp_xasprintf("%s/%s/%s", r->datadir,
+		src = r->plan.preamble ? cp_xstrdup(r->plan.preamble) :
+					 cp_xasprintf("%s/%s/%s", r->datadir,
 						      a->srcdir, a->preamble);
 		cp_strlist_add(&r->deps, src);
 		err = cp_pic_assemble(&r->pic, src, "preamble.o", &r->deps);
@@ -568,7 +573,10 @@ static int assemble_all(struct run *r)
 }
 
 static const char *const entry_symbols[] = {
-	"__codepage_start", "cp_entry", "cp_list_entry", NULL,
+	"__codepage_start",
+	"cp_entry",
+	"cp_list_entry",
+	NULL,
 };
 
 /* Link at base (checking the link's relocations with check); read the
@@ -610,7 +618,8 @@ static int build_codepage(struct run *r)
 	uint64_t probe_base = 0x10000;
 	struct cp_image probe;
 
-	r->pic = (struct cp_pic){ .tc = &r->tc, .arch = p->arch,
+	r->pic = (struct cp_pic){ .tc = &r->tc,
+				  .arch = p->arch,
 				  .datadir = r->datadir,
 				  .workdir = r->workdir,
 				  .what = "the codepage" };
@@ -649,7 +658,9 @@ static int build_codepage(struct run *r)
 static int build_blob(struct run *r)
 {
 	const struct cp_blob_env e = {
-		.tc = &r->tc, .datadir = r->datadir, .workdir = r->workdir,
+		.tc = &r->tc,
+		.datadir = r->datadir,
+		.workdir = r->workdir,
 		.deps = &r->deps,
 	};
 

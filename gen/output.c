@@ -44,8 +44,9 @@ static void seeds_txt(const struct cp_plan *plan, struct cp_strbuf *o)
 			     index_of(plan, s->segment), ull(s->off),
 			     ull(s->size));
 		if (s->armed)
-			cp_sb_printf(o, " arm=0x%llx:0x%x:%s32", ull(s->arm_off),
-				     s->arm_value, s->arm_big ? "be" : "le");
+			cp_sb_printf(o, " arm=0x%llx:0x%x:%s32",
+				     ull(s->arm_off), s->arm_value,
+				     s->arm_big ? "be" : "le");
 		cp_sb_printf(o, "\n");
 	}
 	for (int i = 1; i < plan->nseg; i++) {
@@ -53,7 +54,8 @@ static void seeds_txt(const struct cp_plan *plan, struct cp_strbuf *o)
 
 		if (!s->s1_at)
 			continue;
-		cp_sb_printf(o, "check segment=%d sum=%s%u s1=0x%llx s2=0x%llx ",
+		cp_sb_printf(o,
+			     "check segment=%d sum=%s%u s1=0x%llx s2=0x%llx ",
 			     i, order, plan->arch->reg_bytes * 8, ull(s->s1_at),
 			     ull(s->s2_at));
 		if (s->crc_at)
@@ -107,11 +109,10 @@ static void segments_json(const struct cp_plan *plan, size_t blob_len,
 	const char *sep = "";
 
 	cp_sb_printf(o, "{\n  \"format\": \"mkcodepage-segments-v1\",\n");
-	cp_sb_printf(o, "  \"arch\": \"%s\",\n  \"protocol\": ",
-		     plan->arch->name);
+	cp_sb_printf(o,
+		     "  \"arch\": \"%s\",\n  \"protocol\": ", plan->arch->name);
 	json_string(o, plan->protocol);
-	cp_sb_printf(o, ",\n  \"page_size\": %llu,\n",
-		     ull(plan->page_size));
+	cp_sb_printf(o, ",\n  \"page_size\": %llu,\n", ull(plan->page_size));
 	cp_sb_printf(o, "  \"entry\": \"0x%llx\",\n",
 		     ull(cp->mem + plan->entry_off));
 	cp_sb_printf(o, "  \"list_entry\": \"0x%llx\",\n",
@@ -120,8 +121,9 @@ static void segments_json(const struct cp_plan *plan, size_t blob_len,
 		     ull(plan->entry));
 	cp_sb_printf(o, "  \"memory\": [");
 	for (int i = 0; i < plan->nmemory; i++, sep = ",")
-		cp_sb_printf(o, "%s\n    { \"base\": \"0x%llx\", \"size\": "
-				"\"0x%llx\" }",
+		cp_sb_printf(o,
+			     "%s\n    { \"base\": \"0x%llx\", \"size\": "
+			     "\"0x%llx\" }",
 			     sep, ull(plan->memory[i].base),
 			     ull(plan->memory[i].size));
 	cp_sb_printf(o, "\n  ],\n  \"segments\": [");
@@ -131,12 +133,14 @@ static void segments_json(const struct cp_plan *plan, size_t blob_len,
 
 		cp_sb_printf(o, "%s\n    { \"index\": %d, \"name\": ", sep, i);
 		json_string(o, s->name);
-		cp_sb_printf(o, ", \"mem\": \"0x%llx\", \"memsz\": \"0x%llx\", "
-				"\"file\": ",
+		cp_sb_printf(o,
+			     ", \"mem\": \"0x%llx\", \"memsz\": \"0x%llx\", "
+			     "\"file\": ",
 			     ull(s->mem), ull(s->memsz));
 		json_string(o, s->file);
-		cp_sb_printf(o, ", \"bufsz\": \"0x%llx\", \"load\": \"0x%llx\", "
-				"\"size\": \"0x%llx\", \"exec\": %s }",
+		cp_sb_printf(o,
+			     ", \"bufsz\": \"0x%llx\", \"load\": \"0x%llx\", "
+			     "\"size\": \"0x%llx\", \"exec\": %s }",
 			     ull(s->bufsz), ull(s->mem + s->data_off),
 			     ull(s->size), s->exec || !i ? "true" : "false");
 	}
@@ -157,9 +161,11 @@ static void segments_json(const struct cp_plan *plan, size_t blob_len,
 	}
 	cp_sb_printf(o, "\n  }");
 	if (blob_len)
-		cp_sb_printf(o, ",\n  \"blob\": { \"file\": \"blob.bin\", \"size\": "
-				"\"0x%llx\", \"align\": %llu }",
-			     ull(blob_len), ull(plan->arch->page_size));
+		cp_sb_printf(
+			o,
+			",\n  \"blob\": { \"file\": \"blob.bin\", \"size\": "
+			"\"0x%llx\", \"align\": %llu }",
+			ull(blob_len), ull(plan->arch->page_size));
 	cp_sb_printf(o, "\n}\n");
 }
 
@@ -170,8 +176,9 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 
 	cp_sb_printf(o, "mkcodepage map: arch %s, protocol %s\n\n",
 		     plan->arch->name, plan->protocol);
-	cp_sb_printf(o, "codepage: %zu bytes at 0x%llx; placed entry 0x%llx, "
-			"list entry 0x%llx\n",
+	cp_sb_printf(o,
+		     "codepage: %zu bytes at 0x%llx; placed entry 0x%llx, "
+		     "list entry 0x%llx\n",
 		     img->size, ull(cp->mem), ull(cp->mem + plan->entry_off),
 		     ull(cp->mem + plan->list_entry_off));
 	cp_sb_printf(o, "destination entry: 0x%llx%s\n", ull(plan->entry),
@@ -179,16 +186,17 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 	if (plan->kernel_page_size)
 		cp_sb_printf(o, "destination's pages: %llu KiB (its header)\n",
 			     ull(plan->kernel_page_size >> 10));
-	cp_sb_printf(o, "segments aligned to: %llu KiB (loads under kernels "
-			"with pages of %llu KiB or less)\n\n",
+	cp_sb_printf(o,
+		     "segments aligned to: %llu KiB (loads under kernels "
+		     "with pages of %llu KiB or less)\n\n",
 		     ull(plan->page_size >> 10), ull(plan->page_size >> 10));
 	cp_sb_printf(o, "memory:\n");
 	for (int i = 0; i < plan->nmemory; i++)
-		cp_sb_printf(o, "  0x%09llx..0x%09llx  %llu KiB\n",
-			     ull(plan->memory[i].base),
-			     ull(plan->memory[i].base + plan->memory[i].size -
-				 1),
-			     ull(plan->memory[i].size >> 10));
+		cp_sb_printf(
+			o, "  0x%09llx..0x%09llx  %llu KiB\n",
+			ull(plan->memory[i].base),
+			ull(plan->memory[i].base + plan->memory[i].size - 1),
+			ull(plan->memory[i].size >> 10));
 	if (plan->nreserved)
 		cp_sb_printf(o, "\nkept by the firmware (no segment touches "
 				"them):\n");
@@ -198,18 +206,21 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 		cp_sb_printf(o, "  0x%09llx..0x%09llx  %s\n", ull(r->base),
 			     ull(r->base + r->size - 1), r->what);
 		if (r->told)
-			cp_sb_printf(o, "  %24s  told to the destination: %s in "
-					"segment '%s'\n",
+			cp_sb_printf(o,
+				     "  %24s  told to the destination: %s in "
+				     "segment '%s'\n",
 				     "", r->told, plan->tree);
 	}
-	cp_sb_printf(o, "\nsegments (kexec_load order):\n"
-			"  #  %-23s  %-10s  %-10s  %-12s  %s\n",
+	cp_sb_printf(o,
+		     "\nsegments (kexec_load order):\n"
+		     "  #  %-23s  %-10s  %-10s  %-12s  %s\n",
 		     "mem", "memsz", "bufsz", "name", "file");
 	for (int i = 0; i < plan->nseg; i++) {
 		const struct cp_segment *s = &plan->seg[i];
 
-		cp_sb_printf(o, "  %-2d 0x%09llx..0x%09llx  0x%-8llx  0x%-8llx  "
-				"%-12s  %s%s\n",
+		cp_sb_printf(o,
+			     "  %-2d 0x%09llx..0x%09llx  0x%-8llx  0x%-8llx  "
+			     "%-12s  %s%s\n",
 			     i, ull(s->mem), ull(s->mem + s->memsz - 1),
 			     ull(s->memsz), ull(s->bufsz), s->name, s->file,
 			     s->exec ? "  (code)" : "");
@@ -233,7 +244,8 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 		else
 			cp_sb_printf(o, "  %-4s = 0x%08llx%s%s\n",
 				     plan->arch->registers[i], ull(v->value),
-				     v->expr ? "  " : "", v->expr ? v->expr : "");
+				     v->expr ? "  " : "",
+				     v->expr ? v->expr : "");
 	}
 	cp_sb_printf(o, "  (every other register: 0)\n\n");
 	if (plan->arch->describe)
@@ -368,16 +380,17 @@ int cp_output_write(const struct cp_plan *plan, const char *outdir,
 		    const unsigned char *blob, size_t blob_len)
 {
 	char *parent = cp_dirname(outdir);
-	char *tmpl = cp_xasprintf("%s/.%s.tmpXXXXXX", parent,
-				  cp_basename(outdir));
+	char *tmpl =
+		cp_xasprintf("%s/.%s.tmpXXXXXX", parent, cp_basename(outdir));
 	struct stage st = { 0 };
 	int err;
 
 	free(parent);
 	st.dir = mkdtemp(tmpl);
 	if (!st.dir && errno == ENOENT) {
-		cp_error(&(struct cp_loc){ .file = outdir }, write_failed,
-			 "its parent directory does not exist; create it first");
+		cp_error(
+			&(struct cp_loc){ .file = outdir }, write_failed,
+			"its parent directory does not exist; create it first");
 		free(tmpl);
 		return -1;
 	}
@@ -442,7 +455,7 @@ static int make_name(struct cp_strbuf *sb, const char *name, int target)
 static int make_targets(struct cp_strbuf *sb, const char *outdir, int blob)
 {
 	static const char *const made[] = { "segments.txt", "codepage.bin",
-					     "codepage.elf", "blob.bin" };
+					    "codepage.elf", "blob.bin" };
 	size_t n = blob ? 4 : 3;
 
 	for (size_t i = 0; i < n; i++) {
@@ -484,7 +497,8 @@ char *cp_output_make_rule(const char *depfile, const char *outdir,
 		return sb.s;
 	cp_error(&(struct cp_loc){ .file = depfile }, bad_name,
 		 "'%s' cannot be named in a depfile: make reads no name with "
-		 "a newline or another control character; rename it", bad);
+		 "a newline or another control character; rename it",
+		 bad);
 	cp_sb_free(&sb);
 	return NULL;
 }

@@ -13,7 +13,8 @@ static int nth_cpu(const void *fdt, int n)
 
 	if (cpus < 0)
 		return -1;
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode(node, fdt, cpus)
+	{
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (type && !strcmp(type, "cpu") &&
@@ -85,8 +86,8 @@ int cp_park_fix_tree(const struct cp_plan *plan, void *fdt)
 
 	for (int i = 0; !err && (node = nth_cpu(fdt, i)) >= 0; i++) {
 		int len;
-		const fdt32_t *v = fdt_getprop(fdt, node, "cpu-release-addr",
-					       &len);
+		const fdt32_t *v =
+			fdt_getprop(fdt, node, "cpu-release-addr", &len);
 		uint64_t release = plan->park + (uint64_t)i * CP_PARK_ENTRY;
 
 		/* 8 bytes, which the codepage may rewrite (a 4-byte one too) */
@@ -142,8 +143,8 @@ int cp_park_note_cpus(struct cp_plan *plan, const struct cp_segment *s,
 		write_entry(plan, i, c->id);
 		v = fdt_getprop(tree, node, "cpu-release-addr", &len);
 		c->release_at = v && len == 8 ? s->mem + s->data_off +
-							(uint64_t)(v - tree)
-					      : 0;
+							(uint64_t)(v - tree) :
+						0;
 	}
 	return 0;
 }

@@ -21,7 +21,7 @@
 
 #include "plan.h"
 
-#define CP_PARK_ENTRY 64  /* bytes between two entries: an e500mc cache line */
+#define CP_PARK_ENTRY 64 /* bytes between two entries: an e500mc cache line */
 #define CP_PARK_CODE 2048 /* where the codepage copies its park code */
 #define CP_PARK_NAME "cpu-park"
 

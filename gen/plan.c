@@ -20,8 +20,8 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 	if (plan->nseg == 0)
 		plan->nseg = 1; /* seg[0] is kept for the codepage */
 	if (plan->nseg >= CP_MAX_SEGMENTS) {
-		cp_error(loc, too_many_segments,
-			 "more than %d segments", CP_MAX_SEGMENTS);
+		cp_error(loc, too_many_segments, "more than %d segments",
+			 CP_MAX_SEGMENTS);
 		free(buf);
 		return NULL;
 	}
@@ -60,8 +60,7 @@ struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name)
 	return NULL;
 }
 
-int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
-		      uint64_t size)
+int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
@@ -75,21 +74,21 @@ int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
 
 /* ---- the description's segments ----------------------------------- */
 
-static unsigned char *compile_dts_segment(const char *path,
-					  const char *workdir, size_t *len,
-					  struct cp_strlist *deps)
+static unsigned char *compile_dts_segment(const char *path, const char *workdir,
+					  size_t *len, struct cp_strlist *deps)
 {
 	static int seq;
 	char *out = cp_xasprintf("%s/seg%d.dtb", workdir, seq);
 	char *dep = cp_xasprintf("%s/seg%d.d", workdir, seq);
 	char *dir = cp_dirname(path);
-	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out,
-			 "-d", dep, "-i", dir, (char *)path, NULL };
+	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dtb",	       "-o",
+			 out,	"-d", dep,  "-i",  dir,	 (char *)path, NULL };
 	unsigned char *buf = NULL;
 
 	seq++;
-	if (cp_spawn(argv, NULL, "device-tree compiler, Debian package "
-				 "device-tree-compiler") == 0) {
+	if (cp_spawn(argv, NULL,
+		     "device-tree compiler, Debian package "
+		     "device-tree-compiler") == 0) {
 		buf = cp_read_file(out, len);
 		cp_deps_read_dtc(dep, out, deps);
 	}
@@ -129,8 +128,8 @@ static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
 		buf = cp_read_file(ds->path, len);
 	if (!buf) {
 		cp_error(loc, missing_file, "cannot read '%s': %s", ds->file,
-			 ends_with(ds->path, ".dts") ? "dtc failed"
-						     : strerror(errno));
+			 ends_with(ds->path, ".dts") ? "dtc failed" :
+						       strerror(errno));
 		return NULL;
 	}
 	*size = *len;
@@ -152,11 +151,12 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 		unsigned char *bytes, *buf;
 		struct cp_segment *s;
 
-		if (!strncmp(ds->name, "kernel", 6) || !strcmp(ds->name,
-							       "codepage")) {
+		if (!strncmp(ds->name, "kernel", 6) ||
+		    !strcmp(ds->name, "codepage")) {
 			cp_error(&loc, reserved_name,
 				 "segment name '%s' is reserved; rename the "
-				 "node", ds->name);
+				 "node",
+				 ds->name);
 			err = -1;
 			continue;
 		}
@@ -168,7 +168,8 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 		if (len == 0) {
 			cp_error(&loc, empty_segment,
 				 "segment '%s' has no bytes; drop it or give "
-				 "it content", ds->name);
+				 "it content",
+				 ds->name);
 			free(bytes);
 			err = -1;
 			continue;
@@ -294,7 +295,8 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 		v->value = 0;
 		return 0;
 	}
-	if (v->loc.file && plan->desc_file && strcmp(v->loc.file, plan->desc_file)) {
+	if (v->loc.file && plan->desc_file &&
+	    strcmp(v->loc.file, plan->desc_file)) {
 		/* the protocol's template asked for it: say so where the
 		 * user can act, at the description */
 		struct cp_loc at = cp_loc_at(plan->desc_file, "/segments");
@@ -319,9 +321,9 @@ static int resolve_one(const struct cp_plan *plan, struct cp_regval *v,
 int cp_plan_resolve_registers(struct cp_plan *plan)
 {
 	int err = 0;
-	uint64_t max = plan->arch->reg_bytes >= 8
-			       ? UINT64_MAX
-			       : (1ULL << (plan->arch->reg_bytes * 8)) - 1;
+	uint64_t max = plan->arch->reg_bytes >= 8 ?
+			       UINT64_MAX :
+			       (1ULL << (plan->arch->reg_bytes * 8)) - 1;
 
 	for (int i = 0; plan->arch->registers[i]; i++) {
 		struct cp_regval *v = &plan->regs[i];
@@ -375,7 +377,8 @@ static int check_memory(struct cp_plan *plan)
 			err = -1;
 		} else if (m->base + m->size > a->addr_limit) {
 			cp_error(&loc, memory_limit,
-				 "memory range 0x%llx..0x%llx ends above 0x%llx, "
+				 "memory range 0x%llx..0x%llx ends above "
+				 "0x%llx, "
 				 "which %s cannot map 1:1; list only memory "
 				 "below it",
 				 (unsigned long long)m->base,
@@ -426,9 +429,9 @@ static int check_one_segment(const struct cp_plan *plan,
 			 "segment '%s' at 0x%llx size 0x%llx %s", s->name,
 			 (unsigned long long)s->mem,
 			 (unsigned long long)s->memsz,
-			 s->mem + s->memsz < s->mem
-				 ? "wraps around the address space"
-				 : "ends beyond what the arch can address");
+			 s->mem + s->memsz < s->mem ?
+				 "wraps around the address space" :
+				 "ends beyond what the arch can address");
 		return -1;
 	}
 	if ((s->mem | s->memsz) & (plan->page_size - 1) ||
@@ -475,7 +478,8 @@ static void report_overlap(const struct cp_plan *plan,
 
 	cp_diag(CP_ERROR, &blamed->loc,
 		codepage ? CP_ID_codepage_overlap : CP_ID_segment_overlap,
-		"segment '%s' (0x%llx..0x%llx) overlaps '%s' (0x%llx..0x%llx)%s",
+		"segment '%s' (0x%llx..0x%llx) overlaps '%s' "
+		"(0x%llx..0x%llx)%s",
 		blamed->name, (unsigned long long)blamed->mem,
 		(unsigned long long)(blamed->mem + blamed->memsz - 1),
 		other->name, (unsigned long long)other->mem,
@@ -532,9 +536,9 @@ int cp_plan_check_codepage(const struct cp_plan *plan)
 {
 	const struct cp_segment *cp = &plan->seg[0];
 	int err = check_one_segment(plan, cp) ||
-			  cp_reserve_check_segment(plan, cp)
-		  ? -1
-		  : 0;
+				  cp_reserve_check_segment(plan, cp) ?
+			  -1 :
+			  0;
 
 	for (int j = 1; j < plan->nseg; j++)
 		if (overlaps(cp, &plan->seg[j])) {
@@ -575,8 +579,8 @@ void cp_plan_check_entry(const struct cp_plan *plan)
 
 /* ---- where the codepage goes ------------------------------------------ */
 
-int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base,
-		     uint64_t size, struct cp_range *hit)
+int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base, uint64_t size,
+		     struct cp_range *hit)
 {
 	const struct cp_reserved *r = cp_reserve_hit(plan, base, size);
 	struct cp_range h;
@@ -603,9 +607,10 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 
 	for (int i = 0; i < plan->nmemory; i++) {
 		const struct cp_range *m = &plan->memory[i];
-		uint64_t top = m->base + m->size < limit ? m->base + m->size
-							  : limit;
-		uint64_t cand = cp_align_up(m->base > min ? m->base : min, align);
+		uint64_t top = m->base + m->size < limit ? m->base + m->size :
+							   limit;
+		uint64_t cand =
+			cp_align_up(m->base > min ? m->base : min, align);
 
 		while (cand >= min && cand <= top && top - cand >= size &&
 		       (!found || cand < *out)) {
@@ -624,8 +629,8 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 	return found ? 0 : -1;
 }
 
-int cp_plan_find_high(const struct cp_plan *plan, uint64_t align,
-		      uint64_t size, uint64_t limit, uint64_t *out)
+int cp_plan_find_high(const struct cp_plan *plan, uint64_t align, uint64_t size,
+		      uint64_t limit, uint64_t *out)
 {
 	uint64_t best = 0;
 	int found = 0;
@@ -664,9 +669,11 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 	uint64_t memsz = cp_align_up(cp_align_up(size, a->page_size) +
 					     plan->codepage_reserve,
 				     plan->page_size);
-	uint64_t limit = plan->codepage_limit ? plan->codepage_limit : UINT64_MAX;
-	uint64_t align = a->codepage_align > plan->page_size ? a->codepage_align
-							    : plan->page_size;
+	uint64_t limit = plan->codepage_limit ? plan->codepage_limit :
+						UINT64_MAX;
+	uint64_t align = a->codepage_align > plan->page_size ?
+				 a->codepage_align :
+				 plan->page_size;
 	uint64_t at;
 
 	if (plan->codepage_fixed) {
@@ -682,7 +689,8 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 		}
 		if (at + memsz < at || at + memsz > limit) {
 			cp_error(&cp->loc, outside_memory,
-				 "the codepage (0x%llx bytes at 0x%llx) must end "
+				 "the codepage (0x%llx bytes at 0x%llx) must "
+				 "end "
 				 "at or below 0x%llx on %s",
 				 (unsigned long long)memsz,
 				 (unsigned long long)at,
@@ -691,8 +699,8 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size)
 		}
 	} else if ((!a->kexec_limit ||
 		    cp_plan_find_high(plan, align, memsz,
-				      a->kexec_limit < limit ? a->kexec_limit
-							     : limit,
+				      a->kexec_limit < limit ? a->kexec_limit :
+							       limit,
 				      &at)) &&
 		   cp_plan_find_high(plan, align, memsz, limit, &at)) {
 		cp_error(&cp->loc, no_room,
@@ -719,8 +727,10 @@ struct cp_seed *cp_plan_seed(struct cp_plan *plan, const char *name,
 		return NULL;
 	}
 	s = &plan->seeds[plan->nseeds++];
-	*s = (struct cp_seed){ .segment = cp_xstrdup(name), .off = off,
-			       .size = size, .what = what };
+	*s = (struct cp_seed){ .segment = cp_xstrdup(name),
+			       .off = off,
+			       .size = size,
+			       .what = what };
 	return s;
 }
 

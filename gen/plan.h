@@ -26,16 +26,16 @@
 #define CP_MAX_RELEASES 32 /* spin-table CPUs of the destination's tree */
 
 struct cp_segment {
-	char *name;	     /* "codepage", "kernel.0", "fdt" */
-	char *file;	     /* output file name, e.g. "fdt.bin" */
+	char *name; /* "codepage", "kernel.0", "fdt" */
+	char *file; /* output file name, e.g. "fdt.bin" */
 	uint64_t mem, memsz; /* destination, page-aligned */
-	unsigned char *buf;  /* bufsz bytes placed at mem */
+	unsigned char *buf; /* bufsz bytes placed at mem */
 	size_t bufsz;
-	uint64_t data_off;   /* where the described bytes start in buf */
-	uint64_t size;	     /* ".size": bytes described (strlen for string) */
-	int exec;	     /* holds code: instruction fetch must see it */
-	struct cp_loc loc;   /* where it was described */
-	uint32_t crc32c;     /* of its memory as placed (checksum.h) */
+	uint64_t data_off; /* where the described bytes start in buf */
+	uint64_t size; /* ".size": bytes described (strlen for string) */
+	int exec; /* holds code: instruction fetch must see it */
+	struct cp_loc loc; /* where it was described */
+	uint32_t crc32c; /* of its memory as placed (checksum.h) */
 	struct cp_blocksum sum;
 	/* where codepage.bin holds them (offsets; crc_at 0: the plan has no
 	 * CRC), found for a segment with seeds (a loader rewrites them) */
@@ -52,30 +52,30 @@ struct cp_segment {
  */
 #define CP_MAX_SEEDS 4
 struct cp_seed {
-	char *segment;	   /* its name: the segments are sorted later */
+	char *segment; /* its name: the segments are sorted later */
 	uint64_t off, size; /* within the segment's bytes (buf) */
-	const char *what;  /* "/chosen/kaslr-seed", for map.txt */
+	const char *what; /* "/chosen/kaslr-seed", for map.txt */
 	int armed;
-	uint64_t arm_off;  /* within buf */
+	uint64_t arm_off; /* within buf */
 	uint32_t arm_value;
-	int arm_big;	   /* the word's byte order */
+	int arm_big; /* the word's byte order */
 };
 
 struct cp_regval {
 	int set;
 	uint64_t value; /* resolved */
-	char *expr;	/* symbolic source, for map.txt; NULL for numbers */
-	int runtime;	/* filled in by the codepage at run time */
+	char *expr; /* symbolic source, for map.txt; NULL for numbers */
+	int runtime; /* filled in by the codepage at run time */
 	struct cp_loc loc;
 };
 
 /* Boot information a protocol hands to its destination (plan->took). */
 enum {
-	CP_TOOK_CMDLINE = 1,  /* kernel { command-line } */
-	CP_TOOK_INITRD = 2,   /* kernel { initrd } */
-	CP_TOOK_MODULES = 4,  /* segments' module */
+	CP_TOOK_CMDLINE = 1, /* kernel { command-line } */
+	CP_TOOK_INITRD = 2, /* kernel { initrd } */
+	CP_TOOK_MODULES = 4, /* segments' module */
 	CP_TOOK_RESERVED = 8, /* reserved-memory */
-	CP_TOOK_RSDP = 16,    /* acpi-rsdp */
+	CP_TOOK_RSDP = 16, /* acpi-rsdp */
 };
 
 struct cp_plan {
@@ -99,8 +99,8 @@ struct cp_plan {
 	 * the park page's address (0: none), and the tree's CPUs */
 	uint64_t park;
 	struct cp_cpu {
-		uint32_t id;	     /* its reg: the PIR it runs with */
-		uint64_t entry;	     /* its spin-table entry in the park page */
+		uint32_t id; /* its reg: the PIR it runs with */
+		uint64_t entry; /* its spin-table entry in the park page */
 		uint64_t release_at; /* its cpu-release-addr value, physical */
 	} cpus[CP_MAX_RELEASES];
 	int ncpus;
@@ -122,11 +122,11 @@ struct cp_plan {
 	char *preamble; /* custom preamble source or object, or NULL */
 
 	int codepage_fixed; /* codepage { load } given */
-	int verify;	    /* check every segment before the jump */
-	int fixed_seeds;    /* fixed-seeds: no seed is refreshed at load */
+	int verify; /* check every segment before the jump */
+	int fixed_seeds; /* fixed-seeds: no seed is refreshed at load */
 	struct cp_seed seeds[CP_MAX_SEEDS];
 	int nseeds;
-	struct cp_uart {    /* where the codepage prints its trail */
+	struct cp_uart { /* where the codepage prints its trail */
 		enum cp_uart_type type;
 		uint64_t addr;
 		unsigned shift, width; /* reg-shift, reg-io-width */
@@ -208,8 +208,8 @@ int cp_plan_place_codepage(struct cp_plan *plan, uint64_t size);
  * memory the firmware keeps: 1 with *hit (if not NULL) set to the first
  * such range, else 0.
  */
-int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base,
-		     uint64_t size, struct cp_range *hit);
+int cp_plan_obstacle(const struct cp_plan *plan, uint64_t base, uint64_t size,
+		     struct cp_range *hit);
 
 /*
  * The lowest align-aligned address at or above min where size bytes lie
@@ -222,16 +222,15 @@ int cp_plan_find_low(const struct cp_plan *plan, uint64_t align, uint64_t min,
 /* The highest align-aligned address where size bytes lie in one memory
  * range, end at or below limit and meet no obstacle: 0 with *out set, or
  * -1. */
-int cp_plan_find_high(const struct cp_plan *plan, uint64_t align,
-		      uint64_t size, uint64_t limit, uint64_t *out);
+int cp_plan_find_high(const struct cp_plan *plan, uint64_t align, uint64_t size,
+		      uint64_t limit, uint64_t *out);
 
 /* The bytes of memory the plan has: what no input may unpack to more than
  * (SIZE_MAX at most). */
 size_t cp_plan_memory_size(const struct cp_plan *plan);
 
 /* 1 if [base, base+size) lies inside one memory range. */
-int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base,
-		      uint64_t size);
+int cp_plan_in_memory(const struct cp_plan *plan, uint64_t base, uint64_t size);
 
 /*
  * Name SIZE bytes at OFF of segment NAME's bytes a seed (what: for

@@ -129,7 +129,8 @@ void cp_protocol_list(const char *datadir, const char *workdir, FILE *out)
 		if (j && !strcmp(names.v[j], names.v[j - 1]))
 			continue;
 		for (int i = 0; cp_arches[i]; i++) {
-			char *p = own_or_shared(datadir, cp_arches[i], names.v[j]);
+			char *p = own_or_shared(datadir, cp_arches[i],
+						names.v[j]);
 
 			if (p)
 				note(&ps, names.v[j], p, cp_arches[i]);
@@ -142,7 +143,8 @@ void cp_protocol_list(const char *datadir, const char *workdir, FILE *out)
 		fprintf(out, "  %-14s%s\n", ps.v[i].name, ps.v[i].arches.s);
 		if (workdir && !cp_desc_load(&t, ps.v[i].path, workdir,
 					     CP_TEMPLATE_COMPATIBLE))
-			fprintf(out, "  %14s%s\n", "", t.summary ? t.summary : "");
+			fprintf(out, "  %14s%s\n", "",
+				t.summary ? t.summary : "");
 		cp_desc_free(&t);
 		free(ps.v[i].name);
 		free(ps.v[i].path);

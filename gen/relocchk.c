@@ -20,8 +20,8 @@ struct scan {
 	struct cp_relocchk_result *res;
 };
 
-static const char *sym_name(const struct scan *s, Elf_Scn *symtab,
-			    size_t idx, GElf_Sym *sym)
+static const char *sym_name(const struct scan *s, Elf_Scn *symtab, size_t idx,
+			    GElf_Sym *sym)
 {
 	GElf_Shdr sh;
 	Elf_Data *d;
@@ -66,7 +66,8 @@ static void place_name(const struct scan *s, size_t target, uint64_t off,
 			    GELF_ST_TYPE(sym.st_info) == STT_FILE)
 				continue;
 			name = elf_strptr(s->elf, sh.sh_link, sym.st_name);
-			if (!name || !*name || (best && sym.st_value < best_val))
+			if (!name || !*name ||
+			    (best && sym.st_value < best_val))
 				continue;
 			/* prefer global names over local labels at a tie */
 			if (best && sym.st_value == best_val &&
@@ -120,13 +121,11 @@ static void check_one(struct scan *s, const GElf_Shdr *rsh, uint64_t r_offset,
 		secname = elf_strptr(s->elf, shstrndx, tsh.sh_name);
 		/* executables give addresses; symbols too, so no rebase */
 	}
-	place_name(s, tsec, off, secname ? secname : "?", place,
-		   sizeof(place));
+	place_name(s, tsec, off, secname ? secname : "?", place, sizeof(place));
 	/* a local label is reached through its section: name the label */
 	if (symidx && GELF_ST_TYPE(sym.st_info) == STT_SECTION)
-		place_name(s, sym.st_shndx,
-			   sym.st_value + (uint64_t)addend, sname ? sname : "?",
-			   target, sizeof(target));
+		place_name(s, sym.st_shndx, sym.st_value + (uint64_t)addend,
+			   sname ? sname : "?", target, sizeof(target));
 	else
 		snprintf(target, sizeof(target), "%s",
 			 sname && *sname ? sname : "(none)");
@@ -141,8 +140,7 @@ static void check_one(struct scan *s, const GElf_Shdr *rsh, uint64_t r_offset,
 			 "relocation type %u against '%s' in %s is not in the "
 			 "%s relocation table, so it cannot be proven "
 			 "position-independent",
-			 type, target, secname,
-			 s->arch->name);
+			 type, target, secname, s->arch->name);
 }
 
 static int loaded_target(Elf *elf, const GElf_Shdr *rsh)
@@ -244,8 +242,7 @@ int cp_relocchk(const char *path, const char *display,
 	}
 	s.elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (!s.elf || elf_kind(s.elf) != ELF_K_ELF) {
-		cp_error(&loc, bad_elf, "not an ELF file: %s",
-			 elf_errmsg(-1));
+		cp_error(&loc, bad_elf, "not an ELF file: %s", elf_errmsg(-1));
 		goto fail;
 	}
 	st = choose_arch(&s);

@@ -21,8 +21,8 @@
 
 struct cp_relocchk_result {
 	const struct cp_arch *arch; /* the backend the file belongs to */
-	long checked;		    /* relocations looked at */
-	long bad;		    /* absolute or unknown ones */
+	long checked; /* relocations looked at */
+	long bad; /* absolute or unknown ones */
 };
 
 /*

@@ -9,19 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add(struct cp_plan *plan, uint64_t base, uint64_t size,
-		char *what, const struct cp_loc *loc, const char *segment)
+static void add(struct cp_plan *plan, uint64_t base, uint64_t size, char *what,
+		const struct cp_loc *loc, const char *segment)
 {
 	struct cp_reserved *r;
 
-	plan->reserved = cp_xrealloc(plan->reserved,
-				     (size_t)(plan->nreserved + 1) *
-					     sizeof(*plan->reserved));
+	plan->reserved =
+		cp_xrealloc(plan->reserved, (size_t)(plan->nreserved + 1) *
+						    sizeof(*plan->reserved));
 	r = &plan->reserved[plan->nreserved++];
-	*r = (struct cp_reserved){ .base = base, .size = size, .what = what,
+	*r = (struct cp_reserved){ .base = base,
+				   .size = size,
+				   .what = what,
 				   .loc = *loc,
-				   .segment = segment ? cp_xstrdup(segment)
-						      : NULL };
+				   .segment = segment ? cp_xstrdup(segment) :
+							NULL };
 }
 
 /* What a walk of the tree learns: its reservations go to the plan, and
@@ -198,13 +200,14 @@ static int check_one(const struct cp_plan *plan, const struct cp_segment *s)
 			 "firmware keeps: 0x%llx..0x%llx, %s; %s clear of it",
 			 s->name, (unsigned long long)s->mem,
 			 (unsigned long long)(s->mem + s->memsz - 1),
-			 s == &plan->seg[0] || touches(r, s->mem, s->bufsz)
-				 ? ""
-				 : ": its zero tail",
+			 s == &plan->seg[0] || touches(r, s->mem, s->bufsz) ?
+				 "" :
+				 ": its zero tail",
 			 (unsigned long long)r->base,
 			 (unsigned long long)(r->base + r->size - 1), r->what,
-			 s == &plan->seg[0] ? "give codepage { load = <...>; }"
-					    : "move the segment");
+			 s == &plan->seg[0] ?
+				 "give codepage { load = <...>; }" :
+				 "move the segment");
 		cp_note(&r->loc, none, "the reservation is described here");
 		err = -1;
 	}

@@ -32,7 +32,7 @@ struct cp_reserved {
 	uint64_t base, size;
 	char *what; /* "/reserved-memory/optee@3e000000 in segment 'fdt'" */
 	struct cp_loc loc; /* where it is described */
-	char *segment;	   /* the tree's segment it was read from, or NULL */
+	char *segment; /* the tree's segment it was read from, or NULL */
 	char *told; /* the node fdtfix.c added to that tree for it, or NULL */
 };
 

@@ -17,7 +17,8 @@
 struct cp_segjson {
 	char arch[64];
 	uint64_t page_size; /* the plan's page alignment; 0 if not given */
-	uint64_t mem_base[CP_SEGJSON_MAX_MEMORY], mem_size[CP_SEGJSON_MAX_MEMORY];
+	uint64_t mem_base[CP_SEGJSON_MAX_MEMORY],
+		mem_size[CP_SEGJSON_MAX_MEMORY];
 	int nmem;
 };
 

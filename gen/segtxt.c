@@ -49,23 +49,26 @@ static int parse_check(struct cp_segtxt *t, const char *line)
 	int seg, bits;
 
 	if (t->ncheck == CP_SEGTXT_MAX ||
-	    sscanf(line, "check segment=%d sum=%2[bel]%d s1=0x%llx s2=0x%llx "
-			 "crc=%23s",
+	    sscanf(line,
+		   "check segment=%d sum=%2[bel]%d s1=0x%llx s2=0x%llx "
+		   "crc=%23s",
 		   &seg, order, &bits, &s1, &s2, crc_text) != 6 ||
 	    seg < 1 || seg >= t->nseg || (bits != 32 && bits != 64) ||
 	    (strcmp(order, "be") && strcmp(order, "le")) ||
 	    (strcmp(crc_text, "-") && sscanf(crc_text, "0x%llx", &crc) != 1))
 		return -1;
-	*c = (struct cp_segtxt_check){ .seg = seg, .word = bits / 8,
-				       .big = !strcmp(order, "be"), .s1 = s1,
-				       .s2 = s2, .crc = crc,
+	*c = (struct cp_segtxt_check){ .seg = seg,
+				       .word = bits / 8,
+				       .big = !strcmp(order, "be"),
+				       .s1 = s1,
+				       .s2 = s2,
+				       .crc = crc,
 				       .has_crc = strcmp(crc_text, "-") != 0 };
 	t->ncheck++;
 	return 0;
 }
 
-static int parse_line(struct cp_segtxt *t, const char *outdir,
-		      const char *line)
+static int parse_line(struct cp_segtxt *t, const char *outdir, const char *line)
 {
 	unsigned long long a, b, c;
 	char name[512];
@@ -115,7 +118,8 @@ int cp_segtxt_parse(const char *text, size_t len, const char *outdir,
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t n = (nl ? (size_t)(nl - text) : len) - at;
 		struct cp_loc loc = { .file = display, .line = ++lineno };
-		int bad = -1; /* a line too long, or with a NUL, is none of ours */
+		int bad =
+			-1; /* a line too long, or with a NUL, is none of ours */
 
 		if (n < sizeof(line) && !memchr(text + at, 0, n)) {
 			memcpy(line, text + at, n);

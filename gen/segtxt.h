@@ -30,8 +30,8 @@ struct cp_segtxt_seed {
 
 struct cp_segtxt_check {
 	int seg;
-	int word, big;		  /* the sums' width in bytes and order */
-	uint64_t s1, s2, crc;	  /* offsets in segment 0's file */
+	int word, big; /* the sums' width in bytes and order */
+	uint64_t s1, s2, crc; /* offsets in segment 0's file */
 	int has_crc;
 };
 

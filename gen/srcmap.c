@@ -22,8 +22,7 @@ static void add(struct cp_srcmap *m, const char *path, const char *file,
 }
 
 /* The " / * file:L:C-L:C * /" annotation at the end of a line. */
-static int annotation(const char *line, char *file, size_t flen, int *l,
-		      int *c)
+static int annotation(const char *line, char *file, size_t flen, int *l, int *c)
 {
 	const char *a = strstr(line, "/* ");
 	char fmt[32];
@@ -64,8 +63,8 @@ static void parse(struct cp_srcmap *m, FILE *f)
 		} else { /* a property of the current node */
 			char full[1600];
 
-			snprintf(full, sizeof(full), "%s:%s", *path ? path : "/",
-				 name);
+			snprintf(full, sizeof(full), "%s:%s",
+				 *path ? path : "/", name);
 			add(m, full, file, l, c);
 		}
 	}
@@ -86,8 +85,8 @@ static void build(struct cp_srcmap *m)
 	char *out = cp_xasprintf("%s/srcmap%d.dts", m->workdir, seq);
 	char *err = cp_xasprintf("%s/srcmap%d.err", m->workdir, seq);
 	char *dir = cp_dirname(m->source);
-	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts", "-T", "-T",
-			 "-i", dir, "-o", out, m->source, NULL };
+	char *argv[] = { "dtc", "-q", "-I", "dts", "-O", "dts",	    "-T",
+			 "-T",	"-i", dir,  "-o",  out,	 m->source, NULL };
 	int verbose = cp_spawn_verbose;
 	FILE *f;
 
@@ -116,8 +115,7 @@ void cp_srcmap_free(struct cp_srcmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static const struct cp_srcpos *find(const struct cp_srcmap *m,
-				    const char *path)
+static const struct cp_srcpos *find(const struct cp_srcmap *m, const char *path)
 {
 	for (int i = 0; i < m->n; i++)
 		if (!strcmp(m->pos[i].path, path))

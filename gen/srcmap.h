@@ -19,7 +19,7 @@ struct cp_srcpos {
 struct cp_srcmap {
 	char *source; /* the .dts the map describes, as given */
 	char *workdir; /* where dtc's annotated output goes */
-	int built;     /* dtc has run (or failed: the map stays empty) */
+	int built; /* dtc has run (or failed: the map stays empty) */
 	struct cp_srcpos *pos;
 	int n;
 };

@@ -15,13 +15,15 @@ void cp_sums_compute(struct cp_plan *plan)
 	int word = (int)plan->arch->reg_bytes;
 	int big = plan->arch->elf_data == ELFDATA2MSB;
 
-	for (int i = 1; i < plan->nseg; i++) { /* the codepage checks the rest */
+	for (int i = 1; i < plan->nseg;
+	     i++) { /* the codepage checks the rest */
 		struct cp_segment *s = &plan->seg[i];
 		uint64_t zeros = s->memsz - s->bufsz;
 		uint32_t crc = cp_crc32c(0, s->buf, s->bufsz);
 
 		for (uint64_t left = zeros; left;) {
-			size_t n = left < sizeof(zero) ? (size_t)left : sizeof(zero);
+			size_t n = left < sizeof(zero) ? (size_t)left :
+							 sizeof(zero);
 
 			crc = cp_crc32c(crc, zero, n);
 			left -= n;

@@ -307,8 +307,7 @@ const char *cp_workdir_create(const char *prog)
 
 	if (workdir_path) /* one per process */
 		return workdir_path;
-	tmpl = cp_xasprintf("%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp",
-			    prog);
+	tmpl = cp_xasprintf("%s/%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", prog);
 
 	if (!mkdtemp(tmpl)) {
 		cp_error(NULL, workdir, "cannot create %s: %s", tmpl,

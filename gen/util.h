@@ -80,8 +80,6 @@ uint64_t cp_load_le(const unsigned char *p, size_t n);
 /* Little-endian store of v into n bytes. */
 void cp_store_le(unsigned char *p, size_t n, uint64_t v);
 
-
-
 /* A list of strings (dependencies, file names), kept unique and in order. */
 struct cp_strlist {
 	char **v;
@@ -89,7 +87,6 @@ struct cp_strlist {
 };
 void cp_strlist_add(struct cp_strlist *l, const char *s);
 void cp_strlist_free(struct cp_strlist *l);
-
 
 /*
  * Create a private temporary directory ($TMPDIR or /tmp, named after prog)

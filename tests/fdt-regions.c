@@ -22,8 +22,8 @@ static int print(const struct cp_fdt_region *r, void *ctx)
 	};
 
 	(void)ctx;
-	printf("%s 0x%" PRIx64 " 0x%" PRIx64 " %s%s\n", kinds[r->kind],
-	       r->base, r->size, r->name, r->no_map ? " no-map" : "");
+	printf("%s 0x%" PRIx64 " 0x%" PRIx64 " %s%s\n", kinds[r->kind], r->base,
+	       r->size, r->name, r->no_map ? " no-map" : "");
 	return 0;
 }
 

@@ -33,27 +33,29 @@ static void test_desc_good(void)
 	int r = cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE);
 
 	CHECK("desc-reads", r == 0);
-	CHECK("desc-arch-protocol",
-	      d.arch && !strcmp(d.arch, "ppc32-e500") && d.protocol &&
-		      !strcmp(d.protocol, "linux-epapr"));
+	CHECK("desc-arch-protocol", d.arch && !strcmp(d.arch, "ppc32-e500") &&
+					    d.protocol &&
+					    !strcmp(d.protocol, "linux-epapr"));
 	CHECK("desc-memory", d.nmemory == 2 && d.memory[0].size == 0x20000000 &&
 				     d.memory[1].base == 0x40000000);
-	CHECK("desc-codepage", d.has_codepage_load &&
-				       d.codepage_load == 0x1ff00000);
+	CHECK("desc-codepage",
+	      d.has_codepage_load && d.codepage_load == 0x1ff00000);
 	CHECK("desc-segments", d.nsegments == 3 &&
 				       !strcmp(d.segments[0].name, "fdt") &&
 				       d.segments[0].load == 0x1f00000);
 	CHECK("desc-file-relative",
 	      d.segments[0].path && strstr(d.segments[0].path, unit_work) &&
 		      strstr(d.segments[0].path, "board.dtb"));
-	CHECK("desc-string", d.segments[1].string &&
-				     !strcmp(d.segments[1].string, "console=ttyS0"));
-	CHECK("desc-data", d.segments[2].has_data && d.segments[2].data_len == 3 &&
+	CHECK("desc-string",
+	      d.segments[1].string &&
+		      !strcmp(d.segments[1].string, "console=ttyS0"));
+	CHECK("desc-data", d.segments[2].has_data &&
+				   d.segments[2].data_len == 3 &&
 				   d.segments[2].data[2] == 3);
 	CHECK("desc-registers",
-	      d.nregs == 3 && d.regs[0].is_expr && !strcmp(d.regs[0].expr, "fdt") &&
-		      !d.regs[1].is_expr && d.regs[1].value == 0x4000000 &&
-		      d.regs[2].value == 5);
+	      d.nregs == 3 && d.regs[0].is_expr &&
+		      !strcmp(d.regs[0].expr, "fdt") && !d.regs[1].is_expr &&
+		      d.regs[1].value == 0x4000000 && d.regs[2].value == 5);
 	CHECK("desc-deps", d.deps.n >= 1);
 	{
 		struct cp_loc at = cp_loc_at(path, "/segments/fdt:load");
@@ -83,34 +85,40 @@ static int load_fails(const char *name, const char *text)
 static void test_desc_bad(void)
 {
 	CHECK("desc-bad-cells",
-	      load_fails("cells.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
-			 " #address-cells = <2>; #size-cells = <2>;"
-			 " segments { fdt { string = \"x\"; load = <0x1000>; }; };"
-			 " };"));
+	      load_fails(
+		      "cells.dts",
+		      "/dts-v1/; / { compatible = "
+		      "\"mkcodepage,description-v1\";"
+		      " #address-cells = <2>; #size-cells = <2>;"
+		      " segments { fdt { string = \"x\"; load = <0x1000>; }; };"
+		      " };"));
 	CHECK("desc-bad-compatible",
 	      load_fails("compat.dts",
 			 "/dts-v1/; / { compatible = \"something-else\"; };"));
 	CHECK("desc-two-sources",
 	      load_fails("two.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
+			 "/dts-v1/; / { compatible = "
+			 "\"mkcodepage,description-v1\";"
 			 " segments { a { string = \"x\"; data = [00];"
 			 " load = <0 0x1000>; }; }; };"));
 	CHECK("desc-syntax", load_fails("syntax.dts", "/dts-v1/; / { oops"));
 	CHECK("desc-memory-pairs",
-	      load_fails("mem.dts",
-			 "/dts-v1/; / { compatible = \"mkcodepage,description-v1\";"
-			 " #address-cells = <2>; #size-cells = <2>;"
-			 " memory = <0 0 0>; };"));
+	      load_fails("mem.dts", "/dts-v1/; / { compatible = "
+				    "\"mkcodepage,description-v1\";"
+				    " #address-cells = <2>; #size-cells = <2>;"
+				    " memory = <0 0 0>; };"));
 	{
 		/* a flattened tree whose header lies about its size */
-		unsigned char junk[64] = { 0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0x10, 0 };
+		unsigned char junk[64] = {
+			0xd0, 0x0d, 0xfe, 0xed, 0, 0, 0x10, 0
+		};
 		char *path = cp_path_join(unit_work, "corrupt.dtb");
 		struct cp_desc d;
 
 		cp_write_file(path, junk, sizeof(junk));
 		CHECK("desc-corrupt-dtb",
-		      cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE) != 0);
+		      cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE) !=
+			      0);
 		cp_desc_free(&d);
 		free(path);
 	}

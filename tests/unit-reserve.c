@@ -24,8 +24,8 @@
 /* A reservation of the description's, as cp_reserve_collect() adds it. */
 static void keep(struct cp_plan *p, uint64_t base, uint64_t size)
 {
-	struct cp_desc d = { .file = "unit.dts", .reserved = &(struct cp_range){
-							base, size },
+	struct cp_desc d = { .file = "unit.dts",
+			     .reserved = &(struct cp_range){ base, size },
 			     .nreserved = 1 };
 
 	cp_reserve_collect(p, &d, NULL);
@@ -108,14 +108,14 @@ static void test_reserve_e820(void)
 	CHECK("reserve-e820-carved",
 	      x86_memory_map(&p, &d, &m, &n, 128) == 0 && n == 5 &&
 		      m[0].base == 0 && m[0].size == 0x9f000 &&
-		      m[0].type == X86_MAP_RAM && m[1].type == X86_MAP_RESERVED &&
-		      m[2].base == 0x100000 && m[2].size == 0xf00000 &&
-		      m[3].base == 0x1000000 && m[4].base == 0x1001000 &&
+		      m[0].type == X86_MAP_RAM &&
+		      m[1].type == X86_MAP_RESERVED && m[2].base == 0x100000 &&
+		      m[2].size == 0xf00000 && m[3].base == 0x1000000 &&
+		      m[4].base == 0x1001000 &&
 		      m[4].base + m[4].size == 0x20000000);
 	free(m);
 	r[1].base = 0xa0000; /* inside the first */
-	CHECK("reserve-e820-overlap",
-	      x86_memory_map(&p, &d, &m, &n, 128) != 0);
+	CHECK("reserve-e820-overlap", x86_memory_map(&p, &d, &m, &n, 128) != 0);
 	cp_plan_free(&p);
 }
 
@@ -149,8 +149,8 @@ static void test_fdtresv(void)
 	fdt_setprop_string(fdt, cpu, "enable-method", "spin-table");
 	fdt_setprop_u64(fdt, cpu, "cpu-release-addr", 0x7ff8);
 	memset(r, 0, sizeof(r));
-	CHECK("fdtresv-walk", cp_fdt_regions(fdt, fdt_totalsize(fdt), collect,
-					     r, &why) == 0);
+	CHECK("fdtresv-walk",
+	      cp_fdt_regions(fdt, fdt_totalsize(fdt), collect, r, &why) == 0);
 	for (int i = 0; i < 8; i++)
 		n += r[i].name[0] != 0;
 	CHECK("fdtresv-regions",
@@ -168,34 +168,33 @@ static void test_fdtresv(void)
 	/* (adding /cpus moved /reserved-memory) */
 	rm = fdt_path_offset(fdt, "/reserved-memory");
 	fdt_setprop_u32(fdt, rm, "#size-cells", 3);
-	CHECK("fdtresv-cells", cp_fdt_regions(fdt, fdt_totalsize(fdt), collect,
-					      r, &why) < 0);
+	CHECK("fdtresv-cells",
+	      cp_fdt_regions(fdt, fdt_totalsize(fdt), collect, r, &why) < 0);
 }
 
 static void test_iomem(void)
 {
-	static const char text[] =
-		"00000000-00000fff : Reserved\n"
-		"40000000-7fffffff : System RAM\n"
-		"  40210000-4185ffff : Kernel code\n"
-		"    41000000-41000fff : deeper\n"
-		"  7fdfd000-7fffffff : reserved\n"
-		"        7fdfd000-7fffffff : skips a level\n"
-		"not a line\n"
-		"4010000000-401fffffff : PCI ECAM";
+	static const char text[] = "00000000-00000fff : Reserved\n"
+				   "40000000-7fffffff : System RAM\n"
+				   "  40210000-4185ffff : Kernel code\n"
+				   "    41000000-41000fff : deeper\n"
+				   "  7fdfd000-7fffffff : reserved\n"
+				   "        7fdfd000-7fffffff : skips a level\n"
+				   "not a line\n"
+				   "4010000000-401fffffff : PCI ECAM";
 	static const char hidden[] = "00000000-00000000 : System RAM\n";
 	struct cp_iomem io;
 
-	CHECK("iomem-parse", cp_iomem_parse(text, strlen(text), &io) == 6 &&
-				     io.e[2].parent == 1 && io.e[3].depth == 2 &&
-				     io.e[4].parent == 1 &&
-				     cp_iomem_is(&io, 4, "reserved") &&
-				     cp_iomem_is(&io, 0, "reserved") &&
-				     !cp_iomem_is(&io, 2, "Kernel co") &&
-				     io.e[5].start == 0x4010000000ULL);
+	CHECK("iomem-parse",
+	      cp_iomem_parse(text, strlen(text), &io) == 6 &&
+		      io.e[2].parent == 1 && io.e[3].depth == 2 &&
+		      io.e[4].parent == 1 && cp_iomem_is(&io, 4, "reserved") &&
+		      cp_iomem_is(&io, 0, "reserved") &&
+		      !cp_iomem_is(&io, 2, "Kernel co") &&
+		      io.e[5].start == 0x4010000000ULL);
 	cp_iomem_free(&io);
-	CHECK("iomem-hidden", cp_iomem_parse(hidden, strlen(hidden), &io) == 0 &&
-				      !io.e);
+	CHECK("iomem-hidden",
+	      cp_iomem_parse(hidden, strlen(hidden), &io) == 0 && !io.e);
 }
 
 void unit_reserve(void)

@@ -168,12 +168,11 @@ static void test_kernel(void)
 	init_plan(&p);
 	CHECK("kernel-reads", load_kernel_file(&p, path, &none) == 0);
 	CHECK("kernel-entry-physical", p.entry == 0x10);
-	CHECK("kernel-merged-pages", p.nseg == 3 && p.seg[1].mem == 0 &&
-					     p.seg[1].memsz == 0x5000 &&
-					     p.seg[1].bufsz == 0x1900 &&
-					     p.seg[1].exec);
-	CHECK("kernel-bytes", p.seg[1].buf[0] == 0x40 &&
-				      p.seg[1].buf[0x1800] == 0x41);
+	CHECK("kernel-merged-pages",
+	      p.nseg == 3 && p.seg[1].mem == 0 && p.seg[1].memsz == 0x5000 &&
+		      p.seg[1].bufsz == 0x1900 && p.seg[1].exec);
+	CHECK("kernel-bytes",
+	      p.seg[1].buf[0] == 0x40 && p.seg[1].buf[0x1800] == 0x41);
 	CHECK("kernel-second", p.seg[2].mem == 0x100000 && !p.seg[2].exec);
 	cp_plan_free(&p);
 	free(path);
@@ -217,8 +216,7 @@ static void test_kernel(void)
 	free(path);
 }
 
-void add(struct cp_plan *p, const char *name, uint64_t mem,
-		uint64_t memsz)
+void add(struct cp_plan *p, const char *name, uint64_t mem, uint64_t memsz)
 {
 	static const struct cp_loc loc = { .file = "unit.dts" };
 
@@ -276,9 +274,9 @@ static void test_kimage(void)
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
-	CHECK("image-riscv-text-offset",
-	      load_kernel_file(&p, rv, &none) == 0 &&
-		      p.seg[1].mem == 0x80200000 && p.seg[1].memsz == 0x100000);
+	CHECK("image-riscv-text-offset", load_kernel_file(&p, rv, &none) == 0 &&
+						 p.seg[1].mem == 0x80200000 &&
+						 p.seg[1].memsz == 0x100000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
@@ -361,9 +359,8 @@ static void test_plan(void)
 	p.codepage_fixed = 1;
 	p.codepage_load = 0x1000;
 	add(&p, "k", 0x0, 0x2000);
-	CHECK("plan-codepage-overlap",
-	      cp_plan_place_codepage(&p, 100) == 0 &&
-		      cp_plan_check_segments(&p) != 0);
+	CHECK("plan-codepage-overlap", cp_plan_place_codepage(&p, 100) == 0 &&
+					       cp_plan_check_segments(&p) != 0);
 	cp_plan_free(&p);
 
 	init_plan(&p);
@@ -373,8 +370,8 @@ static void test_plan(void)
 	cp_plan_free(&p);
 }
 
-void add_full(struct cp_plan *p, const char *name, uint64_t mem,
-		     size_t len, uint64_t memsz)
+void add_full(struct cp_plan *p, const char *name, uint64_t mem, size_t len,
+	      uint64_t memsz)
 {
 	static const struct cp_loc loc = { .file = "unit.dts" };
 	unsigned char *b = cp_xcalloc(1, len);
@@ -402,9 +399,9 @@ static void test_blob(void)
 		      b->seg[1].dest == 0x1000000 && b->codepage == 2);
 	CHECK("blob-packed-in-order",
 	      b->mover_size == 0x3c0 && b->seg[0].offset == 0x3c0 &&
-		      b->seg[0].packed == 0x2000 && b->seg[1].offset == 0x23c0 &&
-		      b->seg[1].packed == 112 && b->seg[2].packed == 48 &&
-		      b->size == 0x23c0 + 112 + 48);
+		      b->seg[0].packed == 0x2000 &&
+		      b->seg[1].offset == 0x23c0 && b->seg[1].packed == 112 &&
+		      b->seg[2].packed == 48 && b->size == 0x23c0 + 112 + 48);
 	CHECK("blob-free-ranges",
 	      b->nfree == 4 && b->free[0].base == 0 &&
 		      b->free[0].size == 0x100000 &&
@@ -462,7 +459,10 @@ static void test_registers(void)
 	struct cp_desc_reg regs[] = {
 		{ .name = "r3", .is_expr = 1, .expr = "fdt", .file = "u" },
 		{ .name = "r4", .is_expr = 1, .expr = "fdt.end", .file = "u" },
-		{ .name = "r5", .is_expr = 1, .expr = "initrd.load?", .file = "u" },
+		{ .name = "r5",
+		  .is_expr = 1,
+		  .expr = "initrd.load?",
+		  .file = "u" },
 		{ .name = "r6", .value = 0x45504150, .file = "u" },
 		{ .name = "msr", .value = 0x1000, .file = "u" },
 	};
@@ -512,11 +512,15 @@ static void test_fdtfix(void)
 	struct cp_plan p;
 	unsigned char *tree = cp_xcalloc(1, 4096);
 	struct cp_desc_segment segs[2] = {
-		{ .name = "fdt", .node = "/segments/fdt", .bootargs = "quiet",
-		  .initrd = "initrd", .memory_node = 1 },
+		{ .name = "fdt",
+		  .node = "/segments/fdt",
+		  .bootargs = "quiet",
+		  .initrd = "initrd",
+		  .memory_node = 1 },
 		{ .name = "initrd", .node = "/segments/initrd" },
 	};
-	struct cp_desc d = { .file = "unit.dts", .segments = segs,
+	struct cp_desc d = { .file = "unit.dts",
+			     .segments = segs,
 			     .nsegments = 2 };
 	struct cp_segment *s;
 	const void *fdt;
@@ -570,10 +574,11 @@ static void test_segtxt(void)
 			"entry 0x1000\nlist-entry 0x1008\n"
 			"segment 0 mem=0x1000 memsz=0x1000 "
 			"file=codepage.bin bufsz=0x400\n"));
-	CHECK("segtxt-reads",
-	      cp_segtxt_read(dir, &t) == 0 && t.entry == 0x1000 &&
-		      t.list_entry == 0x1008 && t.nseg == 1 &&
-		      t.seg[0].bufsz == 0x400 && strstr(t.seg[0].file, "codepage.bin"));
+	CHECK("segtxt-reads", cp_segtxt_read(dir, &t) == 0 &&
+				      t.entry == 0x1000 &&
+				      t.list_entry == 0x1008 && t.nseg == 1 &&
+				      t.seg[0].bufsz == 0x400 &&
+				      strstr(t.seg[0].file, "codepage.bin"));
 	cp_segtxt_free(&t);
 	free(write_text("segtxt/segments.txt",
 			"entry 0x1000\nsegment 1 mem=0x0\n"));
@@ -601,9 +606,9 @@ static void test_relocs(void)
 	CHECK("reloc-none", t && t->kind == CP_RELOC_NONE);
 	CHECK("reloc-unknown", cp_arch_reloc(a, 200) == NULL &&
 				       cp_arch_reloc(a, R_PPC_TPREL16) == NULL);
-	CHECK("arch-by-elf", cp_arch_by_elf(EM_PPC, ELFCLASS32, ELFDATA2MSB) == a &&
-				     !cp_arch_by_elf(EM_PPC, ELFCLASS32,
-						     ELFDATA2LSB));
+	CHECK("arch-by-elf",
+	      cp_arch_by_elf(EM_PPC, ELFCLASS32, ELFDATA2MSB) == a &&
+		      !cp_arch_by_elf(EM_PPC, ELFCLASS32, ELFDATA2LSB));
 	CHECK("arch-alias", cp_arch_find("e500") == a);
 }
 
@@ -612,8 +617,8 @@ static void test_util(void)
 	unsigned char b[8];
 
 	cp_store_be(b, 4, 0x12345678);
-	CHECK("util-be", b[0] == 0x12 && b[3] == 0x78 &&
-				 cp_load_be(b, 4) == 0x12345678);
+	CHECK("util-be",
+	      b[0] == 0x12 && b[3] == 0x78 && cp_load_be(b, 4) == 0x12345678);
 	CHECK("util-align", cp_align_up(0x1001, 0x1000) == 0x2000 &&
 				    cp_align_down(0x1fff, 0x1000) == 0x1000);
 	{
@@ -655,8 +660,9 @@ static void test_checksum(void)
 		unsigned char a[128] = { 1 }, b[128] = { 0 };
 
 		b[64] = 1;
-		CHECK("blocksum-position", cp_blocksum(a, 128, 0, 8, 0).s2 !=
-						   cp_blocksum(b, 128, 0, 8, 0).s2);
+		CHECK("blocksum-position",
+		      cp_blocksum(a, 128, 0, 8, 0).s2 !=
+			      cp_blocksum(b, 128, 0, 8, 0).s2);
 	}
 	/* 32-bit sums wrap at 2^32 */
 	memset(ones, 0xff, sizeof(ones));
@@ -683,15 +689,15 @@ static int formats_complete(const struct cp_arch *a)
 static int row_complete(const struct cp_arch *a)
 {
 	return a->name && a->summary && a->uboot_arches && a->uboot_arches[0] &&
-	       a->elf_machine && a->elf_class &&
-	       a->elf_data && a->cross_prefixes && a->cross_prefixes[0] &&
+	       a->elf_machine && a->elf_class && a->elf_data &&
+	       a->cross_prefixes && a->cross_prefixes[0] &&
 	       a->binutils_package && a->as_flags && a->ld_emulation &&
-	       a->ldscript && a->srcdir &&
-	       a->sources && a->sources[0] && a->preamble && a->relocs &&
-	       a->nrelocs && a->abs_allowed && a->registers &&
-	       a->registers[0] && a->register_summary && a->reg_bytes &&
-	       a->page_size && !(a->page_size & (a->page_size - 1)) &&
-	       a->addr_limit && a->max_segments && a->codepage_align &&
+	       a->ldscript && a->srcdir && a->sources && a->sources[0] &&
+	       a->preamble && a->relocs && a->nrelocs && a->abs_allowed &&
+	       a->registers && a->registers[0] && a->register_summary &&
+	       a->reg_bytes && a->page_size &&
+	       !(a->page_size & (a->page_size - 1)) && a->addr_limit &&
+	       a->max_segments && a->codepage_align &&
 	       !(a->codepage_align & (a->codepage_align - 1)) && a->prepare &&
 	       a->emit_plan && a->describe && formats_complete(a);
 }
@@ -704,7 +710,8 @@ static void test_arch_rows(void)
 		if (row_complete(*a))
 			complete++;
 		else
-			fprintf(stderr, "unit-tests: arch row '%s' is incomplete\n",
+			fprintf(stderr,
+				"unit-tests: arch row '%s' is incomplete\n",
 				(*a)->name ? (*a)->name : "?");
 	CHECK("arch-rows-complete", n >= 3 && complete == n);
 }
@@ -714,20 +721,23 @@ static void test_arch_rows(void)
 static void test_deps(void)
 {
 	struct cp_strlist l = { 0 };
-	char *as = write_text("as.d", "x.o: a\\ b$$c d\\\\\\ e \\\n f\\#g \\\\h\n");
+	char *as = write_text("as.d",
+			      "x.o: a\\ b$$c d\\\\\\ e \\\n f\\#g \\\\h\n");
 	char *spaced = write_text("a b c", "");
-	char *dtc_text = cp_xasprintf("out.dtb: %s %s/plain\n", spaced, unit_work);
+	char *dtc_text =
+		cp_xasprintf("out.dtb: %s %s/plain\n", spaced, unit_work);
 	char *dtc = write_text("dtc.d", dtc_text);
 	char *plain = cp_xasprintf("%s/plain", unit_work);
 
 	cp_deps_read_as(as, &l);
-	CHECK("deps-as-make-quoting",
-	      l.n == 4 && !strcmp(l.v[0], "a b$c") && !strcmp(l.v[1], "d\\ e") &&
-		      !strcmp(l.v[2], "f#g") && !strcmp(l.v[3], "\\\\h"));
+	CHECK("deps-as-make-quoting", l.n == 4 && !strcmp(l.v[0], "a b$c") &&
+					      !strcmp(l.v[1], "d\\ e") &&
+					      !strcmp(l.v[2], "f#g") &&
+					      !strcmp(l.v[3], "\\\\h"));
 	cp_strlist_free(&l);
 	cp_deps_read_dtc(dtc, "out.dtb", &l);
-	CHECK("deps-dtc-spaces-rejoined", l.n == 2 && !strcmp(l.v[0], spaced) &&
-						  !strcmp(l.v[1], plain));
+	CHECK("deps-dtc-spaces-rejoined",
+	      l.n == 2 && !strcmp(l.v[0], spaced) && !strcmp(l.v[1], plain));
 	cp_strlist_free(&l);
 	cp_deps_read_dtc(dtc, "other.dtb", &l);
 	CHECK("deps-dtc-other-target", l.n == 0);

@@ -35,7 +35,7 @@ void add_full(struct cp_plan *p, const char *name, uint64_t mem, size_t len,
 	      uint64_t memsz);
 
 /* The groups in files of their own */
-void unit_desc(void);	 /* unit-desc.c: the description reader */
+void unit_desc(void); /* unit-desc.c: the description reader */
 void unit_reserve(void); /* unit-reserve.c: memory the firmware keeps */
 
 /*
@@ -46,11 +46,11 @@ void unit_reserve(void); /* unit-reserve.c: memory the firmware keeps */
  */
 void unit_register(const char *name, void (*run)(void));
 void unit_run_registered(void);
-#define UNIT_GROUP(fn)                                                     \
-	static void fn(void);                                              \
-	__attribute__((constructor)) static void fn##_register(void)       \
-	{                                                                  \
-		unit_register(#fn, fn);                                    \
+#define UNIT_GROUP(fn)                                               \
+	static void fn(void);                                        \
+	__attribute__((constructor)) static void fn##_register(void) \
+	{                                                            \
+		unit_register(#fn, fn);                              \
 	}
 
 #endif

@@ -30,7 +30,8 @@ static void usage(FILE *f)
 		"(linked with\n--emit-relocs) is PC-relative, so the code runs "
 		"at any address.\n"
 		"\n"
-		"  -a, --arch ARCH   the arch's relocation table (default: from "
+		"  -a, --arch ARCH   the arch's relocation table (default: "
+		"from "
 		"the ELF header)\n"
 		"  -q, --quiet       print only problems\n"
 		"  -h, --help        this text\n"
@@ -73,9 +74,9 @@ int main(int argc, char **argv)
 		struct cp_relocchk_result res;
 
 		if (cp_relocchk(argv[i], argv[i], arch, &res)) {
-			status = res.arch || status == CP_EXIT_REJECTED
-					 ? CP_EXIT_REJECTED
-					 : CP_EXIT_ENV;
+			status = res.arch || status == CP_EXIT_REJECTED ?
+					 CP_EXIT_REJECTED :
+					 CP_EXIT_ENV;
 			continue;
 		}
 		if (res.bad) {

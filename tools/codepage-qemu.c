@@ -59,7 +59,9 @@ uint64_t cq_list_head(const struct boot *b)
 void cq_params64(struct boot *b, struct cp_strbuf *o)
 {
 	static const char *const copy_at[4] = {
-		"P_COPY + COPY_SRC", "P_COPY + COPY_DST", "P_COPY + COPY_LEN",
+		"P_COPY + COPY_SRC",
+		"P_COPY + COPY_DST",
+		"P_COPY + COPY_LEN",
 		"P_COPY + COPY_MEMSZ",
 	};
 
@@ -97,8 +99,7 @@ void cq_use(struct used *u, uint64_t base, uint64_t size)
 int cq_is_free(const struct used *u, uint64_t base, uint64_t size)
 {
 	for (int i = 0; i < u->n; i++)
-		if (base < u->base[i] + u->size[i] &&
-		    u->base[i] < base + size)
+		if (base < u->base[i] + u->size[i] && u->base[i] < base + size)
 			return 0;
 	return 1;
 }
@@ -133,11 +134,12 @@ static int reserve_outside(struct boot *b, const char *what, uint64_t size,
 		cq_use(&described, b->lay.j.mem_base[i], b->lay.j.mem_size[i]);
 	if (find_free2(&b->used, &described, size, PAGE, b->ram, out) ||
 	    *out < b->row->ram_base) {
-		cp_error(NULL, no_room,
-			 "no free 0x%llx bytes of RAM outside the description's "
-			 "memory for the %s (--list-outside); leave a hole in "
-			 "memory",
-			 (unsigned long long)size, what);
+		cp_error(
+			NULL, no_room,
+			"no free 0x%llx bytes of RAM outside the description's "
+			"memory for the %s (--list-outside); leave a hole in "
+			"memory",
+			(unsigned long long)size, what);
 		return -1;
 	}
 	cq_use(&b->used, *out, size);
@@ -167,7 +169,8 @@ static int reserve(struct boot *b, const char *what, uint64_t size,
 
 static void arg(struct boot *b, const char *s)
 {
-	b->args.v = cp_xrealloc(b->args.v, sizeof(char *) * (size_t)(b->args.n + 2));
+	b->args.v = cp_xrealloc(b->args.v,
+				sizeof(char *) * (size_t)(b->args.n + 2));
 	b->args.v[b->args.n++] = cp_xstrdup(s);
 	b->args.v[b->args.n] = NULL;
 }
@@ -239,13 +242,14 @@ static int build_list(struct boot *b)
 
 	for (int i = 0; i < l->t.nseg; i++)
 		npages += l->t.seg[i].memsz / PAGE;
-	nent = npages + (uint64_t)l->t.nseg + 1; /* sources, destinations, done */
+	nent = npages + (uint64_t)l->t.nseg +
+	       1; /* sources, destinations, done */
 	nlist = (nent + per - 1) / per;
-	if (b->h.list_outside
-		    ? reserve_outside(b, "indirection list and source pages",
-				      (nlist + npages) * PAGE, &region)
-		    : reserve(b, "indirection list and source pages",
-			      (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
+	if (b->h.list_outside ?
+		    reserve_outside(b, "indirection list and source pages",
+				    (nlist + npages) * PAGE, &region) :
+		    reserve(b, "indirection list and source pages",
+			    (nlist + npages) * PAGE, PAGE, UINT64_MAX, &region))
 		return -1;
 	size = (size_t)((nlist + npages) * PAGE);
 	img = cp_xcalloc(1, size);
@@ -254,16 +258,16 @@ static int build_list(struct boot *b)
 		uint64_t slot_list = 0, used_in_page = 0;
 		unsigned char *cur = img;
 
-#define EMIT(v)                                                              \
-	do {                                                                 \
-		if (used_in_page == per) {                                   \
-			put_word(b, cur + used_in_page * w,                  \
-				 (region + (slot_list + 1) * PAGE) | 0x2);   \
-			slot_list++;                                         \
-			cur = img + slot_list * PAGE;                        \
-			used_in_page = 0;                                    \
-		}                                                            \
-		put_word(b, cur + used_in_page++ * w, (v));                  \
+#define EMIT(v)                                                            \
+	do {                                                               \
+		if (used_in_page == per) {                                 \
+			put_word(b, cur + used_in_page * w,                \
+				 (region + (slot_list + 1) * PAGE) | 0x2); \
+			slot_list++;                                       \
+			cur = img + slot_list * PAGE;                      \
+			used_in_page = 0;                                  \
+		}                                                          \
+		put_word(b, cur + used_in_page++ * w, (v));                \
 	} while (0)
 
 		for (int i = 0; i < l->t.nseg; i++) {
@@ -284,11 +288,12 @@ static int build_list(struct boot *b)
 
 				if (off < flen)
 					memcpy(img + slot * PAGE, data + off,
-					       flen - off < PAGE ? flen - off
-								 : PAGE);
+					       flen - off < PAGE ? flen - off :
+								   PAGE);
 				if (b->corrupt_seg && i == b->corrupt_seg &&
 				    b->corrupt_off - off < PAGE)
-					img[slot * PAGE + b->corrupt_off - off] ^= 0xff;
+					img[slot * PAGE + b->corrupt_off - off] ^=
+						0xff;
 				EMIT((region + slot * PAGE) | 0x8);
 			}
 			free(data);
@@ -394,7 +399,8 @@ static int setup_placed(struct boot *b)
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 		uint64_t at, len = s->bufsz;
 
-		if (b->corrupt_seg && i == b->corrupt_seg && b->corrupt_off >= len)
+		if (b->corrupt_seg && i == b->corrupt_seg &&
+		    b->corrupt_off >= len)
 			len = b->corrupt_off + 1;
 		if (!b->staged[i]) {
 			if (load_segment(b, i, s->mem) == (uint64_t)-1)
@@ -427,9 +433,10 @@ static int setup_blob(struct boot *b)
 	uint64_t at = b->blob_at, size = t->blob_size;
 
 	if (!t->blob) {
-		cp_error(NULL, missing_file, "OUTDIR has no blob (a \"blob\" "
-					       "line in segments.txt): run "
-					       "mkcodepage with --blob");
+		cp_error(NULL, missing_file,
+			 "OUTDIR has no blob (a \"blob\" "
+			 "line in segments.txt): run "
+			 "mkcodepage with --blob");
 		return -1;
 	}
 	if (at < b->row->ram_base || at + size > b->ram || at + size < at ||
@@ -445,7 +452,8 @@ static int setup_blob(struct boot *b)
 		return -1;
 	}
 	if (!b->reset || b->row->start_by_loader)
-		load_file(b, t->blob, at); /* else wrap_blob() makes it -kernel */
+		load_file(b, t->blob,
+			  at); /* else wrap_blob() makes it -kernel */
 	cq_use(&b->used, at, size);
 	b->cp_pa = at;
 	b->entry_off = 0;
@@ -461,11 +469,11 @@ static int setup_blob(struct boot *b)
 static void trace_args(struct boot *b)
 {
 	uint64_t size = cp_align_up(b->lay.t.seg[0].memsz, PAGE);
-	char *range = cp_xasprintf("0x%llx+0x%llx,0x%llx+0x%llx",
-				   (unsigned long long)b->cp_ea,
-				   (unsigned long long)size,
-				   (unsigned long long)cp_align_down(b->cp_pa, PAGE),
-				   (unsigned long long)size);
+	char *range = cp_xasprintf(
+		"0x%llx+0x%llx,0x%llx+0x%llx", (unsigned long long)b->cp_ea,
+		(unsigned long long)size,
+		(unsigned long long)cp_align_down(b->cp_pa, PAGE),
+		(unsigned long long)size);
 
 	b->trace = cp_path_join(b->work, "exec.log");
 	for (const char *o = "-singlestep\0-d\0exec,nochain\0-D\0"; *o;
@@ -491,8 +499,10 @@ static int report_count(const struct boot *b)
 	while (fgets(line, sizeof(line), f))
 		n += !strncmp(line, "Trace ", 6);
 	fclose(f);
-	fprintf(stderr, "codepage-qemu: the codepage executed %llu "
-			"instructions\n", n);
+	fprintf(stderr,
+		"codepage-qemu: the codepage executed %llu "
+		"instructions\n",
+		n);
 	return 0;
 }
 
@@ -552,10 +562,13 @@ static int ram_for(struct boot *b)
 		const struct cp_segtxt_seg *s = &b->lay.t.seg[i];
 
 		b->staged[i] = !cq_is_free(scratch, s->mem, s->memsz);
-		if (s->mem < r->ram_base || !cq_is_free(firmware, s->mem, s->memsz)) {
+		if (s->mem < r->ram_base ||
+		    !cq_is_free(firmware, s->mem, s->memsz)) {
 			cp_error(NULL, no_room,
-				 "segment %d (0x%llx..0x%llx) lies where %s keeps "
-				 "no RAM for it (below 0x%llx, or the firmware's); "
+				 "segment %d (0x%llx..0x%llx) lies where %s "
+				 "keeps "
+				 "no RAM for it (below 0x%llx, or the "
+				 "firmware's); "
 				 "move it",
 				 i, (unsigned long long)s->mem,
 				 (unsigned long long)(s->mem + s->memsz - 1),
@@ -572,17 +585,16 @@ static int ram_for(struct boot *b)
 	return 0;
 }
 
-
 /* --corrupt names a byte some segment of OUTDIR has (not the codepage). */
 static int check_corrupt(const struct boot *b)
 {
 	int n = b->corrupt_seg;
 
-	if (!n || (n < b->lay.t.nseg &&
-		   b->corrupt_off < b->lay.t.seg[n].memsz))
+	if (!n || (n < b->lay.t.nseg && b->corrupt_off < b->lay.t.seg[n].memsz))
 		return 0;
-	cp_error(NULL, usage, "--corrupt %d:0x%llx: OUTDIR has segments 1 "
-				"to %d, and offsets below their memsz",
+	cp_error(NULL, usage,
+		 "--corrupt %d:0x%llx: OUTDIR has segments 1 "
+		 "to %d, and offsets below their memsz",
 		 n, (unsigned long long)b->corrupt_off, b->lay.t.nseg - 1);
 	return -1;
 }
@@ -603,8 +615,9 @@ static void qemu_command(struct boot *b, const struct options *o,
 {
 	struct cp_strlist loads = b->args;
 	const char *cpu = o->cpu ? o->cpu : b->row->cpu;
-	char *ram = cp_xasprintf("%lluM", (unsigned long long)((b->ram -
-						b->row->ram_base) >> 20));
+	char *ram = cp_xasprintf(
+		"%lluM",
+		(unsigned long long)((b->ram - b->row->ram_base) >> 20));
 	char *machine;
 
 	b->args = (struct cp_strlist){ 0 };
@@ -645,15 +658,16 @@ static void qemu_command(struct boot *b, const struct options *o,
 		trace_args(b);
 	if (b->uboot) {
 		arg(b, b->row->bios ? "-kernel" : "-bios");
-		arg(b, b->row->uboot_by_state
-			       ? b->row->uboot_by_state[cq_state(
-					 b, b->row->standin_state)]
-			       : b->row->uboot);
+		arg(b, b->row->uboot_by_state ?
+			       b->row->uboot_by_state[cq_state(
+				       b, b->row->standin_state)] :
+			       b->row->uboot);
 	} else if (b->row->start_by_loader) {
 		/* --reset: the CPU starts in the blob, as after a reset */
-		char *pc = cp_xasprintf("loader,addr=0x%llx,cpu-num=0",
-					(unsigned long long)(b->reset ? b->blob_at
-								: b->oldkernel_at));
+		char *pc = cp_xasprintf(
+			"loader,addr=0x%llx,cpu-num=0",
+			(unsigned long long)(b->reset ? b->blob_at :
+							b->oldkernel_at));
 
 		if (!b->reset)
 			load_file(b, elf, UINT64_MAX);
@@ -692,22 +706,24 @@ int main(int argc, char **argv)
 	}
 	st = 2;
 	if (cp_segtxt_read(o.outdir, &b.lay.t) ||
-	    cp_segjson_read(o.outdir, &b.lay.j) || cq_choose_row(&b, &hostile) ||
-	    cq_choose_states(&b, &o) ||
+	    cp_segjson_read(o.outdir, &b.lay.j) ||
+	    cq_choose_row(&b, &hostile) || cq_choose_states(&b, &o) ||
 	    check_corrupt(&b))
 		goto out;
 	cp_spawn_verbose = o.verbose;
 	if (!(b.work = cp_workdir_create("codepage-qemu")) || ram_for(&b) ||
-	    (b.blob_mode ? setup_blob(&b)
-	     : b.list_mode ? setup_list(&b) : setup_placed(&b)) ||
+	    (b.blob_mode ? setup_blob(&b) :
+	     b.list_mode ? setup_list(&b) :
+			   setup_placed(&b)) ||
 	    (!b.reset && !b.uboot && cq_build_oldkernel(&b, o.prefix, &elf)) ||
-	    (b.reset && !b.row->start_by_loader && cq_wrap_blob(&b, o.prefix, &elf)))
+	    (b.reset && !b.row->start_by_loader &&
+	     cq_wrap_blob(&b, o.prefix, &elf)))
 		goto out;
 	if (o.screen)
 		qscreen_init(&screen, b.work, b.row->text_screen);
 	qemu_command(&b, &o, o.screen ? &screen : NULL, elf);
 	st = cq_run_qemu(&b, o.screen ? o.screen : o.expect,
-		      o.screen ? &screen : NULL, o.timeout);
+			 o.screen ? &screen : NULL, o.timeout);
 	if (o.screen)
 		qscreen_free(&screen);
 	if (o.count && report_count(&b))

@@ -17,7 +17,7 @@
 #define PAGE 4096ULL
 
 struct layout {
-	struct cp_segtxt t;  /* entry, list-entry, segments */
+	struct cp_segtxt t; /* entry, list-entry, segments */
 	struct cp_segjson j; /* arch, memory */
 };
 
@@ -54,7 +54,7 @@ struct boot {
 	const struct qemu_row *row;
 	const struct cp_arch *arch;
 	struct layout lay;
-	struct used used;    /* segments and helpers */
+	struct used used; /* segments and helpers */
 	struct used firmware, scratch; /* the row's reserve(): kept, reused */
 	struct used outside; /* RAM the description does not list */
 	int staged[CP_SEGTXT_MAX]; /* placed by the stand-in, not by QEMU */
@@ -62,17 +62,17 @@ struct boot {
 	int ncopy;
 	const char *work;
 	int list_mode;
-	int blob_mode;  /* --mode blob: OUTDIR/blob.bin loaded at blob_at */
+	int blob_mode; /* --mode blob: OUTDIR/blob.bin loaded at blob_at */
 	uint64_t blob_at;
-	int reset;      /* --reset: the CPU starts in the blob, no stand-in */
-	int uboot;      /* --uboot: U-Boot boots and its command enters the blob */
+	int reset; /* --reset: the CPU starts in the blob, no stand-in */
+	int uboot; /* --uboot: U-Boot boots and its command enters the blob */
 	struct hostile h;
 	uint64_t ram; /* end of RAM */
 	uint64_t cp_pa, entry_off, list_pa, start;
 	uint64_t cp_ea; /* where the stand-in maps the codepage's page */
 	uint64_t oldkernel_at; /* where the stand-in starts */
 	const char *trace; /* --count-insns: QEMU's exec log */
-	int corrupt_seg;	      /* --corrupt: segment index, 0 none */
+	int corrupt_seg; /* --corrupt: segment index, 0 none */
 	uint64_t corrupt_off; /* and the byte in it flipped */
 	struct cp_strlist args;
 };
@@ -86,9 +86,9 @@ struct boot {
  */
 struct qemu_row {
 	const char *arch, *qemu, *package, *oldkernel, *cpu;
-	unsigned list_word;	 /* bytes of an indirection entry */
-	int list_le;		 /* little-endian entries */
-	int start_by_loader;	 /* -device loader,cpu-num=0, not -kernel */
+	unsigned list_word; /* bytes of an indirection entry */
+	int list_le; /* little-endian entries */
+	int start_by_loader; /* -device loader,cpu-num=0, not -kernel */
 	uint64_t ram_base, ram_align, helper_limit;
 	uint64_t ram_extra; /* RAM above the description's, for QEMU's own use */
 	/*
@@ -170,7 +170,7 @@ struct qemu_screen;
 /* qemu-run.c: run QEMU with b->args until expect is on its console (or on
  * the screen), it ends, or timeout seconds pass; at a U-Boot prompt
  * (--uboot) enter the blob. The exit status: 0 seen, 1 not, 2 trouble. */
-int cq_run_qemu(struct boot *b, const char *expect,
-		struct qemu_screen *screen, int timeout);
+int cq_run_qemu(struct boot *b, const char *expect, struct qemu_screen *screen,
+		int timeout);
 
 #endif

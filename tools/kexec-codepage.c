@@ -85,12 +85,15 @@ static void usage(FILE *f)
 		"\n"
 		"  -n, --dry-run   check and show what would be loaded; load "
 		"nothing\n"
-		"  -e, --exec      load, then reboot into the codepage at once\n"
-		"  -l, --list      make the codepage the kernel's relocation code: "
+		"  -e, --exec      load, then reboot into the codepage at "
+		"once\n"
+		"  -l, --list      make the codepage the kernel's relocation "
+		"code: "
 		"it copies\n"
 		"                  every page itself (kexec_load flag "
 		"KEXEC_CODEPAGE, from\n"
-		"                  the patches in mkcodepage's kernel/linux-6.1/)\n"
+		"                  the patches in mkcodepage's "
+		"kernel/linux-6.1/)\n"
 		"  -f, --force     load even over memory the kernel says the "
 		"firmware keeps\n"
 		"      --root DIR  read /proc and /sys under DIR (files copied "
@@ -99,7 +102,8 @@ static void usage(FILE *f)
 		"ROOT/proc/iomem)\n"
 		"      --page-size N  check for a kernel with N-byte pages "
 		"(default: this one's)\n"
-		"      --save DIR  also write what would be loaded (fresh seeds) "
+		"      --save DIR  also write what would be loaded (fresh "
+		"seeds) "
 		"as an OUTDIR\n"
 		"  -v, --verbose   show each segment\n"
 		"  -h, --help      this text\n"
@@ -249,7 +253,8 @@ static int read_buffers(const struct cp_segtxt *t, struct kexec_segment *ks)
 			return -1;
 		}
 		ks[i] = (struct kexec_segment){
-			.buf = buf, .bufsz = len,
+			.buf = buf,
+			.bufsz = len,
 			.mem = (const void *)(uintptr_t)s->mem,
 			.memsz = (size_t)s->memsz,
 		};
@@ -299,8 +304,7 @@ static int explain(int err)
 			 "segments");
 		return CP_EXIT_ENV;
 	default:
-		cp_error(NULL, kexec_failed, "kexec_load: %s",
-			 strerror(err));
+		cp_error(NULL, kexec_failed, "kexec_load: %s", strerror(err));
 		return CP_EXIT_ENV;
 	}
 }
@@ -365,8 +369,8 @@ static int codepage_supported(void)
 int kexec_probe(const struct kexec_env *e)
 {
 	long limit;
-	char *text = kexec_read(e, "/proc/sys/kernel/kexec_load_limit_reboot",
-				NULL);
+	char *text =
+		kexec_read(e, "/proc/sys/kernel/kexec_load_limit_reboot", NULL);
 
 	limit = text ? strtol(text, NULL, 10) : -1;
 	free(text);
@@ -380,8 +384,7 @@ int kexec_probe(const struct kexec_env *e)
 }
 
 /* The system call: the placed entry, or the list entry with the flag. */
-static int load(const struct cp_segtxt *t, struct kexec_segment *ks,
-		int list)
+static int load(const struct cp_segtxt *t, struct kexec_segment *ks, int list)
 {
 	unsigned long flags = KEXEC_ARCH_DEFAULT;
 	uint64_t entry = t->entry;
@@ -481,14 +484,14 @@ static void read_env(struct kexec_env *e, const char *outdir)
 		e->plan_page = (long)j.page_size;
 	}
 	text = e->iomem ? kexec_read(&(struct kexec_env){ .root = "" },
-				     e->iomem, &len)
-			: kexec_read(e, "/proc/iomem", &len);
+				     e->iomem, &len) :
+			  kexec_read(e, "/proc/iomem", &len);
 	if (text)
 		cp_iomem_parse(text, len, &e->io);
 	free(text);
 	if (!has_ram(&e->io))
-		cp_note(&(struct cp_loc){ .file = e->iomem ? e->iomem
-							   : "/proc/iomem" },
+		cp_note(&(struct cp_loc){ .file = e->iomem ? e->iomem :
+							     "/proc/iomem" },
 			none,
 			"no System RAM ranges readable (not root?): "
 			"destinations are left to the kernel to check");

@@ -39,8 +39,8 @@ struct kept {
 	long page;
 };
 
-static void keep(struct kept *k, uint64_t base, uint64_t size,
-		 const char *fmt, const char *name, const char *kind)
+static void keep(struct kept *k, uint64_t base, uint64_t size, const char *fmt,
+		 const char *name, const char *kind)
 {
 	struct region *r;
 
@@ -55,8 +55,8 @@ static void keep(struct kept *k, uint64_t base, uint64_t size,
 static void spare(struct kept *k, uint64_t base, uint64_t size)
 {
 	if (size && k->nspared < 2)
-		k->spared[k->nspared++] = (struct region){ .base = base,
-							   .size = size };
+		k->spared[k->nspared++] =
+			(struct region){ .base = base, .size = size };
 }
 
 static int from_tree(const struct cp_fdt_region *r, void *ctx)
@@ -65,8 +65,7 @@ static int from_tree(const struct cp_fdt_region *r, void *ctx)
 	uint64_t page = (uint64_t)k->page;
 
 	switch (r->kind) {
-	case CP_FDT_MEMORY:
-		break;
+	case CP_FDT_MEMORY: break;
 	case CP_FDT_INITRD:
 		spare(k, cp_align_down(r->base, page),
 		      cp_align_up(r->base + r->size, page) -
@@ -78,8 +77,8 @@ static int from_tree(const struct cp_fdt_region *r, void *ctx)
 		     cp_fdt_kind_name(r->kind));
 		break;
 	default:
-		keep(k, r->base, r->size, "%s (%s, /sys/firmware/fdt)",
-		     r->name, cp_fdt_kind_name(r->kind));
+		keep(k, r->base, r->size, "%s (%s, /sys/firmware/fdt)", r->name,
+		     cp_fdt_kind_name(r->kind));
 	}
 	return 0;
 }
@@ -88,8 +87,10 @@ static void read_tree(const struct kexec_env *e, struct kept *k)
 {
 	const char *why;
 
-	if (e->fdt && cp_fdt_regions(e->fdt, e->fdt_len, from_tree, k, &why) < 0)
-		cp_warn(&(struct cp_loc){ .file = "/sys/firmware/fdt" }, bad_dtb,
+	if (e->fdt &&
+	    cp_fdt_regions(e->fdt, e->fdt_len, from_tree, k, &why) < 0)
+		cp_warn(&(struct cp_loc){ .file = "/sys/firmware/fdt" },
+			bad_dtb,
 			"cannot read the reservations of the tree the kernel "
 			"was booted with: %s",
 			why);
@@ -131,12 +132,12 @@ static void read_iomem(const struct kexec_env *e, struct kept *k)
  * Whether the part of r that [base, base+size) meets lies, all of it, in
  * what the handoff replaces anyway (the running kernel, its initrd).
  */
-static int spared(const struct kept *k, const struct region *r,
-		  uint64_t base, uint64_t size)
+static int spared(const struct kept *k, const struct region *r, uint64_t base,
+		  uint64_t size)
 {
 	uint64_t at = base > r->base ? base : r->base;
-	uint64_t end = base + size < r->base + r->size ? base + size
-						       : r->base + r->size;
+	uint64_t end = base + size < r->base + r->size ? base + size :
+							 r->base + r->size;
 	int moved = 1;
 
 	while (at < end && moved) {
@@ -173,9 +174,11 @@ int kexec_check_kept(const struct kexec_env *e, const struct cp_segtxt *t,
 				continue;
 			cp_diag(e->force ? CP_WARNING : CP_ERROR, &loc,
 				CP_ID_reserved_overlap,
-				"segment %d (0x%llx..0x%llx, %s) overlaps memory "
+				"segment %d (0x%llx..0x%llx, %s) overlaps "
+				"memory "
 				"this kernel says is kept: 0x%llx..0x%llx, %s; "
-				"describe it to mkcodepage (reserved-memory) and "
+				"describe it to mkcodepage (reserved-memory) "
+				"and "
 				"rebuild%s",
 				s, (unsigned long long)t->seg[s].mem,
 				(unsigned long long)(t->seg[s].mem +
@@ -184,8 +187,9 @@ int kexec_check_kept(const struct kexec_env *e, const struct cp_segtxt *t,
 				(unsigned long long)r->base,
 				(unsigned long long)(r->base + r->size - 1),
 				r->name,
-				e->force ? "" : ", or load with --force if you "
-						"know it is free");
+				e->force ? "" :
+					   ", or load with --force if you "
+					   "know it is free");
 			bad = 1;
 		}
 	free(k);

@@ -27,16 +27,16 @@
  * absolute ("/proc/iomem") and joined to root.
  */
 struct kexec_env {
-	const char *root;  /* "" for the running system */
+	const char *root; /* "" for the running system */
 	const char *iomem; /* --iomem FILE, or NULL: ROOT/proc/iomem */
-	const char *arch;  /* the OUTDIR's arch (segments.json), or "" */
+	const char *arch; /* the OUTDIR's arch (segments.json), or "" */
 	char arch_buf[64];
-	long page;	   /* the kernel's page size: sysconf, or --page-size */
-	long plan_page;	   /* the OUTDIR's page size (segments.json), or 0 */
-	int force;	   /* --force: loading over kept memory only warns */
-	int probe;	   /* a real load: the kernel may be asked too */
+	long page; /* the kernel's page size: sysconf, or --page-size */
+	long plan_page; /* the OUTDIR's page size (segments.json), or 0 */
+	int force; /* --force: loading over kept memory only warns */
+	int probe; /* a real load: the kernel may be asked too */
 	struct cp_iomem io; /* ROOT/proc/iomem, read once (empty: unknown) */
-	char *fdt;	   /* ROOT/sys/firmware/fdt, read once, or NULL */
+	char *fdt; /* ROOT/sys/firmware/fdt, read once, or NULL */
 	size_t fdt_len;
 };
 

@@ -82,11 +82,12 @@ static int check_disabled(const struct kexec_env *e)
 	long v;
 
 	if (read_number(e, "/proc/sys/kernel/kexec_load_disabled", &v) && v) {
-		cp_error(NULL, kexec_disabled,
-			 "kernel.kexec_load_disabled is 1: this kernel refuses "
-			 "every kexec load until it reboots (the setting cannot "
-			 "go back to 0); boot without it set (sysctl.d, "
-			 "kexec_load_disabled on the command line)");
+		cp_error(
+			NULL, kexec_disabled,
+			"kernel.kexec_load_disabled is 1: this kernel refuses "
+			"every kexec load until it reboots (the setting cannot "
+			"go back to 0); boot without it set (sysctl.d, "
+			"kexec_load_disabled on the command line)");
 		return CP_EXIT_ENV;
 	}
 	if (read_number(e, "/proc/sys/kernel/kexec_load_limit_reboot", &v) &&
@@ -114,7 +115,8 @@ static int check_lockdown(const struct kexec_env *e)
 			 "this): it refuses kexec_load whatever is loaded. "
 			 "Boot with Secure Boot's validation off (mokutil "
 			 "--disable-validation) or lockdown=none where the "
-			 "kernel lets the command line lower it; kexec_file_load "
+			 "kernel lets the command line lower it; "
+			 "kexec_file_load "
 			 "of a signed kernel (kexec -s) is the way left",
 			 (int)(close - open - 1), open + 1);
 		st = CP_EXIT_ENV;
@@ -226,10 +228,12 @@ int kexec_preflight(const struct kexec_env *e, const struct cp_segtxt *t,
 	for (int i = 0; rule && rule->dest_limit && i < t->nseg; i++)
 		if (t->seg[i].mem + t->seg[i].memsz > rule->dest_limit) {
 			cp_error(&loc, kexec_limit,
-				 "segment %d ends at 0x%llx, and %s's kexec_load "
+				 "segment %d ends at 0x%llx, and %s's "
+				 "kexec_load "
 				 "takes only destinations below 0x%llx",
-				 i, (unsigned long long)(t->seg[i].mem +
-							 t->seg[i].memsz),
+				 i,
+				 (unsigned long long)(t->seg[i].mem +
+						      t->seg[i].memsz),
 				 e->arch, (unsigned long long)rule->dest_limit);
 			return CP_EXIT_REJECTED;
 		}

@@ -79,10 +79,11 @@ static int check_lines(const struct cp_segtxt *t, const struct cp_loc *loc)
 		if (!inside(c->s1, (uint64_t)c->word, len) ||
 		    !inside(c->s2, (uint64_t)c->word, len) ||
 		    (c->has_crc && !inside(c->crc, 4, len))) {
-			cp_error(loc, bad_segments,
-				 "check %d names a place outside the codepage's "
-				 "%llu bytes",
-				 i, (unsigned long long)len);
+			cp_error(
+				loc, bad_segments,
+				"check %d names a place outside the codepage's "
+				"%llu bytes",
+				i, (unsigned long long)len);
 			return -1;
 		}
 	}

@@ -43,7 +43,7 @@ static int place_oldkernel(struct boot *b, uint64_t *out)
 		if (!cq_is_free(&b->used, at, 0x10000))
 			continue;
 		if (r->dtb_pad && (!cq_is_free(&b->used, dt, 1 << 20) ||
-				    dt + r->dtb_max > b->ram))
+				   dt + r->dtb_max > b->ram))
 			continue;
 		if (r->dtb_pad)
 			cq_use(&b->used, dt, 1 << 20);
@@ -80,11 +80,21 @@ int cq_build_oldkernel(struct boot *b, const char *prefix, char **elf)
 	    cp_assemble(&tc, b->arch, datadir, psrc, pobj, NULL))
 		goto out;
 	{
-		char *ttext = cp_xasprintf("-Ttext=0x%llx",
-					   (unsigned long long)at);
-		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
-				 "-N", "--no-warn-rwx-segments", "-e", "_start",
-				 ttext, "-o", *elf, obj, pobj, NULL };
+		char *ttext =
+			cp_xasprintf("-Ttext=0x%llx", (unsigned long long)at);
+		char *argv[] = { tc.ld,
+				 "-m",
+				 (char *)b->arch->ld_emulation,
+				 "-N",
+				 "--no-warn-rwx-segments",
+				 "-e",
+				 "_start",
+				 ttext,
+				 "-o",
+				 *elf,
+				 obj,
+				 pobj,
+				 NULL };
 
 		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
 		free(ttext);
@@ -130,14 +140,26 @@ int cq_wrap_blob(struct boot *b, const char *prefix, char **elf)
 	{
 		char *tdata = cp_xasprintf("-Tdata=0x%llx",
 					   (unsigned long long)b->blob_at);
-		char *entry = cp_xasprintf("0x%llx",
-					   (unsigned long long)b->blob_at);
+		char *entry =
+			cp_xasprintf("0x%llx", (unsigned long long)b->blob_at);
 		/* an OUTDIR named like an option stays a file to ld */
-		char *blob = cp_xasprintf("%s%s", b->lay.t.blob[0] == '-'
-						  ? "./" : "", b->lay.t.blob);
-		char *argv[] = { tc.ld, "-m", (char *)b->arch->ld_emulation,
-				 "-N", "--no-warn-rwx-segments", "-b", "binary",
-				 tdata, "-e", entry, "-o", *elf, blob, NULL };
+		char *blob = cp_xasprintf("%s%s",
+					  b->lay.t.blob[0] == '-' ? "./" : "",
+					  b->lay.t.blob);
+		char *argv[] = { tc.ld,
+				 "-m",
+				 (char *)b->arch->ld_emulation,
+				 "-N",
+				 "--no-warn-rwx-segments",
+				 "-b",
+				 "binary",
+				 tdata,
+				 "-e",
+				 entry,
+				 "-o",
+				 *elf,
+				 blob,
+				 NULL };
 
 		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
 		free(tdata);

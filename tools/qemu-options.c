@@ -56,7 +56,8 @@ static void usage_state_opts(FILE *f)
 			/* the column of the options above, or a line of
 			 * its own for a long one */
 			fprintf(f, "      %-20s%s%s: %s\n", arg.s,
-				arg.len > 20 ? "\n                           " : " ",
+				arg.len > 20 ? "\n                           " :
+					       " ",
 				who.s, so->help);
 			cp_sb_free(&arg);
 			cp_sb_free(&who);
@@ -73,21 +74,27 @@ void cq_usage(FILE *f)
 		"console.\n"
 		"\n"
 		"  -m, --mode placed|list|blob\n"
-		"                           segments already placed (kexec_load), "
+		"                           segments already placed "
+		"(kexec_load), "
 		"copied by the\n"
-		"                           codepage from an indirection list, or "
+		"                           codepage from an indirection list, "
+		"or "
 		"moved from\n"
-		"                           OUTDIR/blob.bin (mkcodepage --blob) "
+		"                           OUTDIR/blob.bin (mkcodepage "
+		"--blob) "
 		"(default placed)\n"
 		"      --at ADDR            blob: where QEMU loads the blob, "
 		"entered at ADDR\n"
-		"      --reset              blob: the CPU starts there at reset, "
+		"      --reset              blob: the CPU starts there at "
+		"reset, "
 		"no stand-in old\n"
-		"                           kernel (arm64; ppc32-e500, riscv64: "
+		"                           kernel (arm64; ppc32-e500, "
+		"riscv64: "
 		"as QEMU's payload)\n"
 		"      --uboot              blob: Debian's U-Boot boots, and a "
 		"command at its\n"
-		"                           prompt (booti on arm64 and riscv64, "
+		"                           prompt (booti on arm64 and "
+		"riscv64, "
 		"go elsewhere)\n"
 		"                           enters the blob\n"
 		"  -t, --timeout S          give up after S seconds (default "
@@ -97,16 +104,24 @@ void cq_usage(FILE *f)
 		"the text screen\n"
 		"                           (x86_64: a VGA card is added and "
 		"read each second)\n"
-		"      --cpu CPU            QEMU -cpu (default: the machine's)\n"
+		"      --cpu CPU            QEMU -cpu (default: the "
+		"machine's)\n"
 		"      --cross-compile PFX  target binutils prefix\n"
-		"      --smp N              N CPUs (the others wait in firmware)\n"
-		"      --count-insns        count the instructions the codepage "
+		"      --smp N              N CPUs (the others wait in "
+		"firmware)\n"
+		"      --count-insns        count the instructions the "
+		"codepage "
 		"executes (slow)\n"
-		"      --machine-opt K=V    one more setting of QEMU's machine (-M NAME,K=V),\n"
-		"                           e.g. gic-version=3; may be repeated\n"
-		"      --list-outside       list mode: the list and its source pages in RAM the\n"
-		"                           description does not list, as a kernel may put them\n"
-		"                           (arm64: the codepage cannot map them and copies\n"
+		"      --machine-opt K=V    one more setting of QEMU's machine "
+		"(-M NAME,K=V),\n"
+		"                           e.g. gic-version=3; may be "
+		"repeated\n"
+		"      --list-outside       list mode: the list and its source "
+		"pages in RAM the\n"
+		"                           description does not list, as a "
+		"kernel may put them\n"
+		"                           (arm64: the codepage cannot map "
+		"them and copies\n"
 		"                           with its MMU off)\n"
 		"      --corrupt N:OFF      flip the byte at OFF of segment N "
 		"(N >= 1) after it is\n"
@@ -118,10 +133,10 @@ void cq_usage(FILE *f)
 		"its stand-in,\nits machine; the first value is the "
 		"default):\n");
 	usage_state_opts(f);
-	fprintf(f, "\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
-		   "2 trouble.\n");
+	fprintf(f,
+		"\nExit status: 0 TEXT seen (or the guest powered off), 1 not, "
+		"2 trouble.\n");
 }
-
 
 static int flag01(const char *opt, const char *value, const char *zero,
 		  const char *one, int *out)
@@ -143,8 +158,10 @@ static int parse_corrupt(const char *arg, struct boot *b)
 
 	if (sscanf(arg, "%d:%lli%n", &n, &off, &end) != 2 || arg[end] ||
 	    n < 1 || off < 0) {
-		cp_error(NULL, usage, "--corrupt is N:OFFSET with N >= 1, "
-					"not '%s'", arg);
+		cp_error(NULL, usage,
+			 "--corrupt is N:OFFSET with N >= 1, "
+			 "not '%s'",
+			 arg);
 		return -1;
 	}
 	b->corrupt_seg = n;
@@ -161,8 +178,10 @@ static int parse_at(const char *arg, struct boot *b)
 	errno = 0;
 	v = strtoull(arg, &end, 0);
 	if (errno || end == arg || *end || !v || v % PAGE) {
-		cp_error(NULL, usage, "--at is a page-aligned address above 0, "
-					"not '%s'", arg);
+		cp_error(NULL, usage,
+			 "--at is a page-aligned address above 0, "
+			 "not '%s'",
+			 arg);
 		return -1;
 	}
 	b->blob_at = v;
@@ -179,10 +198,12 @@ static int parse_machine_opt(const char *arg, struct cp_strlist *opts)
 	const char *eq = strchr(arg, '=');
 
 	if (!eq || eq == arg || !eq[1] ||
-	    arg[strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			    "0123456789_.-=")]) {
-		cp_error(NULL, usage, "--machine-opt is KEY=VALUE of letters, "
-					"digits, '_', '.' and '-', not '%s'",
+	    arg[strspn(arg,
+		       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		       "0123456789_.-=")]) {
+		cp_error(NULL, usage,
+			 "--machine-opt is KEY=VALUE of letters, "
+			 "digits, '_', '.' and '-', not '%s'",
 			 arg);
 		return -1;
 	}
@@ -217,8 +238,8 @@ static const struct option fixed_opts[] = {
 static struct option *all_options(void)
 {
 	size_t n = NFIXED;
-	struct option *all = cp_xcalloc(NFIXED + cq_nrows * CQ_MAX_STATE_OPTS + 1,
-					 sizeof(*all));
+	struct option *all = cp_xcalloc(
+		NFIXED + cq_nrows * CQ_MAX_STATE_OPTS + 1, sizeof(*all));
 
 	memcpy(all, fixed_opts, sizeof(fixed_opts));
 	for (size_t r = 0; r < cq_nrows; r++)
@@ -235,9 +256,9 @@ static struct option *all_options(void)
 static int parse_mode(const char *arg, struct boot *b)
 {
 	b->blob_mode = !strcmp(arg, "blob");
-	return b->blob_mode ? 0
-			    : flag01("--mode", arg, "placed", "list",
-				     &b->list_mode);
+	return b->blob_mode ?
+		       0 :
+		       flag01("--mode", arg, "placed", "list", &b->list_mode);
 }
 
 /* One option c (getopt's value; name: a row's own option's), into o, b or
@@ -309,15 +330,15 @@ static int check_combinations(const struct options *o, const struct boot *b)
 	return why ? -1 : 0;
 }
 
-int cq_parse_options(int argc, char **argv, struct options *o,
-		     struct boot *b, struct cp_strlist *hostile)
+int cq_parse_options(int argc, char **argv, struct options *o, struct boot *b,
+		     struct cp_strlist *hostile)
 {
 	struct option *longopts = all_options();
 	int c, idx = 0, st = 0;
 
 	o->timeout = 30;
-	while (!st && (c = getopt_long(argc, argv, "m:t:e:vh", longopts,
-				       &idx)) != -1)
+	while (!st &&
+	       (c = getopt_long(argc, argv, "m:t:e:vh", longopts, &idx)) != -1)
 		st = take_option(c, c == STATE_OPT ? longopts[idx].name : NULL,
 				 o, b, hostile);
 	free(longopts);

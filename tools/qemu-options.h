@@ -30,7 +30,7 @@ void cq_usage(FILE *f);
  * (--reset, --uboot, ...) or o->state_args (each row's own) for the row to
  * check. 0, 1 after --help, or -1 (reported).
  */
-int cq_parse_options(int argc, char **argv, struct options *o,
-		     struct boot *b, struct cp_strlist *hostile);
+int cq_parse_options(int argc, char **argv, struct options *o, struct boot *b,
+		     struct cp_strlist *hostile);
 
 #endif

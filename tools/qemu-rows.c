@@ -99,8 +99,8 @@ int cq_choose_row(struct boot *b, const struct cp_strlist *hostile)
 			b->row = cq_rows[i];
 	b->arch = cp_arch_find(b->lay.j.arch);
 	if (!b->row || !b->arch) {
-		cp_error(NULL, unsupported_arch,
-			 "no QEMU recipe for arch '%s'", b->lay.j.arch);
+		cp_error(NULL, unsupported_arch, "no QEMU recipe for arch '%s'",
+			 b->lay.j.arch);
 		return -1;
 	}
 	for (int i = 0; i < hostile->n; i++)
@@ -160,6 +160,7 @@ int cq_choose_states(struct boot *b, const struct options *o)
 	hart = cq_state(b, "hart");
 	if (hart < (o->smp ? o->smp : 1))
 		return 0;
-	cp_error(NULL, usage, "--hart %d needs --smp %d or more", hart, hart + 1);
+	cp_error(NULL, usage, "--hart %d needs --smp %d or more", hart,
+		 hart + 1);
 	return -1;
 }

@@ -41,9 +41,9 @@ static void stop(pid_t pid, int *status)
 
 /* How a QEMU run ended, as watch() saw it. */
 struct outcome {
-	int found;    /* --expect's text appeared */
-	int ended;    /* QEMU exited by itself (status holds how) */
-	int status;   /* waitpid() status */
+	int found; /* --expect's text appeared */
+	int ended; /* QEMU exited by itself (status holds how) */
+	int status; /* waitpid() status */
 	time_t after; /* seconds from start to the end of the watch */
 };
 
@@ -168,7 +168,8 @@ static int judge(const struct outcome *o, const char *expect, int timeout)
 	    !WEXITSTATUS(o->status))
 		return 0;
 	if (o->ended && expect)
-		cp_error(NULL, no_expect, "QEMU ended (%s) after %lld s and "
+		cp_error(NULL, no_expect,
+			 "QEMU ended (%s) after %lld s and "
 			 "'%s' never appeared",
 			 how_ended(o->status, how, sizeof(how)),
 			 (long long)o->after, expect);
@@ -177,11 +178,15 @@ static int judge(const struct outcome *o, const char *expect, int timeout)
 			 how_ended(o->status, how, sizeof(how)),
 			 (long long)o->after);
 	else if (expect)
-		cp_error(NULL, no_expect, "'%s' did not appear within %d s "
-			 "(QEMU stopped)", expect, timeout);
+		cp_error(NULL, no_expect,
+			 "'%s' did not appear within %d s "
+			 "(QEMU stopped)",
+			 expect, timeout);
 	else
-		cp_error(NULL, timeout, "the guest did not power off within "
-			 "%d s (QEMU stopped)", timeout);
+		cp_error(NULL, timeout,
+			 "the guest did not power off within "
+			 "%d s (QEMU stopped)",
+			 timeout);
 	return 1;
 }
 
@@ -198,8 +203,8 @@ static void pass_stderr(const char *path)
 		fclose(f);
 }
 
-int cq_run_qemu(struct boot *b, const char *expect,
-		    struct qemu_screen *screen, int timeout)
+int cq_run_qemu(struct boot *b, const char *expect, struct qemu_screen *screen,
+		int timeout)
 {
 	char *errlog;
 	int fds[2];
@@ -233,9 +238,10 @@ int cq_run_qemu(struct boot *b, const char *expect,
 	if (b->uboot)
 		close(in[0]);
 	if (pid < 0) {
-		cp_error(NULL, missing_tool, "cannot run %s: %s; install "
-			 "Debian's %s", b->args.v[0], strerror(err),
-			 b->row->package);
+		cp_error(NULL, missing_tool,
+			 "cannot run %s: %s; install "
+			 "Debian's %s",
+			 b->args.v[0], strerror(err), b->row->package);
 		close(fds[0]);
 		if (b->uboot)
 			close(in[1]);

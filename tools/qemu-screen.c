@@ -83,8 +83,9 @@ static void cells_to_text(struct qemu_screen *s, const unsigned char *cells)
 		for (int c = 0; c < QSCREEN_COLS; c++) {
 			unsigned char ch = cells[2 * (r * QSCREEN_COLS + c)];
 
-			*o++ = ch >= 0x20 && ch < 0x7f ? (char)ch
-			       : ch ? '.' : ' ';
+			*o++ = ch >= 0x20 && ch < 0x7f ? (char)ch :
+			       ch		       ? '.' :
+							 ' ';
 		}
 		while (o > row && o[-1] == ' ')
 			o--;

@@ -15,9 +15,9 @@
 
 struct qemu_screen {
 	char *socket; /* the monitor: -monitor unix:SOCKET,server=on,wait=off */
-	char *dump;   /* where pmemsave writes */
+	char *dump; /* where pmemsave writes */
 	uint64_t addr; /* the cells' physical address (0xb8000) */
-	int fd;	      /* connected monitor, or -1 */
+	int fd; /* connected monitor, or -1 */
 	/* the screen as text: rows of printable ASCII ('.' for others),
 	 * trailing blanks dropped, each ending in '\n' */
 	char text[QSCREEN_ROWS * (QSCREEN_COLS + 1) + 1];

@@ -60,8 +60,9 @@ static void emit_map(const struct a64_idmap *map, struct cp_strbuf *o)
 
 		cp_planasm_entry(o, "runs", i, "RUN_SIZE", "RUN_OFF", ".word",
 				 r->off);
-		cp_sb_printf(o, "\tentry runs, %d, RUN_SIZE, RUN_COUNT, .word, "
-				"0x%x | %d << RUN_RELATIVE_BIT\n",
+		cp_sb_printf(o,
+			     "\tentry runs, %d, RUN_SIZE, RUN_COUNT, .word, "
+			     "0x%x | %d << RUN_RELATIVE_BIT\n",
 			     i, r->count, r->relative ? 1 : 0);
 		cp_planasm_entry(o, "runs", i, "RUN_SIZE", "RUN_VALUE", ".quad",
 				 r->value);
@@ -76,8 +77,9 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	const struct a64_idmap *map = plan->arch_data;
 
 	cp_planasm_begin(o, "arch/arm64/trampoline.s", 8);
-	cp_sb_printf(o, "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n"
-			"\tfield PLAN_FLAGS, .word, %s\n",
+	cp_sb_printf(o,
+		     "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n"
+		     "\tfield PLAN_FLAGS, .word, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
 	cp_planasm_field(o, "PLAN_NSEG", ".quad", (uint64_t)plan->nseg - 1);
@@ -89,7 +91,8 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_field(o, "PLAN_MAP_PAGES", ".word", (uint64_t)map->npages);
 	cp_planasm_field(o, "PLAN_MAP_NRUNS", ".word", (uint64_t)map->nruns);
 	cp_sb_printf(o, "\tfield PLAN_MAP_RUNS, .quad, runs - cp_plan\n");
-	cp_planasm_field(o, "PLAN_MAP_NRANGES", ".quad", (uint64_t)map->nranges);
+	cp_planasm_field(o, "PLAN_MAP_NRANGES", ".quad",
+			 (uint64_t)map->nranges);
 	cp_sb_printf(o, "\tfield PLAN_MAP_RANGES, .quad, ranges - cp_plan\n");
 	cp_planasm_field(o, "PLAN_PAGE_SIZE", ".word", plan->page_size);
 	cp_planasm_fixed_end(o);
@@ -101,8 +104,8 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		cp_planasm_segment(o, e, s, ".quad");
 		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
 				 s->crc32c);
-		cp_planasm_entry_symbol(o, "cp_seg_crc", "segs", e,
-					"SEGE_SIZE", "SEGE_CRC");
+		cp_planasm_entry_symbol(o, "cp_seg_crc", "segs", e, "SEGE_SIZE",
+					"SEGE_CRC");
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	emit_map(map, o);
@@ -153,7 +156,7 @@ static const struct cp_image_format *const arm64_formats[] = {
 };
 
 static const char *const arm64_registers[] = {
-	"x0",  "x1",  "x2",  "x3",  "x4",  "x5",  "x6",  "x7",
+	"x0",  "x1",  "x2",  "x3",  "x4",  "x5",  "x6",	 "x7",
 	"x8",  "x9",  "x10", "x11", "x12", "x13", "x14", "x15",
 	"x16", "x17", "x18", "x19", "x20", "x21", "x22", "x23",
 	"x24", "x25", "x26", "x27", "x28", "x29", NULL,

@@ -27,9 +27,9 @@
 
 #define ENTRIES 512
 #define PAGE 4096ULL
-#define DESC_TABLE 0x3ULL	/* levels 0-2: the next table */
-#define DESC_BLOCK 0x1ULL	/* levels 1-2 */
-#define DESC_PAGE 0x3ULL	/* level 3 */
+#define DESC_TABLE 0x3ULL /* levels 0-2: the next table */
+#define DESC_BLOCK 0x1ULL /* levels 1-2 */
+#define DESC_PAGE 0x3ULL /* level 3 */
 /* AF (bit 10), inner shareable (SH, bits 9:8), AttrIndx 0, AP 0 */
 #define DESC_NORMAL 0x700ULL
 
@@ -41,8 +41,10 @@ struct tables {
 
 static int new_table(struct tables *t, int level)
 {
-	t->entry = cp_xrealloc(t->entry, (size_t)(t->n + 1) * sizeof(*t->entry));
-	t->level = cp_xrealloc(t->level, (size_t)(t->n + 1) * sizeof(*t->level));
+	t->entry =
+		cp_xrealloc(t->entry, (size_t)(t->n + 1) * sizeof(*t->entry));
+	t->level =
+		cp_xrealloc(t->level, (size_t)(t->n + 1) * sizeof(*t->level));
 	memset(t->entry[t->n], 0, sizeof(*t->entry));
 	t->level[t->n] = level;
 	return t->n++;
@@ -68,13 +70,15 @@ static void map(struct tables *t, int table, uint64_t start, uint64_t end)
 
 		if (level == 3 || (level > 0 && start % span == 0 &&
 				   piece_end == entry_end)) {
-			t->entry[table][idx] = start | DESC_NORMAL |
-					       (level == 3 ? DESC_PAGE
-							   : DESC_BLOCK);
+			t->entry[table][idx] =
+				start | DESC_NORMAL |
+				(level == 3 ? DESC_PAGE : DESC_BLOCK);
 		} else if (!d || is_table(t, table, d)) {
-			int next = d ? (int)(d / PAGE) : new_table(t, level + 1);
+			int next = d ? (int)(d / PAGE) :
+				       new_table(t, level + 1);
 
-			t->entry[table][idx] = (uint64_t)next * PAGE | DESC_TABLE;
+			t->entry[table][idx] = (uint64_t)next * PAGE |
+					       DESC_TABLE;
 			map(t, next, start, piece_end);
 		} /* else a block already maps it (ranges that overlap) */
 		start = piece_end;
@@ -125,8 +129,7 @@ static int emit_runs(const struct tables *t, struct a64_idmap *m)
 	return 0;
 }
 
-int a64_idmap_build(const struct cp_range *memory, int n,
-		    struct a64_idmap *m)
+int a64_idmap_build(const struct cp_range *memory, int n, struct a64_idmap *m)
 {
 	struct tables t = { 0 };
 	int err;

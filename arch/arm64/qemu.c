@@ -35,13 +35,14 @@ const struct qemu_row cp_qemu_arm64 = {
 	.machine = arm64_machine,
 	.params = cq_params64,
 	.options = "--list-outside, --reset, --uboot",
-	.state_opts = (const struct qemu_state_opt[]){
-		{ "el", (const char *const[]){ "1", "2", NULL }, 0,
-		  "the exception level (2: QEMU's virtualization=on)" },
-		{ "mmu", (const char *const[]){ "off", "on", NULL }, 0,
-		  "Linux's state, or a bootloader's identity map" },
-		{ 0 },
-	},
+	.state_opts =
+		(const struct qemu_state_opt[]){
+			{ "el", (const char *const[]){ "1", "2", NULL }, 0,
+			  "the exception level (2: QEMU's virtualization=on)" },
+			{ "mmu", (const char *const[]){ "off", "on", NULL }, 0,
+			  "Linux's state, or a bootloader's identity map" },
+			{ 0 },
+		},
 	.standin_state = "mmu",
 	.uboot = "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
 	/* booti, not go: Debian's U-Boot 2023.01 hangs in go itself (its

@@ -31,7 +31,7 @@
 #define MAS1_IPROT 0x40000000u
 #define MAS2_M 0x04u /* memory coherence required: safe on SMP parts */
 #define MAS3_SUPERVISOR 0x15u /* SX | SW | SR */
-#define MAS2_IG 0x0au	      /* cache-inhibited, guarded: a device */
+#define MAS2_IG 0x0au /* cache-inhibited, guarded: a device */
 #define NGPR 32
 
 static const struct cp_reloc_type cp_arch_relocs[] = {
@@ -83,7 +83,8 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:memory");
 
 	for (int i = 0; i < plan->nmemory; i++) {
-		uint64_t base = plan->memory[i].base, left = plan->memory[i].size;
+		uint64_t base = plan->memory[i].base,
+			 left = plan->memory[i].size;
 
 		if ((base | left) & 0xfff) {
 			cp_error(&loc, memory_align,
@@ -96,7 +97,8 @@ static int map_memory(struct cp_plan *plan, struct e500_data *d)
 		while (left) {
 			uint64_t size = largest_page(base, left);
 
-			if (d->ntlb == (int)(sizeof(d->tlb) / sizeof(d->tlb[0])))
+			if (d->ntlb ==
+			    (int)(sizeof(d->tlb) / sizeof(d->tlb[0])))
 				break;
 			d->tlb[d->ntlb++] = (struct e500_tlbe){
 				.base = (uint32_t)base,
@@ -162,10 +164,11 @@ static uint32_t map_device(struct e500_data *d, uint64_t pa,
 		ea = below >= 4096 ? cp_align_down(below - 4096, 4096) : 0;
 	if (ea < 4096 || d->ndev == MAX_DEV ||
 	    d->ntlb + d->ndev + 1 > TLB1_USABLE) {
-		cp_error(loc, tlb_entries,
-			 "no TLB1 entry or effective address is left to map %s; "
-			 "list memory in fewer ranges",
-			 what);
+		cp_error(
+			loc, tlb_entries,
+			"no TLB1 entry or effective address is left to map %s; "
+			"list memory in fewer ranges",
+			what);
 		return 0;
 	}
 	d->dev_pa[d->ndev] = pa;
@@ -220,9 +223,9 @@ static int e500_prepare(struct cp_plan *plan)
 
 	plan->arch_data = d;
 	return map_memory(plan, d) || map_uart(plan, d) ||
-			       map_spin_tables(plan, d)
-		       ? -1
-		       : 0;
+			       map_spin_tables(plan, d) ?
+		       -1 :
+		       0;
 }
 
 /*
@@ -273,8 +276,8 @@ static void emit_memory_tlbs(struct cp_strbuf *o, const char *table,
 		cp_sb_printf(o, "\t# 1:1 0x%08x size 0x%llx\n", t->base,
 			     (unsigned long long)t->size);
 		emit_tlbe(o, table, first + i,
-			  MAS1_V | MAS1_IPROT | t->tsize << 7,
-			  t->base | MAS2_M, t->base | MAS3_SUPERVISOR, 0);
+			  MAS1_V | MAS1_IPROT | t->tsize << 7, t->base | MAS2_M,
+			  t->base | MAS3_SUPERVISOR, 0);
 	}
 }
 
@@ -283,8 +286,8 @@ static void emit_memory_tlbs(struct cp_strbuf *o, const char *table,
  * core than the tree says stops (BUG) in smp_prepare_cpus. 0: no tree. */
 static uint32_t boot_cpuid_at(const struct cp_plan *plan)
 {
-	const struct cp_segment *s = plan->tree ? cp_plan_find(plan, plan->tree)
-						: NULL;
+	const struct cp_segment *s =
+		plan->tree ? cp_plan_find(plan, plan->tree) : NULL;
 
 	return s ? (uint32_t)(s->mem + s->data_off + 28) : 0;
 }
@@ -298,7 +301,8 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n");
 	cp_planasm_field(o, "PLAN_ENTRY", ".long", (uint32_t)plan->entry);
 	cp_planasm_field(o, "PLAN_MSR", ".long", reg32(plan, msr));
-	cp_planasm_field(o, "PLAN_NTLB", ".long", (uint64_t)(d->ntlb + d->ndev));
+	cp_planasm_field(o, "PLAN_NTLB", ".long",
+			 (uint64_t)(d->ntlb + d->ndev));
 	cp_sb_printf(o, "\tfield PLAN_TLB, .long, tlbs - cp_plan\n");
 	cp_planasm_field(o, "PLAN_NSEG", ".long", (uint64_t)plan->nseg - 1);
 	cp_sb_printf(o, "\tfield PLAN_SEG, .long, segs - cp_plan\n");
@@ -308,8 +312,9 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_FLAGS, .long, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_uart(o, plan, ".long", ".long",
-			d->uart_ea ? d->uart_ea | (uint32_t)(plan->uart.addr & 0xfff)
-				   : 0);
+			d->uart_ea ? d->uart_ea | (uint32_t)(plan->uart.addr &
+							     0xfff) :
+				     0);
 	cp_planasm_field(o, "PLAN_NDEV", ".long", (uint64_t)d->ndev);
 	cp_planasm_field(o, "PLAN_BOOTCPU", ".long", boot_cpuid_at(plan));
 	cp_planasm_field(o, "PLAN_NSPIN", ".long", (uint64_t)d->nspin);
@@ -323,14 +328,16 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_fixed_end(o);
 	cp_planasm_table(o, "tlbs");
 	for (int i = 0; i < d->ndev; i++) /* 4 KiB, I|G, SW|SR */
-		emit_tlbe(o, "tlbs", i, MAS1_V | 1u << 8, d->dev_ea[i] | MAS2_IG,
+		emit_tlbe(o, "tlbs", i, MAS1_V | 1u << 8,
+			  d->dev_ea[i] | MAS2_IG,
 			  (uint32_t)d->dev_pa[i] | 0x05u,
 			  (uint32_t)(d->dev_pa[i] >> 32));
 	emit_memory_tlbs(o, "tlbs", d, d->ndev);
 	cp_planasm_table_end(o, "tlbs", d->ntlb + d->ndev, "TLBE_SIZE");
 	cp_planasm_table(o, "spins");
 	for (int i = 0; i < d->nspin; i++)
-		cp_planasm_entry(o, "spins", i, "4", "0", ".long", d->spin_ea[i]);
+		cp_planasm_entry(o, "spins", i, "4", "0", ".long",
+				 d->spin_ea[i]);
 	cp_planasm_table_end(o, "spins", d->nspin, "4");
 	cp_planasm_table(o, "cpus");
 	for (int i = 0; i < plan->ncpus; i++) {
@@ -350,7 +357,8 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		int e = i - 1;
 
 		cp_planasm_segment(o, e, s, ".long");
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN", ".long", 0);
+		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN",
+				 ".long", 0);
 	}
 	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
 	cp_planasm_end(o);
@@ -366,9 +374,11 @@ static void e500_emit_mover_data(const struct cp_plan *plan,
 {
 	const struct e500_data *d = plan->arch_data;
 
-	cp_sb_printf(o, "\t.include \"plan.inc\"\n"
-			"\t.globl blob_ntlb, blob_tlbs\n"
-			"blob_ntlb:\n\t.long %d\n", d->ntlb);
+	cp_sb_printf(o,
+		     "\t.include \"plan.inc\"\n"
+		     "\t.globl blob_ntlb, blob_tlbs\n"
+		     "blob_ntlb:\n\t.long %d\n",
+		     d->ntlb);
 	cp_planasm_table(o, "blob_tlbs");
 	emit_memory_tlbs(o, "blob_tlbs", d, 0);
 	cp_planasm_table_end(o, "blob_tlbs", d->ntlb, "TLBE_SIZE");
@@ -386,36 +396,41 @@ static void e500_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 						  d->tlb[i].size - 1),
 			     (unsigned long long)(d->tlb[i].size >> 10));
 	for (int i = 0; i < d->ndev; i++)
-		cp_sb_printf(o, "%s 0x%llx mapped at 0x%08x (4 KiB, I|G), "
-				"removed before the jump\n",
-			     d->dev_ea[i] == d->uart_ea ? "debug UART"
-							 : "spin table",
+		cp_sb_printf(o,
+			     "%s 0x%llx mapped at 0x%08x (4 KiB, I|G), "
+			     "removed before the jump\n",
+			     d->dev_ea[i] == d->uart_ea ? "debug UART" :
+							  "spin table",
 			     (unsigned long long)d->dev_pa[i], d->dev_ea[i]);
 	for (int i = 0; i < d->nspin; i++)
-		cp_sb_printf(o, "spin table entry re-armed (addr_l = 1) at "
-				"0x%08x\n",
+		cp_sb_printf(o,
+			     "spin table entry re-armed (addr_l = 1) at "
+			     "0x%08x\n",
 			     d->spin_ea[i]);
 	if (boot_cpuid_at(plan))
-		cp_sb_printf(o, "the tree's boot_cpuid_phys (at 0x%08x) set from "
-				"PIR before the jump\n",
+		cp_sb_printf(o,
+			     "the tree's boot_cpuid_phys (at 0x%08x) set from "
+			     "PIR before the jump\n",
 			     boot_cpuid_at(plan));
 	if (plan->park)
-		cp_sb_printf(o, "%s 0x%08llx..0x%08llx: where the other cores "
-				"wait in list mode (a /memreserve/ entry of the "
-				"tree)\n",
-			     CP_PARK_NAME, (unsigned long long)plan->park,
-			     (unsigned long long)(plan->park + plan->page_size -
-						  1));
+		cp_sb_printf(
+			o,
+			"%s 0x%08llx..0x%08llx: where the other cores "
+			"wait in list mode (a /memreserve/ entry of the "
+			"tree)\n",
+			CP_PARK_NAME, (unsigned long long)plan->park,
+			(unsigned long long)(plan->park + plan->page_size - 1));
 	for (int i = 0; i < plan->ncpus; i++)
-		cp_sb_printf(o, "  CPU %u: spin-table entry 0x%08llx, "
-				"cpu-release-addr at 0x%08llx\n",
+		cp_sb_printf(o,
+			     "  CPU %u: spin-table entry 0x%08llx, "
+			     "cpu-release-addr at 0x%08llx\n",
 			     plan->cpus[i].id,
 			     (unsigned long long)plan->cpus[i].entry,
 			     (unsigned long long)plan->cpus[i].release_at);
 }
 
 static const char *const e500_registers[] = {
-	"r0",  "r1",  "r2",  "r3",  "r4",  "r5",  "r6",  "r7",  "r8",
+	"r0",  "r1",  "r2",  "r3",  "r4",  "r5",  "r6",	 "r7",	"r8",
 	"r9",  "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17",
 	"r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26",
 	"r27", "r28", "r29", "r30", "r31", "msr", NULL,

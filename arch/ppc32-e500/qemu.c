@@ -70,11 +70,12 @@ const struct qemu_row cp_qemu_ppc32_e500 = {
 	.machine = e500_machine,
 	.params = e500_params,
 	.options = "--reset, --uboot",
-	.state_opts = (const struct qemu_state_opt[]){
-		{ "entry-as", (const char *const[]){ "0", "1", NULL }, 0,
-		  "the address space the codepage is entered in" },
-		{ 0 },
-	},
+	.state_opts =
+		(const struct qemu_state_opt[]){
+			{ "entry-as", (const char *const[]){ "0", "1", NULL },
+			  0, "the address space the codepage is entered in" },
+			{ 0 },
+		},
 	.uboot = "/usr/lib/u-boot/qemu-ppce500/uboot.elf",
 	/* its ns16550 console flushes, so go works here (not on arm64) */
 	.uboot_command = "go 0x%llx",

@@ -51,9 +51,9 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_SEG, .dword, segs - cp_plan\n");
 	for (int i = 0; i < NREGS; i++)
 		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".dword",
-				 plan->regs[i].set && !plan->regs[i].runtime
-					 ? plan->regs[i].value
-					 : 0);
+				 plan->regs[i].set && !plan->regs[i].runtime ?
+					 plan->regs[i].value :
+					 0);
 	cp_sb_printf(o, "\tfield PLAN_FLAGS, .word, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_uart(o, plan, ".word", ".dword", plan->uart.addr);
@@ -104,9 +104,9 @@ static const struct cp_image_format *const riscv_formats[] = {
 
 /* x1..x30 by their ABI names; t6 (x31) carries the entry. */
 static const char *const riscv_registers[] = {
-	"ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0",  "s1",	"a0",
-	"a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2",  "s3",	"s4",
-	"s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", NULL,
+	"ra", "sp", "gp", "tp",	 "t0",	"t1", "t2", "s0", "s1", "a0", "a1",
+	"a2", "a3", "a4", "a5",	 "a6",	"a7", "s2", "s3", "s4", "s5", "s6",
+	"s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", NULL,
 };
 
 const struct cp_arch cp_arch_riscv64 = {

@@ -42,12 +42,14 @@ const struct qemu_row cp_qemu_riscv64 = {
 	.machine = riscv_machine,
 	.params = cq_params64,
 	.options = "--list-outside, --reset, --uboot",
-	.state_opts = (const struct qemu_state_opt[]){
-		{ "mmu", (const char *const[]){ "off", "on", NULL }, 0,
-		  "Linux's state, or a bootloader's identity map" },
-		{ "hart", NULL, 7, "enter from hart N (needs --smp > N)" },
-		{ 0 },
-	},
+	.state_opts =
+		(const struct qemu_state_opt[]){
+			{ "mmu", (const char *const[]){ "off", "on", NULL }, 0,
+			  "Linux's state, or a bootloader's identity map" },
+			{ "hart", NULL, 7,
+			  "enter from hart N (needs --smp > N)" },
+			{ 0 },
+		},
 	.standin_state = "mmu",
 	/* booti: U-Boot passes the hart id in a0 (its go passes argc) */
 	.uboot = "/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf",

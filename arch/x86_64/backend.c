@@ -17,8 +17,8 @@
 #include <elf.h>
 #include <string.h>
 
-#define NREGS 16		/* rax .. r15 in the plan */
-#define REG_MODE NREGS		/* "mode": 64 (the default) or 32 */
+#define NREGS 16 /* rax .. r15 in the plan */
+#define REG_MODE NREGS /* "mode": 64 (the default) or 32 */
 #define GIB (1ULL << 30)
 
 static const struct cp_reloc_type cp_arch_relocs[] = {
@@ -26,9 +26,9 @@ static const struct cp_reloc_type cp_arch_relocs[] = {
 };
 
 struct x86_data {
-	uint64_t map_top;	/* the identity map covers [0, map_top) */
-	uint64_t map_pages;	/* the work area: a stack page, the map's */
-	int dest32;		/* enter the destination in 32-bit mode */
+	uint64_t map_top; /* the identity map covers [0, map_top) */
+	uint64_t map_pages; /* the work area: a stack page, the map's */
+	int dest32; /* enter the destination in 32-bit mode */
 };
 
 /* The destination's mode: 64 unless registers { mode = <32>; }. */
@@ -40,9 +40,10 @@ static int read_mode(const struct cp_plan *plan, int *dest32)
 	if (!m->set)
 		return 0;
 	if (m->expr || (m->value != 32 && m->value != 64)) {
-		cp_error(&m->loc, bad_register_value,
-			 "mode is <64> (64-bit mode, paging on) or <32> (32-bit "
-			 "protected mode, paging off), a number");
+		cp_error(
+			&m->loc, bad_register_value,
+			"mode is <64> (64-bit mode, paging on) or <32> (32-bit "
+			"protected mode, paging off), a number");
 		return -1;
 	}
 	*dest32 = m->value == 32;
@@ -82,8 +83,9 @@ static void x86_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	const struct x86_data *d = plan->arch_data;
 
 	cp_planasm_begin(o, "arch/x86_64/trampoline.s", 8);
-	cp_sb_printf(o, "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
-			"\tfield PLAN_FLAGS, .long, %s | %s\n",
+	cp_sb_printf(o,
+		     "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
+		     "\tfield PLAN_FLAGS, .long, %s | %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0",
 		     d->dest32 ? "PLAN_DEST32" : "0");
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
@@ -111,14 +113,16 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct x86_data *d = plan->arch_data;
 
-	cp_sb_printf(o, "identity map: [0, 0x%llx) in 2 MiB pages; %llu pages past "
-			"the code in segment 0 hold it and the stack\n",
-		     (unsigned long long)d->map_top,
-		     (unsigned long long)d->map_pages);
+	cp_sb_printf(
+		o,
+		"identity map: [0, 0x%llx) in 2 MiB pages; %llu pages past "
+		"the code in segment 0 hold it and the stack\n",
+		(unsigned long long)d->map_top,
+		(unsigned long long)d->map_pages);
 	cp_sb_printf(o, "handover: %s\n",
 		     d->dest32 ? "32-bit protected mode, paging off, flat "
-				 "segments (code 0x08, data 0x18)"
-			       : "64-bit mode on the identity map, GDT with "
+				 "segments (code 0x08, data 0x18)" :
+				 "64-bit mode on the identity map, GDT with "
 				 "code 0x10 and data 0x18, interrupts off");
 }
 
@@ -136,11 +140,14 @@ static int x86_protocol_data(struct cp_plan *plan, const struct cp_desc *desc)
 /* Each bound to its protocol: a Multiboot header in an ELF kernel
  * matters under protocol multiboot alone. */
 static const struct cp_image_format *const x86_image_formats[] = {
-	&x86_bzimage, &x86_multiboot, &x86_multiboot2, NULL,
+	&x86_bzimage,
+	&x86_multiboot,
+	&x86_multiboot2,
+	NULL,
 };
 
 static const char *const x86_registers[] = {
-	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8",
+	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",	 "r8",
 	"r9",  "r10", "r11", "r12", "r13", "r14", "r15", "mode", NULL,
 };
 

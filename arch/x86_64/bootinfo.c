@@ -14,8 +14,7 @@ static int by_base(const void *a, const void *b)
 }
 
 /* Reserved ranges, sorted, none empty, wrapping or overlapping another. */
-static int reserved_sorted(const struct cp_desc *desc,
-			   struct x86_map_entry *m)
+static int reserved_sorted(const struct cp_desc *desc, struct x86_map_entry *m)
 {
 	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
 
@@ -47,7 +46,8 @@ static int ram_pieces(const struct cp_range *r, const struct x86_map_entry *res,
 	uint64_t at = r->base, end = r->base + r->size;
 
 	for (int i = 0; i <= nres && at < end; i++) {
-		uint64_t stop = i < nres && res[i].base < end ? res[i].base : end;
+		uint64_t stop = i < nres && res[i].base < end ? res[i].base :
+								end;
 
 		if (i < nres && res[i].base + res[i].size <= at)
 			continue;
@@ -170,6 +170,6 @@ char *x86_command_line(const char *path, const char *args,
 				 "file");
 			return NULL;
 		}
-	return args && *args ? cp_xasprintf("%s %s", name, args)
-			     : cp_xstrdup(name);
+	return args && *args ? cp_xasprintf("%s %s", name, args) :
+			       cp_xstrdup(name);
 }

@@ -17,29 +17,30 @@
 #include <string.h>
 
 /* The setup header, at its offsets in the file and in boot_params. */
-#define HDR_START 0x1f1	   /* setup_sects: the header's first field */
-#define HDR_SYSSIZE 0x1f4  /* protected-mode size in 16-byte units */
+#define HDR_START 0x1f1 /* setup_sects: the header's first field */
+#define HDR_SYSSIZE 0x1f4 /* protected-mode size in 16-byte units */
 #define HDR_BOOT_FLAG 0x1fe /* 0xaa55 */
-#define HDR_JUMP 0x200	   /* a short jump over the header */
-#define HDR_MAGIC 0x202	   /* "HdrS" */
+#define HDR_JUMP 0x200 /* a short jump over the header */
+#define HDR_MAGIC 0x202 /* "HdrS" */
 #define HDR_VERSION 0x206
-#define HDR_LOADER 0x210   /* type_of_loader */
-#define HDR_CODE32 0x214   /* code32_start */
-#define HDR_RAMDISK 0x218  /* ramdisk_image, then ramdisk_size */
-#define HDR_CMDLINE 0x228  /* cmd_line_ptr */
+#define HDR_LOADER 0x210 /* type_of_loader */
+#define HDR_CODE32 0x214 /* code32_start */
+#define HDR_RAMDISK 0x218 /* ramdisk_image, then ramdisk_size */
+#define HDR_CMDLINE 0x228 /* cmd_line_ptr */
 #define HDR_INITRD_MAX 0x22c
-#define HDR_ALIGN 0x230	   /* kernel_alignment */
+#define HDR_ALIGN 0x230 /* kernel_alignment */
 #define HDR_RELOCATABLE 0x234
 #define HDR_XLOADFLAGS 0x236
 #define HDR_CMDLINE_SIZE 0x238
-#define HDR_SETUP_DATA 0x250 /* setup_data: a list of struct setup_data (2.09) */
-#define HDR_PREF 0x258	   /* pref_address */
+#define HDR_SETUP_DATA \
+	0x250 /* setup_data: a list of struct setup_data (2.09) */
+#define HDR_PREF 0x258 /* pref_address */
 #define HDR_INIT_SIZE 0x260
-#define HDR_END_MIN 0x264  /* through init_size: protocol 2.10 */
-#define HDR_END_MAX 0x290  /* where boot_params goes on past the header */
+#define HDR_END_MIN 0x264 /* through init_size: protocol 2.10 */
+#define HDR_END_MAX 0x290 /* where boot_params goes on past the header */
 
 /* boot_params around the header */
-#define BP_RSDP 0x070	   /* acpi_rsdp_addr (2.14) */
+#define BP_RSDP 0x070 /* acpi_rsdp_addr (2.14) */
 #define BP_EXT_RAMDISK 0x0c0 /* ext_ramdisk_image, then ext_ramdisk_size */
 #define BP_EXT_CMDLINE 0x0c8
 #define BP_E820_ENTRIES 0x1e8
@@ -49,18 +50,18 @@
 
 #define MAGIC_HDRS 0x53726448
 #define XLF_KERNEL_64 0x1
-#define XLF_ABOVE_4G 0x2   /* XLF_CAN_BE_LOADED_ABOVE_4G */
+#define XLF_ABOVE_4G 0x2 /* XLF_CAN_BE_LOADED_ABOVE_4G */
 #define LOADER_UNKNOWN 0xff /* type_of_loader: a loader with no id */
-#define ENTRY_64 0x200	    /* the 64-bit entry, from the kernel's start */
-#define VERSION_64 0x020c   /* 2.12: xloadflags */
+#define ENTRY_64 0x200 /* the 64-bit entry, from the kernel's start */
+#define VERSION_64 0x020c /* 2.12: xloadflags */
 #define VERSION_RSDP 0x020e /* 2.14: acpi_rsdp_addr */
 #define VERSION_SETUP_DATA 0x0209
 /* struct setup_data: u64 next, u32 type, u32 len, then len bytes */
 #define SD_TYPE 8
 #define SD_DATA 16
 #define SETUP_NONE 0
-#define SETUP_RNG_SEED 9   /* Linux 6.1; older kernels skip the type */
-#define RNG_SEED_LEN 32	   /* what kexec_file_load and kexec-tools give */
+#define SETUP_RNG_SEED 9 /* Linux 6.1; older kernels skip the type */
+#define RNG_SEED_LEN 32 /* what kexec_file_load and kexec-tools give */
 #define GIB4 (1ULL << 32)
 
 /* What protocol_data needs of the kernel: its header, where it went. */
@@ -132,8 +133,8 @@ static int check_header(const unsigned char *file, size_t len,
 		return corrupt(loc, "xloadflags lacks XLF_KERNEL_64: a 32-bit "
 				    "kernel, and linux-x86 enters the 64-bit "
 				    "entry point");
-	if (x86_get32(file + HDR_INIT_SIZE) < *pm_len ||
-	    align < 4096 || (align & (align - 1))) {
+	if (x86_get32(file + HDR_INIT_SIZE) < *pm_len || align < 4096 ||
+	    (align & (align - 1))) {
 		snprintf(why, sizeof(why),
 			 "init_size 0x%x is below the kernel's 0x%zx bytes or "
 			 "kernel_alignment 0x%x is not a power of two of at "
@@ -157,23 +158,23 @@ static int place(const struct cp_plan *plan, const unsigned char *hdr,
 	uint64_t pref = x86_get64(hdr + HDR_PREF);
 	uint64_t align = x86_get32(hdr + HDR_ALIGN);
 	uint64_t size = cp_align_up(x86_get32(hdr + HDR_INIT_SIZE), 4096);
-	uint64_t limit = x86_get16(hdr + HDR_XLOADFLAGS) & XLF_ABOVE_4G
-				 ? plan->arch->addr_limit
-				 : GIB4;
+	uint64_t limit = x86_get16(hdr + HDR_XLOADFLAGS) & XLF_ABOVE_4G ?
+				 plan->arch->addr_limit :
+				 GIB4;
 	int relocatable = hdr[HDR_RELOCATABLE] != 0;
 	struct cp_loc at = cp_loc_at(desc->file, "/kernel:load");
 
 	if (desc->kernel_has_load || !relocatable) {
 		*load = desc->kernel_has_load ? desc->kernel_load : pref;
-		if (relocatable ? *load % align || *load < pref
-				: *load != pref) {
+		if (relocatable ? *load % align || *load < pref :
+				  *load != pref) {
 			cp_error(&at, image_align,
 				 "this bzImage runs at 0x%llx%s; load 0x%llx "
 				 "is not %s",
 				 (unsigned long long)pref,
 				 relocatable ? " or at a higher multiple of "
-					       "its kernel_alignment"
-					     : " only",
+					       "its kernel_alignment" :
+					       " only",
 				 (unsigned long long)*load,
 				 relocatable ? "one" : "it");
 			return -1;
@@ -215,12 +216,13 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 	s = cp_plan_add(plan, "kernel.0", load,
 			memcpy(cp_xmalloc(pm_len), file + pm_off, pm_len),
 			pm_len,
-			cp_align_up(x86_get32(file + HDR_INIT_SIZE), 4096), loc);
+			cp_align_up(x86_get32(file + HDR_INIT_SIZE), 4096),
+			loc);
 	if (!s)
 		return -1;
 	s->exec = 1;
-	plan->entry = desc->kernel_has_entry ? desc->kernel_entry
-					     : load + ENTRY_64;
+	plan->entry = desc->kernel_has_entry ? desc->kernel_entry :
+					       load + ENTRY_64;
 	k = cp_xcalloc(1, sizeof(*k));
 	k->hdr_end = HDR_MAGIC + file[HDR_JUMP + 1];
 	memcpy(k->hdr, file, k->hdr_end);
@@ -303,7 +305,7 @@ static int set_rsdp(const struct cp_desc *desc, const unsigned char *hdr,
 		return 0;
 	if (version < VERSION_RSDP) {
 		cp_error((&(struct cp_loc){ .file = desc->file,
-					  .where = "/:acpi-rsdp" }),
+					    .where = "/:acpi-rsdp" }),
 			 unused_property,
 			 "this kernel speaks boot protocol %u.%02u; "
 			 "acpi_rsdp_addr needs 2.14 (Linux 5.0)",
@@ -371,7 +373,7 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 
 	if (clen > csize) {
 		cp_error((&(struct cp_loc){ .file = desc->file,
-					  .where = "/kernel:command-line" }),
+					    .where = "/kernel:command-line" }),
 			 bad_property,
 			 "the command line has %zu bytes; this kernel takes "
 			 "at most %u (cmdline_size)",
@@ -392,8 +394,8 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 	check_low_memory(plan, desc);
 	/* boot_params and the command line after it, below 4 GiB for
 	 * cmd_line_ptr's low half (ext_cmd_line_ptr is set too) */
-	if (x86_add_data(plan, "boot_params", bp, sd_off + SD_DATA + RNG_SEED_LEN,
-			 4096, GIB4, &addr))
+	if (x86_add_data(plan, "boot_params", bp,
+			 sd_off + SD_DATA + RNG_SEED_LEN, 4096, GIB4, &addr))
 		return -1;
 	x86_put32(bp + HDR_CMDLINE, (uint32_t)(addr + BP_SIZE));
 	x86_put32(bp + BP_EXT_CMDLINE, (uint32_t)((addr + BP_SIZE) >> 32));

@@ -20,24 +20,24 @@
 #include <string.h>
 
 #define MB1_MAGIC 0x1badb002
-#define MB1_SEARCH 8192	    /* the header lies in the first 8 KiB */
-#define MB1_PAGE_ALIGN 0x1  /* flags: modules page-aligned */
-#define MB1_MEMORY 0x2	    /* flags: memory information wanted */
+#define MB1_SEARCH 8192 /* the header lies in the first 8 KiB */
+#define MB1_PAGE_ALIGN 0x1 /* flags: modules page-aligned */
+#define MB1_MEMORY 0x2 /* flags: memory information wanted */
 #define MB1_ADDRESS 0x10000 /* flags: the address fields are valid */
 #define MB2_MAGIC 0xe85250d6
 #define MB2_SEARCH 32768
-#define MB2_OPTIONAL 0x1    /* a header tag's flags */
+#define MB2_OPTIONAL 0x1 /* a header tag's flags */
 #define GIB4 (1ULL << 32)
 #define LOADER_NAME "mkcodepage"
 
 /* mb1 information structure: fields and flags */
 #define MB1_INFO_SIZE 120
 #define MBI_FLAGS 0
-#define MBI_MEM_LOWER 4	    /* and mem_upper at 8 */
+#define MBI_MEM_LOWER 4 /* and mem_upper at 8 */
 #define MBI_CMDLINE 16
-#define MBI_MODS 20	    /* mods_count, mods_addr */
-#define MBI_MMAP 44	    /* mmap_length, mmap_addr */
-#define MBI_LOADER 64	    /* boot_loader_name */
+#define MBI_MODS 20 /* mods_count, mods_addr */
+#define MBI_MMAP 44 /* mmap_length, mmap_addr */
+#define MBI_LOADER 64 /* boot_loader_name */
 #define MBI_HAS_MEM 0x1
 #define MBI_HAS_CMDLINE 0x4
 #define MBI_HAS_MODS 0x8
@@ -137,8 +137,9 @@ static int mb2_recognize(const struct cp_image_format *f,
  * lets load_addr be -1: the file from its start. 0 or -1 (reported).
  */
 static int load_by_address(struct cp_plan *plan, const unsigned char *file,
-			   size_t len, size_t hoff, const struct mb_addresses *a,
-			   uint32_t entry, int mb2, const struct cp_loc *loc)
+			   size_t len, size_t hoff,
+			   const struct mb_addresses *a, uint32_t entry,
+			   int mb2, const struct cp_loc *loc)
 {
 	const char *version = mb2 ? "Multiboot2" : "Multiboot";
 	uint64_t load = a->load, start, size, memsz;
@@ -148,8 +149,9 @@ static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 		load = (uint64_t)a->header - hoff; /* the file from its start */
 		start = 0;
 		if (a->header < hoff)
-			return mb_error(loc, version, "header_addr lies below "
-						      "the file's start");
+			return mb_error(loc, version,
+					"header_addr lies below "
+					"the file's start");
 	} else if (a->load > a->header || a->header - a->load > hoff) {
 		snprintf(why, sizeof(why),
 			 "load_addr 0x%x and header_addr 0x%x put the load "
@@ -162,7 +164,8 @@ static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 	}
 	size = a->load_end ? (uint64_t)a->load_end - load : len - start;
 	if (a->load_end && a->load_end < load)
-		return mb_error(loc, version, "load_end_addr is below load_addr");
+		return mb_error(loc, version,
+				"load_end_addr is below load_addr");
 	if (size > len - start || size == 0) {
 		snprintf(why, sizeof(why),
 			 "load_end_addr asks for 0x%llx bytes from offset "
@@ -174,8 +177,9 @@ static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 	}
 	memsz = a->bss_end ? (uint64_t)a->bss_end - load : size;
 	if (a->bss_end && a->bss_end < load + size)
-		return mb_error(loc, version, "bss_end_addr is below the end of "
-					      "what is loaded");
+		return mb_error(loc, version,
+				"bss_end_addr is below the end of "
+				"what is loaded");
 	if (entry < load || entry >= load + memsz) {
 		snprintf(why, sizeof(why),
 			 "entry 0x%x lies outside what it loads, [0x%llx, "
@@ -191,16 +195,17 @@ static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 }
 
 /* An ELF Multiboot kernel: 32-bit (i386) or the arch's 64-bit ELF. */
-static int load_elf(struct cp_plan *plan, const unsigned char *file,
-		    size_t len, const struct cp_desc *desc, const char *version,
+static int load_elf(struct cp_plan *plan, const unsigned char *file, size_t len,
+		    const struct cp_desc *desc, const char *version,
 		    const struct cp_loc *loc)
 {
 	static const struct cp_elf_identity i386 = { EM_386, ELFCLASS32,
 						     ELFDATA2LSB };
 
 	if (len < SELFMAG || memcmp(file, ELFMAG, SELFMAG))
-		return mb_error(loc, version, "the kernel is not ELF and gives "
-					      "no address fields to load it by");
+		return mb_error(loc, version,
+				"the kernel is not ELF and gives "
+				"no address fields to load it by");
 	return cp_kernel_load_elf(plan, file, len, desc, &i386, loc);
 }
 
@@ -249,8 +254,9 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		snprintf(why, sizeof(why),
 			 "flags 0x%x ask for %s, which this loader cannot give "
 			 "(the specification says to refuse the kernel)",
-			 flags, unknown & 0x4 ? "a video mode (bit 2)"
-					      : "something unknown (bits 3-15)");
+			 flags,
+			 unknown & 0x4 ? "a video mode (bit 2)" :
+					 "something unknown (bits 3-15)");
 		return mb_error(loc, "Multiboot", why);
 	}
 	if (flags & MB1_ADDRESS) {
@@ -258,10 +264,12 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		struct mb_addresses a;
 
 		if (off + 32 > len)
-			return mb_error(loc, "Multiboot", "the address fields "
-						      "run past the file's end");
+			return mb_error(loc, "Multiboot",
+					"the address fields "
+					"run past the file's end");
 		a = (struct mb_addresses){ x86_get32(h + 12), x86_get32(h + 16),
-					   x86_get32(h + 20), x86_get32(h + 24) };
+					   x86_get32(h + 20),
+					   x86_get32(h + 24) };
 		err = load_by_address(plan, file, len, off, &a,
 				      x86_get32(h + 28), 0, loc);
 	} else {
@@ -292,7 +300,8 @@ static int mb2_header_tag(const unsigned char *t, uint32_t size,
 			  int *has_entry, int *modalign,
 			  const struct cp_loc *loc)
 {
-	unsigned type = x86_get16(t), optional = x86_get16(t + 2) & MB2_OPTIONAL;
+	unsigned type = x86_get16(t),
+		 optional = x86_get16(t + 2) & MB2_OPTIONAL;
 	char why[200];
 
 	switch (type) {
@@ -321,9 +330,7 @@ static int mb2_header_tag(const unsigned char *t, uint32_t size,
 		*entry = x86_get32(t + 8);
 		*has_entry = 1;
 		return 0;
-	case MB2_HT_MODALIGN:
-		*modalign = 1;
-		return 0;
+	case MB2_HT_MODALIGN: *modalign = 1; return 0;
 	case MB2_HT_CONSOLE: /* only its "console required" bit matters */
 		if (size >= 12 && x86_get32(t + 8) & 1 && !optional)
 			return mb_error(loc, "Multiboot2",
@@ -341,12 +348,13 @@ static int mb2_header_tag(const unsigned char *t, uint32_t size,
 		snprintf(why, sizeof(why),
 			 "it requires header tag %u (%s), which this loader "
 			 "cannot honour",
-			 type, type == MB2_HT_FRAMEBUFFER ? "a framebuffer"
-							  : "unknown");
+			 type,
+			 type == MB2_HT_FRAMEBUFFER ? "a framebuffer" :
+						      "unknown");
 		return mb_error(loc, "Multiboot2", why);
 	}
-	snprintf(why, sizeof(why), "header tag %u has size %u, too small",
-		 type, size);
+	snprintf(why, sizeof(why), "header tag %u has size %u, too small", type,
+		 size);
 	return mb_error(loc, "Multiboot2", why);
 }
 
@@ -375,10 +383,11 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 		t += cp_align_up(size, 8);
 	}
 	if (has_a && !has_entry)
-		return mb_error(loc, "Multiboot2", "an address tag without an "
-						   "entry address tag");
-	err = has_a ? load_by_address(plan, file, len, off, &a, entry, 1, loc)
-		    : load_elf(plan, file, len, desc, "Multiboot2", loc);
+		return mb_error(loc, "Multiboot2",
+				"an address tag without an "
+				"entry address tag");
+	err = has_a ? load_by_address(plan, file, len, off, &a, entry, 1, loc) :
+		      load_elf(plan, file, len, desc, "Multiboot2", loc);
 	if (err || below_4g(plan, "Multiboot2", loc))
 		return -1;
 	if (has_entry && !has_a)
@@ -445,8 +454,8 @@ static int gather_module(const struct cp_plan *plan,
 	if (start + s->size > GIB4 || (page_align && start % 4096)) {
 		cp_error(&loc, segment_align,
 			 "a module goes below 4 GiB%s; this one is at 0x%llx",
-			 page_align ? " and page-aligned, as the kernel asks"
-				    : "",
+			 page_align ? " and page-aligned, as the kernel asks" :
+				      "",
 			 (unsigned long long)start);
 		return -1;
 	}
@@ -457,15 +466,15 @@ static int gather_module(const struct cp_plan *plan,
 	return m->cmdline ? 0 : -1;
 }
 
-static int gather(struct cp_plan *plan, const struct cp_desc *desc,
-		  int max_map, struct mb_boot *b)
+static int gather(struct cp_plan *plan, const struct cp_desc *desc, int max_map,
+		  struct mb_boot *b)
 {
 	const struct mb_kernel *k = kept(plan);
 	struct cp_loc loc = cp_loc_at(desc->file, "/kernel");
 
 	memset(b, 0, sizeof(*b));
-	b->cmdline = x86_command_line(plan->kernel_file, desc->kernel_cmdline,
-				      &loc);
+	b->cmdline =
+		x86_command_line(plan->kernel_file, desc->kernel_cmdline, &loc);
 	if (!b->cmdline)
 		return -1;
 	b->mods = cp_xcalloc((size_t)desc->nsegments + 1, sizeof(*b->mods));
@@ -519,8 +528,8 @@ static int mb1_info(struct cp_plan *plan, const struct mb_boot *b)
 
 		x86_put32(m, b->mods[i].start);
 		x86_put32(m + 4, b->mods[i].end);
-		x86_put32(m + 8, put_string(buf, base, &pos,
-					    b->mods[i].cmdline));
+		x86_put32(m + 8,
+			  put_string(buf, base, &pos, b->mods[i].cmdline));
 	}
 	/* each entry: its size (20, not counting the size field), then
 	 * base, length and type */
@@ -602,8 +611,9 @@ int x86_multiboot_info(struct cp_plan *plan, const struct cp_desc *desc)
 	int err = gather(plan, desc, 64, &b);
 
 	if (!err)
-		err = strcmp(plan->protocol, "multiboot2") ? mb1_info(plan, &b)
-							    : mb2_info(plan, &b);
+		err = strcmp(plan->protocol, "multiboot2") ?
+			      mb1_info(plan, &b) :
+			      mb2_info(plan, &b);
 	mb_boot_free(&b);
 	if (!err)
 		plan->took |= CP_TOOK_CMDLINE | CP_TOOK_MODULES |

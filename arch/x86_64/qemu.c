@@ -64,20 +64,23 @@ const struct qemu_row cp_qemu_x86_64 = {
 	.machine = x86_machine,
 	.params = cq_params64,
 	.options = "--list-outside, --expect-screen, --uboot",
-	.state_opts = (const struct qemu_state_opt[]){
-		{ "state", (const char *const[]){ "long", "protected", NULL }, 0,
-		  "the mode the codepage is entered in" },
-		{ "machine", x86_machines, 0, "QEMU's machine" },
-		{ 0 },
-	},
+	.state_opts =
+		(const struct qemu_state_opt[]){
+			{ "state",
+			  (const char *const[]){ "long", "protected", NULL }, 0,
+			  "the mode the codepage is entered in" },
+			{ "machine", x86_machines, 0, "QEMU's machine" },
+			{ 0 },
+		},
 	.standin_state = "state",
 	/* VGA text mode, as SeaBIOS's VGA BIOS leaves the card */
 	.text_screen = 0xb8000,
 	.screen_device = "VGA",
 	/* go enters the blob in 64-bit mode from the x86_64 build, in 32-bit
 	 * protected mode (paging off) from the 32-bit one */
-	.uboot_by_state = (const char *const[]){
-		"/usr/lib/u-boot/qemu-x86_64/u-boot.rom",
-		"/usr/lib/u-boot/qemu-x86/u-boot.rom", NULL },
+	.uboot_by_state =
+		(const char *const[]){ "/usr/lib/u-boot/qemu-x86_64/u-boot.rom",
+				       "/usr/lib/u-boot/qemu-x86/u-boot.rom",
+				       NULL },
 	.uboot_command = "go 0x%llx",
 };

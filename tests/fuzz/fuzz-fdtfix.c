@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ .name = "fdt", .node = "/segments/fdt" },
 		{ .name = "initrd", .node = "/segments/initrd" },
 	};
-	struct cp_desc d = { .file = "fuzz.dts", .segments = segs,
+	struct cp_desc d = { .file = "fuzz.dts",
+			     .segments = segs,
 			     .nsegments = 2 };
 	struct cp_loc loc = { .file = "fuzz.dts" };
 	struct cp_plan p;

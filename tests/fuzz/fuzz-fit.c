@@ -21,10 +21,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct cp_desc_segment segs[2] = {
 		{ .name = "fdt", .node = "/segments/fdt", .fit_role = "fdt" },
-		{ .name = "initrd", .node = "/segments/initrd",
+		{ .name = "initrd",
+		  .node = "/segments/initrd",
 		  .fit_role = "ramdisk" },
 	};
-	struct cp_desc d = { .file = "fuzz.dts", .segments = segs,
+	struct cp_desc d = { .file = "fuzz.dts",
+			     .segments = segs,
 			     .nsegments = 2 };
 	unsigned char *file, *kernel = NULL;
 	size_t len;

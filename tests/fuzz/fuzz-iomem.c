@@ -10,8 +10,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	for (int i = 0; i < n; i++)
 		hits += cp_iomem_is(&io, i, "System RAM") +
-			(io.e[i].parent >= 0 && io.e[io.e[i].parent].depth <
-							 io.e[i].depth);
+			(io.e[i].parent >= 0 &&
+			 io.e[io.e[i].parent].depth < io.e[i].depth);
 	cp_iomem_free(&io);
 	return hits < 0;
 }

@@ -20,7 +20,7 @@
 #define RAM_SIZE 0xc0000000ULL
 
 static const char *const protocols[] = { "none", "linux-x86", "multiboot",
-					  "multiboot2" };
+					 "multiboot2" };
 
 static unsigned narches(void)
 {

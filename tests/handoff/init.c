@@ -105,9 +105,13 @@ static void load_codepage(const char *outdir, int list)
 static void load_kexec_tools(int checks)
 {
 	static char append[2048] = "--append=";
-	char *load[] = { "kexec", "-l", "/bench/Image",
-			 "--initrd=/bench/initrd", append,
-			 checks ? NULL : "-i", NULL };
+	char *load[] = { "kexec",
+			 "-l",
+			 "/bench/Image",
+			 "--initrd=/bench/initrd",
+			 append,
+			 checks ? NULL : "-i",
+			 NULL };
 	int status;
 	pid_t pid;
 
@@ -156,7 +160,8 @@ static int bench(const char *cmdline)
 	else if (is_word(how, len, "codepage-no-verify"))
 		load_codepage("/bench/cp-no-verify", 0);
 	else
-		printf("handoff: unknown mkcodepage.bench=%.*s\n", (int)len, how);
+		printf("handoff: unknown mkcodepage.bench=%.*s\n", (int)len,
+		       how);
 	return 1;
 }
 
@@ -235,7 +240,7 @@ int main(void)
 		print_cpus("old kernel");
 		if (access("/disable-kexec", F_OK) == 0) { /* test EPERM */
 			FILE *d = fopen("/proc/sys/kernel/kexec_load_disabled",
-					 "w");
+					"w");
 
 			if (d) {
 				fputs("1\n", d);

@@ -21,10 +21,10 @@
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
 
-static uint64_t insns;		/* every instruction executed so far */
-static uint64_t uart;		/* the data register, physical */
+static uint64_t insns; /* every instruction executed so far */
+static uint64_t uart; /* the data register, physical */
 static const char *out;
-static uint64_t *at;		/* insns at each store to uart */
+static uint64_t *at; /* insns at each store to uart */
 static size_t nat, capacity;
 
 static void note_store(unsigned int vcpu, qemu_plugin_meminfo_t info,
@@ -100,8 +100,9 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 		} else if (strncmp(argv[i], "out=", 4) == 0 && argv[i][4]) {
 			out = argv[i] + 4;
 		} else {
-			fprintf(stderr, "insn-count-plugin: unknown argument "
-					"'%s' (uart=ADDRESS, out=FILE)\n",
+			fprintf(stderr,
+				"insn-count-plugin: unknown argument "
+				"'%s' (uart=ADDRESS, out=FILE)\n",
 				argv[i]);
 			return 1;
 		}

@@ -43,7 +43,8 @@ static void compress(uint32_t h[8], const unsigned char *p, const uint32_t *k)
 		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
 	for (int i = 16; i < 64; i++)
 		w[i] = w[i - 16] + w[i - 7] +
-		       (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ w[i - 15] >> 3) +
+		       (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^
+			w[i - 15] >> 3) +
 		       (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ w[i - 2] >> 10);
 	for (int i = 0; i < 64; i++) {
 		uint32_t t1 = hh + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +
@@ -135,7 +136,8 @@ void sha256_walk(unsigned long head, unsigned long linear, const uint32_t *k,
 		} else if ((entry & IND_SOURCE) && pages) {
 			pages--;
 			for (unsigned long off = 0; off < PAGE; off += 64)
-				compress(s.h, (const unsigned char *)page + off, k);
+				compress(s.h, (const unsigned char *)page + off,
+					 k);
 			s.bytes += PAGE;
 		}
 	}

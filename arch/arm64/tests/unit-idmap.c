@@ -96,19 +96,20 @@ static void test_idmap(void)
 	CHECK("idmap-ranges", m->nranges == 1 &&
 				      m->ranges[0].base == 0x40100000 &&
 				      m->ranges[0].size == 0x1ff00000);
-	CHECK("idmap-wide-builds", a64_idmap_build(wide, 2, m) == 0 &&
-					   m->npages <= 64);
+	CHECK("idmap-wide-builds",
+	      a64_idmap_build(wide, 2, m) == 0 && m->npages <= 64);
 	idmap_lay(m, area);
 	CHECK("idmap-1g-blocks-above-4g",
 	      idmap_maps(m, area, 0x80000000, 1) &&
 		      idmap_maps(m, area, 0x17fffffff, 1) &&
 		      idmap_faults(m, area, 0x180000000));
-	CHECK("idmap-one-page-high", idmap_maps(m, area, 0x880000fff, 3) &&
-					     idmap_faults(m, area, 0x880001000));
-	CHECK("idmap-ranges-sorted", m->nranges == 2 &&
-					     m->ranges[0].base == 0x80000000);
-	CHECK("idmap-ragged-builds", a64_idmap_build(ragged, 2, m) == 0 &&
-					     m->npages <= 64);
+	CHECK("idmap-one-page-high",
+	      idmap_maps(m, area, 0x880000fff, 3) &&
+		      idmap_faults(m, area, 0x880001000));
+	CHECK("idmap-ranges-sorted",
+	      m->nranges == 2 && m->ranges[0].base == 0x80000000);
+	CHECK("idmap-ragged-builds",
+	      a64_idmap_build(ragged, 2, m) == 0 && m->npages <= 64);
 	idmap_lay(m, area);
 	CHECK("idmap-inward-to-pages",
 	      idmap_faults(m, area, 0x40000800) &&

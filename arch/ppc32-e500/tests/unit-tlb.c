@@ -28,15 +28,15 @@ static void unit_tlb(void)
 
 	CHECK("tlb-768m", tlb_plan(&p, 0, 0x30000000) == 0);
 	p.entry = 0x100;
-	CHECK("tlb-ima", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
-				 ima == 0x10000000);
+	CHECK("tlb-ima",
+	      p.arch->symbol(&p, "ima.size", &ima) == 0 && ima == 0x10000000);
 	cp_plan_free(&p);
 	CHECK("tlb-252m-4k", tlb_plan(&p, 0, 0x0fc01000) == 0);
 	cp_plan_free(&p);
 	CHECK("tlb-4g", tlb_plan(&p, 0, 0x100000000ULL) == 0);
 	p.entry = 0;
-	CHECK("tlb-4g-ima-capped", p.arch->symbol(&p, "ima.size", &ima) == 0 &&
-					   ima == 0x80000000);
+	CHECK("tlb-4g-ima-capped",
+	      p.arch->symbol(&p, "ima.size", &ima) == 0 && ima == 0x80000000);
 	cp_plan_free(&p);
 	/* 4 KiB + 4 GiB - 8 KiB: alignment forces dozens of entries */
 	CHECK("tlb-too-many", tlb_plan(&p, 0x1000, 0xffffe000ULL) != 0);
@@ -44,4 +44,3 @@ static void unit_tlb(void)
 	CHECK("tlb-unaligned", tlb_plan(&p, 0x100, 0x10000) != 0);
 	cp_plan_free(&p);
 }
-
