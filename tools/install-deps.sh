@@ -17,14 +17,14 @@ set -eu
 # of make check; build-essential (dpkg-buildpackage requires it), dpkg-dev,
 # debhelper, lintian and mmdebstrap build the Debian package (debian/),
 # check it and install it in a fresh chroot; shellcheck reads the test
-# scripts (make check).
+# scripts and clang-format the C sources (make check).
 src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/tools/arches.sh"
 packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev liblzma-dev libzstd-dev
 liblz4-dev nettle-dev cpio gzip xz-utils zstd lz4 u-boot-tools
 device-tree-compiler u-boot-qemu linux-source-6.1 patch flex
 bison bc clang libclang-rt-dev build-essential dpkg-dev debhelper lintian mmdebstrap
-shellcheck"
+shellcheck clang-format"
 for a in $arches; do
 	arch_conf "$a"
 	packages="$packages $debian_packages"

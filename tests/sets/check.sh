@@ -351,6 +351,21 @@ check_driver() {
 	SRCTREE=$t ends driver/unknown-set-refused 2 "no set 'nosuch'" run_driver -t nosuch
 }
 
+# The C sources are as .clang-format lays them out (kernel style): the
+# format is applied, not only described.
+c_formatted() {
+	if ! command -v clang-format >/dev/null; then
+		missing cli/c-sources-clang-formatted "no clang-format (tools/install-deps.sh installs it)"
+		return
+	fi
+	(cd "$SRCTREE" && find gen tools arch tests kernel -name '*.[ch]' \
+		! -path '*/fuzz/findings/*' | sort) >"$WORK/c-sources"
+	# shellcheck disable=SC2016 # the inner shell's $1 and $2
+	ok cli/c-sources-clang-formatted sh -c \
+		'cd "$1" && xargs clang-format --dry-run --Werror <"$2"' \
+		sh "$SRCTREE" "$WORK/c-sources"
+}
+
 # The test scripts pass shellcheck: the driver, the set files (which bring
 # in their libraries to be followed) and the libraries themselves, whose
 # names are the sets' (so unused and unassigned names are not theirs to say).
@@ -379,3 +394,4 @@ check_inputs
 check_fixups
 check_driver
 shellcheck_scripts
+c_formatted
