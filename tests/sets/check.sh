@@ -252,9 +252,9 @@ check_inputs() {
 	for f in gz xz zst lz4 lz4l xz+size zst+size lz4l+size; do
 		packed "$f" "$BUILD/samples/arm64/Image" "$WORK/Image.$f"
 		if "$MKCP" -d "$SRCTREE/arch/arm64/samples/linux.dts" -k "$WORK/Image.$f" \
-			-o "$WORK/packed-$f" >"$WORK/packed-$f.log" 2>&1 &&
-			cmp -s "$WORK/packed-$f/kernel.0.bin" "$BUILD/samples/arm64/Image"; then
-			pass "input/compressed-image-$f"
+			-o "$WORK/packed-$f" >"$WORK/packed-$f.log" 2>&1; then
+			same "input/compressed-image-$f" "$WORK/packed-$f/kernel.0.bin" \
+				"$BUILD/samples/arm64/Image"
 		else
 			fail "input/compressed-image-$f" "" "$WORK/packed-$f.log"
 		fi
@@ -276,9 +276,9 @@ check_inputs() {
 	cp "$SAMPLES/regcheck.elf" "$WORK/kd/k.elf"
 	cp "$SRCTREE/arch/ppc32-e500/samples/board.dts" "$WORK/kd/"
 	cp "$SRCTREE/tests/input/kernel-named.dts" "$WORK/kd/d.dts"
-	if "$MKCP" -d "$WORK/kd/d.dts" -o "$WORK/kd/out" >"$WORK/kd.log" 2>&1 &&
-		cmp -s "$WORK/kd/out/kernel.0.bin" "$o/kernel.0.bin"; then
-		pass input/kernel-named-by-description
+	if "$MKCP" -d "$WORK/kd/d.dts" -o "$WORK/kd/out" >"$WORK/kd.log" 2>&1; then
+		same input/kernel-named-by-description "$WORK/kd/out/kernel.0.bin" \
+			"$o/kernel.0.bin"
 	else
 		fail input/kernel-named-by-description "" "$WORK/kd.log"
 	fi

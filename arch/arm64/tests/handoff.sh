@@ -146,17 +146,19 @@ a64_smp() {
 		"" "-smp 2" reboot=s1
 }
 
-handoff_arm64() {
+# The old kernel (Debian's arm64 kernel) and QEMU's trees; 1 when there is
+# nothing to hand off from (said).
+a64_setup() {
 	k=$BUILD/debian-arm64
 	if [ ! -x "$OBJTREE/kexec-codepage.arm64" ] ||
 		[ ! -x "$BUILD/tests/handoff-init.arm64" ]; then
 		missing handoff "the arm64 cross compiler (gcc-aarch64-linux-gnu) is not installed"
-		return
+		return 1
 	fi
 	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" arm64 "$k" \
 		>"$WORK/fetch.log" 2>&1; then
 		missing handoff "Debian's arm64 kernel could not be fetched (see apt)"
-		return
+		return 1
 	fi
 	HANDOFF_KERNEL=$k/vmlinuz
 	h=$WORK/handoff
@@ -164,11 +166,17 @@ handoff_arm64() {
 	# QEMU's own trees: their PSCI method (hvc at EL1, smc at EL2) must be
 	# the machine's, or the destination kernel cannot power off
 	dump_dtb handoff/qemu-dtb "$h/virt.dtb" \
-		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G || return
+		qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G || return 1
 	dump_dtb handoff/qemu-dtb-el2 "$h/virt-el2.dtb" \
-		qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G || return
+		qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -m 1G || return 1
 	# (the descriptions: arch/arm64/tests/handoff/, a machine each)
 	cp "$SRCTREE"/arch/arm64/tests/handoff/*.dts "$h/"
+}
+
+# regcheck through a stock kernel's kexec_load, at EL1 and EL2; the
+# loader's refusals (kexec disabled, a region the firmware keeps, --list
+# on a kernel without KEXEC_CODEPAGE)
+a64_regcheck() {
 	if "$MKCP" -d "$h/regcheck.dts" -k "$BUILD/samples/arm64/regcheck.elf" \
 		-o "$h/out-rc" >"$h/rc.log" 2>&1; then
 		a64_handoff_boot regcheck-el1 "$h/out-rc" virt \
@@ -187,13 +195,14 @@ handoff_arm64() {
 	else
 		fail handoff/regcheck-build "" "$h/rc.log"
 	fi
-	# the destination: Debian's kernel again, its own initramfs, a
-	# command line and initrd given to it through the description
-	second_initrd arm64 "$h"
-	# the same destination as one blob, entered at reset by QEMU's
-	# generic loader (no old kernel), loaded over the Image's own
-	# destination: the mover steps aside, moves every segment, and
-	# Debian's kernel boots its initramfs
+}
+
+# The destination (Debian's kernel again, its own initramfs, a command line
+# and initrd given to it through the description) as one blob, entered at
+# reset by QEMU's generic loader (no old kernel), loaded over the Image's
+# own destination: the mover steps aside, moves every segment, and
+# Debian's kernel boots its initramfs; then from Debian's U-Boot.
+a64_blob() {
 	if "$MKCP" -d "$h/linux.dts" -k "$HANDOFF_KERNEL" -o "$h/out-blob" \
 		--blob >"$h/blob.log" 2>&1; then
 		"$QEMU_RUN" --mode blob --at 0x40200000 --reset --el=1 \
@@ -235,6 +244,13 @@ handoff_arm64() {
 	else
 		fail handoff/blob-linux-build "" "$h/blob.log"
 	fi
+}
+
+# The same destination through kexec_load at EL1 and EL2, then at EL2
+# with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set and
+# enters the codepage so; its map is then built in the EL2&0 regime (the
+# trail says the caches went on).
+a64_linux() {
 	for el in el1 el2; do
 		d=$h/linux.dts m=virt
 		[ $el = el2 ] && d=$h/linux-el2.dts m=virt,virtualization=on
@@ -246,14 +262,8 @@ handoff_arm64() {
 			fail "handoff/linux-$el-build" "" "$h/linux-$el.log"
 		fi
 	done
-	a64_fresh_seeds
-	a64_pages16k
-	a64_smp
-	# EL2 with VHE (-cpu max): the kernel runs at EL2 with HCR_EL2.E2H set
-	# and enters the codepage so; its map is then built in the EL2&0
-	# regime (the trail says the caches went on)
 	dump_dtb handoff/qemu-dtb-vhe "$h/virt-vhe.dtb" \
-		qemu-system-aarch64 -M virt,virtualization=on -cpu max -m 1G || return
+		qemu-system-aarch64 -M virt,virtualization=on -cpu max -m 1G || return 1
 	if "$MKCP" -d "$h/linux-vhe.dts" -k "$HANDOFF_KERNEL" -o "$h/out-linux-vhe" \
 		>"$h/linux-vhe.log" 2>&1; then
 		a64_handoff_boot linux-el2-vhe "$h/out-linux-vhe" virt,virtualization=on:max \
@@ -261,8 +271,11 @@ handoff_arm64() {
 	else
 		fail handoff/linux-el2-vhe-build "" "$h/linux-vhe.log"
 	fi
-	# make bench's instruction counter against this QEMU: one count per
-	# byte of the console, never decreasing, the total at the end
+}
+
+# make bench's instruction counter against this QEMU: one count per byte
+# of the console, never decreasing, the total at the end.
+a64_insn_count_plugin() {
 	timeout 120 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nodefaults \
 		-display none -monitor none -serial "file:$h/plugin.log" -no-reboot \
 		-kernel "$HANDOFF_KERNEL" -initrd "$h/initrd-second.cpio.gz" \
@@ -279,12 +292,23 @@ handoff_arm64() {
 	else
 		fail handoff/insn-count-plugin "counts do not pair with the console's bytes" "$h/plugin.qemu"
 	fi
+}
+
+handoff_arm64() {
+	a64_setup || return
+	a64_regcheck
+	second_initrd arm64 "$h"
+	a64_blob
+	a64_linux
+	a64_fresh_seeds
+	a64_pages16k
+	a64_smp
+	a64_insn_count_plugin
 	# the same destination behind codepage-qemu's stand-in: the list-mode
 	# copy of a real 33 MiB kernel
 	boot_case handoff-stand-in "$h/out-linux-el1" \
 		"second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" \
 		"Linux version;handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second" ""
 }
-
 
 handoff_arm64
