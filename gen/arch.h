@@ -15,7 +15,6 @@
 #include <stdint.h>
 
 struct cp_plan;
-struct cp_desc;
 struct cp_loc;
 struct cp_strbuf;
 
@@ -96,7 +95,7 @@ struct cp_image_format {
 	 */
 	int (*load)(const struct cp_image_format *f, struct cp_plan *plan,
 		    const unsigned char *file, size_t len,
-		    const struct cp_desc *desc, const struct cp_loc *loc);
+		    const struct cp_loc *loc);
 	const void *data; /* the hooks' own (struct cp_kimage for Images) */
 };
 
@@ -211,7 +210,7 @@ struct cp_arch {
 	 * and set plan->entry. Reports errors itself; 0 or -1. NULL: the
 	 * arch's protocols are registers and segments alone.
 	 */
-	int (*protocol_data)(struct cp_plan *plan, const struct cp_desc *desc);
+	int (*protocol_data)(struct cp_plan *plan);
 	/* Value of an arch-defined symbol a register may name ("ima.size"):
 	 * returns 0 with *value set, 1 when the codepage fills it in at run
 	 * time ("hartid"), or -1 when the name is not the arch's. NULL: the

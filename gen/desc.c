@@ -62,17 +62,6 @@ static int in_list(const char *const *list, const char *s)
 	return 0;
 }
 
-int cp_parse_u64(const char *s, uint64_t *v)
-{
-	char *end;
-
-	if (!*s || *s == '-')
-		return -1;
-	errno = 0;
-	*v = strtoull(s, &end, 0);
-	return (errno || *end) ? -1 : 0;
-}
-
 /* ---- compiling source with dtc ------------------------------------- */
 
 /* Reword one line of dtc's stderr into our format. */
@@ -363,7 +352,8 @@ static int read_kernel(const struct reader *root)
 	warn_unknown_props(&r, kernel_props);
 	err |= read_string(&r, "file", &file);
 	err |= read_string(&r, "fit", &fit);
-	err |= read_string(&r, "configuration", &d->kernel_fit_configuration);
+	err |= read_string(&r, "configuration",
+			   &d->req.kernel.fit_configuration);
 	if (file && fit) {
 		struct cp_loc loc = rloc(&r);
 
@@ -372,21 +362,22 @@ static int read_kernel(const struct reader *root)
 			 "\"image.itb\";, not both");
 		err = -1;
 	}
-	err |= read_address(&r, "load", &d->kernel_has_load, &d->kernel_load);
-	err |= read_address(&r, "entry", &d->kernel_has_entry,
-			    &d->kernel_entry);
-	err |= read_command_line(&r, "command-line", &d->kernel_cmdline);
-	err |= read_string(&r, "initrd", &d->kernel_initrd);
+	err |= read_address(&r, "load", &d->req.kernel.has_load,
+			    &d->req.kernel.load);
+	err |= read_address(&r, "entry", &d->req.kernel.has_entry,
+			    &d->req.kernel.entry);
+	err |= read_command_line(&r, "command-line", &d->req.kernel.cmdline);
+	err |= read_string(&r, "initrd", &d->req.kernel.initrd);
 	if (file || fit)
-		d->kernel_file = resolve(d, file ? file : fit);
-	d->kernel_fit = fit != NULL;
+		d->req.kernel.file = resolve(d, file ? file : fit);
+	d->req.kernel.fit = fit != NULL;
 	free(file);
 	free(fit);
 	return err ? -1 : 0;
 }
 
 /* module; or module = "arguments";: a Multiboot module, its command line. */
-static int read_module(const struct reader *r, struct cp_desc_segment *s)
+static int read_module(const struct reader *r, struct cp_request_segment *s)
 {
 	int len;
 
@@ -396,7 +387,7 @@ static int read_module(const struct reader *r, struct cp_desc_segment *s)
 	return len ? read_command_line(r, "module", &s->module_args) : 0;
 }
 
-static int read_one_segment(struct reader *r, struct cp_desc_segment *s)
+static int read_one_segment(struct reader *r, struct cp_request_segment *s)
 {
 	struct cp_loc loc = rloc(r);
 	int err = 0;
@@ -538,16 +529,17 @@ static int read_segments(const struct reader *root)
 	warn_unknown_props(&segs, (const char *const[]){ NULL });
 	fdt_for_each_subnode(child, d->fdt, segs.node)
 	{
-		struct cp_desc_segment *s;
+		struct cp_request_segment *s;
 		const char *name = fdt_get_name(d->fdt, child, NULL);
 
 		if (check_segment_name(&segs, name)) {
 			err = -1;
 			continue;
 		}
-		d->segments = cp_xrealloc(
-			d->segments, sizeof(*d->segments) * (d->nsegments + 1));
-		s = &d->segments[d->nsegments++];
+		d->req.segments = cp_xrealloc(d->req.segments,
+					      sizeof(*d->req.segments) *
+						      (d->req.nsegments + 1));
+		s = &d->req.segments[d->req.nsegments++];
 		memset(s, 0, sizeof(*s));
 		s->name = cp_xstrdup(name);
 		r.d = d;
@@ -641,17 +633,17 @@ static int read_root(struct cp_desc *d, const char *compatible)
 	err |= read_string(&root, "summary", &d->summary);
 	err |= read_string(&root, "device-tree", &d->device_tree);
 	err |= read_ranges(&root, "memory", &d->memory, &d->nmemory);
-	err |= read_ranges(&root, "reserved-memory", &d->reserved,
-			   &d->nreserved);
+	err |= read_ranges(&root, "reserved-memory", &d->req.reserved,
+			   &d->req.nreserved);
 	/* firmware-memory; (empty) is a statement too: no firmware keeps any */
-	d->has_firmware = getprop(&root, "firmware-memory", &len) != NULL;
-	if (d->has_firmware && len)
-		err |= read_ranges(&root, "firmware-memory", &d->firmware,
-				   &d->nfirmware);
+	d->req.has_firmware = getprop(&root, "firmware-memory", &len) != NULL;
+	if (d->req.has_firmware && len)
+		err |= read_ranges(&root, "firmware-memory", &d->req.firmware,
+				   &d->req.nfirmware);
 	err |= read_u32(&root, "page-size", 0, &d->page_size);
 	d->fixed_seeds = getprop(&root, "fixed-seeds", NULL) != NULL;
-	err |= read_address(&root, "acpi-rsdp", &d->has_acpi_rsdp,
-			    &d->acpi_rsdp);
+	err |= read_address(&root, "acpi-rsdp", &d->req.has_acpi_rsdp,
+			    &d->req.acpi_rsdp);
 	if (sub_reader(&root, "codepage", &r)) {
 		warn_unknown_props(&r, codepage_props);
 		err |= read_address(&r, "load", &has, &d->codepage_load);
@@ -682,7 +674,7 @@ static int read_root(struct cp_desc *d, const char *compatible)
 }
 
 int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
-		 const char *compatible)
+		 const char *compatible, struct cp_srcmap *map)
 {
 	size_t len;
 	unsigned char *bytes;
@@ -704,7 +696,8 @@ int cp_desc_load(struct cp_desc *d, const char *file, const char *workdir,
 		d->fdt = compile_source(d, workdir, &len);
 		if (!d->fdt)
 			return -1;
-		cp_srcmap_init(&d->srcmap, file, workdir);
+		if (map)
+			cp_srcmap_init(map, file, workdir);
 	}
 	if (cp_fdt_sane(d->fdt, len, &why)) {
 		cp_error(&(struct cp_loc){ .file = file }, bad_dtb,
@@ -725,25 +718,7 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->summary);
 	free(d->device_tree);
 	free(d->memory);
-	free(d->kernel_file);
-	free(d->kernel_fit_configuration);
-	free(d->kernel_cmdline);
-	free(d->kernel_initrd);
-	free(d->reserved);
-	free(d->firmware);
-	for (int i = 0; i < d->nsegments; i++) {
-		free(d->segments[i].name);
-		free(d->segments[i].file);
-		free(d->segments[i].path);
-		free(d->segments[i].string);
-		free(d->segments[i].data);
-		free(d->segments[i].fit_role);
-		free(d->segments[i].bootargs);
-		free(d->segments[i].initrd);
-		free(d->segments[i].module_args);
-		free(d->segments[i].node);
-	}
-	free(d->segments);
+	cp_request_free(&d->req);
 	for (int i = 0; i < d->nregs; i++) {
 		free(d->regs[i].name);
 		free(d->regs[i].expr);
@@ -754,6 +729,5 @@ void cp_desc_free(struct cp_desc *d)
 	free(d->uart_type);
 	free(d->uart_node);
 	cp_strlist_free(&d->deps);
-	cp_srcmap_free(&d->srcmap);
 	memset(d, 0, sizeof(*d));
 }

@@ -338,7 +338,7 @@ static int note_seeds(struct cp_plan *plan, const struct cp_segment *s,
 
 /* Whether the segment is the destination's tree, and it takes seeds. */
 static int tree_takes_seeds(const struct cp_plan *plan,
-			    const struct cp_desc_segment *ds)
+			    const struct cp_request_segment *ds)
 {
 	return plan->tree && !strcmp(plan->tree, ds->name) &&
 	       !plan->fixed_seeds;
@@ -346,7 +346,7 @@ static int tree_takes_seeds(const struct cp_plan *plan,
 
 /* Whether a reservation stated outside the tree is to be added to it. */
 static int tree_needs_keep(const struct cp_plan *plan,
-			   const struct cp_desc_segment *ds)
+			   const struct cp_request_segment *ds)
 {
 	if (!plan->tree || strcmp(plan->tree, ds->name))
 		return 0;
@@ -356,7 +356,7 @@ static int tree_needs_keep(const struct cp_plan *plan,
 	return 0;
 }
 
-static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
+static int fix_one(struct cp_plan *plan, const struct cp_request_segment *ds,
 		   const struct cp_loc *loc)
 {
 	struct cp_segment *s = cp_plan_find(plan, ds->name);
@@ -418,13 +418,14 @@ static int fix_one(struct cp_plan *plan, const struct cp_desc_segment *ds,
 	return tree_takes_seeds(plan, ds) ? note_seeds(plan, s, loc) : 0;
 }
 
-int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
+int cp_fdtfix_apply(struct cp_plan *plan)
 {
+	const struct cp_request *req = &plan->req;
 	int err = 0, announced = 0;
 
-	for (int i = 0; i < desc->nsegments; i++) {
-		const struct cp_desc_segment *ds = &desc->segments[i];
-		struct cp_loc loc = cp_loc_at(desc->file, ds->node);
+	for (int i = 0; i < req->nsegments; i++) {
+		const struct cp_request_segment *ds = &req->segments[i];
+		struct cp_loc loc = cp_loc_at(plan->desc_file, ds->node);
 
 		announced |= ds->initrd != NULL;
 		if (ds->bootargs || ds->initrd || ds->memory_node ||
@@ -434,7 +435,7 @@ int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc)
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&
 	    cp_plan_find(plan, "fdt"))
-		cp_warn((&(struct cp_loc){ .file = desc->file,
+		cp_warn((&(struct cp_loc){ .file = plan->desc_file,
 					   .where = "/segments/fdt" }),
 			initrd_not_in_fdt,
 			"segment 'initrd' is not announced in the device tree; "

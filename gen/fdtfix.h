@@ -15,11 +15,11 @@
 #ifndef CP_FDTFIX_H
 #define CP_FDTFIX_H
 
-#include "desc.h"
 #include "plan.h"
 
-/* Apply every segment's fixups; 0 or -1 (reported). */
-int cp_fdtfix_apply(struct cp_plan *plan, const struct cp_desc *desc);
+/* Apply the fixups the description asks of every segment (plan->req);
+ * 0 or -1 (reported). */
+int cp_fdtfix_apply(struct cp_plan *plan);
 
 /*
  * The segment NAME, which BY (a protocol, a description) passes to the

@@ -326,12 +326,12 @@ static int read_image(const struct fit *f, const char *role,
 }
 
 /*
- * The kernel: its load and entry go to the description unless it gives
+ * The kernel: its load and entry go to the request unless it gives
  * them. A kernel_noload image runs where it is put, entered at its start
  * plus entry; with the description's load and entry it is placed raw,
  * otherwise its format places it (an Image's header) and entry must be 0.
  */
-static int take_kernel(const struct fit *f, struct cp_desc *d,
+static int take_kernel(const struct fit *f, struct cp_request_kernel *d,
 		       const struct cp_loc *conf_loc, unsigned char **kernel,
 		       size_t *kernel_len)
 {
@@ -342,7 +342,7 @@ static int take_kernel(const struct fit *f, struct cp_desc *d,
 		cp_error(conf_loc, bad_fit, "the configuration has no kernel");
 	if (err)
 		return -1;
-	if (img.noload && img.has_entry && img.entry && !d->kernel_has_entry) {
+	if (img.noload && img.has_entry && img.entry && !d->has_entry) {
 		cp_error(&img.loc, bad_fit,
 			 "a kernel_noload image entered 0x%llx past its start: "
 			 "give kernel { load; entry; } to place it",
@@ -350,13 +350,13 @@ static int take_kernel(const struct fit *f, struct cp_desc *d,
 		free(img.data);
 		return -1;
 	}
-	if (img.has_load && !d->kernel_has_load) {
-		d->kernel_has_load = 1;
-		d->kernel_load = img.load;
+	if (img.has_load && !d->has_load) {
+		d->has_load = 1;
+		d->load = img.load;
 	}
-	if (img.has_entry && !img.noload && !d->kernel_has_entry) {
-		d->kernel_has_entry = 1;
-		d->kernel_entry = img.entry;
+	if (img.has_entry && !img.noload && !d->has_entry) {
+		d->has_entry = 1;
+		d->entry = img.entry;
 	}
 	*kernel = img.data;
 	*kernel_len = img.len;
@@ -365,7 +365,7 @@ static int take_kernel(const struct fit *f, struct cp_desc *d,
 
 /* A segment with fit = "ROLE": the image's bytes and, unless it has one,
  * the image's load address. */
-static int take_segment(const struct fit *f, struct cp_desc_segment *s,
+static int take_segment(const struct fit *f, struct cp_request_segment *s,
 			const char *desc_file, const struct cp_loc *conf_loc)
 {
 	struct fit_image img;
@@ -399,7 +399,7 @@ static int take_segment(const struct fit *f, struct cp_desc_segment *s,
 }
 
 /* A device tree or ramdisk the configuration has and no segment takes. */
-static void warn_not_taken(const struct fit *f, const struct cp_desc *d,
+static void warn_not_taken(const struct fit *f, const struct cp_request *d,
 			   const struct cp_loc *conf_loc)
 {
 	static const char *const roles[] = { "fdt", "ramdisk" };
@@ -419,15 +419,15 @@ static void warn_not_taken(const struct fit *f, const struct cp_desc *d,
 	}
 }
 
-int cp_fit_take(const unsigned char *file, size_t len, const char *path,
-		struct cp_desc *d, const struct cp_arch *arch, size_t limit,
-		unsigned char **kernel, size_t *kernel_len)
+int cp_fit_take(struct cp_plan *plan, const unsigned char *file, size_t len,
+		const char *path, unsigned char **kernel, size_t *kernel_len)
 {
+	struct cp_request *d = &plan->req;
 	struct fit f = { .file = file,
 			 .len = len,
 			 .path = path,
-			 .arch = arch,
-			 .limit = limit };
+			 .arch = plan->arch,
+			 .limit = cp_plan_memory_size(plan) };
 	struct cp_loc loc = { .file = path };
 	char conf_path[FIT_PATH_MAX];
 	const char *why;
@@ -441,16 +441,17 @@ int cp_fit_take(const unsigned char *file, size_t len, const char *path,
 				 why);
 		return -1;
 	}
-	if (open_configuration(&f, d->kernel_fit_configuration, &loc))
+	if (open_configuration(&f, d->kernel.fit_configuration, &loc))
 		return -1;
 	if (fdt_get_path(file, f.conf, conf_path, sizeof(conf_path)))
 		strcpy(conf_path, "?");
 	loc.where = conf_path;
 	for (int i = 0; i < d->nsegments; i++)
 		if (d->segments[i].fit_role)
-			err |= take_segment(&f, &d->segments[i], d->file, &loc);
+			err |= take_segment(&f, &d->segments[i],
+					    plan->desc_file, &loc);
 	warn_not_taken(&f, d, &loc);
-	if (err || take_kernel(&f, d, &loc, kernel, kernel_len))
+	if (err || take_kernel(&f, &d->kernel, &loc, kernel, kernel_len))
 		return -1;
 	return 0;
 }

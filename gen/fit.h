@@ -16,22 +16,22 @@
 #include <stdint.h>
 
 #include "arch.h"
-#include "desc.h"
+#include "plan.h"
 
 /* Whether LEN bytes at BUF are a FIT image: a tree with /images. */
 int cp_fit_recognize(const unsigned char *buf, size_t len);
 
 /*
- * Take from the FIT image FILE (LEN bytes, read from PATH) what description
- * D asks for: the kernel of its configuration (kernel { configuration },
- * else the default), into *KERNEL and *KERNEL_LEN, its load and entry into
- * D's kernel node unless D gives them; and for each segment with fit =
- * "ROLE", the configuration's image of that role as the segment's data,
- * its load unless the segment gives one. Images must be of ARCH; none may
- * unpack to more than LIMIT bytes. 0, or -1 after reporting.
+ * Take from the FIT image FILE (LEN bytes, read from PATH) what the
+ * description asks for (plan->req): the kernel of its configuration
+ * (kernel { configuration }, else the default), into *KERNEL and
+ * *KERNEL_LEN, its load and entry into plan->req.kernel unless the
+ * description gives them; and for each segment with fit = "ROLE", the
+ * configuration's image of that role as the segment's data, its load
+ * unless the segment gives one. Images must be of the plan's arch; none
+ * may unpack to more than the plan's memory. 0, or -1 after reporting.
  */
-int cp_fit_take(const unsigned char *file, size_t len, const char *path,
-		struct cp_desc *d, const struct cp_arch *arch, size_t limit,
-		unsigned char **kernel, size_t *kernel_len);
+int cp_fit_take(struct cp_plan *plan, const unsigned char *file, size_t len,
+		const char *path, unsigned char **kernel, size_t *kernel_len);
 
 #endif

@@ -220,8 +220,7 @@ static int translate_entry(struct cp_plan *plan, Elf *elf,
 }
 
 int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
-		       size_t len, const struct cp_desc *desc,
-		       const struct cp_elf_identity *also,
+		       size_t len, const struct cp_elf_identity *also,
 		       const struct cp_loc *loc)
 {
 	Elf *elf;
@@ -240,13 +239,13 @@ int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
 	err = check_identity(plan, elf, also, loc) ||
 	      collect_loads(elf, len, plan->arch->addr_limit, &ld, &n, loc) ||
 	      add_segments(plan, file, ld, n, loc);
-	if (!err && desc->kernel_has_entry) {
-		plan->entry = desc->kernel_entry;
-		plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
+	if (!err && plan->req.kernel.has_entry) {
+		plan->entry = plan->req.kernel.entry;
+		plan->entry_loc = cp_loc_at(plan->desc_file, "/kernel:entry");
 	} else if (!err)
 		err = translate_entry(plan, elf, ld, n, loc);
-	if (!err && desc->kernel_has_load)
-		cp_warn((&(struct cp_loc){ .file = desc->file,
+	if (!err && plan->req.kernel.has_load)
+		cp_warn((&(struct cp_loc){ .file = plan->desc_file,
 					   .where = "/kernel" }),
 			unused_property,
 			"kernel { load } is ignored: an ELF kernel is placed "
@@ -314,12 +313,11 @@ static const struct cp_image_format *protocol_format(const struct cp_arch *a,
  */
 static int other_protocol_format(const struct cp_plan *plan,
 				 const unsigned char *file, size_t len,
-				 const struct cp_desc *desc,
 				 const struct cp_loc *loc)
 {
 	const struct cp_image_format *f = format_of(plan->arch, file, len, 1);
 
-	if (!f || (desc->kernel_has_load && desc->kernel_has_entry))
+	if (!f || (plan->req.kernel.has_load && plan->req.kernel.has_entry))
 		return 0;
 	cp_error(loc, wrong_protocol,
 		 "the kernel is in %s format, booted with protocol \"%s\", "
@@ -368,9 +366,9 @@ struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
 }
 
 static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
-		    const struct cp_desc *desc, const struct cp_loc *loc)
+		    const struct cp_loc *loc)
 {
-	if (!desc->kernel_has_load || !desc->kernel_has_entry) {
+	if (!plan->req.kernel.has_load || !plan->req.kernel.has_entry) {
 		cp_error(loc, not_elf,
 			 "not an ELF file; a raw kernel image needs kernel "
 			 "{ load = <...>; entry = <...>; } in the description");
@@ -380,10 +378,11 @@ static int load_raw(struct cp_plan *plan, unsigned char *file, size_t len,
 		cp_error(loc, empty_kernel, "the kernel file is empty");
 		return -1;
 	}
-	if (!cp_kernel_add_image(plan, desc->kernel_load, file, len, len, loc))
+	if (!cp_kernel_add_image(plan, plan->req.kernel.load, file, len, len,
+				 loc))
 		return -1;
-	plan->entry = desc->kernel_entry;
-	plan->entry_loc = cp_loc_at(desc->file, "/kernel:entry");
+	plan->entry = plan->req.kernel.entry;
+	plan->entry_loc = cp_loc_at(plan->desc_file, "/kernel:entry");
 	return 0;
 }
 
@@ -421,8 +420,17 @@ static int not_in_format(const struct cp_plan *plan,
 	return -1;
 }
 
+/* Placed by format F, which the protocol_data hook learns (plan.h). */
+static int load_as(const struct cp_image_format *f, struct cp_plan *plan,
+		   const unsigned char *file, size_t len,
+		   const struct cp_loc *loc)
+{
+	plan->kernel.format = f;
+	return f->load(f, plan, file, len, loc);
+}
+
 int cp_kernel_load(struct cp_plan *plan, const char *path, unsigned char *file,
-		   size_t len, const struct cp_desc *desc)
+		   size_t len)
 {
 	struct cp_loc loc = { .file = path };
 	const struct cp_codec *codec;
@@ -435,15 +443,15 @@ int cp_kernel_load(struct cp_plan *plan, const char *path, unsigned char *file,
 	plan->entry_loc = loc;
 	if ((f = protocol_format(plan->arch, plan->protocol)))
 		err = f->recognize(f, file, len) ?
-			      f->load(f, plan, file, len, desc, &loc) :
+			      load_as(f, plan, file, len, &loc) :
 			      not_in_format(plan, f, &loc);
 	else if (len >= 4 && !memcmp(file, ELFMAG, SELFMAG))
-		err = cp_kernel_load_elf(plan, file, len, desc, NULL, &loc);
+		err = cp_kernel_load_elf(plan, file, len, NULL, &loc);
 	else if ((f = format_of(plan->arch, file, len, 0)))
-		err = f->load(f, plan, file, len, desc, &loc);
+		err = load_as(f, plan, file, len, &loc);
 	else if (!foreign_format(plan, file, len, &loc) &&
-		 !other_protocol_format(plan, file, len, desc, &loc))
-		err = load_raw(plan, file, len, desc, &loc);
+		 !other_protocol_format(plan, file, len, &loc))
+		err = load_raw(plan, file, len, &loc);
 	else
 		err = -1;
 	free(file);

@@ -14,7 +14,6 @@
 #ifndef CP_KERNEL_H
 #define CP_KERNEL_H
 
-#include "desc.h"
 #include "plan.h"
 
 /*
@@ -24,7 +23,7 @@
  * Returns 0, or -1 after reporting why the kernel was rejected.
  */
 int cp_kernel_load(struct cp_plan *plan, const char *path, unsigned char *file,
-		   size_t len, const struct cp_desc *desc);
+		   size_t len);
 
 /*
  * For image formats: the lowest align-aligned base whose [base + off,
@@ -49,8 +48,7 @@ struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
  * as above, taking also an ELF of identity also (NULL: the arch's only).
  */
 int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
-		       size_t len, const struct cp_desc *desc,
-		       const struct cp_elf_identity *also,
+		       size_t len, const struct cp_elf_identity *also,
 		       const struct cp_loc *loc);
 
 #endif

@@ -52,7 +52,7 @@ static int read_header(const struct cp_image_format *f,
 
 int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const unsigned char *file, size_t len,
-		   const struct cp_desc *desc, const struct cp_loc *loc)
+		   const struct cp_loc *loc)
 {
 	const struct cp_kimage *k = f->data;
 	uint64_t page = plan->page_size, toff, size, load = 0;
@@ -61,12 +61,12 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (read_header(f, plan, file, len, loc, &toff, &size))
 		return -1;
 	if (k->flags_page_size)
-		plan->kernel_page_size =
+		plan->kernel.page_size =
 			k->flags_page_size(cp_load_le(file + 24, 8));
-	if (desc->kernel_has_load) {
-		load = desc->kernel_load;
+	if (plan->req.kernel.has_load) {
+		load = plan->req.kernel.load;
 		if ((load - toff) % k->base_align) {
-			cp_error((&(struct cp_loc){ .file = desc->file,
+			cp_error((&(struct cp_loc){ .file = plan->desc_file,
 						    .where = "/kernel:load" }),
 				 image_align,
 				 "an %s goes text_offset (0x%llx) above a "
@@ -92,6 +92,7 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (!s)
 		return -1;
 	s->exec = 1;
-	plan->entry = desc->kernel_has_entry ? desc->kernel_entry : load;
+	plan->entry = plan->req.kernel.has_entry ? plan->req.kernel.entry :
+						   load;
 	return 0;
 }

@@ -35,6 +35,6 @@ int cp_kimage_recognize(const struct cp_image_format *f,
 			const unsigned char *file, size_t len);
 int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const unsigned char *file, size_t len,
-		   const struct cp_desc *desc, const struct cp_loc *loc);
+		   const struct cp_loc *loc);
 
 #endif

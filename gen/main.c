@@ -3,9 +3,9 @@
  * main.c - mkcodepage: build a proven position-independent codepage (kexec
  * segment 0) from a destination kernel and a description.
  *
- * The steps, each in its own file: read the description (desc.c) and the
- * protocol template, read the kernel (kernel.c) and the segments into a plan
- * (plan.c), let the backend derive its data (arch/<arch>/backend.c), check
+ * The steps, each in its own file: turn the description and its protocol
+ * template into a plan (fromdesc.c: nothing after it reads them), read the
+ * kernel (kernel.c) and the segments into it (plan.c), let the backend derive its data (arch/<arch>/backend.c), check
  * the plan, emit it as assembler data, assemble and link it with the fixed
  * trampoline and prove it position-independent (pic.c: every relocation
  * PC-relative, two links at different addresses equal), then write the
@@ -22,10 +22,10 @@
 
 #include "arch.h"
 #include "blobbuild.h"
-#include "desc.h"
 #include "diag.h"
 #include "fdtfix.h"
 #include "fit.h"
+#include "fromdesc.h"
 #include "image.h"
 #include "kernel.h"
 #include "link.h"
@@ -51,7 +51,7 @@ struct options {
 struct run {
 	struct options opt;
 	char *datadir, *workdir;
-	struct cp_desc desc, tmpl;
+	struct cp_srcmap desc_map, tmpl_map; /* lines for messages */
 	struct cp_plan plan;
 	struct cp_toolchain tc;
 	struct cp_strlist deps;
@@ -178,152 +178,6 @@ static int make_workdir(struct run *r)
 
 /* ---- description, template, kernel, segments -------------------------- */
 
-static int choose_arch(struct run *r)
-{
-	const char *name = r->opt.arch ? r->opt.arch : r->desc.arch;
-	struct cp_loc loc = cp_loc_at(r->desc.file, "/:arch");
-
-	if (!name) {
-		cp_error(&loc, missing_arch,
-			 "the description names no arch; add arch = \"...\"; "
-			 "(mkcodepage --list shows them)");
-		return -1;
-	}
-	r->plan.arch = cp_arch_find(name);
-	if (!r->plan.arch) {
-		cp_error(&loc, unknown_arch,
-			 "unknown arch '%s' (mkcodepage --list shows them)",
-			 name);
-		return -1;
-	}
-	if (r->opt.arch && r->desc.arch &&
-	    cp_arch_find(r->desc.arch) != r->plan.arch) {
-		cp_error(&loc, arch_mismatch,
-			 "--arch %s, but the description says arch = \"%s\"",
-			 r->opt.arch, r->desc.arch);
-		return -1;
-	}
-	return 0;
-}
-
-/* page-size: a power of two from the arch's smallest page up to 2 MiB
- * (a larger one would only waste memory); the row's default else. */
-static int set_page_size(struct run *r)
-{
-	const struct cp_arch *a = r->plan.arch;
-	uint64_t ps = r->desc.page_size ? r->desc.page_size :
-					  a->default_page_size;
-
-	if (ps < a->page_size || ps > 0x200000 || ps & (ps - 1)) {
-		cp_error((&(struct cp_loc){ .file = r->desc.file,
-					    .where = "/:page-size" }),
-			 bad_property,
-			 "page-size = <0x%llx>: the page size of the kernels "
-			 "that will load this, a power of two from 0x%llx "
-			 "(%s's smallest) to 0x200000",
-			 (unsigned long long)ps,
-			 (unsigned long long)a->page_size, a->name);
-		return -1;
-	}
-	r->plan.page_size = ps;
-	return 0;
-}
-
-static int load_template(struct run *r)
-{
-	const char *proto = r->desc.protocol;
-	struct cp_loc loc = cp_loc_at(r->desc.file, "/:protocol");
-	char *path;
-	int elsewhere;
-
-	if (!proto) {
-		cp_error(&loc, missing_protocol,
-			 "the description names no protocol; add protocol = "
-			 "\"none\"; or a template's name (mkcodepage --list)");
-		return -1;
-	}
-	r->plan.protocol = cp_xstrdup(proto);
-	path = cp_protocol_path(r->datadir, r->plan.arch, proto, &elsewhere);
-	if (!path && elsewhere) {
-		cp_error(&loc, protocol_arch,
-			 "protocol '%s' does not exist for arch %s", proto,
-			 r->plan.arch->name);
-		return -1;
-	}
-	if (!path) {
-		cp_error(&loc, unknown_protocol,
-			 "no protocol template '%s' for arch %s (in %s/%s/"
-			 "templates or the shared %s/templates); these exist:",
-			 proto, r->plan.arch->name, r->datadir,
-			 r->plan.arch->srcdir, r->datadir);
-		cp_protocol_list(r->datadir, NULL, stderr);
-		return -1;
-	}
-	cp_strlist_add(&r->deps, path);
-	if (cp_desc_load(&r->tmpl, path, r->workdir, CP_TEMPLATE_COMPATIBLE)) {
-		free(path);
-		return -1;
-	}
-	free(path);
-	return 0;
-}
-
-/* debug-uart: a console this arch's trampoline can print to, described
- * completely. */
-static int set_uart(struct run *r)
-{
-	static const char *const names[] = { [CP_UART_NS16550] = "ns16550",
-					     [CP_UART_PL011] = "pl011",
-					     [CP_UART_SBI] = "sbi",
-					     [CP_UART_NS16550_IO] =
-						     "ns16550-io" };
-	const struct cp_desc *d = &r->desc;
-	struct cp_uart *u = &r->plan.uart;
-	struct cp_loc loc = cp_loc_at(d->file, d->uart_node);
-
-	if (!d->uart_type)
-		return 0;
-	for (unsigned t = CP_UART_NS16550; t < CP_UART_TYPES; t++)
-		if (!strcmp(d->uart_type, names[t]))
-			u->type = (enum cp_uart_type)t;
-	if (u->type == CP_UART_NONE || !(r->plan.arch->uarts & 1u << u->type)) {
-		struct cp_strbuf known = { 0 };
-
-		for (unsigned t = CP_UART_NS16550; t < CP_UART_TYPES; t++)
-			if (r->plan.arch->uarts & 1u << t)
-				cp_sb_printf(&known, " %s", names[t]);
-		cp_error(&loc, debug_uart,
-			 "%s cannot print to a debug-uart of type '%s'; it "
-			 "knows:%s",
-			 r->plan.arch->name, d->uart_type, known.s);
-		cp_sb_free(&known);
-		return -1;
-	}
-	u->addr = d->uart_address;
-	u->shift = d->uart_shift;
-	u->width = d->uart_width;
-	if (u->type != CP_UART_SBI &&
-	    (!d->uart_has_address || u->shift > 4 ||
-	     (u->width != 1 && u->width != 4) || u->addr % u->width)) {
-		cp_error(&loc, debug_uart,
-			 "a %s needs address = <...>; (its registers), "
-			 "reg-shift = <0> to <4> and "
-			 "reg-io-width = <1> or <4>, the address a multiple "
-			 "of the width",
-			 names[u->type]);
-		return -1;
-	}
-	if (u->type == CP_UART_NS16550_IO &&
-	    (u->addr > 0xfff8 || u->shift || u->width != 1)) {
-		cp_error(&loc, debug_uart,
-			 "an ns16550-io has its eight registers at an I/O port "
-			 "address (0x3f8 for COM1) below 0xfff9, byte-wide and "
-			 "adjacent (reg-shift 0, reg-io-width 1)");
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * Boot information the protocol does not pass on (a command line under
  * protocol "none") would silently not reach the destination: warn.
@@ -345,9 +199,9 @@ static void warn_not_taken(const struct run *r)
 		  "learn of it elsewhere" },
 		{ CP_TOOK_RSDP, "/:acpi-rsdp", "ACPI RSDP", "this is ignored" },
 	};
-	const struct cp_desc *d = &r->desc;
-	unsigned given = (d->kernel_cmdline ? CP_TOOK_CMDLINE : 0) |
-			 (d->kernel_initrd ? CP_TOOK_INITRD : 0) |
+	const struct cp_request *d = &r->plan.req;
+	unsigned given = (d->kernel.cmdline ? CP_TOOK_CMDLINE : 0) |
+			 (d->kernel.initrd ? CP_TOOK_INITRD : 0) |
 			 (d->nreserved ? CP_TOOK_RESERVED : 0) |
 			 (d->has_acpi_rsdp ? CP_TOOK_RSDP : 0);
 
@@ -356,7 +210,7 @@ static void warn_not_taken(const struct run *r)
 			given |= CP_TOOK_MODULES;
 	for (size_t i = 0; i < sizeof(info) / sizeof(info[0]); i++)
 		if (given & ~r->plan.took & info[i].bit)
-			cp_warn((&(struct cp_loc){ .file = d->file,
+			cp_warn((&(struct cp_loc){ .file = r->plan.desc_file,
 						   .where = info[i].where }),
 				unused_property,
 				"protocol \"%s\" passes no %s to the "
@@ -364,38 +218,22 @@ static void warn_not_taken(const struct run *r)
 				r->plan.protocol, info[i].what, info[i].then);
 }
 
-/* The segment the destination gets as its device tree: the description's
- * choice, else the protocol's; NULL when neither names one. */
-static const char *device_tree_name(const struct run *r)
-{
-	return r->desc.device_tree ? r->desc.device_tree : r->tmpl.device_tree;
-}
-
 /* The protocol's device tree (or the description's choice) must be one. */
-static int check_device_tree(struct run *r)
+static int check_device_tree(const struct cp_plan *p)
 {
-	const struct cp_desc *by = r->desc.device_tree ? &r->desc : &r->tmpl;
-	char *who;
-	int err;
-
-	if (!by->device_tree)
-		return 0;
-	who = by == &r->desc ? cp_xstrdup("the description") :
-			       cp_xasprintf("protocol '%s'", r->plan.protocol);
-	err = cp_fdtfix_check_tree(
-		&r->plan, by->device_tree, who,
-		&(struct cp_loc){ .file = by->file, .where = "/:device-tree" });
-	free(who);
-	return err;
+	return p->tree ? cp_fdtfix_check_tree(p, p->tree, p->tree_by,
+					      &p->tree_loc) :
+			 0;
 }
 
 /* What only a FIT image can give, asked of a kernel that is not one. */
-static int fit_asked(const struct cp_desc *d, const char *kernel)
+static int fit_asked(const struct cp_plan *p, const char *kernel)
 {
-	struct cp_loc loc = { .file = d->file, .where = "/kernel" };
+	const struct cp_request *d = &p->req;
+	struct cp_loc loc = { .file = p->desc_file, .where = "/kernel" };
 	int err = 0;
 
-	if (d->kernel_fit_configuration) {
+	if (d->kernel.fit_configuration) {
 		cp_error(
 			&loc, bad_fit,
 			"configuration = \"...\" names a FIT image's "
@@ -430,55 +268,38 @@ static unsigned char *kernel_bytes(struct run *r, const char *path, size_t *len)
 			 strerror(errno));
 		return NULL;
 	}
-	if (r->desc.kernel_fit || cp_fit_recognize(file, *len)) {
-		if (cp_fit_take(file, *len, path, &r->desc, r->plan.arch,
-				cp_plan_memory_size(&r->plan), &kernel, len))
+	if (r->plan.req.kernel.fit || cp_fit_recognize(file, *len)) {
+		if (cp_fit_take(&r->plan, file, *len, path, &kernel, len))
 			kernel = NULL;
 		free(file);
 		return kernel;
 	}
-	if (fit_asked(&r->desc, path)) {
+	if (fit_asked(&r->plan, path)) {
 		free(file);
 		return NULL;
 	}
 	return file;
 }
 
+/* The description turned into the plan (fromdesc.h), then the kernel and
+ * the segments it asks for read into it. */
 static int read_inputs(struct run *r)
 {
 	struct cp_plan *p = &r->plan;
-	const char *kernel = r->opt.kernel ? r->opt.kernel :
-					     r->desc.kernel_file;
+	const struct cp_fromdesc in = { .desc = r->opt.desc,
+					.arch = r->opt.arch,
+					.datadir = r->datadir,
+					.workdir = r->workdir,
+					.deps = &r->deps,
+					.desc_map = &r->desc_map,
+					.tmpl_map = &r->tmpl_map };
+	const char *kernel;
 	unsigned char *bytes;
 	size_t len;
 
-	cp_strlist_add(&r->deps, r->opt.desc);
-	for (int i = 0; i < r->desc.deps.n; i++)
-		cp_strlist_add(&r->deps, r->desc.deps.v[i]);
-	if (choose_arch(r) || set_page_size(r) || load_template(r))
+	if (cp_plan_from_desc(p, &in))
 		return -1;
-	p->desc_file = r->desc.file;
-	if (r->desc.nmemory > CP_MAX_MEMORY) {
-		cp_error((&(struct cp_loc){ .file = r->desc.file,
-					    .where = "/:memory" }),
-			 too_many_ranges,
-			 "%d memory ranges; at most %d are taken, merge "
-			 "adjacent ones",
-			 r->desc.nmemory, CP_MAX_MEMORY);
-		return -1;
-	}
-	p->nmemory = r->desc.nmemory;
-	if (p->nmemory)
-		memcpy(p->memory, r->desc.memory,
-		       sizeof(*p->memory) * (size_t)p->nmemory);
-	p->codepage_fixed = r->desc.has_codepage_load;
-	p->verify = !r->desc.no_verify;
-	p->fixed_seeds = r->desc.fixed_seeds;
-	p->codepage_load = r->desc.codepage_load;
-	p->nseg = 1;
-	p->seg[0].name = cp_xstrdup("codepage");
-	p->seg[0].file = cp_xstrdup("codepage.bin");
-	p->seg[0].loc = cp_loc_at(r->desc.file, "/codepage");
+	kernel = r->opt.kernel ? r->opt.kernel : p->req.kernel.file;
 	if (!kernel) {
 		cp_error(NULL, missing_kernel,
 			 "no kernel: give -k KERNEL or kernel { file = "
@@ -492,24 +313,18 @@ static int read_inputs(struct run *r)
 	/* the description's segments first: an Image is placed clear of them
 	 * and of the memory the firmware keeps, which the device tree says
 	 * before its fixups */
-	if (cp_plan_read_segments(p, &r->desc, r->workdir, &r->deps) ||
-	    check_device_tree(r) ||
-	    cp_reserve_collect(p, &r->desc, device_tree_name(r)) ||
-	    cp_park_place(p) || cp_fdtfix_apply(p, &r->desc)) {
+	if (cp_plan_read_segments(p, r->workdir, &r->deps) ||
+	    check_device_tree(p) || cp_reserve_collect(p) || cp_park_place(p) ||
+	    cp_fdtfix_apply(p)) {
 		free(bytes);
 		return -1;
 	}
-	if (cp_kernel_load(p, kernel, bytes, len, &r->desc) ||
-	    (p->arch->protocol_data && p->arch->protocol_data(p, &r->desc)))
+	if (cp_kernel_load(p, kernel, bytes, len) ||
+	    (p->arch->protocol_data && p->arch->protocol_data(p)))
 		return -1;
 	warn_not_taken(r);
-	if (r->desc.preamble_source) {
-		p->preamble = cp_xstrdup(r->desc.preamble_source);
+	if (p->preamble)
 		cp_strlist_add(&r->deps, p->preamble);
-	}
-	if (cp_plan_set_registers(p, &r->tmpl) ||
-	    cp_plan_set_registers(p, &r->desc) || set_uart(r))
-		return -1;
 	return 0;
 }
 
@@ -672,8 +487,8 @@ static int locate(struct cp_loc *loc, void *ctx)
 {
 	struct run *r = ctx;
 
-	return cp_srcmap_locate(&r->desc.srcmap, loc) ||
-	       cp_srcmap_locate(&r->tmpl.srcmap, loc);
+	return cp_srcmap_locate(&r->desc_map, loc) ||
+	       cp_srcmap_locate(&r->tmpl_map, loc);
 }
 
 static int run(struct run *r)
@@ -684,9 +499,7 @@ static int run(struct run *r)
 	if (make_workdir(r))
 		return CP_EXIT_ENV;
 	r->datadir = cp_datadir();
-	if (cp_desc_load(&r->desc, r->opt.desc, r->workdir,
-			 CP_DESC_COMPATIBLE) ||
-	    read_inputs(r))
+	if (read_inputs(r))
 		return CP_EXIT_REJECTED;
 	cp_plan_check_entry(p);
 	if (cp_plan_check_segments(p) || cp_plan_check_kexec(p, r->opt.blob) ||
@@ -721,8 +534,8 @@ static int run(struct run *r)
 
 static void cleanup(struct run *r)
 {
-	cp_desc_free(&r->desc);
-	cp_desc_free(&r->tmpl);
+	cp_srcmap_free(&r->desc_map);
+	cp_srcmap_free(&r->tmpl_map);
 	cp_plan_free(&r->plan);
 	cp_toolchain_free(&r->tc);
 	cp_strlist_free(&r->deps);

@@ -183,9 +183,9 @@ static void map_txt(const struct cp_plan *plan, const struct cp_image *img,
 		     ull(cp->mem + plan->list_entry_off));
 	cp_sb_printf(o, "destination entry: 0x%llx%s\n", ull(plan->entry),
 		     plan->preamble ? " (custom preamble jumps)" : "");
-	if (plan->kernel_page_size)
+	if (plan->kernel.page_size)
 		cp_sb_printf(o, "destination's pages: %llu KiB (its header)\n",
-			     ull(plan->kernel_page_size >> 10));
+			     ull(plan->kernel.page_size >> 10));
 	cp_sb_printf(o,
 		     "segments aligned to: %llu KiB (loads under kernels "
 		     "with pages of %llu KiB or less)\n\n",

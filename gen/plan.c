@@ -38,20 +38,6 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 	return s;
 }
 
-void cp_plan_keep_format_data(struct cp_plan *plan,
-			      const struct cp_image_format *f, void *data)
-{
-	free(plan->format_data);
-	plan->format_data = data;
-	plan->data_format = f;
-}
-
-void *cp_plan_format_data(const struct cp_plan *plan,
-			  const struct cp_image_format *f)
-{
-	return plan->data_format == f ? plan->format_data : NULL;
-}
-
 struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name)
 {
 	for (int i = 1; i < plan->nseg; i++)
@@ -105,7 +91,7 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
-static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
+static unsigned char *segment_bytes(const struct cp_request_segment *ds,
 				    const char *workdir, size_t *len,
 				    uint64_t *size, struct cp_strlist *deps,
 				    const struct cp_loc *loc)
@@ -136,15 +122,27 @@ static unsigned char *segment_bytes(const struct cp_desc_segment *ds,
 	return buf;
 }
 
-int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
-			  const char *workdir, struct cp_strlist *deps)
+const char *cp_plan_name(struct cp_plan *plan, const char *s)
 {
+	if (!s)
+		return NULL;
+	cp_strlist_add(&plan->names, s);
+	for (int i = 0;; i++)
+		if (!strcmp(plan->names.v[i], s))
+			return plan->names.v[i];
+}
+
+int cp_plan_read_segments(struct cp_plan *plan, const char *workdir,
+			  struct cp_strlist *deps)
+{
+	const struct cp_request *req = &plan->req;
+
 	uint64_t page = plan->page_size;
 	int err = 0;
 
-	for (int i = 0; i < desc->nsegments; i++) {
-		const struct cp_desc_segment *ds = &desc->segments[i];
-		struct cp_loc loc = cp_loc_at(desc->file, ds->node);
+	for (int i = 0; i < req->nsegments; i++) {
+		const struct cp_request_segment *ds = &req->segments[i];
+		struct cp_loc loc = cp_loc_at(plan->desc_file, ds->node);
 		uint64_t mem = cp_align_down(ds->load, page), size;
 		uint64_t pad = ds->load - mem;
 		size_t len;
@@ -188,35 +186,6 @@ int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
 }
 
 /* ---- registers ------------------------------------------------------ */
-
-int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from)
-{
-	int err = 0;
-
-	for (int i = 0; i < from->nregs; i++) {
-		const struct cp_desc_reg *r = &from->regs[i];
-		int idx = cp_arch_register(plan->arch, r->name);
-		struct cp_regval *v;
-		struct cp_loc loc = cp_loc_at(r->file, r->node);
-
-		if (idx < 0) {
-			cp_error(&loc, unknown_register,
-				 "'%s' is not a register of %s; its registers "
-				 "are %s",
-				 r->name, plan->arch->name,
-				 plan->arch->register_summary);
-			err = -1;
-			continue;
-		}
-		v = &plan->regs[idx];
-		free(v->expr);
-		v->set = 1;
-		v->value = r->value;
-		v->expr = r->is_expr ? cp_xstrdup(r->expr) : NULL;
-		v->loc = loc;
-	}
-	return err;
-}
 
 /* "fdt", "fdt.load", "fdt.size", "fdt.end"; "kernel" is the lowest part. */
 static int segment_field(const struct cp_plan *plan, const char *expr,
@@ -747,8 +716,10 @@ void cp_plan_free(struct cp_plan *plan)
 		free(plan->seeds[i].segment);
 	free(plan->protocol);
 	free(plan->preamble);
+	free(plan->tree);
+	cp_request_free(&plan->req);
+	cp_strlist_free(&plan->names);
 	free(plan->arch_data);
-	free(plan->format_data);
 	cp_reserve_free(plan);
 	memset(plan, 0, sizeof(*plan));
 }

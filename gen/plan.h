@@ -15,8 +15,8 @@
 
 #include "arch.h"
 #include "checksum.h"
-#include "desc.h"
 #include "diag.h"
+#include "request.h"
 #include "reserve.h"
 #include "util.h"
 
@@ -78,19 +78,52 @@ enum {
 	CP_TOOK_RSDP = 16, /* acpi-rsdp */
 };
 
+/* Room for a kernel's boot header in cp_kernel_facts: a bzImage's runs
+ * from the file's start to at most 0x290, where boot_params goes on. */
+#define CP_KERNEL_HEADER_MAX 0x290
+
+/*
+ * What the image format that placed the kernel learnt of it (gen/image.h),
+ * handed to the arch's protocol_data hook and to map.txt: x86's
+ * boot_params copies a bzImage's setup header and points at its load
+ * address; Multiboot information aligns modules as the header's
+ * MODULE_ALIGN asks. Written by the format's load hook (format by
+ * cp_kernel_load) and read only after; what a format does not set stays 0.
+ */
+struct cp_kernel_facts {
+	const struct cp_image_format *format; /* NULL: ELF or raw */
+	uint64_t load; /* where its first byte went */
+	/* its boot header from the file's start, header_len bytes */
+	unsigned char header[CP_KERNEL_HEADER_MAX];
+	size_t header_len;
+	int page_align_modules; /* Multiboot's MODULE_ALIGN */
+	/* its own page size where its file says (an arm64 Image's header),
+	 * else 0: shown, not used */
+	uint64_t page_size;
+};
+
 struct cp_plan {
 	const struct cp_arch *arch;
 	char *protocol;
-	const char *desc_file;
+	const char *desc_file; /* the description, as given (in names) */
 	const char *kernel_file; /* as given: -k, or kernel { file } resolved */
+	/* what the description asks that the steps after the description's
+	 * act on (fromdesc.h) */
+	struct cp_request req;
+	/* strings the plan's locations point at (cp_plan_name) */
+	struct cp_strlist names;
 
 	struct cp_range memory[CP_MAX_MEMORY];
 	int nmemory;
-	/* memory the firmware keeps (reserve.h), and the segment holding the
-	 * destination's device tree (NULL: none) */
+	/* memory the firmware keeps (reserve.h) */
 	struct cp_reserved *reserved;
 	int nreserved;
+	/* the segment the destination gets as its device tree (NULL: none),
+	 * who names it ("the description", "protocol 'linux-arm64'") and
+	 * where */
 	char *tree;
+	const char *tree_by;
+	struct cp_loc tree_loc;
 	/* the cpu-release-addr of every spin-table CPU of that tree, where a
 	 * codepage may re-arm a spin table before the jump (e500) */
 	uint64_t releases[CP_MAX_RELEASES];
@@ -110,9 +143,7 @@ struct cp_plan {
 	/* every segment's mem and memsz align to it (the description's
 	 * page-size, or the row's default_page_size) */
 	uint64_t page_size;
-	/* the destination's own page size, when its file says (an arm64
-	 * Image's header), else 0: shown, not used */
-	uint64_t kernel_page_size;
+	struct cp_kernel_facts kernel; /* what its format learnt of it */
 
 	uint64_t entry; /* destination entry, physical */
 	struct cp_loc entry_loc;
@@ -143,21 +174,7 @@ struct cp_plan {
 	unsigned took;
 
 	void *arch_data; /* owned by the backend's prepare() */
-	/* what the image format that placed the kernel learnt of it for the
-	 * protocol_data hook (x86: a bzImage's setup header, a Multiboot
-	 * header's flags), tagged with that format: written and read only
-	 * through cp_plan_keep_format_data() and cp_plan_format_data() */
-	const struct cp_image_format *data_format;
-	void *format_data;
 };
-
-/* An image format's load hook keeps DATA (freed with free()) for the
- * protocol_data hook, tagged with the format F. */
-void cp_plan_keep_format_data(struct cp_plan *plan,
-			      const struct cp_image_format *f, void *data);
-/* What format F kept, or NULL when the kernel was placed by another. */
-void *cp_plan_format_data(const struct cp_plan *plan,
-			  const struct cp_image_format *f);
 
 /* Add a segment (copies name and file; takes buf). */
 struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
@@ -167,16 +184,17 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 /* Find a segment by name (kernel segments are "kernel.N"); NULL if none. */
 struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name);
 
-/* Read the description's own segments (files, strings, .dts compiled). */
-int cp_plan_read_segments(struct cp_plan *plan, const struct cp_desc *desc,
-			  const char *workdir, struct cp_strlist *deps);
+/* S, kept as long as the plan: a location's file or node path (NULL:
+ * NULL). */
+const char *cp_plan_name(struct cp_plan *plan, const char *s);
 
-/*
- * Take register values: the template's first, then the description's.
- * Unknown register names are errors. Values stay symbolic until
- * cp_plan_resolve_registers().
- */
-int cp_plan_set_registers(struct cp_plan *plan, const struct cp_desc *from);
+/* Read the segments the description asks for (files, strings, .dts
+ * compiled; plan->req). */
+int cp_plan_read_segments(struct cp_plan *plan, const char *workdir,
+			  struct cp_strlist *deps);
+
+/* Register values, symbolic as the description gave them (fromdesc.c),
+ * resolved once the segments are placed. */
 int cp_plan_resolve_registers(struct cp_plan *plan);
 
 /* Checks mirroring what kexec_load refuses, plus memory bounds: every

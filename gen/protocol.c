@@ -142,7 +142,7 @@ void cp_protocol_list(const char *datadir, const char *workdir, FILE *out)
 
 		fprintf(out, "  %-14s%s\n", ps.v[i].name, ps.v[i].arches.s);
 		if (workdir && !cp_desc_load(&t, ps.v[i].path, workdir,
-					     CP_TEMPLATE_COMPATIBLE))
+					     CP_TEMPLATE_COMPATIBLE, NULL))
 			fprintf(out, "  %14s%s\n", "",
 				t.summary ? t.summary : "");
 		cp_desc_free(&t);

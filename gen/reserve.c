@@ -101,16 +101,17 @@ static int from_trees(struct cp_plan *plan, const char *tree,
 	return err;
 }
 
-static void from_description(struct cp_plan *plan, const struct cp_desc *d)
+static void from_description(struct cp_plan *plan)
 {
-	struct cp_loc loc = cp_loc_at(d->file, "/:reserved-memory");
+	const struct cp_request *d = &plan->req;
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:reserved-memory");
 
 	for (int i = 0; i < d->nreserved; i++)
 		add(plan, d->reserved[i].base, d->reserved[i].size,
 		    cp_xasprintf("reserved-memory range %d of the description",
 				 i),
 		    &loc, NULL);
-	loc = cp_loc_at(d->file, "/:firmware-memory");
+	loc = cp_loc_at(plan->desc_file, "/:firmware-memory");
 	for (int i = 0; i < d->nfirmware; i++)
 		add(plan, d->firmware[i].base, d->firmware[i].size,
 		    cp_xasprintf("firmware-memory range %d of the description",
@@ -124,14 +125,13 @@ static void from_description(struct cp_plan *plan, const struct cp_desc *d)
  * at build time has it). DRAM starts at the lowest memory the description
  * or the tree lists.
  */
-static void arch_firmware(struct cp_plan *plan, const struct cp_desc *d,
-			  const struct tree_walk *w)
+static void arch_firmware(struct cp_plan *plan, const struct tree_walk *w)
 {
 	const struct cp_arch *a = plan->arch;
 	uint64_t dram = w->dram;
 	int has = w->has_dram;
 
-	if (!a->firmware_size || d->has_firmware)
+	if (!a->firmware_size || plan->req.has_firmware)
 		return;
 	for (int i = 0; i < plan->nmemory; i++)
 		if (!has || plan->memory[i].base < dram) {
@@ -145,21 +145,19 @@ static void arch_firmware(struct cp_plan *plan, const struct cp_desc *d,
 				 "where yours is)",
 				 (unsigned long long)a->firmware_size,
 				 a->firmware_name, a->name),
-		    &(struct cp_loc){ .file = d->file, .where = "/:memory" },
+		    &(struct cp_loc){ .file = plan->desc_file,
+				      .where = "/:memory" },
 		    NULL);
 }
 
-int cp_reserve_collect(struct cp_plan *plan, const struct cp_desc *desc,
-		       const char *tree)
+int cp_reserve_collect(struct cp_plan *plan)
 {
 	struct tree_walk w = { .plan = plan };
 
-	free(plan->tree);
-	plan->tree = tree ? cp_xstrdup(tree) : NULL;
-	from_description(plan, desc);
-	if (from_trees(plan, tree, &w))
+	from_description(plan);
+	if (from_trees(plan, plan->tree, &w))
 		return -1;
-	arch_firmware(plan, desc, &w);
+	arch_firmware(plan, &w);
 	return 0;
 }
 
@@ -237,8 +235,6 @@ void cp_reserve_free(struct cp_plan *plan)
 		free(plan->reserved[i].segment);
 	}
 	free(plan->reserved);
-	free(plan->tree);
 	plan->reserved = NULL;
 	plan->nreserved = 0;
-	plan->tree = NULL;
 }

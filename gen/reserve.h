@@ -22,7 +22,7 @@
 
 #include <stdint.h>
 
-#include "desc.h"
+#include "request.h"
 #include "diag.h"
 
 struct cp_plan;
@@ -37,13 +37,12 @@ struct cp_reserved {
 };
 
 /*
- * Collect the plan's reservations from DESC and from segment TREE (the
- * device tree the destination gets, or NULL: every segment holding one),
- * read before its fixups so the memory it lists is the board's. 0, or -1
- * (reported).
+ * Collect the plan's reservations from the description's (plan->req) and
+ * from segment plan->tree (the device tree the destination gets, or NULL:
+ * every segment holding one), read before its fixups so the memory it
+ * lists is the board's. 0, or -1 (reported).
  */
-int cp_reserve_collect(struct cp_plan *plan, const struct cp_desc *desc,
-		       const char *tree);
+int cp_reserve_collect(struct cp_plan *plan);
 
 /* The first reservation [base, base+size) touches, or NULL. */
 const struct cp_reserved *cp_reserve_hit(const struct cp_plan *plan,

@@ -322,3 +322,14 @@ const char *cp_workdir_create(const char *prog)
 	signal(SIGHUP, remove_workdir_on_signal);
 	return workdir_path;
 }
+
+int cp_parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (!*s || *s == '-')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	return (errno || *end) ? -1 : 0;
+}

@@ -94,4 +94,7 @@ void cp_strlist_free(struct cp_strlist *l);
  * Returns its path (owned here; the same on later calls) or NULL (reported).
  */
 const char *cp_workdir_create(const char *prog);
+/* Parse a hex/decimal register or address string ("0x1000"); -1 if bad. */
+int cp_parse_u64(const char *s, uint64_t *v);
+
 #endif

@@ -30,7 +30,8 @@ static void test_desc_good(void)
 {
 	char *path = write_text("good.dts", good_desc);
 	struct cp_desc d;
-	int r = cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE);
+	struct cp_srcmap map = { 0 };
+	int r = cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE, &map);
 
 	CHECK("desc-reads", r == 0);
 	CHECK("desc-arch-protocol", d.arch && !strcmp(d.arch, "ppc32-e500") &&
@@ -40,18 +41,19 @@ static void test_desc_good(void)
 				     d.memory[1].base == 0x40000000);
 	CHECK("desc-codepage",
 	      d.has_codepage_load && d.codepage_load == 0x1ff00000);
-	CHECK("desc-segments", d.nsegments == 3 &&
-				       !strcmp(d.segments[0].name, "fdt") &&
-				       d.segments[0].load == 0x1f00000);
+	CHECK("desc-segments", d.req.nsegments == 3 &&
+				       !strcmp(d.req.segments[0].name, "fdt") &&
+				       d.req.segments[0].load == 0x1f00000);
 	CHECK("desc-file-relative",
-	      d.segments[0].path && strstr(d.segments[0].path, unit_work) &&
-		      strstr(d.segments[0].path, "board.dtb"));
+	      d.req.segments[0].path &&
+		      strstr(d.req.segments[0].path, unit_work) &&
+		      strstr(d.req.segments[0].path, "board.dtb"));
 	CHECK("desc-string",
-	      d.segments[1].string &&
-		      !strcmp(d.segments[1].string, "console=ttyS0"));
-	CHECK("desc-data", d.segments[2].has_data &&
-				   d.segments[2].data_len == 3 &&
-				   d.segments[2].data[2] == 3);
+	      d.req.segments[1].string &&
+		      !strcmp(d.req.segments[1].string, "console=ttyS0"));
+	CHECK("desc-data", d.req.segments[2].has_data &&
+				   d.req.segments[2].data_len == 3 &&
+				   d.req.segments[2].data[2] == 3);
 	CHECK("desc-registers",
 	      d.nregs == 3 && d.regs[0].is_expr &&
 		      !strcmp(d.regs[0].expr, "fdt") && !d.regs[1].is_expr &&
@@ -61,13 +63,14 @@ static void test_desc_good(void)
 		struct cp_loc at = cp_loc_at(path, "/segments/fdt:load");
 		struct cp_loc node = cp_loc_at(path, "/segments/blob:nothing");
 
-		CHECK("srcmap-property-line",
-		      cp_srcmap_locate(&d.srcmap, &at) && at.line == 9 &&
-			      at.col > 1);
+		CHECK("srcmap-property-line", cp_srcmap_locate(&map, &at) &&
+						      at.line == 9 &&
+						      at.col > 1);
 		CHECK("srcmap-falls-back-to-node",
-		      cp_srcmap_locate(&d.srcmap, &node) && node.line == 11);
+		      cp_srcmap_locate(&map, &node) && node.line == 11);
 	}
 	cp_desc_free(&d);
+	cp_srcmap_free(&map);
 	free(path);
 }
 
@@ -75,7 +78,7 @@ static int load_fails(const char *name, const char *text)
 {
 	char *path = write_text(name, text);
 	struct cp_desc d;
-	int r = cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE);
+	int r = cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE, NULL);
 
 	cp_desc_free(&d);
 	free(path);
@@ -117,8 +120,8 @@ static void test_desc_bad(void)
 
 		cp_write_file(path, junk, sizeof(junk));
 		CHECK("desc-corrupt-dtb",
-		      cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE) !=
-			      0);
+		      cp_desc_load(&d, path, unit_work, CP_DESC_COMPATIBLE,
+				   NULL) != 0);
 		cp_desc_free(&d);
 		free(path);
 	}

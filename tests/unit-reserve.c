@@ -10,7 +10,6 @@
 
 #include "blob.h"
 #include "blobbuild.h"
-#include "desc.h"
 #include "fdtresv.h"
 #include "iomem.h"
 #include "plan.h"
@@ -24,11 +23,12 @@
 /* A reservation of the description's, as cp_reserve_collect() adds it. */
 static void keep(struct cp_plan *p, uint64_t base, uint64_t size)
 {
-	struct cp_desc d = { .file = "unit.dts",
-			     .reserved = &(struct cp_range){ base, size },
-			     .nreserved = 1 };
+	struct cp_range r = { base, size };
 
-	cp_reserve_collect(p, &d, NULL);
+	p->req.reserved = &r;
+	p->req.nreserved = 1;
+	cp_reserve_collect(p);
+	p->req = (struct cp_request){ 0 };
 }
 
 static void test_reserve_plan(void)
@@ -95,7 +95,6 @@ static void test_reserve_blob(void)
 static void test_reserve_e820(void)
 {
 	struct cp_plan p;
-	struct cp_desc d = { .file = "unit.dts" };
 	struct cp_range r[2] = { { 0x9f000, 0x61000 }, { 0x1000000, 0x1000 } };
 	struct x86_map_entry *m = NULL;
 	int n = 0;
@@ -103,10 +102,10 @@ static void test_reserve_e820(void)
 	init_plan(&p);
 	p.arch = cp_arch_find("x86_64");
 	p.page_size = p.arch->default_page_size;
-	d.reserved = r;
-	d.nreserved = 2;
+	p.req.reserved = r;
+	p.req.nreserved = 2;
 	CHECK("reserve-e820-carved",
-	      x86_memory_map(&p, &d, &m, &n, 128) == 0 && n == 5 &&
+	      x86_memory_map(&p, &m, &n, 128) == 0 && n == 5 &&
 		      m[0].base == 0 && m[0].size == 0x9f000 &&
 		      m[0].type == X86_MAP_RAM &&
 		      m[1].type == X86_MAP_RESERVED && m[2].base == 0x100000 &&
@@ -115,7 +114,8 @@ static void test_reserve_e820(void)
 		      m[4].base + m[4].size == 0x20000000);
 	free(m);
 	r[1].base = 0xa0000; /* inside the first */
-	CHECK("reserve-e820-overlap", x86_memory_map(&p, &d, &m, &n, 128) != 0);
+	CHECK("reserve-e820-overlap", x86_memory_map(&p, &m, &n, 128) != 0);
+	p.req = (struct cp_request){ 0 };
 	cp_plan_free(&p);
 }
 

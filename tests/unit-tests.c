@@ -24,6 +24,7 @@
 #include "checksum.h"
 #include "deps.h"
 #include "desc.h"
+#include "fromdesc.h"
 #include "diag.h"
 #include "fdtfix.h"
 #include "kernel.h"
@@ -144,13 +145,12 @@ void init_plan(struct cp_plan *p)
 }
 
 /* cp_kernel_load() on the file at PATH, as mkcodepage reads it. */
-static int load_kernel_file(struct cp_plan *p, const char *path,
-			    const struct cp_desc *desc)
+static int load_kernel_file(struct cp_plan *p, const char *path)
 {
 	size_t len;
 	unsigned char *file = cp_read_file(path, &len);
 
-	return file ? cp_kernel_load(p, path, file, len, desc) : -1;
+	return file ? cp_kernel_load(p, path, file, len) : -1;
 }
 
 static void test_kernel(void)
@@ -161,12 +161,11 @@ static void test_kernel(void)
 		{ 0xc0001800, 0x1800, 0x100, 0x3000, PF_R | PF_W },
 		{ 0xc0100000, 0x100000, 0x10, 0x10, PF_R },
 	};
-	struct cp_desc none = { 0 };
 	struct cp_plan p;
 	char *path = make_elf("k.elf", EM_PPC, 0xc0000010, two, 3);
 
 	init_plan(&p);
-	CHECK("kernel-reads", load_kernel_file(&p, path, &none) == 0);
+	CHECK("kernel-reads", load_kernel_file(&p, path) == 0);
 	CHECK("kernel-entry-physical", p.entry == 0x10);
 	CHECK("kernel-merged-pages",
 	      p.nseg == 3 && p.seg[1].mem == 0 && p.seg[1].memsz == 0x5000 &&
@@ -179,40 +178,35 @@ static void test_kernel(void)
 
 	path = make_elf("arm.elf", EM_AARCH64, 0, two, 1);
 	init_plan(&p);
-	CHECK("kernel-wrong-arch", load_kernel_file(&p, path, &none) != 0);
+	CHECK("kernel-wrong-arch", load_kernel_file(&p, path) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("trunc.elf", EM_PPC, 0xc0000000, two, 1);
 	truncate(path, 100);
 	init_plan(&p);
-	CHECK("kernel-truncated", load_kernel_file(&p, path, &none) != 0);
+	CHECK("kernel-truncated", load_kernel_file(&p, path) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1);
 	init_plan(&p);
-	CHECK("kernel-entry-outside", load_kernel_file(&p, path, &none) != 0);
+	CHECK("kernel-entry-outside", load_kernel_file(&p, path) != 0);
 	cp_plan_free(&p);
 	free(path);
 
 	path = write_text("raw.bin", "raw kernel bytes");
 	init_plan(&p);
-	CHECK("kernel-raw-needs-load", load_kernel_file(&p, path, &none) != 0);
+	CHECK("kernel-raw-needs-load", load_kernel_file(&p, path) != 0);
 	cp_plan_free(&p);
-	{
-		struct cp_desc raw = { .kernel_has_load = 1,
-				       .kernel_has_entry = 1,
-				       .kernel_load = 0x10010,
-				       .kernel_entry = 0x10010 };
-
-		init_plan(&p);
-		CHECK("kernel-raw", load_kernel_file(&p, path, &raw) == 0 &&
-					    p.seg[1].mem == 0x10000 &&
-					    p.seg[1].data_off == 0x10 &&
-					    p.entry == 0x10010);
-		cp_plan_free(&p);
-	}
+	init_plan(&p);
+	p.req.kernel = (struct cp_request_kernel){
+		.has_load = 1, .has_entry = 1, .load = 0x10010, .entry = 0x10010
+	};
+	CHECK("kernel-raw",
+	      load_kernel_file(&p, path) == 0 && p.seg[1].mem == 0x10000 &&
+		      p.seg[1].data_off == 0x10 && p.entry == 0x10010);
+	cp_plan_free(&p);
 	free(path);
 }
 
@@ -254,51 +248,47 @@ static void image_plan(struct cp_plan *p, const char *arch, uint64_t base,
 
 static void test_kimage(void)
 {
-	struct cp_desc none = { 0 };
 	struct cp_plan p;
 	char *a64 = make_image("a64.Image", 0, 0, 0x300000, 0xa, 0x2000);
 	char *rv = make_image("rv.Image", 1, 0x200000, 0x100000, 0, 0x2000);
 
 	image_plan(&p, "arm64", 0x40100000, 0x10000000);
 	CHECK("image-arm64-placed-2mib",
-	      load_kernel_file(&p, a64, &none) == 0 &&
-		      p.seg[1].mem == 0x40200000 && p.entry == 0x40200000 &&
-		      p.seg[1].memsz == 0x300000 && p.seg[1].bufsz == 0x2000);
+	      load_kernel_file(&p, a64) == 0 && p.seg[1].mem == 0x40200000 &&
+		      p.entry == 0x40200000 && p.seg[1].memsz == 0x300000 &&
+		      p.seg[1].bufsz == 0x2000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
 	add(&p, "fdt", 0x40000000, 0x1000);
 	CHECK("image-arm64-clear-of-segments",
-	      load_kernel_file(&p, a64, &none) == 0 &&
-		      p.seg[2].mem == 0x40200000);
+	      load_kernel_file(&p, a64) == 0 && p.seg[2].mem == 0x40200000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
-	CHECK("image-riscv-text-offset", load_kernel_file(&p, rv, &none) == 0 &&
+	CHECK("image-riscv-text-offset", load_kernel_file(&p, rv) == 0 &&
 						 p.seg[1].mem == 0x80200000 &&
 						 p.seg[1].memsz == 0x100000);
 	cp_plan_free(&p);
 
 	image_plan(&p, "riscv64", 0x80200000, 0x10000000);
-	CHECK("image-foreign-refused", load_kernel_file(&p, a64, &none) != 0);
+	CHECK("image-foreign-refused", load_kernel_file(&p, a64) != 0);
 	cp_plan_free(&p);
 
 	image_plan(&p, "arm64", 0x40000000, 0x100000);
-	CHECK("image-no-room", load_kernel_file(&p, a64, &none) != 0);
+	CHECK("image-no-room", load_kernel_file(&p, a64) != 0);
 	cp_plan_free(&p);
 	free(a64);
 
 	a64 = make_image("be.Image", 0, 0, 0x300000, 0xb, 0x2000);
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
-	CHECK("image-big-endian-refused",
-	      load_kernel_file(&p, a64, &none) != 0);
+	CHECK("image-big-endian-refused", load_kernel_file(&p, a64) != 0);
 	cp_plan_free(&p);
 	free(a64);
 
 	a64 = make_image("small.Image", 0, 0, 0x1000, 0xa, 0x2000);
 	image_plan(&p, "arm64", 0x40000000, 0x10000000);
-	CHECK("image-size-below-file-refused",
-	      load_kernel_file(&p, a64, &none) != 0);
+	CHECK("image-size-below-file-refused", load_kernel_file(&p, a64) != 0);
 	cp_plan_free(&p);
 	free(a64);
 	free(rv);
@@ -475,7 +465,7 @@ static void test_registers(void)
 	s->size = 0x20;
 	d.regs = regs;
 	d.nregs = 5;
-	CHECK("regs-set", cp_plan_set_registers(&p, &d) == 0);
+	CHECK("regs-set", cp_plan_take_registers(&p, &d) == 0);
 	CHECK("regs-resolve", cp_plan_resolve_registers(&p) == 0 &&
 				      p.regs[3].value == 0x1f00010 &&
 				      p.regs[4].value == 0x1f00030 &&
@@ -487,20 +477,20 @@ static void test_registers(void)
 	init_plan(&p);
 	regs[0].expr = "initrd";
 	d.nregs = 1;
-	cp_plan_set_registers(&p, &d);
+	cp_plan_take_registers(&p, &d);
 	CHECK("regs-missing-segment", cp_plan_resolve_registers(&p) != 0);
 	cp_plan_free(&p);
 
 	init_plan(&p);
 	regs[0].name = "r42";
-	CHECK("regs-unknown", cp_plan_set_registers(&p, &d) != 0);
+	CHECK("regs-unknown", cp_plan_take_registers(&p, &d) != 0);
 	cp_plan_free(&p);
 
 	init_plan(&p);
 	regs[0].name = "r3";
 	regs[0].is_expr = 0;
 	regs[0].value = 0x100000000ULL;
-	cp_plan_set_registers(&p, &d);
+	cp_plan_take_registers(&p, &d);
 	CHECK("regs-too-wide", cp_plan_resolve_registers(&p) != 0);
 	cp_plan_free(&p);
 }
@@ -511,7 +501,7 @@ static void test_fdtfix(void)
 {
 	struct cp_plan p;
 	unsigned char *tree = cp_xcalloc(1, 4096);
-	struct cp_desc_segment segs[2] = {
+	struct cp_request_segment segs[2] = {
 		{ .name = "fdt",
 		  .node = "/segments/fdt",
 		  .bootargs = "quiet",
@@ -519,9 +509,7 @@ static void test_fdtfix(void)
 		  .memory_node = 1 },
 		{ .name = "initrd", .node = "/segments/initrd" },
 	};
-	struct cp_desc d = { .file = "unit.dts",
-			     .segments = segs,
-			     .nsegments = 2 };
+	const struct cp_request asks = { .segments = segs, .nsegments = 2 };
 	struct cp_segment *s;
 	const void *fdt;
 	const char *args;
@@ -541,7 +529,8 @@ static void test_fdtfix(void)
 	s = cp_plan_find(&p, "initrd");
 	s->data_off = 0x10;
 	s->size = 0x20;
-	CHECK("fdtfix-applies", cp_fdtfix_apply(&p, &d) == 0);
+	p.req = asks;
+	CHECK("fdtfix-applies", cp_fdtfix_apply(&p) == 0);
 	fdt = cp_plan_find(&p, "fdt")->buf;
 	node = fdt_path_offset(fdt, "/chosen");
 	args = fdt_getprop(fdt, node, "bootargs", &len);
@@ -555,12 +544,15 @@ static void test_fdtfix(void)
 	v = fdt_getprop(fdt, node, "reg", &len);
 	CHECK("fdtfix-memory-node",
 	      v && len == 24 && cp_load_be(v + 12, 8) == 0x100000000ULL);
+	p.req = (struct cp_request){ 0 }; /* segs is not the plan's */
 	cp_plan_free(&p);
 
 	init_plan(&p);
 	add(&p, "fdt", 0x1000, 0x1000); /* sixteen zero bytes: no tree */
 	segs[0].initrd = NULL;
-	CHECK("fdtfix-not-a-tree", cp_fdtfix_apply(&p, &d) != 0);
+	p.req = asks;
+	CHECK("fdtfix-not-a-tree", cp_fdtfix_apply(&p) != 0);
+	p.req = (struct cp_request){ 0 };
 	cp_plan_free(&p);
 }
 

@@ -7,7 +7,7 @@
 #define CP_ARM64_IDMAP_H
 #include <stdint.h>
 
-#include "desc.h"
+#include "request.h"
 
 /* Descriptors at table-area offset off: count of them, the first value,
  * each next one step more; relative: value is an offset into the table

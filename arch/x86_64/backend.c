@@ -127,13 +127,13 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 }
 
 /* The protocols whose data mkcodepage builds (bzimage.c, multiboot.c). */
-static int x86_protocol_data(struct cp_plan *plan, const struct cp_desc *desc)
+static int x86_protocol_data(struct cp_plan *plan)
 {
 	if (!strcmp(plan->protocol, "linux-x86"))
-		return x86_linux_boot_params(plan, desc);
+		return x86_linux_boot_params(plan);
 	if (!strcmp(plan->protocol, "multiboot") ||
 	    !strcmp(plan->protocol, "multiboot2"))
-		return x86_multiboot_info(plan, desc);
+		return x86_multiboot_info(plan);
 	return 0;
 }
 

@@ -14,17 +14,17 @@ static int by_base(const void *a, const void *b)
 }
 
 /* Reserved ranges, sorted, none empty, wrapping or overlapping another. */
-static int reserved_sorted(const struct cp_desc *desc, struct x86_map_entry *m)
+static int reserved_sorted(const struct cp_plan *plan, struct x86_map_entry *m)
 {
-	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:reserved-memory");
 
-	for (int i = 0; i < desc->nreserved; i++)
-		m[i] = (struct x86_map_entry){ desc->reserved[i].base,
-					       desc->reserved[i].size,
+	for (int i = 0; i < plan->req.nreserved; i++)
+		m[i] = (struct x86_map_entry){ plan->req.reserved[i].base,
+					       plan->req.reserved[i].size,
 					       X86_MAP_RESERVED };
-	if (desc->nreserved)
-		qsort(m, (size_t)desc->nreserved, sizeof(*m), by_base);
-	for (int i = 0; i < desc->nreserved; i++)
+	if (plan->req.nreserved)
+		qsort(m, (size_t)plan->req.nreserved, sizeof(*m), by_base);
+	for (int i = 0; i < plan->req.nreserved; i++)
 		if (m[i].size == 0 || m[i].base + m[i].size < m[i].base ||
 		    (i > 0 && m[i - 1].base + m[i - 1].size > m[i].base)) {
 			cp_error(&loc, memory_overlap,
@@ -63,21 +63,21 @@ static int ram_pieces(const struct cp_range *r, const struct x86_map_entry *res,
 	return 0;
 }
 
-int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
-		   struct x86_map_entry **map, int *n, int max)
+int x86_memory_map(const struct cp_plan *plan, struct x86_map_entry **map,
+		   int *n, int max)
 {
-	struct cp_loc loc = cp_loc_at(desc->file, "/:reserved-memory");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/:reserved-memory");
 	/* each reserved range splits at most one memory range in two */
-	int cap = 2 * plan->nmemory + 2 * desc->nreserved;
+	int cap = 2 * plan->nmemory + 2 * plan->req.nreserved;
 	struct x86_map_entry *m = cp_xcalloc((size_t)cap + 1, sizeof(*m));
 
-	*n = desc->nreserved;
-	if (reserved_sorted(desc, m)) {
+	*n = plan->req.nreserved;
+	if (reserved_sorted(plan, m)) {
 		free(m);
 		return -1;
 	}
 	for (int i = 0; i < plan->nmemory; i++)
-		if (ram_pieces(&plan->memory[i], m, desc->nreserved, m, n,
+		if (ram_pieces(&plan->memory[i], m, plan->req.nreserved, m, n,
 			       cap) ||
 		    *n > max) {
 			cp_error(&loc, too_many_ranges,

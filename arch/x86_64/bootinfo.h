@@ -8,7 +8,6 @@
 #ifndef X86_BOOTINFO_H
 #define X86_BOOTINFO_H
 
-#include "desc.h"
 #include "plan.h"
 #include "util.h"
 
@@ -29,8 +28,8 @@ struct x86_map_entry {
  * address; at most max entries. Reports reserved ranges that overlap each
  * other and too many entries; 0 or -1.
  */
-int x86_memory_map(const struct cp_plan *plan, const struct cp_desc *desc,
-		   struct x86_map_entry **map, int *n, int max);
+int x86_memory_map(const struct cp_plan *plan, struct x86_map_entry **map,
+		   int *n, int max);
 
 /* KiB of RAM from 0 up (at most 640), and from 1 MiB up to the first hole. */
 void x86_lower_upper(const struct cp_plan *plan, uint32_t *lower,

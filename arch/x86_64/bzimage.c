@@ -38,6 +38,8 @@
 #define HDR_INIT_SIZE 0x260
 #define HDR_END_MIN 0x264 /* through init_size: protocol 2.10 */
 #define HDR_END_MAX 0x290 /* where boot_params goes on past the header */
+_Static_assert(HDR_END_MAX <= CP_KERNEL_HEADER_MAX,
+	       "plan.h keeps the whole setup header");
 
 /* boot_params around the header */
 #define BP_RSDP 0x070 /* acpi_rsdp_addr (2.14) */
@@ -63,13 +65,6 @@
 #define SETUP_RNG_SEED 9 /* Linux 6.1; older kernels skip the type */
 #define RNG_SEED_LEN 32 /* what kexec_file_load and kexec-tools give */
 #define GIB4 (1ULL << 32)
-
-/* What protocol_data needs of the kernel: its header, where it went. */
-struct bz_kernel {
-	unsigned char hdr[HDR_END_MAX];
-	size_t hdr_end;
-	uint64_t load;
-};
 
 static int bz_recognize(const struct cp_image_format *f,
 			const unsigned char *file, size_t len)
@@ -152,8 +147,7 @@ static int check_header(const unsigned char *file, size_t len,
  * when loaded below it, and needs init_size bytes there).
  */
 static int place(const struct cp_plan *plan, const unsigned char *hdr,
-		 const struct cp_desc *desc, const struct cp_loc *loc,
-		 uint64_t *load)
+		 const struct cp_loc *loc, uint64_t *load)
 {
 	uint64_t pref = x86_get64(hdr + HDR_PREF);
 	uint64_t align = x86_get32(hdr + HDR_ALIGN);
@@ -162,10 +156,11 @@ static int place(const struct cp_plan *plan, const unsigned char *hdr,
 				 plan->arch->addr_limit :
 				 GIB4;
 	int relocatable = hdr[HDR_RELOCATABLE] != 0;
-	struct cp_loc at = cp_loc_at(desc->file, "/kernel:load");
+	struct cp_loc at = cp_loc_at(plan->desc_file, "/kernel:load");
 
-	if (desc->kernel_has_load || !relocatable) {
-		*load = desc->kernel_has_load ? desc->kernel_load : pref;
+	if (plan->req.kernel.has_load || !relocatable) {
+		*load = plan->req.kernel.has_load ? plan->req.kernel.load :
+						    pref;
 		if (relocatable ? *load % align || *load < pref :
 				  *load != pref) {
 			cp_error(&at, image_align,
@@ -203,15 +198,15 @@ static int place(const struct cp_plan *plan, const unsigned char *hdr,
 
 static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const unsigned char *file, size_t len,
-		   const struct cp_desc *desc, const struct cp_loc *loc)
+		   const struct cp_loc *loc)
 {
-	struct bz_kernel *k;
 	struct cp_segment *s;
 	size_t pm_off, pm_len;
 	uint64_t load;
 
+	(void)f; /* cp_kernel_load notes it (plan->kernel) */
 	if (check_header(file, len, loc, &pm_off, &pm_len) ||
-	    place(plan, file, desc, loc, &load))
+	    place(plan, file, loc, &load))
 		return -1;
 	s = cp_plan_add(plan, "kernel.0", load,
 			memcpy(cp_xmalloc(pm_len), file + pm_off, pm_len),
@@ -221,13 +216,12 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (!s)
 		return -1;
 	s->exec = 1;
-	plan->entry = desc->kernel_has_entry ? desc->kernel_entry :
-					       load + ENTRY_64;
-	k = cp_xcalloc(1, sizeof(*k));
-	k->hdr_end = HDR_MAGIC + file[HDR_JUMP + 1];
-	memcpy(k->hdr, file, k->hdr_end);
-	k->load = load;
-	cp_plan_keep_format_data(plan, f, k);
+	plan->entry = plan->req.kernel.has_entry ? plan->req.kernel.entry :
+						   load + ENTRY_64;
+	/* what boot_params copies (x86_linux_boot_params) */
+	plan->kernel.header_len = HDR_MAGIC + file[HDR_JUMP + 1];
+	memcpy(plan->kernel.header, file, plan->kernel.header_len);
+	plan->kernel.load = load;
 	return 0;
 }
 
@@ -241,13 +235,12 @@ const struct cp_image_format x86_bzimage = {
 
 /* ---- boot_params ------------------------------------------------------ */
 
-static int set_e820(struct cp_plan *plan, const struct cp_desc *desc,
-		    unsigned char *bp)
+static int set_e820(struct cp_plan *plan, unsigned char *bp)
 {
 	struct x86_map_entry *map;
 	int n;
 
-	if (x86_memory_map(plan, desc, &map, &n, BP_E820_MAX))
+	if (x86_memory_map(plan, &map, &n, BP_E820_MAX))
 		return -1;
 	bp[BP_E820_ENTRIES] = (unsigned char)n;
 	for (int i = 0; i < n; i++) {
@@ -262,16 +255,16 @@ static int set_e820(struct cp_plan *plan, const struct cp_desc *desc,
 }
 
 /* kernel { initrd }: ramdisk_image and _size (ext_: the high halves). */
-static int set_initrd(const struct cp_plan *plan, const struct cp_desc *desc,
-		      const unsigned char *hdr, unsigned char *bp)
+static int set_initrd(const struct cp_plan *plan, const unsigned char *hdr,
+		      unsigned char *bp)
 {
-	struct cp_loc loc = cp_loc_at(desc->file, "/kernel:initrd");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/kernel:initrd");
 	const struct cp_segment *s;
 	uint64_t addr, max = x86_get32(hdr + HDR_INITRD_MAX);
 
-	if (!desc->kernel_initrd)
+	if (!plan->req.kernel.initrd)
 		return 0;
-	s = cp_plan_find(plan, desc->kernel_initrd);
+	s = cp_plan_find(plan, plan->req.kernel.initrd);
 	if (!s || !strncmp(s->name, "kernel.", 7)) {
 		cp_error(&loc, missing_segment,
 			 "initrd names no segment of the description; name "
@@ -296,15 +289,15 @@ static int set_initrd(const struct cp_plan *plan, const struct cp_desc *desc,
 	return 0;
 }
 
-static int set_rsdp(const struct cp_desc *desc, const unsigned char *hdr,
+static int set_rsdp(const struct cp_plan *plan, const unsigned char *hdr,
 		    unsigned char *bp)
 {
 	unsigned version = x86_get16(hdr + HDR_VERSION);
 
-	if (!desc->has_acpi_rsdp)
+	if (!plan->req.has_acpi_rsdp)
 		return 0;
 	if (version < VERSION_RSDP) {
-		cp_error((&(struct cp_loc){ .file = desc->file,
+		cp_error((&(struct cp_loc){ .file = plan->desc_file,
 					    .where = "/:acpi-rsdp" }),
 			 unused_property,
 			 "this kernel speaks boot protocol %u.%02u; "
@@ -312,18 +305,18 @@ static int set_rsdp(const struct cp_desc *desc, const unsigned char *hdr,
 			 version >> 8, version & 0xff);
 		return -1;
 	}
-	x86_put64(bp + BP_RSDP, desc->acpi_rsdp);
+	x86_put64(bp + BP_RSDP, plan->req.acpi_rsdp);
 	return 0;
 }
 
 /* The kernel's real-mode trampoline (SMP start, reboot) must be below 1 MiB. */
-static void check_low_memory(const struct cp_plan *plan,
-			     const struct cp_desc *desc)
+static void check_low_memory(const struct cp_plan *plan)
 {
 	for (int i = 0; i < plan->nmemory; i++)
 		if (plan->memory[i].base < 0x100000)
 			return;
-	cp_warn((&(struct cp_loc){ .file = desc->file, .where = "/:memory" }),
+	cp_warn((&(struct cp_loc){ .file = plan->desc_file,
+				   .where = "/:memory" }),
 		bad_memory,
 		"no memory below 1 MiB: Linux x86 puts its real-mode "
 		"trampoline there and panics without it (\"Real mode "
@@ -337,13 +330,14 @@ static void check_low_memory(const struct cp_plan *plan,
  * seed a loader fills with fresh bytes and arms as SETUP_RNG_SEED at
  * every load. Needs boot protocol 2.09.
  */
-static int seed_setup_data(struct cp_plan *plan, const struct bz_kernel *k,
-			   unsigned char *bp, uint64_t addr, size_t sd_off)
+static int seed_setup_data(struct cp_plan *plan,
+			   const struct cp_kernel_facts *k, unsigned char *bp,
+			   uint64_t addr, size_t sd_off)
 {
 	struct cp_seed *seed;
 
 	if (plan->fixed_seeds ||
-	    x86_get16(k->hdr + HDR_VERSION) < VERSION_SETUP_DATA)
+	    x86_get16(k->header + HDR_VERSION) < VERSION_SETUP_DATA)
 		return 0;
 	x86_put32(bp + sd_off + SD_TYPE, SETUP_NONE);
 	x86_put32(bp + sd_off + SD_TYPE + 4, RNG_SEED_LEN);
@@ -360,19 +354,20 @@ static int seed_setup_data(struct cp_plan *plan, const struct bz_kernel *k,
 	return 0;
 }
 
-int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
+int x86_linux_boot_params(struct cp_plan *plan)
 {
-	const struct bz_kernel *k = cp_plan_format_data(plan, &x86_bzimage);
-	const char *cmdline = desc->kernel_cmdline ? desc->kernel_cmdline : "";
+	const struct cp_kernel_facts *k = &plan->kernel;
+	const char *cmdline =
+		plan->req.kernel.cmdline ? plan->req.kernel.cmdline : "";
 	size_t clen = strlen(cmdline);
-	uint32_t csize = x86_get32(k->hdr + HDR_CMDLINE_SIZE);
+	uint32_t csize = x86_get32(k->header + HDR_CMDLINE_SIZE);
 	unsigned char *bp;
 	uint64_t addr;
 	/* after the command line: the RNG seed's setup_data, 8-aligned */
 	size_t sd_off = cp_align_up(BP_SIZE + clen + 1, 8);
 
 	if (clen > csize) {
-		cp_error((&(struct cp_loc){ .file = desc->file,
+		cp_error((&(struct cp_loc){ .file = plan->desc_file,
 					    .where = "/kernel:command-line" }),
 			 bad_property,
 			 "the command line has %zu bytes; this kernel takes "
@@ -381,17 +376,18 @@ int x86_linux_boot_params(struct cp_plan *plan, const struct cp_desc *desc)
 		return -1;
 	}
 	bp = cp_xcalloc(1, sd_off + SD_DATA + RNG_SEED_LEN);
-	memcpy(bp + HDR_START, k->hdr + HDR_START, k->hdr_end - HDR_START);
+	memcpy(bp + HDR_START, k->header + HDR_START,
+	       k->header_len - HDR_START);
 	bp[HDR_LOADER] = LOADER_UNKNOWN;
 	if (k->load < GIB4)
 		x86_put32(bp + HDR_CODE32, (uint32_t)k->load);
 	memcpy(bp + BP_SIZE, cmdline, clen);
-	if (set_e820(plan, desc, bp) || set_initrd(plan, desc, k->hdr, bp) ||
-	    set_rsdp(desc, k->hdr, bp)) {
+	if (set_e820(plan, bp) || set_initrd(plan, k->header, bp) ||
+	    set_rsdp(plan, k->header, bp)) {
 		free(bp);
 		return -1;
 	}
-	check_low_memory(plan, desc);
+	check_low_memory(plan);
 	/* boot_params and the command line after it, below 4 GiB for
 	 * cmd_line_ptr's low half (ext_cmd_line_ptr is set too) */
 	if (x86_add_data(plan, "boot_params", bp,

@@ -69,11 +69,6 @@ enum {
 	MB2_HT_RELOCATABLE = 10,
 };
 
-/* What the information builder needs of the kernel. */
-struct mb_kernel {
-	int page_align_modules;
-};
-
 /* The address fields both versions share. */
 struct mb_addresses {
 	uint32_t header, load, load_end, bss_end;
@@ -196,8 +191,7 @@ static int load_by_address(struct cp_plan *plan, const unsigned char *file,
 
 /* An ELF Multiboot kernel: 32-bit (i386) or the arch's 64-bit ELF. */
 static int load_elf(struct cp_plan *plan, const unsigned char *file, size_t len,
-		    const struct cp_desc *desc, const char *version,
-		    const struct cp_loc *loc)
+		    const char *version, const struct cp_loc *loc)
 {
 	static const struct cp_elf_identity i386 = { EM_386, ELFCLASS32,
 						     ELFDATA2LSB };
@@ -206,7 +200,7 @@ static int load_elf(struct cp_plan *plan, const unsigned char *file, size_t len,
 		return mb_error(loc, version,
 				"the kernel is not ELF and gives "
 				"no address fields to load it by");
-	return cp_kernel_load_elf(plan, file, len, desc, &i386, loc);
+	return cp_kernel_load_elf(plan, file, len, &i386, loc);
 }
 
 /* The kernel entered in 32-bit mode must lie below 4 GiB. */
@@ -222,32 +216,16 @@ static int below_4g(const struct cp_plan *plan, const char *version,
 	return 0;
 }
 
-static void keep(struct cp_plan *plan, const struct cp_image_format *f,
-		 int page_align_modules)
-{
-	struct mb_kernel *k = cp_xcalloc(1, sizeof(*k));
-
-	k->page_align_modules = page_align_modules;
-	cp_plan_keep_format_data(plan, f, k);
-}
-
-/* What keep() kept, by either version's loader. */
-static const struct mb_kernel *kept(const struct cp_plan *plan)
-{
-	const struct mb_kernel *k = cp_plan_format_data(plan, &x86_multiboot);
-
-	return k ? k : cp_plan_format_data(plan, &x86_multiboot2);
-}
-
 static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		    const unsigned char *file, size_t len,
-		    const struct cp_desc *desc, const struct cp_loc *loc)
+		    const struct cp_loc *loc)
 {
 	size_t off = (size_t)mb1_find(file, len);
 	uint32_t flags = x86_get32(file + off + 4);
 	uint32_t unknown = flags & 0xffff & ~(MB1_PAGE_ALIGN | MB1_MEMORY);
 	int err;
 
+	(void)f; /* cp_kernel_load notes it (plan->kernel) */
 	if (unknown) {
 		char why[160];
 
@@ -273,13 +251,13 @@ static int mb1_load(const struct cp_image_format *f, struct cp_plan *plan,
 		err = load_by_address(plan, file, len, off, &a,
 				      x86_get32(h + 28), 0, loc);
 	} else {
-		err = load_elf(plan, file, len, desc, "Multiboot", loc);
+		err = load_elf(plan, file, len, "Multiboot", loc);
 	}
 	if (err || below_4g(plan, "Multiboot", loc))
 		return -1;
-	if (desc->kernel_has_entry)
-		plan->entry = desc->kernel_entry;
-	keep(plan, f, flags & MB1_PAGE_ALIGN);
+	if (plan->req.kernel.has_entry)
+		plan->entry = plan->req.kernel.entry;
+	plan->kernel.page_align_modules = flags & MB1_PAGE_ALIGN;
 	return 0;
 }
 
@@ -360,7 +338,7 @@ static int mb2_header_tag(const unsigned char *t, uint32_t size,
 
 static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 		    const unsigned char *file, size_t len,
-		    const struct cp_desc *desc, const struct cp_loc *loc)
+		    const struct cp_loc *loc)
 {
 	size_t off = (size_t)mb2_find(file, len);
 	size_t end = off + x86_get32(file + off + 8), t = off + 16;
@@ -368,6 +346,7 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 	uint32_t entry = 0;
 	int has_a = 0, has_entry = 0, modalign = 0, err;
 
+	(void)f; /* cp_kernel_load notes it (plan->kernel) */
 	for (;;) {
 		uint32_t size = t + 8 <= end ? x86_get32(file + t + 4) : 0;
 
@@ -387,14 +366,14 @@ static int mb2_load(const struct cp_image_format *f, struct cp_plan *plan,
 				"an address tag without an "
 				"entry address tag");
 	err = has_a ? load_by_address(plan, file, len, off, &a, entry, 1, loc) :
-		      load_elf(plan, file, len, desc, "Multiboot2", loc);
+		      load_elf(plan, file, len, "Multiboot2", loc);
 	if (err || below_4g(plan, "Multiboot2", loc))
 		return -1;
 	if (has_entry && !has_a)
 		plan->entry = entry;
-	if (desc->kernel_has_entry)
-		plan->entry = desc->kernel_entry;
-	keep(plan, f, modalign);
+	if (plan->req.kernel.has_entry)
+		plan->entry = plan->req.kernel.entry;
+	plan->kernel.page_align_modules = modalign;
 	return 0;
 }
 
@@ -444,7 +423,7 @@ static void mb_boot_free(struct mb_boot *b)
 
 /* One segment with module: where it lies, its command line. */
 static int gather_module(const struct cp_plan *plan,
-			 const struct cp_desc_segment *ds, int page_align,
+			 const struct cp_request_segment *ds, int page_align,
 			 struct mb_module *m)
 {
 	struct cp_loc loc = cp_loc_at(plan->desc_file, ds->node);
@@ -466,25 +445,24 @@ static int gather_module(const struct cp_plan *plan,
 	return m->cmdline ? 0 : -1;
 }
 
-static int gather(struct cp_plan *plan, const struct cp_desc *desc, int max_map,
-		  struct mb_boot *b)
+static int gather(struct cp_plan *plan, int max_map, struct mb_boot *b)
 {
-	const struct mb_kernel *k = kept(plan);
-	struct cp_loc loc = cp_loc_at(desc->file, "/kernel");
+	struct cp_loc loc = cp_loc_at(plan->desc_file, "/kernel");
 
 	memset(b, 0, sizeof(*b));
-	b->cmdline =
-		x86_command_line(plan->kernel_file, desc->kernel_cmdline, &loc);
+	b->cmdline = x86_command_line(plan->kernel_file,
+				      plan->req.kernel.cmdline, &loc);
 	if (!b->cmdline)
 		return -1;
-	b->mods = cp_xcalloc((size_t)desc->nsegments + 1, sizeof(*b->mods));
-	for (int i = 0; i < desc->nsegments; i++)
-		if (desc->segments[i].module &&
-		    gather_module(plan, &desc->segments[i],
-				  k->page_align_modules, &b->mods[b->nmods++]))
+	b->mods = cp_xcalloc((size_t)plan->req.nsegments + 1, sizeof(*b->mods));
+	for (int i = 0; i < plan->req.nsegments; i++)
+		if (plan->req.segments[i].module &&
+		    gather_module(plan, &plan->req.segments[i],
+				  plan->kernel.page_align_modules,
+				  &b->mods[b->nmods++]))
 			return -1;
 	x86_lower_upper(plan, &b->lower, &b->upper);
-	return x86_memory_map(plan, desc, &b->map, &b->nmap, max_map);
+	return x86_memory_map(plan, &b->map, &b->nmap, max_map);
 }
 
 /* A string at *pos in buf (at address base): its address. */
@@ -605,10 +583,10 @@ static int mb2_info(struct cp_plan *plan, const struct mb_boot *b)
 	return x86_add_data(plan, "multiboot_info", buf, pos, 8, GIB4, &base);
 }
 
-int x86_multiboot_info(struct cp_plan *plan, const struct cp_desc *desc)
+int x86_multiboot_info(struct cp_plan *plan)
 {
 	struct mb_boot b;
-	int err = gather(plan, desc, 64, &b);
+	int err = gather(plan, 64, &b);
 
 	if (!err)
 		err = strcmp(plan->protocol, "multiboot2") ?

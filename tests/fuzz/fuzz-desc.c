@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 4 || fdt_magic(data) != FDT_MAGIC)
 		return 0;
 	cp_desc_load(&d, fuzz_file("desc.dtb", data, size), fuzz_dir(),
-		     CP_DESC_COMPATIBLE);
+		     CP_DESC_COMPATIBLE, NULL);
 	cp_desc_free(&d);
 	return 0;
 }

@@ -4,7 +4,6 @@
  * fixups (bootargs, initrd, memory-node) a description asks for. The first
  * byte picks the fixups and the memory's cells; the rest is the tree.
  */
-#include "desc.h"
 #include "fdtfix.h"
 #include "fuzz.h"
 #include "plan.h"
@@ -14,13 +13,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cp_desc_segment segs[2] = {
+	struct cp_request_segment segs[2] = {
 		{ .name = "fdt", .node = "/segments/fdt" },
 		{ .name = "initrd", .node = "/segments/initrd" },
 	};
-	struct cp_desc d = { .file = "fuzz.dts",
-			     .segments = segs,
-			     .nsegments = 2 };
 	struct cp_loc loc = { .file = "fuzz.dts" };
 	struct cp_plan p;
 	struct cp_segment *s;
@@ -30,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&p, 0, sizeof(p));
 	p.arch = cp_arch_find("arm64");
+	p.desc_file = "fuzz.dts";
+	p.req = (struct cp_request){ .segments = segs, .nsegments = 2 };
 	p.page_size = p.arch->default_page_size;
 	p.nmemory = 1 + (data[0] >> 7);
 	p.memory[0] = (struct cp_range){ 0x40000000, 0x20000000 };
@@ -45,7 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			&loc);
 	s->size = 64;
 	if (!cp_fdtfix_check_tree(&p, "fdt", "fuzz", &loc))
-		cp_fdtfix_apply(&p, &d);
+		cp_fdtfix_apply(&p);
+	p.req = (struct cp_request){ 0 }; /* segs is not the plan's */
 	cp_plan_free(&p);
 	return 0;
 }

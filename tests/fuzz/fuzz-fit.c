@@ -6,7 +6,6 @@
  * "conf-1" rather than taking the default; the rest is the file.
  */
 #include "arch.h"
-#include "desc.h"
 #include "fit.h"
 #include "fuzz.h"
 #include "util.h"
@@ -19,25 +18,27 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cp_desc_segment segs[2] = {
+	struct cp_request_segment segs[2] = {
 		{ .name = "fdt", .node = "/segments/fdt", .fit_role = "fdt" },
 		{ .name = "initrd",
 		  .node = "/segments/initrd",
 		  .fit_role = "ramdisk" },
 	};
-	struct cp_desc d = { .file = "fuzz.dts",
-			     .segments = segs,
-			     .nsegments = 2 };
+	/* the plan's memory is what any image may unpack to */
+	struct cp_plan p = { .arch = cp_arch_find("arm64"),
+			     .desc_file = "fuzz.dts",
+			     .req = { .segments = segs, .nsegments = 2 },
+			     .nmemory = 1,
+			     .memory = { { 0, FUZZ_LIMIT } } };
 	unsigned char *file, *kernel = NULL;
 	size_t len;
 
 	if (size < 1)
 		return 0;
-	d.kernel_fit_configuration = data[0] & 1 ? "conf-1" : NULL;
+	p.req.kernel.fit_configuration = data[0] & 1 ? "conf-1" : NULL;
 	/* as mkcodepage reads it: in a buffer of its own, aligned */
 	file = memcpy(cp_xmalloc(size), data + 1, size - 1);
-	if (!cp_fit_take(file, size - 1, "fuzz.itb", &d, cp_arch_find("arm64"),
-			 FUZZ_LIMIT, &kernel, &len))
+	if (!cp_fit_take(&p, file, size - 1, "fuzz.itb", &kernel, &len))
 		free(kernel);
 	free(file);
 	for (int i = 0; i < 2; i++)

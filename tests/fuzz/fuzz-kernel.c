@@ -7,7 +7,6 @@
  * description gives kernel { load; entry; } (bit 7); the rest is the file.
  */
 #include "arch.h"
-#include "desc.h"
 #include "fuzz.h"
 #include "kernel.h"
 #include "plan.h"
@@ -33,7 +32,6 @@ static unsigned narches(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cp_desc desc = { 0 };
 	struct cp_plan p;
 
 	if (size < 1)
@@ -50,15 +48,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.kernel_file = "kernel";
 	/* bits 4-5: the protocol; x86_64's bind formats and data to theirs */
 	p.protocol = cp_xstrdup(protocols[data[0] >> 4 & 3]);
-	desc.file = "fuzz.dts";
-	desc.kernel_has_load = desc.kernel_has_entry = data[0] & 0x80;
-	desc.kernel_load = 0x200000;
-	desc.kernel_entry = desc.kernel_load;
+	p.req.kernel.has_load = p.req.kernel.has_entry = data[0] & 0x80;
+	p.req.kernel.load = 0x200000;
+	p.req.kernel.entry = p.req.kernel.load;
 	if (!cp_kernel_load(&p, "kernel",
 			    memcpy(cp_xmalloc(size), data + 1, size - 1),
-			    size - 1, &desc) &&
+			    size - 1) &&
 	    p.arch->protocol_data)
-		p.arch->protocol_data(&p, &desc);
+		p.arch->protocol_data(&p);
 	cp_plan_free(&p);
 	return 0;
 }

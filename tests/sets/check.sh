@@ -366,6 +366,18 @@ c_formatted() {
 		sh "$SRCTREE" "$WORK/c-sources"
 }
 
+# The description is read in one step (gen/fromdesc.c; doc/design.md):
+# past its reader and that step, only the protocol list (templates'
+# summaries, for --list) includes desc.h; every other step reads the plan.
+desc_in_one_place() {
+	(cd "$SRCTREE" && grep -l '^#include "desc.h"' gen/*.[ch] \
+		arch/*/*.[ch] tools/*.[ch] | sort) >"$WORK/desc-readers"
+	printf '%s\n' gen/desc.c gen/fromdesc.c gen/protocol.c \
+		>"$WORK/desc-readers.want"
+	ok cli/description-read-in-one-place \
+		diff "$WORK/desc-readers.want" "$WORK/desc-readers"
+}
+
 # The test scripts pass shellcheck: the driver, the set files (which bring
 # in their libraries to be followed) and the libraries themselves, whose
 # names are the sets' (so unused and unassigned names are not theirs to say).
@@ -393,5 +405,6 @@ check_two_link_addresses
 check_inputs
 check_fixups
 check_driver
+desc_in_one_place
 shellcheck_scripts
 c_formatted
