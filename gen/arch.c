@@ -39,8 +39,8 @@ const struct cp_arch *cp_arch_by_elf(unsigned machine, unsigned char cls,
 	for (int i = 0; cp_arches[i]; i++) {
 		const struct cp_arch *a = cp_arches[i];
 
-		if (a->elf_machine == machine && a->elf_class == cls &&
-		    a->elf_data == data)
+		if (a->elf.machine == machine && a->elf.cls == cls &&
+		    a->elf.data == data)
 			return a;
 	}
 	return NULL;
@@ -103,13 +103,13 @@ int cp_arch_check_identity(const struct cp_arch *a, unsigned machine,
 {
 	char have[64], want[64];
 
-	if (machine == a->elf_machine && cls == a->elf_class &&
-	    data == a->elf_data)
+	if (machine == a->elf.machine && cls == a->elf.cls &&
+	    data == a->elf.data)
 		return 0;
 	cp_error(loc, wrong_arch, "%s is %s, but arch %s wants %s", what,
 		 cp_elf_identity(machine, cls, data, have, sizeof(have)),
 		 a->name,
-		 cp_elf_identity(a->elf_machine, a->elf_class, a->elf_data,
-				 want, sizeof(want)));
+		 cp_elf_identity(a->elf.machine, a->elf.cls, a->elf.data, want,
+				 sizeof(want)));
 	return -1;
 }

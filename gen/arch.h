@@ -89,8 +89,10 @@ struct cp_image_format {
 	int (*recognize)(const struct cp_image_format *f,
 			 const unsigned char *file, size_t len);
 	/*
-	 * Place the kernel: add its segments to plan (segments the
-	 * description names are there already), set plan->entry. Reports
+	 * Place the kernel as plan->req.kernel asks (its load and entry,
+	 * when given): add its segments to plan (the segments plan->req
+	 * names are there already), set plan->entry, and note in
+	 * plan->kernel what protocol_data needs of it (plan.h). Reports
 	 * errors itself; 0 or -1.
 	 */
 	int (*load)(const struct cp_image_format *f, struct cp_plan *plan,
@@ -128,8 +130,7 @@ struct cp_arch {
 	const char *summary; /* one line for --help */
 
 	/* ELF identity, checked against every kernel and object. */
-	unsigned elf_machine;
-	unsigned char elf_class, elf_data;
+	struct cp_elf_identity elf;
 
 	/* Target toolchain: GNU binutils for the arch. */
 	const char *const *cross_prefixes; /* tried in order, NULL-ended */
@@ -205,10 +206,12 @@ struct cp_arch {
 	/*
 	 * Protocol data only the arch knows how to build (x86: boot_params
 	 * for linux-x86, a Multiboot information structure), by
-	 * plan->protocol: called once the description's segments and the
-	 * kernel are read, before the registers resolve; may add segments
-	 * and set plan->entry. Reports errors itself; 0 or -1. NULL: the
-	 * arch's protocols are registers and segments alone.
+	 * plan->protocol, from the boot information the description asks
+	 * for (plan->req) and what the kernel's format noted (plan->kernel):
+	 * called once the segments and the kernel are read, before the
+	 * registers resolve; may add segments and set plan->entry, and says
+	 * in plan->took what it passed on. Reports errors itself; 0 or -1.
+	 * NULL: the arch's protocols are registers and segments alone.
 	 */
 	int (*protocol_data)(struct cp_plan *plan);
 	/* Value of an arch-defined symbol a register may name ("ima.size"):

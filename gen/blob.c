@@ -185,7 +185,7 @@ void cp_blob_emit(const struct cp_blob *b, const struct cp_plan *plan,
 		     (unsigned long long)b->size);
 	cp_sb_printf(o, "\tfield BLOB_MAGIC, .ascii, \"MKCPBLOB\"\n");
 	cp_sb_printf(o, "\tfield BLOB_VERSION, .long, BLOB_VERSION_VALUE\n");
-	cp_planasm_field(o, "BLOB_MACHINE", ".long", plan->arch->elf_machine);
+	cp_planasm_field(o, "BLOB_MACHINE", ".long", plan->arch->elf.machine);
 	cp_planasm_field(o, "BLOB_SIZE", ".quad", b->size);
 	cp_planasm_field(o, "BLOB_MOVER_SIZE", ".quad", b->mover_size);
 	cp_planasm_field(o, "BLOB_ENTRY", ".quad", b->entry);
@@ -213,16 +213,8 @@ void cp_blob_emit(const struct cp_blob *b, const struct cp_plan *plan,
 				 ".quad", s->memsz);
 	}
 	cp_planasm_table_end(o, "blob_segs", b->nseg, "BSEG_SIZE");
-	cp_planasm_table(o, "blob_free");
-	for (int i = 0; i < b->nfree; i++) {
-		const struct cp_range *f = &b->free[i];
-
-		cp_planasm_entry(o, "blob_free", i, "BFREE_SIZE", "BFREE_BASE",
-				 ".quad", f->base);
-		cp_planasm_entry(o, "blob_free", i, "BFREE_SIZE", "BFREE_END",
-				 ".quad", f->base + f->size);
-	}
-	cp_planasm_table_end(o, "blob_free", b->nfree, "BFREE_SIZE");
+	cp_planasm_ranges(o, "blob_free", b->free, b->nfree, "BFREE_SIZE",
+			  "BFREE_BASE", "BFREE_END");
 	cp_planasm_end(o);
 }
 

@@ -435,9 +435,7 @@ int cp_fdtfix_apply(struct cp_plan *plan)
 	}
 	if (!announced && cp_plan_find(plan, "initrd") &&
 	    cp_plan_find(plan, "fdt"))
-		cp_warn((&(struct cp_loc){ .file = plan->desc_file,
-					   .where = "/segments/fdt" }),
-			initrd_not_in_fdt,
+		cp_warn(CP_DESC_AT(plan, "/segments/fdt"), initrd_not_in_fdt,
 			"segment 'initrd' is not announced in the device tree; "
 			"add initrd = \"initrd\"; to /segments/fdt so the "
 			"kernel "

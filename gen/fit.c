@@ -331,7 +331,7 @@ static int read_image(const struct fit *f, const char *role,
  * plus entry; with the description's load and entry it is placed raw,
  * otherwise its format places it (an Image's header) and entry must be 0.
  */
-static int take_kernel(const struct fit *f, struct cp_request_kernel *d,
+static int take_kernel(const struct fit *f, struct cp_request_kernel *k,
 		       const struct cp_loc *conf_loc, unsigned char **kernel,
 		       size_t *kernel_len)
 {
@@ -342,7 +342,7 @@ static int take_kernel(const struct fit *f, struct cp_request_kernel *d,
 		cp_error(conf_loc, bad_fit, "the configuration has no kernel");
 	if (err)
 		return -1;
-	if (img.noload && img.has_entry && img.entry && !d->has_entry) {
+	if (img.noload && img.has_entry && img.entry && !k->has_entry) {
 		cp_error(&img.loc, bad_fit,
 			 "a kernel_noload image entered 0x%llx past its start: "
 			 "give kernel { load; entry; } to place it",
@@ -350,13 +350,13 @@ static int take_kernel(const struct fit *f, struct cp_request_kernel *d,
 		free(img.data);
 		return -1;
 	}
-	if (img.has_load && !d->has_load) {
-		d->has_load = 1;
-		d->load = img.load;
+	if (img.has_load && !k->has_load) {
+		k->has_load = 1;
+		k->load = img.load;
 	}
-	if (img.has_entry && !img.noload && !d->has_entry) {
-		d->has_entry = 1;
-		d->entry = img.entry;
+	if (img.has_entry && !img.noload && !k->has_entry) {
+		k->has_entry = 1;
+		k->entry = img.entry;
 	}
 	*kernel = img.data;
 	*kernel_len = img.len;
@@ -399,7 +399,7 @@ static int take_segment(const struct fit *f, struct cp_request_segment *s,
 }
 
 /* A device tree or ramdisk the configuration has and no segment takes. */
-static void warn_not_taken(const struct fit *f, const struct cp_request *d,
+static void warn_not_taken(const struct fit *f, const struct cp_request *req,
 			   const struct cp_loc *conf_loc)
 {
 	static const char *const roles[] = { "fdt", "ramdisk" };
@@ -407,9 +407,9 @@ static void warn_not_taken(const struct fit *f, const struct cp_request *d,
 	for (size_t r = 0; r < sizeof(roles) / sizeof(roles[0]); r++) {
 		int taken = 0;
 
-		for (int i = 0; i < d->nsegments; i++)
-			taken |= d->segments[i].fit_role &&
-				 !strcmp(d->segments[i].fit_role, roles[r]);
+		for (int i = 0; i < req->nsegments; i++)
+			taken |= req->segments[i].fit_role &&
+				 !strcmp(req->segments[i].fit_role, roles[r]);
 		if (!taken && fdt_getprop(f->file, f->conf, roles[r], NULL))
 			cp_warn(conf_loc, unused_property,
 				"the configuration has a %s and no segment "
@@ -422,7 +422,7 @@ static void warn_not_taken(const struct fit *f, const struct cp_request *d,
 int cp_fit_take(struct cp_plan *plan, const unsigned char *file, size_t len,
 		const char *path, unsigned char **kernel, size_t *kernel_len)
 {
-	struct cp_request *d = &plan->req;
+	struct cp_request *req = &plan->req;
 	struct fit f = { .file = file,
 			 .len = len,
 			 .path = path,
@@ -441,17 +441,17 @@ int cp_fit_take(struct cp_plan *plan, const unsigned char *file, size_t len,
 				 why);
 		return -1;
 	}
-	if (open_configuration(&f, d->kernel.fit_configuration, &loc))
+	if (open_configuration(&f, req->kernel.fit_configuration, &loc))
 		return -1;
 	if (fdt_get_path(file, f.conf, conf_path, sizeof(conf_path)))
 		strcpy(conf_path, "?");
 	loc.where = conf_path;
-	for (int i = 0; i < d->nsegments; i++)
-		if (d->segments[i].fit_role)
-			err |= take_segment(&f, &d->segments[i],
+	for (int i = 0; i < req->nsegments; i++)
+		if (req->segments[i].fit_role)
+			err |= take_segment(&f, &req->segments[i],
 					    plan->desc_file, &loc);
-	warn_not_taken(&f, d, &loc);
-	if (err || take_kernel(&f, &d->kernel, &loc, kernel, kernel_len))
+	warn_not_taken(&f, req, &loc);
+	if (err || take_kernel(&f, &req->kernel, &loc, kernel, kernel_len))
 		return -1;
 	return 0;
 }

@@ -54,9 +54,7 @@ static int take_page_size(struct step *s)
 					  a->default_page_size;
 
 	if (ps < a->page_size || ps > 0x200000 || ps & (ps - 1)) {
-		cp_error((&(struct cp_loc){ .file = s->plan->desc_file,
-					    .where = "/:page-size" }),
-			 bad_property,
+		cp_error(CP_DESC_AT(s->plan, "/:page-size"), bad_property,
 			 "page-size = <0x%llx>: the page size of the kernels "
 			 "that will load this, a power of two from 0x%llx "
 			 "(%s's smallest) to 0x200000",
@@ -112,9 +110,7 @@ static int take_memory(struct step *s)
 	const struct cp_desc *d = &s->desc;
 
 	if (d->nmemory > CP_MAX_MEMORY) {
-		cp_error((&(struct cp_loc){ .file = p->desc_file,
-					    .where = "/:memory" }),
-			 too_many_ranges,
+		cp_error(CP_DESC_AT(p, "/:memory"), too_many_ranges,
 			 "%d memory ranges; at most %d are taken, merge "
 			 "adjacent ones",
 			 d->nmemory, CP_MAX_MEMORY);

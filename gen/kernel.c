@@ -245,9 +245,7 @@ int cp_kernel_load_elf(struct cp_plan *plan, const unsigned char *file,
 	} else if (!err)
 		err = translate_entry(plan, elf, ld, n, loc);
 	if (!err && plan->req.kernel.has_load)
-		cp_warn((&(struct cp_loc){ .file = plan->desc_file,
-					   .where = "/kernel" }),
-			unused_property,
+		cp_warn(CP_DESC_AT(plan, "/kernel"), unused_property,
 			"kernel { load } is ignored: an ELF kernel is placed "
 			"at its own physical addresses");
 	free(ld);

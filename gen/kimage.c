@@ -66,9 +66,7 @@ int cp_kimage_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (plan->req.kernel.has_load) {
 		load = plan->req.kernel.load;
 		if ((load - toff) % k->base_align) {
-			cp_error((&(struct cp_loc){ .file = plan->desc_file,
-						    .where = "/kernel:load" }),
-				 image_align,
+			cp_error(CP_DESC_AT(plan, "/kernel:load"), image_align,
 				 "an %s goes text_offset (0x%llx) above a "
 				 "0x%llx-aligned base; 0x%llx is not",
 				 f->name, (unsigned long long)toff,

@@ -210,8 +210,7 @@ static void warn_not_taken(const struct run *r)
 			given |= CP_TOOK_MODULES;
 	for (size_t i = 0; i < sizeof(info) / sizeof(info[0]); i++)
 		if (given & ~r->plan.took & info[i].bit)
-			cp_warn((&(struct cp_loc){ .file = r->plan.desc_file,
-						   .where = info[i].where }),
+			cp_warn(CP_DESC_AT(&r->plan, info[i].where),
 				unused_property,
 				"protocol \"%s\" passes no %s to the "
 				"destination; %s",

@@ -35,7 +35,7 @@ static int index_of(const struct cp_plan *plan, const char *name)
  */
 static void seeds_txt(const struct cp_plan *plan, struct cp_strbuf *o)
 {
-	const char *order = plan->arch->elf_data == ELFDATA2MSB ? "be" : "le";
+	const char *order = plan->arch->elf.data == ELFDATA2MSB ? "be" : "le";
 
 	for (int k = 0; k < plan->nseeds; k++) {
 		const struct cp_seed *s = &plan->seeds[k];

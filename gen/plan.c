@@ -472,13 +472,12 @@ int cp_plan_check_segments(struct cp_plan *plan)
 	if (err)
 		return err;
 	if (plan->nseg < 2) {
-		cp_error(&(struct cp_loc){ .file = plan->desc_file },
-			 no_segments, "nothing to load: give a kernel");
+		cp_error(CP_DESC_AT(plan, NULL), no_segments,
+			 "nothing to load: give a kernel");
 		return -1;
 	}
 	if ((unsigned)plan->nseg > a->max_segments) {
-		cp_error(&(struct cp_loc){ .file = plan->desc_file },
-			 too_many_segments,
+		cp_error(CP_DESC_AT(plan, NULL), too_many_segments,
 			 "%d segments (the codepage included), but kexec_load "
 			 "takes at most %u; merge some",
 			 plan->nseg, a->max_segments);

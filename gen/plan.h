@@ -184,6 +184,11 @@ struct cp_segment *cp_plan_add(struct cp_plan *plan, const char *name,
 /* Find a segment by name (kernel segments are "kernel.N"); NULL if none. */
 struct cp_segment *cp_plan_find(const struct cp_plan *plan, const char *name);
 
+/* The place AT ("/kernel:load", or NULL: the file) of the description
+ * plan OF was made from, for a message. */
+#define CP_DESC_AT(of, at) \
+	(&(struct cp_loc){ .file = (of)->desc_file, .where = (at) })
+
 /* S, kept as long as the plan: a location's file or node path (NULL:
  * NULL). */
 const char *cp_plan_name(struct cp_plan *plan, const char *s);

@@ -96,8 +96,26 @@ void cp_planasm_entry_symbol(struct cp_strbuf *o, const char *name,
 		     name, i, name, i, table, i, size, at);
 }
 
-void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
-			const char *directive)
+void cp_planasm_seg_fields(struct cp_strbuf *o, const struct cp_plan *plan,
+			   const char *directive)
+{
+	cp_planasm_field(o, "PLAN_NSEG", directive, (uint64_t)plan->nseg - 1);
+	cp_sb_printf(o, "\tfield PLAN_SEG, %s, segs - cp_plan\n", directive);
+}
+
+void cp_planasm_registers(struct cp_strbuf *o, const struct cp_plan *plan,
+			  int n, const char *size, const char *directive)
+{
+	for (int i = 0; i < n; i++) {
+		const struct cp_regval *r = &plan->regs[i];
+
+		cp_planasm_entry(o, "cp_plan", i, size, "PLAN_REGS", directive,
+				 r->set && !r->runtime ? r->value : 0);
+	}
+}
+
+static void segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
+		    const char *directive)
 {
 	cp_sb_printf(o, "\t/* %s */\n", s->name);
 	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_MEM", directive,
@@ -112,4 +130,31 @@ void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
 				"SEGE_S1");
 	cp_planasm_entry_symbol(o, "cp_seg_s2", "segs", e, "SEGE_SIZE",
 				"SEGE_S2");
+}
+
+void cp_planasm_segs(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *directive,
+		     void (*more)(struct cp_strbuf *o, int e,
+				  const struct cp_segment *s))
+{
+	cp_planasm_table(o, "segs");
+	for (int i = 1; i < plan->nseg; i++) {
+		segment(o, i - 1, &plan->seg[i], directive);
+		if (more)
+			more(o, i - 1, &plan->seg[i]);
+	}
+	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
+}
+
+void cp_planasm_ranges(struct cp_strbuf *o, const char *name,
+		       const struct cp_range *r, int n, const char *size,
+		       const char *base_at, const char *end_at)
+{
+	cp_planasm_table(o, name);
+	for (int i = 0; i < n; i++) {
+		cp_planasm_entry(o, name, i, size, base_at, ".quad", r[i].base);
+		cp_planasm_entry(o, name, i, size, end_at, ".quad",
+				 r[i].base + r[i].size);
+	}
+	cp_planasm_table_end(o, name, n, size);
 }

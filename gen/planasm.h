@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 
+#include "request.h"
 #include "util.h"
 
 /*
@@ -57,21 +58,41 @@ void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 		     const char *word, const char *addr_directive,
 		     uint64_t addr);
 
+/* PLAN_NSEG and PLAN_SEG as directive: how many segments the table
+ * "segs" has (the codepage is not one of them) and where it is. */
+void cp_planasm_seg_fields(struct cp_strbuf *o, const struct cp_plan *plan,
+			   const char *directive);
+
+/* PLAN_REGS: the first n registers, each size bytes (a plan.inc name or a
+ * number) as directive; 0 for one not set or filled in at run time. */
+void cp_planasm_registers(struct cp_strbuf *o, const struct cp_plan *plan,
+			  int n, const char *size, const char *directive);
+
 /*
- * Entry e of the segment table "segs" (each SEGE_SIZE bytes): where s
- * lies and its block sum, SEGE_MEM, _MEMSZ, _S1 and _S2 as directive;
- * the sums' places as the global symbols cp_seg_s1_E and cp_seg_s2_E
- * (a loader that refreshes seeds rewrites them, segments.txt).
+ * The table "segs": for every segment but the codepage, entry e (each
+ * SEGE_SIZE bytes) has where it lies and its block sum, SEGE_MEM, _MEMSZ,
+ * _S1 and _S2 as directive, the sums' places as the global symbols
+ * cp_seg_s1_E and cp_seg_s2_E (a loader that refreshes seeds rewrites
+ * them, segments.txt), then what more writes of the arch's own fields
+ * (NULL: none).
  */
 struct cp_segment;
-void cp_planasm_segment(struct cp_strbuf *o, int e, const struct cp_segment *s,
-			const char *directive);
+void cp_planasm_segs(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *directive,
+		     void (*more)(struct cp_strbuf *o, int e,
+				  const struct cp_segment *s));
 
 /* The global symbol NAME_I at field AT of entry I (each SIZE bytes) of
  * TABLE: a place the linked codepage's symbols name. */
 void cp_planasm_entry_symbol(struct cp_strbuf *o, const char *name,
 			     const char *table, int i, const char *size,
 			     const char *at);
+
+/* The table NAME of N ranges, each SIZE bytes, at the current place:
+ * BASE_AT and END_AT of each ([base, end)) as .quad. */
+void cp_planasm_ranges(struct cp_strbuf *o, const char *name,
+		       const struct cp_range *r, int n, const char *size,
+		       const char *base_at, const char *end_at);
 
 /* End the fixed part: PLAN_FIXED_SIZE bytes from cp_plan, no more. */
 void cp_planasm_fixed_end(struct cp_strbuf *o);

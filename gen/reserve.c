@@ -145,9 +145,7 @@ static void arch_firmware(struct cp_plan *plan, const struct tree_walk *w)
 				 "where yours is)",
 				 (unsigned long long)a->firmware_size,
 				 a->firmware_name, a->name),
-		    &(struct cp_loc){ .file = plan->desc_file,
-				      .where = "/:memory" },
-		    NULL);
+		    CP_DESC_AT(plan, "/:memory"), NULL);
 }
 
 int cp_reserve_collect(struct cp_plan *plan)

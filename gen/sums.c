@@ -13,7 +13,7 @@ void cp_sums_compute(struct cp_plan *plan)
 {
 	static const unsigned char zero[4096];
 	int word = (int)plan->arch->reg_bytes;
-	int big = plan->arch->elf_data == ELFDATA2MSB;
+	int big = plan->arch->elf.data == ELFDATA2MSB;
 
 	for (int i = 1; i < plan->nseg;
 	     i++) { /* the codepage checks the rest */

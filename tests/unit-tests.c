@@ -153,6 +153,19 @@ static int load_kernel_file(struct cp_plan *p, const char *path)
 	return file ? cp_kernel_load(p, path, file, len) : -1;
 }
 
+/* Whether the kernel at PATH (freed) is refused by an e500 plan. */
+static int kernel_refused(char *path)
+{
+	struct cp_plan p;
+	int refused;
+
+	init_plan(&p);
+	refused = load_kernel_file(&p, path) != 0;
+	cp_plan_free(&p);
+	free(path);
+	return refused;
+}
+
 static void test_kernel(void)
 {
 	struct phdr_spec two[] = {
@@ -176,24 +189,14 @@ static void test_kernel(void)
 	cp_plan_free(&p);
 	free(path);
 
-	path = make_elf("arm.elf", EM_AARCH64, 0, two, 1);
-	init_plan(&p);
-	CHECK("kernel-wrong-arch", load_kernel_file(&p, path) != 0);
-	cp_plan_free(&p);
-	free(path);
-
+	CHECK("kernel-wrong-arch",
+	      kernel_refused(make_elf("arm.elf", EM_AARCH64, 0, two, 1)));
 	path = make_elf("trunc.elf", EM_PPC, 0xc0000000, two, 1);
 	truncate(path, 100);
-	init_plan(&p);
-	CHECK("kernel-truncated", load_kernel_file(&p, path) != 0);
-	cp_plan_free(&p);
-	free(path);
-
-	path = make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1);
-	init_plan(&p);
-	CHECK("kernel-entry-outside", load_kernel_file(&p, path) != 0);
-	cp_plan_free(&p);
-	free(path);
+	CHECK("kernel-truncated", kernel_refused(path));
+	CHECK("kernel-entry-outside",
+	      kernel_refused(
+		      make_elf("noentry.elf", EM_PPC, 0x12345678, two, 1)));
 
 	path = write_text("raw.bin", "raw kernel bytes");
 	init_plan(&p);
@@ -370,6 +373,26 @@ void add_full(struct cp_plan *p, const char *name, uint64_t mem, size_t len,
 	cp_plan_add(p, name, mem, b, len, memsz, &loc);
 }
 
+/* Whether cp_blob_check refuses the blob of a 64 KiB segment at 0 and a
+ * one-page codepage at CODEPAGE, in the NMEM ranges of MEM. */
+static int blob_refused(struct cp_blob *b, const struct cp_image *img,
+			uint64_t codepage, int nmem, const struct cp_range *mem)
+{
+	struct cp_plan p;
+	int refused;
+
+	init_plan(&p);
+	p.nmemory = nmem;
+	memcpy(p.memory, mem, sizeof(*mem) * (size_t)nmem);
+	add_full(&p, "k", 0, 0x10000, 0x10000);
+	p.seg[0].mem = codepage;
+	p.seg[0].memsz = 0x1000;
+	cp_blob_layout(b, &p, img, 0x400);
+	refused = cp_blob_check(b, &p) != 0;
+	cp_plan_free(&p);
+	return refused;
+}
+
 static void test_blob(void)
 {
 	unsigned char code[40];
@@ -403,26 +426,14 @@ static void test_blob(void)
 
 	/* all free memory within one blob's reach: a load address leaves
 	 * the mover nowhere to step aside to */
-	init_plan(&p);
-	p.memory[0] = (struct cp_range){ 0, 0x20000 };
-	add_full(&p, "k", 0, 0x10000, 0x10000);
-	p.seg[0].mem = 0x1f000;
-	p.seg[0].memsz = 0x1000;
-	cp_blob_layout(b, &p, &img, 0x400);
-	CHECK("blob-mover-cornered", cp_blob_check(b, &p) != 0);
-	cp_plan_free(&p);
-
+	CHECK("blob-mover-cornered",
+	      blob_refused(b, &img, 0x1f000, 1,
+			   (const struct cp_range[]){ { 0, 0x20000 } }));
 	/* larger than every memory range */
-	init_plan(&p);
-	p.nmemory = 2;
-	p.memory[0] = (struct cp_range){ 0, 0x10000 };
-	p.memory[1] = (struct cp_range){ 0x100000, 0x10000 };
-	add_full(&p, "k", 0, 0x10000, 0x10000);
-	p.seg[0].mem = 0x100000;
-	p.seg[0].memsz = 0x1000;
-	cp_blob_layout(b, &p, &img, 0x400);
-	CHECK("blob-fits-nowhere", cp_blob_check(b, &p) != 0);
-	cp_plan_free(&p);
+	CHECK("blob-fits-nowhere",
+	      blob_refused(b, &img, 0x100000, 2,
+			   (const struct cp_range[]){ { 0, 0x10000 },
+						      { 0x100000, 0x10000 } }));
 
 	/* a row without a mover refuses before anything is assembled */
 	init_plan(&p);
@@ -681,7 +692,7 @@ static int formats_complete(const struct cp_arch *a)
 static int row_complete(const struct cp_arch *a)
 {
 	return a->name && a->summary && a->uboot_arches && a->uboot_arches[0] &&
-	       a->elf_machine && a->elf_class && a->elf_data &&
+	       a->elf.machine && a->elf.cls && a->elf.data &&
 	       a->cross_prefixes && a->cross_prefixes[0] &&
 	       a->binutils_package && a->as_flags && a->ld_emulation &&
 	       a->ldscript && a->srcdir && a->sources && a->sources[0] &&

@@ -57,6 +57,22 @@ static int place_oldkernel(struct boot *b, uint64_t *out)
 	return -1;
 }
 
+/* The target's ld, linking ARGS (NULL-ended, at most 8) into OUT as the
+ * stand-ins want: a plain ELF, every segment writable. 0 or -1. */
+static int run_ld(const struct cp_toolchain *tc, const struct cp_arch *a,
+		  const char *out, const char *const *args)
+{
+	const char *argv[16] = { tc->ld, "-m", a->ld_emulation, "-N",
+				 "--no-warn-rwx-segments" };
+	int n = 5;
+
+	while (*args && n < 13)
+		argv[n++] = *args++;
+	argv[n++] = "-o";
+	argv[n++] = out;
+	return cp_spawn((char **)argv, NULL, "the target's binutils") ? -1 : 0;
+}
+
 int cq_build_oldkernel(struct boot *b, const char *prefix, char **elf)
 {
 	char *datadir = cp_datadir();
@@ -82,21 +98,10 @@ int cq_build_oldkernel(struct boot *b, const char *prefix, char **elf)
 	{
 		char *ttext =
 			cp_xasprintf("-Ttext=0x%llx", (unsigned long long)at);
-		char *argv[] = { tc.ld,
-				 "-m",
-				 (char *)b->arch->ld_emulation,
-				 "-N",
-				 "--no-warn-rwx-segments",
-				 "-e",
-				 "_start",
-				 ttext,
-				 "-o",
-				 *elf,
-				 obj,
-				 pobj,
-				 NULL };
 
-		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
+		err = run_ld(&tc, b->arch, *elf,
+			     (const char *const[]){ "-e", "_start", ttext, obj,
+						    pobj, NULL });
 		free(ttext);
 	}
 out:
@@ -146,22 +151,10 @@ int cq_wrap_blob(struct boot *b, const char *prefix, char **elf)
 		char *blob = cp_xasprintf("%s%s",
 					  b->lay.t.blob[0] == '-' ? "./" : "",
 					  b->lay.t.blob);
-		char *argv[] = { tc.ld,
-				 "-m",
-				 (char *)b->arch->ld_emulation,
-				 "-N",
-				 "--no-warn-rwx-segments",
-				 "-b",
-				 "binary",
-				 tdata,
-				 "-e",
-				 entry,
-				 "-o",
-				 *elf,
-				 blob,
-				 NULL };
 
-		err = cp_spawn(argv, NULL, "the target's binutils") ? -1 : 0;
+		err = run_ld(&tc, b->arch, *elf,
+			     (const char *const[]){ "-b", "binary", tdata, "-e",
+						    entry, blob, NULL });
 		free(tdata);
 		free(entry);
 		free(blob);

@@ -44,16 +44,8 @@ static int arm64_prepare(struct cp_plan *plan)
 /* The identity map's ranges and runs, each a table after the segments. */
 static void emit_map(const struct a64_idmap *map, struct cp_strbuf *o)
 {
-	cp_planasm_table(o, "ranges");
-	for (int i = 0; i < map->nranges; i++) {
-		const struct cp_range *r = &map->ranges[i];
-
-		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_BASE",
-				 ".quad", r->base);
-		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_END",
-				 ".quad", r->base + r->size);
-	}
-	cp_planasm_table_end(o, "ranges", map->nranges, "RANGE_SIZE");
+	cp_planasm_ranges(o, "ranges", map->ranges, map->nranges, "RANGE_SIZE",
+			  "RANGE_BASE", "RANGE_END");
 	cp_planasm_table(o, "runs");
 	for (int i = 0; i < map->nruns; i++) {
 		const struct a64_idmap_run *r = &map->runs[i];
@@ -72,6 +64,16 @@ static void emit_map(const struct a64_idmap *map, struct cp_strbuf *o)
 	cp_planasm_table_end(o, "runs", map->nruns, "RUN_SIZE");
 }
 
+/* A segment's CRC-32C, which its verification checks (and a loader that
+ * refreshes seeds rewrites: cp_seg_crc_E). */
+static void emit_crc(struct cp_strbuf *o, int e, const struct cp_segment *s)
+{
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
+			 s->crc32c);
+	cp_planasm_entry_symbol(o, "cp_seg_crc", "segs", e, "SEGE_SIZE",
+				"SEGE_CRC");
+}
+
 static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct a64_idmap *map = plan->arch_data;
@@ -82,11 +84,8 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		     "\tfield PLAN_FLAGS, .word, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
-	cp_planasm_field(o, "PLAN_NSEG", ".quad", (uint64_t)plan->nseg - 1);
-	cp_sb_printf(o, "\tfield PLAN_SEG, .quad, segs - cp_plan\n");
-	for (int i = 0; i < NREGS; i++)
-		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".quad",
-				 plan->regs[i].set ? plan->regs[i].value : 0);
+	cp_planasm_seg_fields(o, plan, ".quad");
+	cp_planasm_registers(o, plan, NREGS, "8", ".quad");
 	cp_planasm_uart(o, plan, ".word", ".quad", plan->uart.addr);
 	cp_planasm_field(o, "PLAN_MAP_PAGES", ".word", (uint64_t)map->npages);
 	cp_planasm_field(o, "PLAN_MAP_NRUNS", ".word", (uint64_t)map->nruns);
@@ -96,18 +95,7 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_MAP_RANGES, .quad, ranges - cp_plan\n");
 	cp_planasm_field(o, "PLAN_PAGE_SIZE", ".word", plan->page_size);
 	cp_planasm_fixed_end(o);
-	cp_planasm_table(o, "segs");
-	for (int i = 1; i < plan->nseg; i++) {
-		const struct cp_segment *s = &plan->seg[i];
-		int e = i - 1;
-
-		cp_planasm_segment(o, e, s, ".quad");
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_CRC", ".word",
-				 s->crc32c);
-		cp_planasm_entry_symbol(o, "cp_seg_crc", "segs", e, "SEGE_SIZE",
-					"SEGE_CRC");
-	}
-	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
+	cp_planasm_segs(o, plan, ".quad", emit_crc);
 	emit_map(map, o);
 	cp_planasm_end(o);
 }
@@ -167,9 +155,7 @@ const struct cp_arch cp_arch_arm64 = {
 	.aliases = (const char *const[]){ "aarch64", NULL },
 	.uboot_arches = (const char *const[]){ "arm64", NULL },
 	.summary = "ARMv8-A AArch64, entered at EL2 or EL1, MMU on or off",
-	.elf_machine = EM_AARCH64,
-	.elf_class = ELFCLASS64,
-	.elf_data = ELFDATA2LSB,
+	.elf = { .machine = EM_AARCH64, .cls = ELFCLASS64, .data = ELFDATA2LSB },
 	.cross_prefixes = CP_CROSS_PREFIXES("aarch64"),
 	.binutils_package = "binutils-aarch64-linux-gnu",
 	.as_flags = (const char *const[]){ "-EL", NULL },

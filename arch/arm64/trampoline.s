@@ -47,12 +47,9 @@
 // index), x29 the index of x25's segment.
 
 	.include "plan.inc"
+	.include "kexec-list.inc"
 	.arch	armv8-a+crc
 
-	.equ	IND_DESTINATION_BIT, 0
-	.equ	IND_INDIRECTION_BIT, 1
-	.equ	IND_DONE_BIT, 2
-	.equ	IND_SOURCE_BIT, 3
 	.equ	PAGE, 4096
 	.equ	SCTLR_M, 1 << 0
 	.equ	SCTLR_C, 1 << 2
@@ -70,6 +67,15 @@
 	.endr
 	cmp	x5, x6
 	b.lo	77b
+	.endm
+
+	// seg_table N, T: N = how many segments the plan's table holds, T =
+	// its address (x10 = cp_plan)
+	.macro	seg_table n, t
+	adr	x10, cp_plan
+	ldr	\n, [x10, #PLAN_NSEG]
+	ldr	\t, [x10, #PLAN_SEG]
+	add	\t, \t, x10
 	.endm
 
 	.section .text.entry, "ax"
@@ -208,10 +214,7 @@ done:
 // MMU off, as Linux does, since speculation leaves such lines anyway).
 // On the entrant's map its lines may be dirty: clean and invalidate them.
 placed:				// x16: the segment table, x17: its length
-	adr	x10, cp_plan
-	ldr	x17, [x10, #PLAN_NSEG]
-	ldr	x16, [x10, #PLAN_SEG]
-	add	x16, x16, x10
+	seg_table x17, x16
 	mov	x29, xzr
 14:	cmp	x29, x17
 	b.eq	checked
@@ -271,10 +274,7 @@ segment_begin:
 	b.ne	22f
 	mvn	w26, w26		// CRC32C starts from ~0
 22:	cbz	x20, 24f
-	adr	x10, cp_plan
-	ldr	x11, [x10, #PLAN_NSEG]
-	ldr	x12, [x10, #PLAN_SEG]
-	add	x12, x12, x10
+	seg_table x11, x12
 	mov	x29, xzr
 23:	cmp	x29, x11
 	b.eq	24f

@@ -292,6 +292,13 @@ static uint32_t boot_cpuid_at(const struct cp_plan *plan)
 	return s ? (uint32_t)(s->mem + s->data_off + 28) : 0;
 }
 
+/* SEGE_SEEN: 0 until the codepage has checked the segment (plan.inc). */
+static void clear_seen(struct cp_strbuf *o, int e, const struct cp_segment *s)
+{
+	(void)s;
+	cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN", ".long", 0);
+}
+
 static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct e500_data *d = plan->arch_data;
@@ -304,11 +311,8 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_field(o, "PLAN_NTLB", ".long",
 			 (uint64_t)(d->ntlb + d->ndev));
 	cp_sb_printf(o, "\tfield PLAN_TLB, .long, tlbs - cp_plan\n");
-	cp_planasm_field(o, "PLAN_NSEG", ".long", (uint64_t)plan->nseg - 1);
-	cp_sb_printf(o, "\tfield PLAN_SEG, .long, segs - cp_plan\n");
-	for (int i = 0; i < NGPR; i++)
-		cp_planasm_entry(o, "cp_plan", i, "4", "PLAN_REGS", ".long",
-				 reg32(plan, i));
+	cp_planasm_seg_fields(o, plan, ".long");
+	cp_planasm_registers(o, plan, NGPR, "4", ".long");
 	cp_sb_printf(o, "\tfield PLAN_FLAGS, .long, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_uart(o, plan, ".long", ".long",
@@ -351,16 +355,7 @@ static void e500_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 				 ".long", c->release_at);
 	}
 	cp_planasm_table_end(o, "cpus", plan->ncpus, "CPUE_SIZE");
-	cp_planasm_table(o, "segs");
-	for (int i = 1; i < plan->nseg; i++) {
-		const struct cp_segment *s = &plan->seg[i];
-		int e = i - 1;
-
-		cp_planasm_segment(o, e, s, ".long");
-		cp_planasm_entry(o, "segs", e, "SEGE_SIZE", "SEGE_SEEN",
-				 ".long", 0);
-	}
-	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
+	cp_planasm_segs(o, plan, ".long", clear_seen);
 	cp_planasm_end(o);
 }
 
@@ -441,9 +436,7 @@ const struct cp_arch cp_arch_ppc32_e500 = {
 	.aliases = (const char *const[]){ "e500", "ppc-e500", NULL },
 	.uboot_arches = (const char *const[]){ "powerpc", "ppc", NULL },
 	.summary = "Freescale/NXP e500v2 and e500mc PowerPC Book E (32-bit)",
-	.elf_machine = EM_PPC,
-	.elf_class = ELFCLASS32,
-	.elf_data = ELFDATA2MSB,
+	.elf = { .machine = EM_PPC, .cls = ELFCLASS32, .data = ELFDATA2MSB },
 	.cross_prefixes = CP_CROSS_PREFIXES("powerpc"),
 	.binutils_package = "binutils-powerpc-linux-gnu",
 	.as_flags = (const char *const[]){ "-a32", "-mbig", "-me500",

@@ -37,11 +37,7 @@
 
 	.include "plan.inc"
 	.include "tlbmap.inc"
-
-	.equ	IND_DESTINATION, 0x1
-	.equ	IND_INDIRECTION, 0x2
-	.equ	IND_DONE, 0x4
-	.equ	IND_SOURCE, 0x8
+	.include "kexec-list.inc"
 
 	.equ	LINE, 32		# smallest e500 cache line (e500mc: 64)
 	.equ	PAGE, 4096		# kexec page

@@ -47,25 +47,14 @@ static void riscv_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_sb_printf(o, "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n");
 	cp_planasm_field(o, "PLAN_HARTMASK", ".word", hartmask);
 	cp_planasm_field(o, "PLAN_ENTRY", ".dword", plan->entry);
-	cp_planasm_field(o, "PLAN_NSEG", ".dword", (uint64_t)plan->nseg - 1);
-	cp_sb_printf(o, "\tfield PLAN_SEG, .dword, segs - cp_plan\n");
-	for (int i = 0; i < NREGS; i++)
-		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".dword",
-				 plan->regs[i].set && !plan->regs[i].runtime ?
-					 plan->regs[i].value :
-					 0);
+	cp_planasm_seg_fields(o, plan, ".dword");
+	/* a hart id is filled in at run time (PLAN_HARTMASK) */
+	cp_planasm_registers(o, plan, NREGS, "8", ".dword");
 	cp_sb_printf(o, "\tfield PLAN_FLAGS, .word, %s\n",
 		     plan->verify ? "PLAN_VERIFY" : "0");
 	cp_planasm_uart(o, plan, ".word", ".dword", plan->uart.addr);
 	cp_planasm_fixed_end(o);
-	cp_planasm_table(o, "segs");
-	for (int i = 1; i < plan->nseg; i++) {
-		const struct cp_segment *s = &plan->seg[i];
-		int e = i - 1;
-
-		cp_planasm_segment(o, e, s, ".dword");
-	}
-	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
+	cp_planasm_segs(o, plan, ".dword", NULL);
 	cp_planasm_end(o);
 }
 
@@ -114,9 +103,7 @@ const struct cp_arch cp_arch_riscv64 = {
 	.aliases = (const char *const[]){ "riscv", "rv64", NULL },
 	.uboot_arches = (const char *const[]){ "riscv", NULL },
 	.summary = "RISC-V RV64 in S-mode under SBI firmware",
-	.elf_machine = EM_RISCV,
-	.elf_class = ELFCLASS64,
-	.elf_data = ELFDATA2LSB,
+	.elf = { .machine = EM_RISCV, .cls = ELFCLASS64, .data = ELFDATA2LSB },
 	.cross_prefixes = CP_CROSS_PREFIXES("riscv64"),
 	.binutils_package = "binutils-riscv64-linux-gnu",
 	.as_flags = (const char *const[]){ "-march=rv64imac_zicsr_zifencei",

@@ -32,11 +32,8 @@
 # used: sp, gp and tp come from the plan for the destination.
 
 	.include "plan.inc"
+	.include "kexec-list.inc"
 
-	.equ	IND_DESTINATION, 0x1
-	.equ	IND_INDIRECTION, 0x2
-	.equ	IND_DONE, 0x4
-	.equ	IND_SOURCE, 0x8
 	.equ	PAGE, 4096
 
 	.macro	word16 op, base		# op a0..a7, s2..s9 at 0..120(base)

@@ -89,23 +89,13 @@ static void x86_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 		     plan->verify ? "PLAN_VERIFY" : "0",
 		     d->dest32 ? "PLAN_DEST32" : "0");
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
-	cp_planasm_field(o, "PLAN_NSEG", ".quad", (uint64_t)plan->nseg - 1);
-	cp_sb_printf(o, "\tfield PLAN_SEG, .quad, segs - cp_plan\n");
-	for (int i = 0; i < NREGS; i++)
-		cp_planasm_entry(o, "cp_plan", i, "8", "PLAN_REGS", ".quad",
-				 plan->regs[i].set ? plan->regs[i].value : 0);
+	cp_planasm_seg_fields(o, plan, ".quad");
+	cp_planasm_registers(o, plan, NREGS, "8", ".quad");
 	cp_planasm_uart(o, plan, ".long", ".quad", plan->uart.addr);
 	cp_planasm_field(o, "PLAN_MAP_TOP", ".quad", d->map_top);
 	cp_planasm_field(o, "PLAN_MAP_PAGES", ".quad", d->map_pages);
 	cp_planasm_fixed_end(o);
-	cp_planasm_table(o, "segs");
-	for (int i = 1; i < plan->nseg; i++) {
-		const struct cp_segment *s = &plan->seg[i];
-		int e = i - 1;
-
-		cp_planasm_segment(o, e, s, ".quad");
-	}
-	cp_planasm_table_end(o, "segs", plan->nseg - 1, "SEGE_SIZE");
+	cp_planasm_segs(o, plan, ".quad", NULL);
 	cp_planasm_end(o);
 }
 
@@ -157,9 +147,7 @@ const struct cp_arch cp_arch_x86_64 = {
 	.uboot_arches = (const char *const[]){ "x86_64", NULL },
 	.summary = "x86-64, entered in 64-bit mode (Linux's kexec) or 32-bit "
 		   "protected mode (a bootloader)",
-	.elf_machine = EM_X86_64,
-	.elf_class = ELFCLASS64,
-	.elf_data = ELFDATA2LSB,
+	.elf = { .machine = EM_X86_64, .cls = ELFCLASS64, .data = ELFDATA2LSB },
 	.cross_prefixes = CP_CROSS_PREFIXES("x86_64"),
 	.binutils_package = "binutils-x86-64-linux-gnu",
 	.as_flags = (const char *const[]){ "--64", NULL },

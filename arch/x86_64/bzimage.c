@@ -297,9 +297,7 @@ static int set_rsdp(const struct cp_plan *plan, const unsigned char *hdr,
 	if (!plan->req.has_acpi_rsdp)
 		return 0;
 	if (version < VERSION_RSDP) {
-		cp_error((&(struct cp_loc){ .file = plan->desc_file,
-					    .where = "/:acpi-rsdp" }),
-			 unused_property,
+		cp_error(CP_DESC_AT(plan, "/:acpi-rsdp"), unused_property,
 			 "this kernel speaks boot protocol %u.%02u; "
 			 "acpi_rsdp_addr needs 2.14 (Linux 5.0)",
 			 version >> 8, version & 0xff);
@@ -315,9 +313,7 @@ static void check_low_memory(const struct cp_plan *plan)
 	for (int i = 0; i < plan->nmemory; i++)
 		if (plan->memory[i].base < 0x100000)
 			return;
-	cp_warn((&(struct cp_loc){ .file = plan->desc_file,
-				   .where = "/:memory" }),
-		bad_memory,
+	cp_warn(CP_DESC_AT(plan, "/:memory"), bad_memory,
 		"no memory below 1 MiB: Linux x86 puts its real-mode "
 		"trampoline there and panics without it (\"Real mode "
 		"trampoline was not allocated\"); add the firmware's low RAM, "
@@ -344,8 +340,7 @@ static int seed_setup_data(struct cp_plan *plan,
 	x86_put64(bp + HDR_SETUP_DATA, addr + sd_off);
 	seed = cp_plan_seed(plan, "boot_params", sd_off + SD_DATA, RNG_SEED_LEN,
 			    "setup_data SETUP_RNG_SEED",
-			    &(struct cp_loc){ .file = plan->desc_file,
-					      .where = "/:protocol" });
+			    CP_DESC_AT(plan, "/:protocol"));
 	if (!seed)
 		return -1;
 	seed->armed = 1;
@@ -367,9 +362,7 @@ int x86_linux_boot_params(struct cp_plan *plan)
 	size_t sd_off = cp_align_up(BP_SIZE + clen + 1, 8);
 
 	if (clen > csize) {
-		cp_error((&(struct cp_loc){ .file = plan->desc_file,
-					    .where = "/kernel:command-line" }),
-			 bad_property,
+		cp_error(CP_DESC_AT(plan, "/kernel:command-line"), bad_property,
 			 "the command line has %zu bytes; this kernel takes "
 			 "at most %u (cmdline_size)",
 			 clen, csize);

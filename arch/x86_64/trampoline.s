@@ -52,11 +52,8 @@
 
 	.include "plan.inc"
 	.include "bimodal.inc"
+	.include "kexec-list.inc"
 
-	.equ	IND_DESTINATION, 0x1
-	.equ	IND_INDIRECTION, 0x2
-	.equ	IND_DONE, 0x4
-	.equ	IND_SOURCE, 0x8
 	.equ	PAGE, 4096
 	.equ	SEL_CODE32, 0x08
 	.equ	SEL_CODE64, 0x10

@@ -23,6 +23,11 @@
 	movq	\reg, %rax
 	call	puthex
 	.endm
+	# the text s_NAME ("regcheck: rax="), then the register saved at OFF
+	.macro	showreg name, off
+	say	s_\name
+	hex	saved + \off(%rip)
+	.endm
 
 	.text
 	.code64
@@ -63,23 +68,15 @@ _start:
 	call	putc
 	call	newline
 
-	say	s_rax
-	hex	saved + 0(%rip)
-	say	s_rbx
-	hex	saved + 8(%rip)
-	say	s_rcx
-	hex	saved + 16(%rip)
-	say	s_rdx
-	hex	saved + 24(%rip)
+	showreg	rax, 0
+	showreg	rbx, 8
+	showreg	rcx, 16
+	showreg	rdx, 24
 	call	newline
-	say	s_rsi
-	hex	saved + 32(%rip)
-	say	s_rdi
-	hex	saved + 40(%rip)
-	say	s_rbp
-	hex	saved + 48(%rip)
-	say	s_rsp
-	hex	saved + 56(%rip)
+	showreg	rsi, 32
+	showreg	rdi, 40
+	showreg	rbp, 48
+	showreg	rsp, 56
 	call	newline
 
 	say	s_payload		# regenerate the xorshift32 sequence

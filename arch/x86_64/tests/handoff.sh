@@ -25,20 +25,30 @@ handoff_x86_64() {
 		return
 	fi
 	mkdir -p "$h"
-	cp "$SRCTREE/arch/x86_64/tests/handoff/regcheck.dts" "$h/"
-	if ! "$MKCP" -d "$h/regcheck.dts" -k "$BUILD/samples/x86_64/regcheck.elf" \
-		-o "$h/out-rc" >"$h/rc.log" 2>&1; then
-		fail handoff/x86_64-regcheck-build "" "$h/rc.log"
-		return
-	fi
-	x86_handoff_boot x86_64-regcheck "$h/out-rc" \
+	x86_handoff_build regcheck regcheck "$h" \
+		"$BUILD/samples/x86_64/regcheck.elf" || return
+	x86_handoff_boot x86_64-regcheck "$h/out-regcheck" \
 		"handoff: old kernel up;mkcodepage: entered;mkcodepage: memory mapped;mkcodepage: segments checked;mkcodepage: jumping;regcheck: pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789 rbp=0x0000c0de"
 	# Secure Boot's lockdown, from the command line: the loader reads
 	# the mode and says why before it loads anything (exit 2)
-	x86_handoff_boot x86_64-lockdown "$h/out-rc" \
+	x86_handoff_boot x86_64-lockdown "$h/out-regcheck" \
 		"handoff: old kernel up;the kernel is locked down (integrity;[kexec-lockdown];exitcode=0x00000200" \
 		lockdown=integrity
 	x86_handoff_linux "$h"
+}
+
+# x86_handoff_build NAME FIXTURE DIR KERNEL [OPTION...]: mkcodepage on
+# handoff/FIXTURE.dts (copied into DIR: its paths are from there) and
+# KERNEL, into DIR/out-NAME; a failure is test handoff/x86_64-NAME-build.
+x86_handoff_build() {
+	hb_name=$1 hb_dir=$3
+	cp "$SRCTREE/arch/x86_64/tests/handoff/$2.dts" "$hb_dir/"
+	hb_desc=$hb_dir/$2.dts hb_kernel=$4
+	shift 4
+	build_case "$hb_dir/out-$hb_name" "$hb_dir/$hb_name.log" "$hb_desc" \
+		"$hb_kernel" "$@" && return
+	fail "handoff/x86_64-$hb_name-build" "" "$hb_dir/$hb_name.log"
+	return 1
 }
 
 # x86_handoff_boot NAME OUTDIR EXPECTED [CMDLINE] [QEMU-OPTIONS]: the old
@@ -73,12 +83,8 @@ x86_handoff_boot() {
 # line and powers off)
 x86_handoff_linux() {
 	second_initrd x86_64 "$1"
-	cp "$SRCTREE/arch/x86_64/tests/handoff/linux.dts" "$1/"
-	if ! "$MKCP" -d "$1/linux.dts" -k "$BUILD/debian-amd64/vmlinuz" \
-		-o "$1/out-linux" >"$1/linux.log" 2>&1; then
-		fail handoff/x86_64-linux-build "" "$1/linux.log"
+	x86_handoff_build linux linux "$1" "$BUILD/debian-amd64/vmlinuz" ||
 		return
-	fi
 	x86_handoff_boot x86_64-linux "$1/out-linux" \
 		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
 	# SMP: the old kernel hands off from its second CPU (reboot=s1:
@@ -91,21 +97,18 @@ x86_handoff_linux() {
 	# entered in 32-bit protected mode as a bootloader's go leaves it: the
 	# mover steps aside, moves every segment, and the codepage goes on to
 	# long mode and Debian's kernel
-	if ! "$MKCP" -d "$1/linux.dts" -k "$BUILD/debian-amd64/vmlinuz" \
-		-o "$1/out-blob" --blob >"$1/blob.log" 2>&1; then
-		fail handoff/x86_64-blob-linux-build "" "$1/blob.log"
-		return
-	fi
+	x86_handoff_build blob-linux linux "$1" "$BUILD/debian-amd64/vmlinuz" \
+		--blob || return
 	log=$WORK/handoff-x86_64-blob-linux.log
 	"$QEMU_RUN" --mode blob --at 0x1000000 --state protected --timeout 120 \
-		--expect "reboot: Power down" "$1/out-blob" >"$log" 2>&1
+		--expect "reboot: Power down" "$1/out-blob-linux" >"$log" 2>&1
 	st=$?
 	if [ $st -ne 0 ]; then
 		fail handoff/x86_64-blob-linux "exit $st" "$log"
 	else
 		check_console handoff/x86_64-blob-linux "$log" \
 			"mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
-			"$1/out-blob/kernel.0.bin"
+			"$1/out-blob-linux/kernel.0.bin"
 	fi
 }
 
