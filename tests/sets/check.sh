@@ -52,7 +52,7 @@ check_plan_drift() {
 			dd=$WORK/drift-$arch-$t
 			mkdir -p "$dd/arch"
 			cp -r "$SRCTREE/ldscripts" "$SRCTREE/templates" "$dd/"
-			cp -r "$SRCTREE/arch/$arch" "$dd/arch/"
+			cp -r "$SRCTREE/arch/$arch" "$SRCTREE"/arch/*.inc "$dd/arch/"
 			edited "cli/$arch-plan-$t" "$SRCTREE/arch/$arch/plan.inc" \
 				"$dd/arch/$arch/plan.inc" "$edit" || continue
 			MKCODEPAGE_DATADIR=$dd "$MKCP" -d "$SRCTREE/arch/$arch/samples/$d" -k "$k" \
