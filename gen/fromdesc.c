@@ -17,32 +17,30 @@ struct step {
 	struct cp_desc desc, tmpl;
 };
 
+/* The arch: --arch, or the description's (both: the same one). */
 static int choose_arch(struct step *s)
 {
 	const char *name = s->in->arch ? s->in->arch : s->desc.arch;
 	struct cp_loc loc = cp_loc_at(s->plan->desc_file, "/:arch");
 
-	if (!name) {
+	if (name)
+		s->plan->arch = cp_arch_find(name);
+	if (!name)
 		cp_error(&loc, missing_arch,
 			 "the description names no arch; add arch = \"...\"; "
 			 "(mkcodepage --list shows them)");
-		return -1;
-	}
-	s->plan->arch = cp_arch_find(name);
-	if (!s->plan->arch) {
+	else if (!s->plan->arch)
 		cp_error(&loc, unknown_arch,
 			 "unknown arch '%s' (mkcodepage --list shows them)",
 			 name);
-		return -1;
-	}
-	if (s->in->arch && s->desc.arch &&
-	    cp_arch_find(s->desc.arch) != s->plan->arch) {
+	else if (s->in->arch && s->desc.arch &&
+		 cp_arch_find(s->desc.arch) != s->plan->arch)
 		cp_error(&loc, arch_mismatch,
 			 "--arch %s, but the description says arch = \"%s\"",
 			 s->in->arch, s->desc.arch);
-		return -1;
-	}
-	return 0;
+	else
+		return 0;
+	return -1;
 }
 
 /* page-size: a power of two from the arch's smallest page up to 2 MiB
