@@ -83,7 +83,7 @@ enum {
 #define CP_KERNEL_HEADER_MAX 0x290
 
 /*
- * What the image format that placed the kernel learnt of it (gen/image.h),
+ * What the image format that placed the kernel learnt of it (arch.h),
  * handed to the arch's protocol_data hook and to map.txt: x86's
  * boot_params copies a bzImage's setup header and points at its load
  * address; Multiboot information aligns modules as the header's
@@ -107,8 +107,7 @@ struct cp_plan {
 	char *protocol;
 	const char *desc_file; /* the description, as given (in names) */
 	const char *kernel_file; /* as given: -k, or kernel { file } resolved */
-	/* what the description asks that the steps after the description's
-	 * act on (fromdesc.h) */
+	/* what the description asks of the steps after it (fromdesc.h) */
 	struct cp_request req;
 	/* strings the plan's locations point at (cp_plan_name) */
 	struct cp_strlist names;
