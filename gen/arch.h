@@ -140,7 +140,7 @@ struct cp_arch {
 	const char *const *ld_flags; /* more ld flags, NULL-ended, or NULL */
 
 	/* Fixed target code, relative to the data directory. */
-	const char *ldscript; /* in srcdir; INCLUDEs ldscripts/codepage.ld */
+	const char *ldscript; /* in srcdir; INCLUDEs ldscripts/codepage-base.ld */
 	const char *srcdir; /* arch/<dir> */
 	const char *const *sources; /* always linked, NULL-ended */
 	const char *preamble; /* the standard preamble, unless custom */

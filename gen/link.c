@@ -138,7 +138,7 @@ void cp_link_deps(const struct cp_arch *arch, const char *datadir,
 {
 	char *script =
 		cp_xasprintf("%s/%s/%s", datadir, arch->srcdir, arch->ldscript);
-	char *shared = cp_xasprintf("%s/ldscripts/codepage.ld", datadir);
+	char *shared = cp_xasprintf("%s/ldscripts/codepage-base.ld", datadir);
 
 	cp_strlist_add(deps, script);
 	cp_strlist_add(deps, shared);

@@ -7,7 +7,7 @@
  * assembled with the arch's fixed flags and the arch directory on the
  * include path (so custom preambles can .include "plan.inc"); the link uses
  * the arch's linker script (arch/<arch>/codepage.ld, which INCLUDEs the
- * shared ldscripts/codepage.ld) with --emit-relocs and --orphan-handling=error.
+ * shared ldscripts/codepage-base.ld) with --emit-relocs and --orphan-handling=error.
  */
 #ifndef CP_LINK_H
 #define CP_LINK_H

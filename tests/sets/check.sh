@@ -68,6 +68,22 @@ check_plan_drift() {
 	done
 }
 
+# The working directory changes nothing, not even an arch's folder of
+# the data directory: ld looks for an INCLUDE there first, where the
+# arch's codepage.ld would have stood in for the shared base of the same
+# name (now ldscripts/codepage-base.ld).
+check_working_directory() {
+	for arch in $arches; do
+		arch_conf "$arch"
+		o=$WORK/cwd-$arch
+		(cd "$SRCTREE/arch/$arch" && "$MKCP" -d "samples/$sample_desc" \
+			-k "$BUILD/samples/$arch/$sample_kernel" -o "$o") \
+			>"$o.log" 2>&1
+		verdict "cli/$arch-any-working-directory" "" "$o.log" \
+			test -s "$o/codepage.bin"
+	done
+}
+
 check_ids() {
 	# diagnostic ids: one table (gen/diag-ids.def); each man page's "Ids:"
 	# list names only ids of the table, and every id is in some list
@@ -396,6 +412,7 @@ shellcheck_scripts() {
 check_cli
 check_missing_binutils
 check_plan_drift
+check_working_directory
 check_ids
 check_outputs
 check_loader_outdir

@@ -14,7 +14,7 @@ set_depfile() {
 		>"$d/log" 2>&1
 	for f in arch/ppc32-e500/samples/custom-preamble.dts arch/ppc32-e500/samples/board.dts \
 		arch/ppc32-e500/samples/my-preamble.s arch/ppc32-e500/trampoline.s \
-		templates/none.dts arch/ppc32-e500/codepage.ld ldscripts/codepage.ld regcheck.elf; do
+		templates/none.dts arch/ppc32-e500/codepage.ld ldscripts/codepage-base.ld regcheck.elf; do
 		if ! grep -q "$f" "$d/out.d" 2>/dev/null; then
 			fail "depfile/names-$(basename "$f")" "" "$d/out.d"
 			continue
