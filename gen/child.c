@@ -44,13 +44,28 @@ static void print_command(char *const argv[])
 	fputc('\n', stderr);
 }
 
+static int spawn(const char *dir, char *const argv[], const char *stdout_path,
+		 const char *stderr_path, const char *what_for);
+
 int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for)
 {
-	return cp_spawn_to(argv, NULL, stderr_path, what_for);
+	return spawn(NULL, argv, NULL, stderr_path, what_for);
+}
+
+int cp_spawn_in(const char *dir, char *const argv[], const char *stderr_path,
+		const char *what_for)
+{
+	return spawn(dir, argv, NULL, stderr_path, what_for);
 }
 
 int cp_spawn_to(char *const argv[], const char *stdout_path,
 		const char *stderr_path, const char *what_for)
+{
+	return spawn(NULL, argv, stdout_path, stderr_path, what_for);
+}
+
+static int spawn(const char *dir, char *const argv[], const char *stdout_path,
+		 const char *stderr_path, const char *what_for)
 {
 	posix_spawn_file_actions_t fa;
 	char **env = child_environment();
@@ -60,6 +75,8 @@ int cp_spawn_to(char *const argv[], const char *stdout_path,
 	if (cp_spawn_verbose)
 		print_command(argv);
 	posix_spawn_file_actions_init(&fa);
+	if (dir)
+		posix_spawn_file_actions_addchdir_np(&fa, dir);
 	if (stdout_path)
 		posix_spawn_file_actions_addopen(&fa, 1, stdout_path,
 						 O_WRONLY | O_CREAT | O_TRUNC,

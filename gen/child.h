@@ -21,6 +21,16 @@ extern int cp_spawn_missing;
  */
 int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
 
+/*
+ * cp_spawn with DIR as the child's working directory: where the assembler
+ * and the linker look first for what they include (.include "plan.inc",
+ * INCLUDE codepage-base.ld), so a file of the same name in the user's
+ * directory never stands in for ours. Every path in ARGV must be absolute
+ * (cp_path_absolute).
+ */
+int cp_spawn_in(const char *dir, char *const argv[], const char *stderr_path,
+		const char *what_for);
+
 /* The same, with the child's stdout going to stdout_path (when set). */
 int cp_spawn_to(char *const argv[], const char *stdout_path,
 		const char *stderr_path, const char *what_for);

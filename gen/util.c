@@ -333,3 +333,15 @@ int cp_parse_u64(const char *s, uint64_t *v)
 	*v = strtoull(s, &end, 0);
 	return (errno || *end) ? -1 : 0;
 }
+
+char *cp_path_absolute(const char *p)
+{
+	char *cwd;
+	char *abs;
+
+	if (p[0] == '/' || !(cwd = getcwd(NULL, 0)))
+		return cp_xstrdup(p);
+	abs = cp_path_join(cwd, p);
+	free(cwd);
+	return abs;
+}

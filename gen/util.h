@@ -97,4 +97,8 @@ const char *cp_workdir_create(const char *prog);
 /* Parse a hex/decimal register or address string ("0x1000"); -1 if bad. */
 int cp_parse_u64(const char *s, uint64_t *v);
 
+/* P as an absolute path: joined to the working directory unless it is
+ * one (a copy; P itself when the directory cannot be read). */
+char *cp_path_absolute(const char *p);
+
 #endif

@@ -68,11 +68,20 @@ check_plan_drift() {
 	done
 }
 
-# The working directory changes nothing, not even an arch's folder of
-# the data directory: ld looks for an INCLUDE there first, where the
-# arch's codepage.ld would have stood in for the shared base of the same
-# name (now ldscripts/codepage-base.ld).
+# The working directory changes nothing. Not an arch's folder of the
+# data directory: ld looks for an INCLUDE there first, where the arch's
+# codepage.ld would stand in for the shared base of the same name (now
+# ldscripts/codepage-base.ld). Not a directory holding files named like
+# the ones the codepage includes: the assembler and the linker run in
+# mkcodepage's own work directory (child.h, cp_spawn_in).
 check_working_directory() {
+	lure=$WORK/lure
+	mkdir -p "$lure"
+	for f in plan.inc kexec-list.inc blob.inc bimodal.inc tlbmap.inc \
+		codepage-base.ld codepage.ld; do
+		printf '%s\n' '.error "this is not the file mkcodepage includes"' \
+			>"$lure/$f"
+	done
 	for arch in $arches; do
 		arch_conf "$arch"
 		o=$WORK/cwd-$arch
@@ -81,6 +90,12 @@ check_working_directory() {
 			>"$o.log" 2>&1
 		verdict "cli/$arch-any-working-directory" "" "$o.log" \
 			test -s "$o/codepage.bin"
+		(cd "$lure" && "$MKCP" \
+			-d "$SRCTREE/arch/$arch/samples/$sample_desc" \
+			-k "$BUILD/samples/$arch/$sample_kernel" -o "$o-lure") \
+			>"$o-lure.log" 2>&1
+		same "cli/$arch-includes-not-from-working-directory" \
+			"$o/codepage.bin" "$o-lure/codepage.bin"
 	done
 }
 
