@@ -44,26 +44,7 @@ static void print_command(char *const argv[])
 	fputc('\n', stderr);
 }
 
-static int spawn(const char *dir, char *const argv[], const char *stdout_path,
-		 const char *stderr_path, const char *what_for);
-
-int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for)
-{
-	return spawn(NULL, argv, NULL, stderr_path, what_for);
-}
-
-int cp_spawn_in(const char *dir, char *const argv[], const char *stderr_path,
-		const char *what_for)
-{
-	return spawn(dir, argv, NULL, stderr_path, what_for);
-}
-
-int cp_spawn_to(char *const argv[], const char *stdout_path,
-		const char *stderr_path, const char *what_for)
-{
-	return spawn(NULL, argv, stdout_path, stderr_path, what_for);
-}
-
+/* cp_spawn, cp_spawn_in and cp_spawn_to: in DIR (NULL: ours). */
 static int spawn(const char *dir, char *const argv[], const char *stdout_path,
 		 const char *stderr_path, const char *what_for)
 {
@@ -102,6 +83,23 @@ static int spawn(const char *dir, char *const argv[], const char *stdout_path,
 	cp_error(NULL, tool_crashed, "'%s' was killed by signal %d", argv[0],
 		 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return -1;
+}
+
+int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for)
+{
+	return spawn(NULL, argv, NULL, stderr_path, what_for);
+}
+
+int cp_spawn_in(const char *dir, char *const argv[], const char *stderr_path,
+		const char *what_for)
+{
+	return spawn(dir, argv, NULL, stderr_path, what_for);
+}
+
+int cp_spawn_to(char *const argv[], const char *stdout_path,
+		const char *stderr_path, const char *what_for)
+{
+	return spawn(NULL, argv, stdout_path, stderr_path, what_for);
 }
 
 int cp_spawn_async(char *const argv[], int in_fd, int out_fd,

@@ -21,6 +21,10 @@ extern int cp_spawn_missing;
  */
 int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
 
+/* The same, with the child's stdout going to stdout_path (when set). */
+int cp_spawn_to(char *const argv[], const char *stdout_path,
+		const char *stderr_path, const char *what_for);
+
 /*
  * cp_spawn with DIR as the child's working directory: where the assembler
  * and the linker look first for what they include (.include "plan.inc",
@@ -30,10 +34,6 @@ int cp_spawn(char *const argv[], const char *stderr_path, const char *what_for);
  */
 int cp_spawn_in(const char *dir, char *const argv[], const char *stderr_path,
 		const char *what_for);
-
-/* The same, with the child's stdout going to stdout_path (when set). */
-int cp_spawn_to(char *const argv[], const char *stdout_path,
-		const char *stderr_path, const char *what_for);
 
 /*
  * Start argv[0] (looked up in PATH) without waiting for it, as the others
