@@ -4,7 +4,7 @@
  * bench boot (built static for the target).
  *
  * In the old kernel's initramfs, /cp holds an mkcodepage OUTDIR and /bin
- * has kexec-codepage: init execs "kexec-codepage --exec /cp", which loads
+ * has kexec-codepage: init runs "kexec-codepage --exec /cp", which loads
  * it with the kexec_load system call alone and reboots into the codepage.
  * With /kexec-list present, it adds --list (the codepage replaces the
  * kernel's relocation code; the kernel needs the patches in kernel/).
@@ -30,11 +30,13 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define LINUX_REBOOT_MAGIC1 0xfee1dead
@@ -90,14 +92,33 @@ static void system_mounts(void)
 	mount("securityfs", "/sys/kernel/security", "securityfs", 0, NULL);
 }
 
+/*
+ * kexec-codepage --exec, as a child: it reboots into the codepage, or
+ * fails. Then this init exits with its status (the kernel panics, and
+ * says exitcode=0x...), but only once its message has left the console:
+ * the tty writes it out asynchronously, and a panic's lines printed on
+ * another CPU would otherwise break into it.
+ */
 static void load_codepage(const char *outdir, int list)
 {
+	pid_t pid;
+	int status;
+
 	printf("handoff: old kernel up, loading %s%s\n", outdir,
 	       list ? " as the kernel's relocation code" : "");
 	fflush(stdout);
-	execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
-	      list ? "--list" : "-v", outdir, (char *)NULL);
-	perror("handoff: exec kexec-codepage");
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/kexec-codepage", "kexec-codepage", "--exec", "-v",
+		      list ? "--list" : "-v", outdir, (char *)NULL);
+		perror("handoff: exec kexec-codepage");
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return;
+	tcdrain(1);
+	tcdrain(2);
+	exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
 }
 
 /* kexec-tools loads /bench's destination (checks = 0: with -i), then
