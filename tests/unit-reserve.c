@@ -10,13 +10,13 @@
 
 #include "blob.h"
 #include "blobbuild.h"
+#include "bootdata.h"
 #include "fdtresv.h"
 #include "iomem.h"
 #include "plan.h"
 #include "reserve.h"
 #include "util.h"
 #include "unit.h"
-#include "../arch/x86_64/bootinfo.h"
 
 /* ---- memory the firmware keeps ----------------------------------------- */
 
@@ -96,7 +96,7 @@ static void test_reserve_e820(void)
 {
 	struct cp_plan p;
 	struct cp_range r[2] = { { 0x9f000, 0x61000 }, { 0x1000000, 0x1000 } };
-	struct x86_map_entry *m = NULL;
+	struct cp_map_entry *m = NULL;
 	int n = 0;
 
 	init_plan(&p);
@@ -105,16 +105,15 @@ static void test_reserve_e820(void)
 	p.req.reserved = r;
 	p.req.nreserved = 2;
 	CHECK("reserve-e820-carved",
-	      x86_memory_map(&p, &m, &n, 128) == 0 && n == 5 &&
-		      m[0].base == 0 && m[0].size == 0x9f000 &&
-		      m[0].type == X86_MAP_RAM &&
-		      m[1].type == X86_MAP_RESERVED && m[2].base == 0x100000 &&
+	      cp_memory_map(&p, &m, &n, 128) == 0 && n == 5 && m[0].base == 0 &&
+		      m[0].size == 0x9f000 && m[0].type == CP_MAP_RAM &&
+		      m[1].type == CP_MAP_RESERVED && m[2].base == 0x100000 &&
 		      m[2].size == 0xf00000 && m[3].base == 0x1000000 &&
 		      m[4].base == 0x1001000 &&
 		      m[4].base + m[4].size == 0x20000000);
 	free(m);
 	r[1].base = 0xa0000; /* inside the first */
-	CHECK("reserve-e820-overlap", x86_memory_map(&p, &m, &n, 128) != 0);
+	CHECK("reserve-e820-overlap", cp_memory_map(&p, &m, &n, 128) != 0);
 	p.req = (struct cp_request){ 0 };
 	cp_plan_free(&p);
 }

@@ -2,47 +2,21 @@
 /*
  * bootinfo.h - what x86's boot protocols share when mkcodepage builds
  * their data at build time (linux-x86's boot_params, Multiboot's
- * information structures): the memory map the destination is told, data
- * segments placed clear of everything else, little-endian fields.
+ * information structures) besides gen/bootdata.h: low and upper memory,
+ * Multiboot's command lines, little-endian fields.
  */
 #ifndef X86_BOOTINFO_H
 #define X86_BOOTINFO_H
 
+#include "bootdata.h"
 #include "plan.h"
 #include "util.h"
 
 #include <stdint.h>
 
-/* Memory map types, as e820 and both Multiboots number them. */
-#define X86_MAP_RAM 1
-#define X86_MAP_RESERVED 2
-
-struct x86_map_entry {
-	uint64_t base, size;
-	uint32_t type;
-};
-
-/*
- * The description's memory less its reserved-memory (RAM) and its
- * reserved-memory (reserved: beside memory or inside it), sorted by
- * address; at most max entries. Reports reserved ranges that overlap each
- * other and too many entries; 0 or -1.
- */
-int x86_memory_map(const struct cp_plan *plan, struct x86_map_entry **map,
-		   int *n, int max);
-
 /* KiB of RAM from 0 up (at most 640), and from 1 MiB up to the first hole. */
 void x86_lower_upper(const struct cp_plan *plan, uint32_t *lower,
 		     uint32_t *upper);
-
-/*
- * Add protocol data (takes buf) as segment name at the lowest free
- * align-aligned address above the first page whose end is at or below
- * limit; *addr is where. Reports a name the description took already or
- * no room; 0 or -1.
- */
-int x86_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
-		 size_t len, uint64_t align, uint64_t limit, uint64_t *addr);
 
 /*
  * A Multiboot command line: the image's name (the last part of path),

@@ -237,10 +237,10 @@ const struct cp_image_format x86_bzimage = {
 
 static int set_e820(struct cp_plan *plan, unsigned char *bp)
 {
-	struct x86_map_entry *map;
+	struct cp_map_entry *map;
 	int n;
 
-	if (x86_memory_map(plan, &map, &n, BP_E820_MAX))
+	if (cp_memory_map(plan, &map, &n, BP_E820_MAX))
 		return -1;
 	bp[BP_E820_ENTRIES] = (unsigned char)n;
 	for (int i = 0; i < n; i++) {
@@ -383,8 +383,9 @@ int x86_linux_boot_params(struct cp_plan *plan)
 	check_low_memory(plan);
 	/* boot_params and the command line after it, below 4 GiB for
 	 * cmd_line_ptr's low half (ext_cmd_line_ptr is set too) */
-	if (x86_add_data(plan, "boot_params", bp,
-			 sd_off + SD_DATA + RNG_SEED_LEN, 4096, GIB4, &addr))
+	if (cp_plan_add_data(plan, "boot_params", bp,
+			     sd_off + SD_DATA + RNG_SEED_LEN, 4096, GIB4,
+			     &addr))
 		return -1;
 	x86_put32(bp + HDR_CMDLINE, (uint32_t)(addr + BP_SIZE));
 	x86_put32(bp + BP_EXT_CMDLINE, (uint32_t)((addr + BP_SIZE) >> 32));

@@ -407,7 +407,7 @@ struct mb_boot {
 	char *cmdline;
 	struct mb_module *mods;
 	int nmods;
-	struct x86_map_entry *map;
+	struct cp_map_entry *map;
 	int nmap;
 	uint32_t lower, upper; /* KiB */
 };
@@ -462,7 +462,7 @@ static int gather(struct cp_plan *plan, int max_map, struct mb_boot *b)
 				  &b->mods[b->nmods++]))
 			return -1;
 	x86_lower_upper(plan, &b->lower, &b->upper);
-	return x86_memory_map(plan, &b->map, &b->nmap, max_map);
+	return cp_memory_map(plan, &b->map, &b->nmap, max_map);
 }
 
 /* A string at *pos in buf (at address base): its address. */
@@ -491,7 +491,7 @@ static int mb1_info(struct cp_plan *plan, const struct mb_boot *b)
 	for (int i = 0; i < b->nmods; i++)
 		size += strlen(b->mods[i].cmdline) + 1;
 	buf = cp_xcalloc(1, size);
-	if (x86_add_data(plan, "multiboot_info", buf, size, 8, GIB4, &base))
+	if (cp_plan_add_data(plan, "multiboot_info", buf, size, 8, GIB4, &base))
 		return -1;
 	x86_put32(buf + MBI_FLAGS, MBI_HAS_MEM | MBI_HAS_CMDLINE |
 					   MBI_HAS_MODS | MBI_HAS_MMAP |
@@ -580,7 +580,8 @@ static int mb2_info(struct cp_plan *plan, const struct mb_boot *b)
 	}
 	mb2_tag(buf, &pos, MB2_TAG_END, 8);
 	x86_put32(buf, (uint32_t)pos); /* total_size */
-	return x86_add_data(plan, "multiboot_info", buf, pos, 8, GIB4, &base);
+	return cp_plan_add_data(plan, "multiboot_info", buf, pos, 8, GIB4,
+				&base);
 }
 
 int x86_multiboot_info(struct cp_plan *plan)
