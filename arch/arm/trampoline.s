@@ -1,0 +1,451 @@
+@ SPDX-License-Identifier: MIT
+@
+@ trampoline.s - the fixed arm (32-bit, ARMv7-A) codepage. Everything
+@ that differs between destinations is in the plan (plan.inc), found
+@ PC-relatively.
+@
+@ Entries, in ARM state, in SVC or HYP mode (the mode is kept: a kernel
+@ booted in HYP must be entered in HYP, or it loses KVM):
+@   cp_entry       placed: every segment is in place. As Linux's
+@                  relocate_new_kernel enters image->start (MMU and
+@                  caches off, r0 = 0, r1 = machine type, r2 = the tree),
+@                  or as a bootloader's go does (U-Boot: MMU and data
+@                  cache on, over an identity map). Registers are not read.
+@   cp_list_entry  list: r0 = the head of a Linux kexec indirection list
+@                  as the kernel keeps it (image->head: first list page |
+@                  IND_INDIRECTION, or IND_DONE; 32-bit entries, IND_*
+@                  flags, 4 KiB pages), r1 = our physical address, r2 =
+@                  start (both unused); MMU off, as relocate_new_kernel
+@                  runs.
+@ Either way the code runs where it is fetched: physical, or an identity
+@ map, so turning the MMU off changes no address.
+@
+@ First the MMU and caches go off the way the ARMv7-A Architecture
+@ Reference Manual (B2.2, B4.1.130) and Linux's __soft_restart do it: what
+@ the entrant wrote through a data cache is cleaned to the point of
+@ coherency by set/way before SCTLR.C (HSCTLR.C in HYP) is cleared, and
+@ once more after, for the lines speculation allocated in between; then
+@ the instruction cache, branch predictor and TLBs are invalidated. Set/way
+@ operations reach every level CLIDR lists, not an outer cache such as a
+@ PL310, which the entrant must have cleaned and disabled (Linux does,
+@ outer_disable; U-Boot's bootz does, v7_outer_cache_disable).
+@
+@ List mode then copies the pages with the MMU off, uncached. (Copying
+@ over an identity map with the caches on is the next step: an uncached
+@ copy on a Cortex-A is an order of magnitude slower.)
+@
+@ With PLAN_VERIFY, every segment's memory is checked against the block
+@ sum the plan holds (gen/checksum.h, 4-byte words) before the jump: in
+@ list mode while its pages are copied (one add per word the copy holds in
+@ a register, one per 64 bytes), in placed mode in one pass. A difference,
+@ or a segment the list never copied whole, ends in verify_stop, never at
+@ the destination.
+@
+@ Registers: sp the plan (no stack is used), r11 list head (0: placed),
+@ r10 PLAN_VERIFY, r9 the segment being checked (its plan entry, 0 none),
+@ r6/r7 its running s1/s2, r12 segments verified (a bit per index), r8
+@ the list cursor, r4/r5 the source and destination.
+
+	.arch	armv7-a
+	.syntax	unified
+	.arm
+
+	.include "plan.inc"
+	.include "kexec-list.inc"
+
+	.equ	PAGE, 4096
+	.equ	MODE_MASK, 0x1f
+	.equ	MODE_HYP, 0x1a
+	.equ	SCTLR_M, 1 << 0
+	.equ	SCTLR_A, 1 << 1
+	.equ	SCTLR_C, 1 << 2
+	.equ	SCTLR_I, 1 << 12
+
+	.if	SEGE_SIZE != 16
+	.error	"segment_end divides by SEGE_SIZE with a shift of 4"
+	.endif
+
+	@ plan_addr RD: RD = cp_plan's address, wherever we run (the word
+	@ after the branch is cp_plan's distance from the add's PC).
+	.macro	plan_addr rd
+	ldr	\rd, 91f
+90:	add	\rd, pc, \rd
+	b	92f
+91:	.word	cp_plan - (90b + 8)
+92:
+	.endm
+
+	@ in_hyp RT: Z set when in HYP mode. Uses RT.
+	.macro	in_hyp rt
+	mrs	\rt, cpsr
+	and	\rt, \rt, #MODE_MASK
+	cmp	\rt, #MODE_HYP
+	.endm
+
+	@ ctl_read RD, RT / ctl_write RD, RT: the system control register
+	@ of our mode, SCTLR (PL1) or HSCTLR (HYP). Use RT.
+	.macro	ctl_read rd, rt
+	in_hyp	\rt
+	mrceq	p15, 4, \rd, c1, c0, 0
+	mrcne	p15, 0, \rd, c1, c0, 0
+	.endm
+	.macro	ctl_write rd, rt
+	in_hyp	\rt
+	mcreq	p15, 4, \rd, c1, c0, 0
+	mcrne	p15, 0, \rd, c1, c0, 0
+	isb
+	.endm
+
+	@ dcache_sw_flush: clean and invalidate every data or unified cache
+	@ level up to the point of coherency (CLIDR.LoC), by set/way
+	@ (DCCISW), as Linux's v7_flush_dcache_all. Uses r0-r8.
+	.macro	dcache_sw_flush
+	dmb
+	mrc	p15, 1, r0, c0, c0, 1		@ CLIDR
+	ands	r3, r0, #0x07000000
+	lsr	r3, r3, #23			@ LoC * 2
+	beq	95f
+	mov	r2, #0				@ level * 2, as CSSELR takes it
+91:	add	r1, r2, r2, lsr #1		@ level * 3
+	lsr	r1, r0, r1
+	and	r1, r1, #7			@ the cache type at this level
+	cmp	r1, #2
+	blt	94f				@ none, or instructions only
+	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR
+	isb					@ before CCSIDR reads it
+	mrc	p15, 1, r1, c0, c0, 0		@ CCSIDR
+	and	r4, r1, #7
+	add	r4, r4, #4			@ log2 of the line's bytes
+	ubfx	r5, r1, #3, #10			@ ways - 1
+	clz	r6, r5				@ where the way goes
+	ubfx	r7, r1, #13, #15		@ sets - 1
+92:	mov	r1, r5
+93:	orr	r8, r2, r1, lsl r6
+	orr	r8, r8, r7, lsl r4
+	mcr	p15, 0, r8, c7, c14, 2		@ DCCISW
+	subs	r1, r1, #1
+	bge	93b
+	subs	r7, r7, #1
+	bge	92b
+94:	add	r2, r2, #2
+	cmp	r3, r2
+	bgt	91b
+95:	mov	r2, #0
+	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR back to level 1
+	dsb
+	isb
+	.endm
+
+	@ copy64 / sum64: 64 bytes from r4 to r5, both advancing; sum64 also
+	@ adds each word to r6, then r6 to r7 (the block sum). Use r0-r3.
+	.macro	copy64
+	.rept	4
+	ldmia	r4!, {r0-r3}
+	stmia	r5!, {r0-r3}
+	.endr
+	.endm
+	.macro	add4
+	add	r6, r6, r0
+	add	r6, r6, r1
+	add	r6, r6, r2
+	add	r6, r6, r3
+	.endm
+	.macro	sum64
+	.rept	4
+	ldmia	r4!, {r0-r3}
+	add4
+	stmia	r5!, {r0-r3}
+	.endr
+	add	r7, r7, r6
+	.endm
+
+	.section .text.entry, "ax"
+	.globl	cp_entry
+	.globl	cp_list_entry
+cp_entry:
+	mov	r11, #0			@ placed
+	b	1f
+cp_list_entry:
+	mov	r11, r0
+1:	cpsid	aif			@ no IRQ, FIQ or asynchronous abort
+	bl	caches_off
+	plan_addr r3
+	mov	sp, r3
+	@ A plan of another layout (a trampoline and a plan from different
+	@ versions of mkcodepage) is never followed: stop in bad_plan.
+	ldr	r0, [sp, #PLAN_MAGIC]
+	movw	r1, #:lower16:PLAN_MAGIC_VALUE
+	movt	r1, #:upper16:PLAN_MAGIC_VALUE
+	cmp	r0, r1
+	bne	bad_plan
+	ldr	r10, [sp, #PLAN_FLAGS]
+	and	r10, r10, #PLAN_VERIFY
+	mov	r9, #0
+	mov	r12, #0
+	adrl	r4, msg_entered
+	bl	say
+	cmp	r11, #0
+	beq	placed
+
+	mov	r3, r11			@ the head entry, as Linux's image->head
+	mov	r5, #0			@ destination
+	b	dispatch		@ r8, the cursor, is set by the head
+walk:
+	ldr	r3, [r8], #4
+dispatch:
+	tst	r3, #IND_DONE
+	bne	done
+	lsr	r4, r3, #12
+	lsl	r4, r4, #12		@ the page address in the entry
+	tst	r3, #IND_DESTINATION
+	beq	2f
+	bl	segment_end		@ the copy moves on: check what it made
+	mov	r5, r4
+	bl	segment_begin
+	b	walk
+2:	tst	r3, #IND_INDIRECTION
+	movne	r8, r4
+	bne	walk
+	tst	r3, #IND_SOURCE
+	beq	walk
+	cmp	r9, #0
+	bne	4f
+3:	copy64				@ a page, 64 bytes per iteration
+	tst	r4, #0xfc0
+	bne	3b
+	b	walk
+4:	sum64				@ the same, summing the words
+	tst	r4, #0xfc0
+	bne	4b
+	b	walk
+
+done:
+	bl	segment_end
+	cmp	r10, #0
+	beq	copied
+	@ every segment of the plan copied and checked: r12 = 2^nseg - 1
+	ldr	r0, [sp, #PLAN_NSEG]
+	mov	r1, #1
+	lsl	r1, r1, r0
+	sub	r1, r1, #1
+	cmp	r12, r1
+	beq	checked
+	mvn	r0, #0			@ r0: no one segment; r1 = 0: not copied
+	mov	r1, #0
+	mov	r2, r12			@ r2: the segments that were
+	b	verify_stop
+
+@ placed mode: each segment's sums, in one pass over its memory
+placed:
+	cmp	r10, #0
+	beq	copied
+	ldr	r11, [sp, #PLAN_NSEG]	@ r11: segments left, r9: the next one
+	ldr	r9, [sp, #PLAN_SEG]
+	add	r9, r9, sp
+6:	cmp	r11, #0
+	beq	checked
+	ldr	r4, [r9, #SEGE_MEM]
+	ldr	r5, [r9, #SEGE_MEMSZ]
+	add	r5, r5, r4		@ the end, as the copy would leave it
+	mov	r6, #0
+	mov	r7, #0
+7:	.rept	4			@ 64 bytes per iteration
+	ldmia	r4!, {r0-r3}
+	add4
+	.endr
+	add	r7, r7, r6
+	cmp	r4, r5
+	bne	7b
+	add	r8, r9, #SEGE_SIZE
+	bl	segment_end
+	mov	r9, r8
+	sub	r11, r11, #1
+	b	6b
+
+checked:
+	cmp	r10, #0
+	beq	copied
+	adrl	r4, msg_checked
+	bl	say
+
+copied:
+	@ The copies went to memory (MMU and data cache off), and no line of
+	@ them is in the data cache (cleaned and invalidated above): only
+	@ instruction fetch may still hold stale lines or predictions for
+	@ the copied code (B2.2.9: ICIALLU and BPIALL, then DSB and ISB).
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
+	dsb
+	isb
+	adrl	r4, msg_jumping
+	bl	say
+	mov	r0, sp
+	b	preamble		@ r0 = plan
+
+@ caches_off: MMU, data and instruction caches off in our mode, what the
+@ entrant left in the data cache cleaned to memory and invalidated, the
+@ instruction cache, branch predictor and TLBs invalidated (see the top).
+@ Uses r0-r8, r12.
+caches_off:
+	mov	r12, lr
+	ctl_read r0, r1
+	tst	r0, #SCTLR_C
+	beq	1f
+	dcache_sw_flush			@ what was written through the cache
+1:	ctl_read r0, r1
+	bic	r0, r0, #SCTLR_M | SCTLR_A | SCTLR_C
+	bic	r0, r0, #SCTLR_I
+	ctl_write r0, r1
+	dcache_sw_flush			@ what speculation allocated meanwhile
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
+	in_hyp	r1
+	mcreq	p15, 4, r0, c8, c7, 0	@ TLBIALLH
+	mcrne	p15, 0, r0, c8, c7, 0	@ TLBIALL
+	dsb
+	isb
+	bx	r12
+
+@ segment_begin: r5 = a destination. r9 = its plan entry (0 when no
+@ segment of the plan starts there, or r10 = 0), the sums started.
+@ Uses r0-r2.
+segment_begin:
+	mov	r9, #0
+	mov	r6, #0
+	mov	r7, #0
+	cmp	r10, #0
+	bxeq	lr
+	ldr	r0, [sp, #PLAN_NSEG]
+	ldr	r1, [sp, #PLAN_SEG]
+	add	r1, r1, sp
+8:	subs	r0, r0, #1
+	bxmi	lr
+	ldr	r2, [r1, #SEGE_MEM]
+	cmp	r2, r5
+	moveq	r9, r1
+	bxeq	lr
+	add	r1, r1, #SEGE_SIZE
+	b	8b
+
+@ segment_end: r9 = the segment checked (0: nothing to do), r5 = where its
+@ bytes ended, r6/r7 = its sums. Marks it in r12, or stops. Uses r0-r2.
+segment_end:
+	cmp	r9, #0
+	bxeq	lr
+	ldr	r0, [sp, #PLAN_SEG]
+	add	r0, r0, sp
+	sub	r0, r9, r0
+	lsr	r0, r0, #4		@ its index (SEGE_SIZE is 16)
+	ldr	r1, [r9, #SEGE_MEM]
+	ldr	r2, [r9, #SEGE_MEMSZ]
+	add	r2, r2, r1
+	cmp	r2, r5			@ every page of it came
+	bne	9f
+	ldr	r2, [r9, #SEGE_S1]
+	cmp	r2, r6
+	bne	9f
+	ldr	r2, [r9, #SEGE_S2]
+	cmp	r2, r7
+	bne	9f
+	mov	r2, #1
+	orr	r12, r12, r2, lsl r0
+	mov	r9, #0
+	bx	lr
+9:	mov	r2, r6			@ r0: its index, r1: its address, r2: s1
+	b	verify_stop
+
+@ verify_stop: a segment is not what the plan says. The destination is
+@ never entered: stop here, interrupts masked, MMU off, with r0 = the
+@ segment's index in the plan (-1: the list left some uncopied, r2 = the
+@ mask of those it copied), r1 = its address, r2 = the s1 found. A
+@ debugger reads them; nothing else will.
+verify_stop:
+	mov	r9, r0
+	mov	r10, r1
+	mov	r11, r2
+	adrl	r4, msg_segment
+	bl	say
+	mov	r5, r10
+	bl	say_hex
+	adrl	r4, msg_differs
+	bl	say
+	mov	r0, r9
+	mov	r1, r10
+	mov	r2, r11
+10:	wfi
+	b	10b
+
+@ bad_plan: the plan is not of the layout this trampoline reads (its magic
+@ differs). Nothing in it can be trusted, not even the UART: stop here,
+@ interrupts masked, MMU off, r0 = the magic found.
+bad_plan:
+	wfi
+	b	bad_plan
+
+@ --- the trail on the plan's debug-uart ----------------------------------
+@ Short lines at each stage, for a handoff that hangs: nothing when the
+@ plan names no UART. The UART is used as the firmware or old kernel left
+@ it (baud rate, FIFO); with the MMU off its registers are Strongly-ordered.
+
+@ uart_putc: r0 to the UART. Uses r0-r3.
+uart_putc:
+	ldr	r1, [sp, #PLAN_UART_TYPE]
+	cmp	r1, #0
+	bxeq	lr
+	ldr	r2, [sp, #PLAN_UART_ADDR]
+	cmp	r1, #UART_PL011
+	bne	2f
+1:	ldr	r1, [r2, #0x18]		@ FR: wait while TXFF
+	tst	r1, #0x20
+	bne	1b
+	str	r0, [r2]		@ DR
+	bx	lr
+2:	ldr	r1, [sp, #PLAN_UART_SHIFT]
+	mov	r3, #5			@ LSR at 5 << reg-shift
+	lsl	r3, r3, r1
+	add	r3, r3, r2
+	ldr	r1, [sp, #PLAN_UART_WIDTH]
+	cmp	r1, #4
+	beq	4f
+3:	ldrb	r1, [r3]		@ wait for THRE (LSR bit 5)
+	tst	r1, #0x20
+	beq	3b
+	strb	r0, [r2]		@ THR
+	bx	lr
+4:	ldr	r1, [r3]
+	tst	r1, #0x20
+	beq	4b
+	str	r0, [r2]
+	bx	lr
+
+@ say: the NUL-terminated string at r4. Uses r0-r4, r7.
+say:
+	mov	r7, lr
+5:	ldrb	r0, [r4], #1
+	cmp	r0, #0
+	bxeq	r7
+	bl	uart_putc
+	b	5b
+
+@ say_hex: r5 in 8 hex digits. Uses r0-r4, r7.
+say_hex:
+	mov	r7, lr
+	mov	r4, #28
+6:	lsr	r0, r5, r4
+	and	r0, r0, #0xf
+	cmp	r0, #10
+	addge	r0, r0, #'a' - '0' - 10
+	add	r0, r0, #'0'
+	bl	uart_putc
+	subs	r4, r4, #4
+	bge	6b
+	bx	r7
+
+msg_entered:	.asciz	"mkcodepage: entered\r\n"
+msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
+msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
+msg_segment:	.asciz	"mkcodepage: segment "
+msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.balign	4
