@@ -1,100 +1,228 @@
 @ SPDX-License-Identifier: MIT
 @
-@ regcheck.s - a stand-in destination for the arm codepage: it prints the
-@ registers it was entered with (r0..r2), its mode and whether the MMU and
-@ caches are off, on QEMU virt's PL011, then powers the machine off with
-@ PSCI SYSTEM_OFF (hvc from SVC, smc from HYP: QEMU's conduit for each).
+@ regcheck.s - a tiny 32-bit Arm destination for QEMU's virt machine that
+@ reports how it was entered, like arch/arm64/samples/regcheck.s: the
+@ registers booting.rst promises, the mode, whether the MMU and data cache
+@ are off and interrupts masked, and whether every loaded byte arrived.
+@ Position-independent: the same bytes work as an ELF and raw.
+@
+@   regcheck: pc=0x... mode=svc|hyp
+@   regcheck: r0=0x... r1=0x... r2=0x... mmu=0 dcache=0 aif=0x7
+@   regcheck: fdt=ok|bad|none       (none: r1 != ~0, no device tree)
+@   regcheck: payload=ok|bad  bss=ok|bad  sum=0x...
+@   regcheck: PASS|FAIL
+@ then PSCI SYSTEM_OFF (hvc from SVC, smc from HYP, as QEMU's virt wants).
+@
+@ Registers: r4..r6 the entry's r0..r2, r7 the mode, r8 the CPSR, r9 the
+@ system control register, r10 failures; puts, puthex and newline keep lr
+@ in r12, okbad in r11 (puthex counts in r11: okbad never calls it).
 
 	.arch	armv7-a
 	.syntax	unified
 	.arm
 
-	.equ	UART, 0x09000000
-	.equ	PSCI_SYSTEM_OFF, 0x84000008
+	.equ	UART, 0x09000000	@ PL011 data register; flags at +0x18
+	.equ	PAYLOAD_WORDS, 262144
+	.equ	BSS_CHECK, 65536
+	.equ	MODE_HYP, 0x1a
+
+	@ la RD, SYM: SYM's address, PC-relative, in any section (the word
+	@ after the branch is its distance from the add's PC)
+	.macro	la rd, sym
+	ldr	\rd, 91f
+90:	add	\rd, pc, \rd
+	b	92f
+91:	.word	\sym - (90b + 8)
+92:
+	.endm
+
+	.macro	say label
+	la	r3, \label
+	bl	puts
+	.endm
 
 	.text
 	.globl	_start
 _start:
-	mov	r8, r0
-	mov	r9, r1
-	mov	r10, r2
-	adr	r4, s_hello
-	bl	puts
-	mov	r5, r8
+	mov	r4, r0			@ keep the entry registers
+	mov	r5, r1
+	mov	r6, r2
+	mrs	r8, cpsr
+	and	r7, r8, #0x1f
+	cmp	r7, #MODE_HYP
+	mrceq	p15, 4, r9, c1, c0, 0	@ HSCTLR
+	mrcne	p15, 0, r9, c1, c0, 0	@ SCTLR
+	mov	r10, #0
+
+	say	s_pc
+	adr	r0, _start
 	bl	puthex
-	adr	r4, s_r1
-	bl	puts
-	mov	r5, r9
+	cmp	r7, #MODE_HYP
+	bne	1f
+	say	s_hyp
+	b	2f
+1:	say	s_svc
+2:	bl	newline
+
+	say	s_r0
+	mov	r0, r4
 	bl	puthex
-	adr	r4, s_r2
-	bl	puts
-	mov	r5, r10
+	say	s_r1
+	mov	r0, r5
 	bl	puthex
-	mrs	r0, cpsr
-	and	r11, r0, #0x1f
-	cmp	r11, #0x1a
-	adreq	r4, s_hyp
-	adrne	r4, s_svc
-	bl	puts
-	cmp	r11, #0x1a		@ puts changed the flags
-	mrceq	p15, 4, r5, c1, c0, 0	@ HSCTLR
-	mrcne	p15, 0, r5, c1, c0, 0	@ SCTLR
-	movw	r0, #0x1005		@ M, C, I
-	and	r5, r5, r0
-	adr	r4, s_ctl
-	bl	puts
+	say	s_r2
+	mov	r0, r6
 	bl	puthex
-	adr	r4, s_nl
-	bl	puts
-	movw	r0, #:lower16:PSCI_SYSTEM_OFF
-	movt	r0, #:upper16:PSCI_SYSTEM_OFF
-	cmp	r11, #0x1a
-	beq	1f
+	say	s_mmu
+	and	r0, r9, #1
+	add	r0, r0, #'0'
+	bl	putc
+	say	s_dcache
+	ubfx	r0, r9, #2, #1
+	add	r0, r0, #'0'
+	bl	putc
+	say	s_aif
+	ubfx	r0, r8, #6, #3
+	bl	puthex
+	bl	newline
+
+	say	s_fdt			@ the device tree magic, big-endian,
+	cmn	r5, #1			@ when r1 = ~0 says r2 is one
+	beq	3f
+	say	s_none
+	b	4f
+3:	ldr	r0, [r6]
+	rev	r0, r0
+	movw	r1, #0xfeed
+	movt	r1, #0xd00d
+	cmp	r0, r1
+	bl	okbad
+4:	bl	newline
+
+	say	s_payload		@ regenerate the xorshift32 sequence
+	la	r1, payload
+	movw	r2, #0x5678
+	movt	r2, #0x1234
+	mov	r3, #PAYLOAD_WORDS
+	mov	r0, #0
+5:	eor	r2, r2, r2, lsl #13
+	eor	r2, r2, r2, lsr #17
+	eor	r2, r2, r2, lsl #5
+	ldr	r11, [r1], #4
+	eor	r11, r11, r2
+	orr	r0, r0, r11
+	subs	r3, r3, #1
+	bne	5b
+	cmp	r0, #0
+	bl	okbad
+
+	say	s_bss			@ what was zero-filled reads as zero
+	la	r1, bss_check
+	mov	r3, #BSS_CHECK / 4
+	mov	r0, #0
+6:	ldr	r11, [r1], #4
+	orr	r0, r0, r11
+	subs	r3, r3, #1
+	bne	6b
+	cmp	r0, #0
+	bl	okbad
+
+	say	s_sum			@ FNV-1 over big-endian words
+	adr	r1, _start
+	la	r2, _edata
+	movw	r0, #0x9dc5
+	movt	r0, #0x811c
+	movw	r3, #0x0193
+	movt	r3, #0x0100
+7:	ldr	r11, [r1], #4
+	rev	r11, r11
+	eor	r0, r0, r11
+	mul	r0, r0, r3
+	cmp	r1, r2
+	blo	7b
+	bl	puthex
+	bl	newline
+
+	cmp	r10, #0
+	bne	8f
+	say	s_pass
+	b	9f
+8:	say	s_fail
+9:	bl	newline
+	movw	r0, #0x0008		@ PSCI SYSTEM_OFF
+	movt	r0, #0x8400
+	cmp	r7, #MODE_HYP
+	beq	10f
 	.arch_extension virt
 	hvc	#0
 	b	.
-1:	.arch_extension sec
+10:	.arch_extension sec
 	smc	#0
 	b	.
 
-@ puts: the string at r4. Uses r0, r1, r4, r6.
-puts:
-	mov	r6, lr
-2:	ldrb	r0, [r4], #1
-	cmp	r0, #0
-	bxeq	r6
-	bl	putc
-	b	2b
+okbad:	@ "ok" if the flags say equal, else "bad" and count a failure
+	mov	r11, lr
+	beq	1f
+	add	r10, r10, #1
+	say	s_bad
+	bx	r11
+1:	say	s_ok
+	bx	r11
 
-@ puthex: r5 in 8 hex digits. Uses r0-r2, r6, r7.
-puthex:
-	mov	r6, lr
-	mov	r7, #28
-3:	lsr	r0, r5, r7
-	and	r0, r0, #0xf
-	cmp	r0, #10
-	addge	r0, r0, #'a' - '0' - 10
-	add	r0, r0, #'0'
-	bl	putc
-	subs	r7, r7, #4
-	bge	3b
-	bx	r6
-
-@ putc: r0 to the PL011. Uses r1, r2.
-putc:
+putc:	@ r0 = character; uses r1, r2
 	movw	r1, #:lower16:UART
 	movt	r1, #:upper16:UART
-4:	ldr	r2, [r1, #0x18]
-	tst	r2, #0x20
-	bne	4b
-	str	r0, [r1]
+1:	ldr	r2, [r1, #0x18]
+	tst	r2, #0x20		@ TXFF
+	bne	1b
+	strb	r0, [r1]
 	bx	lr
 
-s_hello:	.asciz	"regcheck: r0="
-s_r1:	.asciz	" r1="
-s_r2:	.asciz	" r2="
+puts:	@ r3 = string; uses r0-r3
+	mov	r12, lr
+1:	ldrb	r0, [r3], #1
+	cmp	r0, #0
+	bxeq	r12
+	bl	putc
+	b	1b
+
+puthex:	@ r0 = value, as 0x%08x; uses r0-r3, r11
+	mov	r12, lr
+	mov	r3, r0
+	mov	r0, #'0'
+	bl	putc
+	mov	r0, #'x'
+	bl	putc
+	mov	r11, #28
+1:	lsr	r0, r3, r11
+	and	r0, r0, #0xf
+	cmp	r0, #10
+	addlo	r0, r0, #'0'
+	addhs	r0, r0, #'a' - 10
+	bl	putc
+	subs	r11, r11, #4
+	bge	1b
+	bx	r12
+
+newline:
+	mov	r12, lr
+	mov	r0, #'\n'
+	bl	putc
+	bx	r12
+
+	.section .rodata, "a"
+s_pc:	.asciz	"regcheck: pc="
 s_hyp:	.asciz	" mode=hyp"
 s_svc:	.asciz	" mode=svc"
-s_ctl:	.asciz	" mmu/caches="
-s_nl:	.asciz	"\r\n"
-	.balign	4
+s_r0:	.asciz	"regcheck: r0="
+s_r1:	.asciz	" r1="
+s_r2:	.asciz	" r2="
+s_mmu:	.asciz	" mmu="
+s_dcache: .asciz " dcache="
+s_aif:	.asciz	" aif="
+s_fdt:	.asciz	"regcheck: fdt="
+s_none:	.asciz	"none"
+s_bss:	.asciz	" bss="
+s_sum:	.asciz	" sum="
+
+	.include "regcheck-common.inc"

@@ -11,9 +11,11 @@ mk=$1 w=$2
 src=$(cd "$(dirname "$0")/../../.." && pwd)
 mkdir -p "$w"
 cd "$w"
-arm-linux-gnueabihf-as -march=armv7-a -o rc.o "$src/arch/arm/samples/regcheck.s"
-arm-linux-gnueabihf-ld -m armelf_linux_eabi -N -Ttext=0x40208000 -e _start \
-	-o rc.elf rc.o 2>/dev/null
+arm-linux-gnueabihf-as -march=armv7-a -I"$src/arch/arm/samples" \
+	-I"$src/samples" -o rc.o "$src/arch/arm/samples/regcheck.s"
+arm-linux-gnueabihf-ld -z max-page-size=4096 --no-warn-rwx-segments \
+	--defsym PHYS=0x40208000 -T "$src/arch/arm/samples/regcheck.ld" \
+	-o rc.elf rc.o
 qemu-system-arm -M virt,dumpdtb=virt.dtb -cpu cortex-a15 -m 256 \
 	-nographic -nodefaults >/dev/null 2>&1
 cat >rc.dts <<'DTS'
