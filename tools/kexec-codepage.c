@@ -52,6 +52,8 @@
 #define LOADER_ARCH "riscv64"
 #elif defined(__x86_64__)
 #define LOADER_ARCH "x86_64"
+#elif defined(__arm__)
+#define LOADER_ARCH "arm"
 #else
 #define LOADER_ARCH ""
 #endif

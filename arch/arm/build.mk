@@ -1,5 +1,13 @@
 # SPDX-License-Identifier: MIT
-# arch/arm - its backend in the host library; its codepage-qemu recipe.
+# arch/arm - its backend in the host library; its codepage-qemu recipe;
+# its kexec-codepage; regcheck as an ELF (virtual = physical, at
+# 0x40208000).
 libcp-srcs += arch/arm/backend.c
 arch-dirs += arch/arm
 qemu-recipe-srcs += arch/arm/qemu.c
+target-arches += arm
+TARGET_CC_arm ?= arm-linux-gnueabihf-gcc
+ARM_PREFIX ?= arm-linux-gnueabihf-
+
+$(eval $(call regcheck-sample-object,arm,$(ARM_PREFIX),-march=armv7-a))
+$(eval $(call regcheck-sample,arm,$(ARM_PREFIX),,regcheck,0x40208000))
