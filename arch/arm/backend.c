@@ -5,11 +5,13 @@
  * r0..r12.
  */
 #include "arch.h"
+#include "arm.h"
 #include "plan.h"
 #include "planasm.h"
 #include "util.h"
 
 #include <elf.h>
+#include <string.h>
 
 /* The Arm ELF ABI's names (aaelf32) for the types glibc's <elf.h> spells
  * the older way. */
@@ -22,6 +24,16 @@
 
 static const struct cp_reloc_type cp_arch_relocs[] = {
 #include "relocs.def"
+};
+
+static int arm_protocol_data(struct cp_plan *plan)
+{
+	return strcmp(plan->protocol, "linux-arm-atags") ? 0 : arm_atags(plan);
+}
+
+static const struct cp_image_format *const arm_formats[] = {
+	&arm_zimage,
+	NULL,
 };
 
 static int arm_prepare(struct cp_plan *plan)
@@ -75,6 +87,7 @@ const struct cp_arch cp_arch_arm = {
 	.ldscript = "codepage.ld",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.image_formats = arm_formats,
 	.shared_templates = (const char *const[]){ "none", NULL },
 	CP_ROW_RELOCS,
 	.abs_allowed = (const char *const[]){ NULL },
@@ -91,6 +104,7 @@ const struct cp_arch cp_arch_arm = {
 	.codepage_align = 4096,
 	.uarts = 1u << CP_UART_NS16550 | 1u << CP_UART_PL011,
 	.prepare = arm_prepare,
+	.protocol_data = arm_protocol_data,
 	.emit_plan = arm_emit_plan,
 	.describe = arm_describe,
 };

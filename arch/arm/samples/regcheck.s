@@ -4,11 +4,18 @@
 @ reports how it was entered, like arch/arm64/samples/regcheck.s: the
 @ registers booting.rst promises, the mode, whether the MMU and data cache
 @ are off and interrupts masked, and whether every loaded byte arrived.
-@ Position-independent: the same bytes work as an ELF and raw.
+@ Position-independent, and it starts with a zImage header (Linux's
+@ arch/arm/boot/compressed/head.S) whose KLSZ tag says "nothing to
+@ decompress, TEXT_OFFSET 0x208000", so the same bytes work as an ELF at
+@ 0x40208000, raw, and as a zImage (objcopy -O binary) placed at RAM's
+@ start + TEXT_OFFSET.
 @
 @   regcheck: pc=0x... mode=svc|hyp
 @   regcheck: r0=0x... r1=0x... r2=0x... mmu=0 dcache=0 aif=0x7
 @   regcheck: fdt=ok|bad|none       (none: r1 != ~0, no device tree)
+@   regcheck: atags= core mem=START+SIZE initrd=START+SIZE cmdline=... end
+@                                   (each tag of the list r2 points at when
+@                                   r1 is a machine type; none: no list)
 @   regcheck: payload=ok|bad  bss=ok|bad  sum=0x...
 @   regcheck: PASS|FAIL
 @ then PSCI SYSTEM_OFF (hvc from SVC, smc from HYP, as QEMU's virt wants).
@@ -25,6 +32,13 @@
 	.equ	PAYLOAD_WORDS, 262144
 	.equ	BSS_CHECK, 65536
 	.equ	MODE_HYP, 0x1a
+	.equ	RAM, 0x40000000
+	.equ	RAM_SIZE, 0x10000000
+	.equ	ATAG_CORE, 0x54410001
+	.equ	ATAG_MEM, 0x54410002
+	.equ	ATAG_INITRD2, 0x54420005
+	.equ	ATAG_CMDLINE, 0x54410009
+	.equ	ATAGS_MAX, 16
 
 	@ la RD, SYM: SYM's address, PC-relative, in any section (the word
 	@ after the branch is its distance from the add's PC)
@@ -36,6 +50,28 @@
 92:
 	.endm
 
+	.macro	li rd, value
+	movw	\rd, #:lower16:\value
+	movt	\rd, #:upper16:\value
+	.endm
+
+	@ tagis TAG, LABEL: on to LABEL unless r9 (the tag) is TAG
+	.macro	tagis tag, label
+	li	r0, \tag
+	cmp	r9, r0
+	bne	\label
+	.endm
+
+	@ pair FIRST, SECOND: the tag's words at those offsets, "0x..+0x.."
+	.macro	pair first, second
+	ldr	r0, [r4, #\first]
+	bl	puthex
+	mov	r0, #'+'
+	bl	putc
+	ldr	r0, [r4, #\second]
+	bl	puthex
+	.endm
+
 	.macro	say label
 	la	r3, \label
 	bl	puts
@@ -44,6 +80,18 @@
 	.text
 	.globl	_start
 _start:
+	@ the zImage header: eight no-ops (r0..r2 kept), a branch over it
+	.rept	8
+	mov	r0, r0
+	.endr
+	b	real_start
+	.word	0x016f2818		@ the magic
+	.word	0			@ linked at 0: position-independent
+	.word	_edata - _start		@ where the image ends
+	.word	0x04030201		@ little-endian
+	.word	0x45454545		@ a table of tags follows, at
+	.word	ztable - _start
+real_start:
 	mov	r4, r0			@ keep the entry registers
 	mov	r5, r1
 	mov	r6, r2
@@ -99,6 +147,54 @@ _start:
 	bl	okbad
 4:	bl	newline
 
+	say	s_atags			@ a tagged list at r2 when r1 is a
+	cmn	r5, #1			@ machine type: RAM, word-aligned,
+	beq	28f			@ ATAG_CORE first
+	sub	r0, r6, #RAM
+	li	r1, RAM_SIZE - 8
+	cmp	r0, r1
+	bhs	28f
+	tst	r6, #3
+	bne	28f
+	ldr	r9, [r6, #4]
+	tagis	ATAG_CORE, 28f
+	mov	r4, r6			@ r4: the tag, r5: tags to go
+	mov	r5, #ATAGS_MAX
+20:	ldr	r9, [r4, #4]
+	ldr	r0, [r4]
+	cmp	r0, #0			@ ATAG_NONE ends the list
+	beq	27f
+	tagis	ATAG_CORE, 21f
+	say	s_core
+	b	26f
+21:	tagis	ATAG_MEM, 22f
+	say	s_mem
+	pair	12, 8			@ {size, start}
+	b	26f
+22:	tagis	ATAG_INITRD2, 23f
+	say	s_initrd
+	pair	8, 12			@ {start, size}
+	b	26f
+23:	tagis	ATAG_CMDLINE, 24f
+	say	s_cmdline
+	add	r3, r4, #8
+	bl	puts
+	b	26f
+24:	say	s_tag
+	mov	r0, r9
+	bl	puthex
+26:	ldr	r0, [r4]
+	add	r4, r4, r0, lsl #2
+	subs	r5, r5, #1
+	bne	20b
+	add	r10, r10, #1		@ no ATAG_NONE within ATAGS_MAX
+	say	s_bad
+	b	29f
+27:	say	s_end
+	b	29f
+28:	say	s_none
+29:	bl	newline
+
 	say	s_payload		@ regenerate the xorshift32 sequence
 	la	r1, payload
 	movw	r2, #0x5678
@@ -128,7 +224,7 @@ _start:
 	bl	okbad
 
 	say	s_sum			@ FNV-1 over big-endian words
-	adr	r1, _start
+	la	r1, _start
 	la	r2, _edata
 	movw	r0, #0x9dc5
 	movt	r0, #0x811c
@@ -210,6 +306,17 @@ newline:
 	bl	putc
 	bx	r12
 
+	@ the zImage's table of tags (in .text: the assembler resolves
+	@ distances from _start only within its section)
+	.balign	4
+ztable:	.word	6, 0x5a534c4b		@ KLSZ: what the decompressor needs
+	.word	zsize - _start		@ where the kernel's size is kept
+	.word	_bss_size		@ its .bss (regcheck.ld)
+	.word	0x208000		@ TEXT_OFFSET
+	.word	0x10000			@ the decompressor's malloc arena
+	.word	0			@ the table's end
+zsize:	.word	_edata - _start		@ the "decompressed" kernel: itself
+
 	.section .rodata, "a"
 s_pc:	.asciz	"regcheck: pc="
 s_hyp:	.asciz	" mode=hyp"
@@ -222,6 +329,13 @@ s_dcache: .asciz " dcache="
 s_aif:	.asciz	" aif="
 s_fdt:	.asciz	"regcheck: fdt="
 s_none:	.asciz	"none"
+s_atags: .asciz	"regcheck: atags="
+s_core:	.asciz	" core"
+s_mem:	.asciz	" mem="
+s_initrd: .asciz " initrd="
+s_cmdline: .asciz " cmdline="
+s_tag:	.asciz	" tag="
+s_end:	.asciz	" end"
 s_bss:	.asciz	" bss="
 s_sum:	.asciz	" sum="
 
