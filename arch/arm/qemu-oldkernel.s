@@ -93,27 +93,35 @@ copy_in:
 5:	sub	r0, r0, #1
 	b	1b
 
-@ section_map: SVC, short descriptors: 4096 1 MiB sections, TTBR0, domain 0
-@ a client, MMU and caches on. Uses r0-r3, r6-r9.
-section_map:
+@ fill_map SHIFT, COUNT, STRIDE, NORMAL, DEVICE: COUNT descriptors at
+@ table, 1 << STRIDE bytes apart, each mapping 1 << SHIFT bytes 1:1:
+@ NORMAL over the RAM the parameters give, DEVICE elsewhere (an LPAE
+@ entry's high word stays 0). Uses r2, r3, r6-r9.
+	.macro	fill_map shift, count, stride, normal, device
 	ldr	r6, =table		@ 16 KiB aligned
 	ldr	r7, [r4, #P_RAM_BASE]
 	ldr	r8, [r4, #P_RAM_SIZE]
 	add	r8, r8, r7
 	mov	r9, #0
-1:	lsl	r2, r9, #20
-	movw	r3, #SECT_DEVICE
+1:	lsl	r2, r9, #\shift
+	movw	r3, #\device
 	cmp	r2, r7
 	blo	2f
 	cmp	r2, r8
 	bhs	2f
-	movw	r3, #SECT_NORMAL
+	movw	r3, #\normal
 2:	orr	r3, r3, r2
-	str	r3, [r6, r9, lsl #2]
+	str	r3, [r6, r9, lsl #\stride]
 	add	r9, r9, #1
-	cmp	r9, #4096
+	cmp	r9, #\count
 	blo	1b
 	dsb
+	.endm
+
+@ section_map: SVC, short descriptors: 4096 1 MiB sections, TTBR0, domain 0
+@ a client, MMU and caches on. Uses r0-r3, r6-r9.
+section_map:
+	fill_map 20, 4096, 2, SECT_NORMAL, SECT_DEVICE
 	mov	r0, #0
 	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
 	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR: short descriptors, TTBR0
@@ -132,24 +140,7 @@ section_map:
 @ HMAIR0 attribute 0 device, 1 normal write-back; MMU and caches on.
 @ Uses r0-r3, r6-r9.
 block_map:
-	ldr	r6, =table
-	ldr	r7, [r4, #P_RAM_BASE]
-	ldr	r8, [r4, #P_RAM_SIZE]
-	add	r8, r8, r7
-	mov	r9, #0
-1:	lsl	r2, r9, #30
-	movw	r3, #BLOCK_DEVICE
-	cmp	r2, r7
-	blo	2f
-	cmp	r2, r8
-	bhs	2f
-	movw	r3, #BLOCK_NORMAL
-2:	orr	r3, r3, r2
-	str	r3, [r6, r9, lsl #3]	@ the low word; the high word stays 0
-	add	r9, r9, #1
-	cmp	r9, #4
-	blo	1b
-	dsb
+	fill_map 30, 4, 3, BLOCK_NORMAL, BLOCK_DEVICE	@ low words
 	mov	r0, #0xff00		@ HMAIR0: 0 device-nGnRnE, 1 normal WB
 	mcr	p15, 4, r0, c10, c2, 0
 	movw	r0, #(1 << 8) | (1 << 10) | (3 << 12)	@ HTCR: T0SZ 0, WBWA, inner

@@ -613,10 +613,7 @@ say_hex:
 
 msg_entered:	.asciz	"mkcodepage: entered\r\n"
 msg_caches:	.asciz	"mkcodepage: caches on\r\n"
-msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
-msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
-msg_segment:	.asciz	"mkcodepage: segment "
-msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.include "trail.inc"
 	.balign	4
 
 // Copies: 4 KiB from x4 to x2, 128 bytes per iteration; advance both.

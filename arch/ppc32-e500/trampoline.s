@@ -727,8 +727,5 @@ park_code_end:
 msg_parked:	.asciz	"mkcodepage: cores parked: "
 msg_eol:	.asciz	"\r\n"
 msg_entered:	.asciz	"mkcodepage: entered, memory mapped\r\n"
-msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
-msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
-msg_segment:	.asciz	"mkcodepage: segment "
-msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.include "trail.inc"
 	.balign	4

@@ -326,8 +326,5 @@ say_hex:
 	jr	t3
 
 msg_entered:	.asciz	"mkcodepage: entered\r\n"
-msg_checked:	.asciz	"mkcodepage: segments checked\r\n"
-msg_jumping:	.asciz	"mkcodepage: jumping\r\n"
-msg_segment:	.asciz	"mkcodepage: segment "
-msg_differs:	.asciz	" differs (or never came): stopped\r\n"
+	.include "trail.inc"
 	.balign	4
