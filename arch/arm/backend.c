@@ -36,14 +36,92 @@ static const struct cp_image_format *const arm_formats[] = {
 	NULL,
 };
 
+/*
+ * The identity map the codepage copies and verifies through (trampoline.s,
+ * map_memory): Normal, cached, over memory less what the firmware keeps
+ * (no speculative access may reach that), in whole 2 MiB blocks, the
+ * granule of both its forms (1 MiB sections in SVC, 2 MiB blocks in HYP);
+ * the rest of the 4 GiB is Strongly-ordered, so a list page or a
+ * destination outside those blocks is still reached, uncached. Ranges
+ * past MAP_MAX_RANGES stay Strongly-ordered: slower, never wrong.
+ */
+#define MAP_BLOCK (2ULL << 20)
+#define MAP_MAX_RANGES 32
+#define MIB_SHIFT 20
+/* The tables, in segment 0 past the code: 16 KiB (16 KiB-aligned, the
+ * short-descriptor first level; in HYP four second-level tables) and a
+ * page for HYP's first level, after up to 12 KiB of alignment. */
+#define MAP_RESERVE (32 << 10)
+
+struct arm_map {
+	struct cp_range ranges[MAP_MAX_RANGES];
+	int n;
+};
+
+static int block_kept(const struct cp_plan *plan, uint64_t base)
+{
+	for (int i = 0; i < plan->nreserved; i++)
+		if (plan->reserved[i].base < base + MAP_BLOCK &&
+		    plan->reserved[i].base + plan->reserved[i].size > base)
+			return 1;
+	return 0;
+}
+
+/* Each block of memory below 4 GiB the firmware keeps nothing in, runs of
+ * them merged. */
+static void map_memory(const struct cp_plan *plan, struct arm_map *map)
+{
+	for (int i = 0; i < plan->nmemory; i++) {
+		const struct cp_range *m = &plan->memory[i];
+		uint64_t b = cp_align_up(m->base, MAP_BLOCK);
+		uint64_t end = cp_align_down(m->base + m->size, MAP_BLOCK);
+
+		for (end = end < 1ULL << 32 ? end : 1ULL << 32; b < end;
+		     b += MAP_BLOCK) {
+			struct cp_range *last =
+				map->n ? &map->ranges[map->n - 1] : NULL;
+
+			if (block_kept(plan, b))
+				continue;
+			if (last && last->base + last->size == b)
+				last->size += MAP_BLOCK;
+			else if (map->n < MAP_MAX_RANGES)
+				map->ranges[map->n++] =
+					(struct cp_range){ b, MAP_BLOCK };
+		}
+	}
+}
+
 static int arm_prepare(struct cp_plan *plan)
 {
-	(void)plan;
+	struct arm_map *map = cp_xcalloc(1, sizeof(*map));
+
+	plan->arch_data = map;
+	map_memory(plan, map);
+	plan->codepage_reserve = MAP_RESERVE;
 	return 0;
+}
+
+/* The map's ranges in MiB ([first, end) sections), a table after the
+ * segments. */
+static void emit_map(const struct arm_map *map, struct cp_strbuf *o)
+{
+	cp_planasm_table(o, "ranges");
+	for (int i = 0; i < map->n; i++) {
+		const struct cp_range *r = &map->ranges[i];
+
+		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_FIRST",
+				 ".long", r->base >> MIB_SHIFT);
+		cp_planasm_entry(o, "ranges", i, "RANGE_SIZE", "RANGE_END",
+				 ".long", (r->base + r->size) >> MIB_SHIFT);
+	}
+	cp_planasm_table_end(o, "ranges", map->n, "RANGE_SIZE");
 }
 
 static void arm_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
+	const struct arm_map *map = plan->arch_data;
+
 	cp_planasm_begin(o, "arch/arm/trampoline.s", 4);
 	cp_sb_printf(o,
 		     "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
@@ -53,14 +131,27 @@ static void arm_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 	cp_planasm_seg_fields(o, plan, ".long");
 	cp_planasm_registers(o, plan, NREGS, "4", ".long");
 	cp_planasm_uart(o, plan, ".long", ".long", plan->uart.addr);
+	cp_planasm_field(o, "PLAN_MAP_NRANGES", ".long", (uint64_t)map->n);
+	cp_sb_printf(o, "\tfield PLAN_MAP_RANGES, .long, ranges - cp_plan\n");
 	cp_planasm_fixed_end(o);
 	cp_planasm_segs(o, plan, ".long", NULL);
+	emit_map(map, o);
 	cp_planasm_end(o);
 }
 
 static void arm_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 {
-	(void)plan;
+	const struct arm_map *map = plan->arch_data;
+
+	cp_sb_printf(o,
+		     "copied and checked through an identity map, cached "
+		     "over:%s\n",
+		     map->n ? "" : " nothing (no whole 2 MiB of memory)");
+	for (int i = 0; i < map->n; i++)
+		cp_sb_printf(o, "  0x%09llx..0x%09llx\n",
+			     (unsigned long long)map->ranges[i].base,
+			     (unsigned long long)(map->ranges[i].base +
+						  map->ranges[i].size - 1));
 	cp_sb_printf(o, "handover: ARM state, in the mode the codepage was "
 			"entered in (SVC or HYP), MMU and caches off, IRQ, FIQ "
 			"and asynchronous aborts masked\n");

@@ -30,9 +30,13 @@
 @ PL310, which the entrant must have cleaned and disabled (Linux does,
 @ outer_disable; U-Boot's bootz does, v7_outer_cache_disable).
 @
-@ List mode then copies the pages with the MMU off, uncached. (Copying
-@ over an identity map with the caches on is the next step: an uncached
-@ copy on a Cortex-A is an order of magnitude slower.)
+@ When there is something to copy (list mode) or to read (PLAN_VERIFY),
+@ the MMU and caches then go on again over an identity map the codepage
+@ writes past its code in segment 0 (map_memory: memory cached, the rest
+@ Strongly-ordered, so a list page outside memory is still reached):
+@ an uncached copy on a Cortex-A is an order of magnitude slower. The
+@ list copy keeps off those pages. Before the jump caches_off runs again:
+@ every copied line cleaned to memory, the MMU and caches off.
 @
 @ With PLAN_VERIFY, every segment's memory is checked against the block
 @ sum the plan holds (gen/checksum.h, 4-byte words) before the jump: in
@@ -41,7 +45,8 @@
 @ or a segment the list never copied whole, ends in verify_stop, never at
 @ the destination.
 @
-@ Registers: sp the plan (no stack is used), r11 list head (0: placed),
+@ Registers: sp the plan (no stack is used), r11 list head (0: placed;
+@ in list mode, once the walk starts, the base of the map's tables),
 @ r10 PLAN_VERIFY, r9 the segment being checked (its plan entry, 0 none),
 @ r6/r7 its running s1/s2, r12 segments verified (a bit per index), r8
 @ the list cursor, r4/r5 the source and destination.
@@ -59,19 +64,38 @@
 	.equ	SCTLR_M, 1 << 0
 	.equ	SCTLR_A, 1 << 1
 	.equ	SCTLR_C, 1 << 2
+	.equ	SCTLR_Z, 1 << 11
 	.equ	SCTLR_I, 1 << 12
+	.equ	SCTLR_TRE, 1 << 28
+	.equ	SCTLR_AFE, 1 << 29
+	@ the identity map's tables (map_memory): 16 KiB-aligned, 20 KiB
+	.equ	MAP_ALIGN, 0x4000
+	.equ	MAP_AREA, 0x5000
+	@ short descriptors (SVC), 1 MiB sections, domain 0, AP = 0b11:
+	@ Strongly-ordered and never executed (but where our code is), or
+	@ Normal write-back write-allocate (TEX 0b001, C, B) and shareable
+	.equ	SECT_DEVICE, 0x00c12
+	.equ	SECT_XN, 0x10
+	.equ	SECT_NORMAL, 0x11c0e
+	@ long descriptors (HYP), 2 MiB blocks, AF, AP[1] (RES1 at PL2):
+	@ HMAIR0 attribute 0 (Strongly-ordered) and XN, or attribute 1
+	@ (Normal write-back) inner shareable; first-level table entries
+	.equ	BLOCK_DEVICE, 0x441
+	.equ	BLOCK_XN_HIGH, 1 << 22		@ XN, bit 54, in the high word
+	.equ	BLOCK_NORMAL, 0x745
+	.equ	TABLE_DESC, 0x3
 
 	.if	SEGE_SIZE != 16
 	.error	"segment_end divides by SEGE_SIZE with a shift of 4"
 	.endif
 
-	@ plan_addr RD: RD = cp_plan's address, wherever we run (the word
-	@ after the branch is cp_plan's distance from the add's PC).
-	.macro	plan_addr rd
+	@ pcrel RD, SYM: RD = SYM's address, wherever we run (the word after
+	@ the branch is SYM's distance from the add's PC), in any section.
+	.macro	pcrel rd, sym
 	ldr	\rd, 91f
 90:	add	\rd, pc, \rd
 	b	92f
-91:	.word	cp_plan - (90b + 8)
+91:	.word	\sym - (90b + 8)
 92:
 	.endm
 
@@ -169,7 +193,7 @@ cp_list_entry:
 	mov	r11, r0
 1:	cpsid	aif			@ no IRQ, FIQ or asynchronous abort
 	bl	caches_off
-	plan_addr r3
+	pcrel	r3, cp_plan
 	mov	sp, r3
 	@ A plan of another layout (a trampoline and a plan from different
 	@ versions of mkcodepage) is never followed: stop in bad_plan.
@@ -184,10 +208,13 @@ cp_list_entry:
 	mov	r12, #0
 	adrl	r4, msg_entered
 	bl	say
+	orrs	r0, r11, r10		@ something to copy or to read: through
+	blne	map_memory		@ the identity map, cached
 	cmp	r11, #0
 	beq	placed
 
 	mov	r3, r11			@ the head entry, as Linux's image->head
+	mov	r11, r8			@ r11 from now: the tables' pages
 	mov	r5, #0			@ destination
 	b	dispatch		@ r8, the cursor, is set by the head
 walk:
@@ -208,6 +235,10 @@ dispatch:
 	bne	walk
 	tst	r3, #IND_SOURCE
 	beq	walk
+	sub	r0, r5, r11		@ a page of the live tables (zeros past
+	cmp	r0, #MAP_AREA		@ our code in segment 0): not copied
+	addlo	r5, r5, #PAGE
+	blo	walk
 	cmp	r9, #0
 	bne	4f
 3:	copy64				@ a page, 64 bytes per iteration
@@ -269,10 +300,14 @@ checked:
 	bl	say
 
 copied:
-	@ The copies went to memory (MMU and data cache off), and no line of
-	@ them is in the data cache (cleaned and invalidated above): only
+	@ Through the map, the copies went into the data cache: caches_off
+	@ cleans them to memory, then turns the MMU and caches off. Either
+	@ way no line of them is left in the data cache, and only
 	@ instruction fetch may still hold stale lines or predictions for
 	@ the copied code (B2.2.9: ICIALLU and BPIALL, then DSB and ISB).
+	ctl_read r0, r1
+	tst	r0, #SCTLR_M
+	blne	caches_off
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
@@ -307,6 +342,131 @@ caches_off:
 	dsb
 	isb
 	bx	r12
+
+@ map_memory: an identity map of the 4 GiB (backend.c, map_memory: the
+@ plan's ranges Normal and cached, the rest Strongly-ordered) written
+@ past our code in segment 0 with the MMU off, straight to memory (the
+@ data cache holds no line of it: caches_off cleaned and invalidated them
+@ all), and the MMU, data and instruction caches turned on with it: an
+@ uncached copy on a Cortex-A is an order of magnitude slower. SVC takes
+@ short descriptors, which every ARMv7-A has (a Cortex-A9 has no LPAE);
+@ HYP only has long ones (B3.6), the virtualization extensions bring
+@ them. Walks are non-cacheable: they read the tables where they were
+@ written. SCTLR.TRE and AFE, which Linux sets, are cleared: the section
+@ attributes mean what they say. Returns r8 = the tables' base, mapped or
+@ not (none when the plan has no range). Uses r0-r7.
+map_memory:
+	pcrel	r8, __codepage_end	@ the tables: 16 KiB-aligned past it
+	movw	r0, #MAP_ALIGN - 1
+	add	r8, r8, r0
+	bic	r8, r8, r0
+	ldr	r4, [sp, #PLAN_MAP_NRANGES]
+	cmp	r4, #0
+	bxeq	lr
+	ldr	r5, [sp, #PLAN_MAP_RANGES]
+	add	r5, r5, sp		@ r4/r5: the ranges to cache
+	in_hyp	r0
+	beq	hyp_map
+	movw	r2, #SECT_DEVICE	@ 4096 sections, Strongly-ordered
+	mov	r1, #0
+1:	orr	r3, r2, r1, lsl #20
+	str	r3, [r8, r1, lsl #2]
+	add	r1, r1, #1
+	cmp	r1, #4096
+	blo	1b
+	movw	r2, #:lower16:SECT_NORMAL	@ then the ranges, Normal
+	movt	r2, #:upper16:SECT_NORMAL
+2:	ldmia	r5!, {r6, r7}		@ [first, end) sections
+3:	orr	r3, r2, r6, lsl #20
+	str	r3, [r8, r6, lsl #2]
+	add	r6, r6, #1
+	cmp	r6, r7
+	blo	3b
+	subs	r4, r4, #1
+	bne	2b
+	pcrel	r0, __codepage_start	@ our own code may lie outside them
+	lsr	r0, r0, #20		@ (a block the firmware keeps a part
+	ldr	r3, [r8, r0, lsl #2]	@ of): executable all the same
+	bic	r3, r3, #SECT_XN
+	str	r3, [r8, r0, lsl #2]
+	dsb				@ the tables in memory before any walk
+	mov	r0, #0
+	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR: short descriptors, TTBR0 only
+	mcr	p15, 0, r8, c2, c0, 0	@ TTBR0, walks non-cacheable
+	mov	r0, #1
+	mcr	p15, 0, r0, c3, c0, 0	@ DACR: domain 0 a client
+	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL: nothing the entrant left
+	dsb
+	isb
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #SCTLR_TRE | SCTLR_AFE
+	bic	r0, r0, #SCTLR_A
+	orr	r0, r0, #SCTLR_M | SCTLR_C
+	orr	r0, r0, #SCTLR_I | SCTLR_Z
+	mcr	p15, 0, r0, c1, c0, 0
+	isb
+	b	map_on
+
+@ HYP: four second-level tables of 512 2 MiB blocks at r8, the first level
+@ (four table entries) at r8 + 16 KiB, through HTTBR.
+hyp_map:
+	movw	r2, #BLOCK_DEVICE	@ 2048 blocks, Strongly-ordered
+	mov	r7, #BLOCK_XN_HIGH
+	mov	r1, #0
+4:	orr	r3, r2, r1, lsl #21
+	add	r0, r8, r1, lsl #3
+	stmia	r0, {r3, r7}
+	add	r1, r1, #1
+	cmp	r1, #2048
+	blo	4b
+	movw	r2, #BLOCK_NORMAL	@ then the ranges, Normal
+	mov	r7, #0
+5:	ldmia	r5!, {r1, r6}		@ [first, end) in MiB: blocks of two
+	lsr	r1, r1, #1
+	lsr	r6, r6, #1
+6:	orr	r3, r2, r1, lsl #21
+	add	r0, r8, r1, lsl #3
+	stmia	r0, {r3, r7}
+	add	r1, r1, #1
+	cmp	r1, r6
+	blo	6b
+	subs	r4, r4, #1
+	bne	5b
+	pcrel	r0, __codepage_start	@ our own code executable, as above
+	lsr	r0, r0, #21
+	add	r0, r8, r0, lsl #3
+	str	r7, [r0, #4]		@ (the high word, XN, cleared)
+	add	r0, r8, #MAP_ALIGN	@ the first level: the four tables
+	orr	r3, r8, #TABLE_DESC
+	mov	r1, #4
+7:	stmia	r0!, {r3, r7}
+	add	r3, r3, #PAGE
+	subs	r1, r1, #1
+	bne	7b
+	dsb				@ the tables in memory before any walk
+	mov	r0, #0xff00		@ HMAIR0: 0 Strongly-ordered, 1 Normal
+	mcr	p15, 4, r0, c10, c2, 0	@ write-back read/write-allocate
+	mov	r0, #0x80000000		@ HTCR: RES1 bits 31 and 23, T0SZ 0,
+	orr	r0, r0, #0x00800000	@ walks non-cacheable
+	mcr	p15, 4, r0, c2, c0, 2
+	add	r0, r8, #MAP_ALIGN
+	mov	r1, #0
+	mcrr	p15, 4, r0, r1, c2	@ HTTBR
+	isb
+	mcr	p15, 4, r0, c8, c7, 0	@ TLBIALLH
+	dsb
+	isb
+	mrc	p15, 4, r0, c1, c0, 0
+	bic	r0, r0, #SCTLR_A
+	orr	r0, r0, #SCTLR_M | SCTLR_C
+	orr	r0, r0, #SCTLR_I
+	mcr	p15, 4, r0, c1, c0, 0
+	isb
+map_on:
+	adrl	r4, msg_caches		@ (say: r4, r7 are spent by now)
+	mov	r6, lr
+	bl	say
+	bx	r6
 
 @ segment_begin: r5 = a destination. r9 = its plan entry (0 when no
 @ segment of the plan starts there, or r10 = 0), the sums started.
@@ -357,7 +517,8 @@ segment_end:
 	b	verify_stop
 
 @ verify_stop: a segment is not what the plan says. The destination is
-@ never entered: stop here, interrupts masked, MMU off, with r0 = the
+@ never entered: stop here, interrupts masked, on the identity map (if
+@ map_memory made it: addresses are physical either way), with r0 = the
 @ segment's index in the plan (-1: the list left some uncopied, r2 = the
 @ mask of those it copied), r1 = its address, r2 = the s1 found. A
 @ debugger reads them; nothing else will.
@@ -387,7 +548,8 @@ bad_plan:
 @ --- the trail on the plan's debug-uart ----------------------------------
 @ Short lines at each stage, for a handoff that hangs: nothing when the
 @ plan names no UART. The UART is used as the firmware or old kernel left
-@ it (baud rate, FIFO); with the MMU off its registers are Strongly-ordered.
+@ it (baud rate, FIFO); with the MMU off or on our map its registers are
+@ Strongly-ordered.
 
 @ uart_putc: r0 to the UART. Uses r0-r3.
 uart_putc:
@@ -444,5 +606,6 @@ say_hex:
 	bx	r7
 
 msg_entered:	.asciz	"mkcodepage: entered\r\n"
+msg_caches:	.asciz	"mkcodepage: caches on\r\n"
 	.include "trail.inc"
 	.balign	4

@@ -92,6 +92,40 @@ second_initrd() {
 		>"$2/initrd-second.cpio.gz"
 }
 
+# handoff_initramfs NAME ARCH OUTDIR [FILE]: $WORK/NAME.cpio, an old
+# kernel's initramfs: tests/handoff/init.c as init, ARCH's kexec-codepage
+# in /bin, OUTDIR in /cp, and FILE (disable-kexec, kexec-list: what init
+# reads) created empty in its root.
+handoff_initramfs() {
+	hi_stage=$WORK/hs-$1
+	mkdir -p "$hi_stage/bin" "$hi_stage/cp"
+	[ -n "${4:-}" ] && : >"$hi_stage/$4"
+	cp "$BUILD/tests/handoff-init.$2" "$hi_stage/init"
+	cp "$OBJTREE/kexec-codepage.$2" "$hi_stage/bin/kexec-codepage"
+	cp "$3"/* "$hi_stage/cp/"
+	(cd "$hi_stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
+}
+
+# handoff_run NAME OUTDIR EXPECTED QEMU-COMMAND...: boot an old kernel
+# with $WORK/NAME.cpio (the command gives -kernel, -initrd and -append;
+# the console is the serial port) until the machine powers off, 120 s at
+# most, and check the console (handoff/NAME; the sum of OUTDIR's kernel).
+handoff_run() {
+	hr_name=$1 hr_out=$2 hr_want=$3
+	shift 3
+	log=$WORK/handoff-$hr_name.log
+	timeout 120 "$@" -nodefaults -display none -serial stdio -monitor none \
+		-no-reboot </dev/null >"$log" 2>&1
+	hr_st=$?
+	if [ $hr_st -eq 124 ]; then
+		fail "handoff/$hr_name" "the machine did not power off within 120 s" "$log"
+	elif [ $hr_st -ne 0 ]; then
+		fail "handoff/$hr_name" "QEMU failed (exit $hr_st)" "$log"
+	else
+		check_console "handoff/$hr_name" "$log" "$hr_want" "$hr_out/kernel.0.bin"
+	fi
+}
+
 # verify_case NAME OUTDIR WANT OPTIONS...: codepage-qemu boots OUTDIR with
 # OPTIONS (a --corrupt among them, or none) and the destination is WANT:
 # entered (regcheck passes) or stopped (the codepage refused to jump).

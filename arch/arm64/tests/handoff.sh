@@ -17,30 +17,13 @@
 # created in its root), boot it (CPU: cortex-a57 unless given; CMDLINE
 # added to its command line) and check the console.
 a64_handoff_boot() {
-	stage=$WORK/hs-$1
-	log=$WORK/handoff-$1.log
-	mkdir -p "$stage/bin" "$stage/cp"
-	[ -n "${5:-}" ] && : >"$stage/$5"
-	cp "$BUILD/tests/handoff-init.arm64" "$stage/init"
-	cp "$OBJTREE/kexec-codepage.arm64" "$stage/bin/kexec-codepage"
-	cp "$2"/* "$stage/cp/"
-	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
+	handoff_initramfs "$1" arm64 "$2" "${5:-}"
 	cpu=cortex-a57
 	case $3 in *:*) cpu=${3#*:} ;; esac
 	# shellcheck disable=SC2086 # QEMU-OPTIONS: words
-	timeout 120 qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" -m 1G \
-		-nodefaults -display none -serial stdio -monitor none -no-reboot \
-		-kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" ${6:-} \
-		-append "console=ttyAMA0 panic=-1 quiet${7:+ $7}" </dev/null >"$log" 2>&1
-	st=$?
-	if [ $st -eq 124 ]; then
-		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
-		return
-	elif [ $st -ne 0 ]; then
-		fail "handoff/$1" "QEMU failed (exit $st)" "$log"
-		return
-	fi
-	check_console "handoff/$1" "$log" "$4" "$2/kernel.0.bin"
+	handoff_run "$1" "$2" "$4" qemu-system-aarch64 -M "${3%%:*}" -cpu "$cpu" \
+		-m 1G -kernel "$HANDOFF_KERNEL" -initrd "$WORK/$1.cpio" ${6:-} \
+		-append "console=ttyAMA0 panic=-1 quiet${7:+ $7}"
 }
 
 # The old kernel booted with memory its firmware keeps (QEMU's tree plus a

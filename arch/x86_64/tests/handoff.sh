@@ -55,26 +55,11 @@ x86_handoff_build() {
 # kernel's initramfs around OUTDIR, booted on q35 with 1 GiB (CMDLINE
 # added to its command line); the console checked.
 x86_handoff_boot() {
-	stage=$WORK/hs-$1
-	log=$WORK/handoff-$1.log
-	mkdir -p "$stage/bin" "$stage/cp"
-	cp "$BUILD/tests/handoff-init.x86_64" "$stage/init"
-	cp "$OBJTREE/kexec-codepage.x86_64" "$stage/bin/kexec-codepage"
-	cp "$2"/* "$stage/cp/"
-	(cd "$stage" && find . | cpio -o -H newc --quiet) >"$WORK/$1.cpio"
+	handoff_initramfs "$1" x86_64 "$2"
 	# shellcheck disable=SC2086 # QEMU-OPTIONS: words
-	timeout 120 qemu-system-x86_64 -M q35 -m 1G ${5:-} \
-		-nodefaults -display none -serial stdio -monitor none -no-reboot \
+	handoff_run "$1" "$2" "$3" qemu-system-x86_64 -M q35 -m 1G ${5:-} \
 		-kernel "$BUILD/debian-amd64/vmlinuz" -initrd "$WORK/$1.cpio" \
-		-append "console=ttyS0 panic=-1 quiet${4:+ $4}" </dev/null >"$log" 2>&1
-	st=$?
-	if [ $st -eq 124 ]; then
-		fail "handoff/$1" "the machine did not power off within 120 s" "$log"
-	elif [ $st -ne 0 ]; then
-		fail "handoff/$1" "QEMU failed (exit $st)" "$log"
-	else
-		check_console "handoff/$1" "$log" "$3" "$2/kernel.0.bin"
-	fi
+		-append "console=ttyS0 panic=-1 quiet${4:+ $4}"
 }
 
 # handoff, protocol linux-x86: the destination is Debian's kernel again,

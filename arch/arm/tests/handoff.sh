@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: MIT
+# shellcheck shell=sh
+#
+# handoff.sh - arm's part of set "handoff" (arch/arm/tests/sets.txt).
+# shellcheck source=tests/lib/verdicts.sh
+. "$SRCTREE/tests/lib/verdicts.sh"
+# shellcheck source=tests/lib/boot.sh
+. "$SRCTREE/tests/lib/boot.sh"
+
+# Debian's armmp kernel (6.1, CONFIG_KEXEC, CPU hotplug through PSCI)
+# boots on QEMU's virt with two CPUs and an initramfs holding
+# kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec, and
+# the kernel's own relocate_new_kernel enters the codepage (placed mode).
+# No kexec-tools. In SVC mode, and in HYP (virtualization=on), which the
+# destination must get again.
+
+# arm_handoff_boot NAME OUTDIR MODE EXPECTED [FILE]: the old kernel's
+# initramfs around OUTDIR (FILE created in its root), booted in MODE (svc
+# or hyp) on two CPUs; the console checked.
+arm_handoff_boot() {
+	handoff_initramfs "$1" arm "$2" "${5:-}"
+	handoff_run "$1" "$2" "$4" qemu-system-arm -M "$(arm_machine "$3")" \
+		-cpu cortex-a15 -m 1G -smp 2 -kernel "$HANDOFF_KERNEL" \
+		-initrd "$WORK/$1.cpio" -append "console=ttyAMA0 panic=-1 quiet"
+}
+
+# arm_machine MODE: QEMU's machine for it
+arm_machine() {
+	if [ "$1" = hyp ]; then echo virt,virtualization=on; else echo virt; fi
+}
+
+# arm_handoff_build NAME DESC MODE KERNEL: mkcodepage on handoff/DESC.dts
+# with the tree of MODE's machine, into $h/out-NAME; 1 (failed) if not.
+arm_handoff_build() {
+	cp "$h/virt-$3.dtb" "$h/virt.dtb"
+	"$MKCP" -d "$h/$2.dts" -k "$4" -o "$h/out-$1" >"$h/$1.log" 2>&1 &&
+		return
+	fail "handoff/arm-$1-build" "" "$h/$1.log"
+	return 1
+}
+
+# The old kernel and QEMU's trees (PSCI through hvc in SVC, smc in HYP: the
+# destination powers off through the machine's own); 1 when there is
+# nothing to hand off from (said).
+arm_setup() {
+	k=$BUILD/debian-armhf
+	if [ ! -x "$OBJTREE/kexec-codepage.arm" ] ||
+		[ ! -x "$BUILD/tests/handoff-init.arm" ]; then
+		missing handoff-arm "the arm cross compiler (gcc-arm-linux-gnueabihf) is not installed"
+		return 1
+	fi
+	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" armhf "$k" \
+		linux-image-armmp >"$WORK/fetch-armhf.log" 2>&1; then
+		missing handoff-arm "Debian's armmp kernel could not be fetched (see apt)"
+		return 1
+	fi
+	HANDOFF_KERNEL=$k/vmlinuz
+	h=$WORK/handoff-arm
+	mkdir -p "$h"
+	for mode in svc hyp; do
+		dump_dtb "handoff/arm-qemu-dtb-$mode" "$h/virt-$mode.dtb" \
+			qemu-system-arm -M "$(arm_machine $mode)" -cpu cortex-a15 \
+			-m 1G -smp 2 || return 1
+	done
+	cp "$SRCTREE"/arch/arm/tests/handoff/*.dts "$h/"
+	second_initrd arm "$h"
+}
+
+handoff_arm() {
+	arm_setup || return
+	up="handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second"
+	for mode in svc hyp; do
+		if arm_handoff_build "regcheck-$mode" regcheck $mode \
+			"$BUILD/samples/arm/regcheck.elf"; then
+			arm_handoff_boot "arm-regcheck-$mode" "$h/out-regcheck-$mode" $mode \
+				"handoff: old kernel up;mode=$mode;r0=0x00000000 r1=0xffffffff r2=0x48000000 mmu=0 dcache=0 aif=0x00000007;fdt=ok"
+		fi
+		# (the old kernel is quiet: the mode it says is the
+		# destination's, which keeps HYP, and KVM with it)
+		if arm_handoff_build "linux-$mode" linux $mode "$HANDOFF_KERNEL"; then
+			arm_handoff_boot "arm-linux-$mode" "$h/out-linux-$mode" $mode \
+				"handoff: old kernel: cpus online 0-1;handoff: old kernel up;CPU: All CPU(s) started in $(echo "$mode" | tr '[:lower:]' '[:upper:]') mode.;$up;handoff: second kernel: cpus online 0-1;reboot: Power down"
+		fi
+	done
+	# a stock kernel refuses KEXEC_CODEPAGE: the loader says so and
+	# exits 2, which the kernel reports as init's exit code
+	arm_handoff_boot arm-list-on-stock-kernel "$h/out-regcheck-svc" svc \
+		"handoff: old kernel up;does not take a codepage;[no-codepage-support];exitcode=0x00000200" \
+		kexec-list
+}
+
+handoff_arm
