@@ -178,10 +178,13 @@ const struct cp_arch cp_arch_arm = {
 	.ldscript = "codepage.ld",
 	.sources = (const char *const[]){ "trampoline.s", NULL },
 	.preamble = "preamble.s",
+	.mover = "mover.s",
 	.image_formats = arm_formats,
 	.shared_templates = (const char *const[]){ "none", NULL },
 	CP_ROW_RELOCS,
-	.abs_allowed = (const char *const[]){ NULL },
+	/* the blob's size, an absolute symbol gen/blob.c defines: the
+	 * mover's zImage header states it (its end) */
+	.abs_allowed = (const char *const[]){ "__blob_size", NULL },
 	.registers = arm_registers,
 	.register_summary = "r0 .. r12 (lr carries the plan, the entry goes "
 			    "to pc)",

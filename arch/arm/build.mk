@@ -12,3 +12,8 @@ ARM_PREFIX ?= arm-linux-gnueabihf-
 $(eval $(call regcheck-sample-object,arm,$(ARM_PREFIX),-march=armv7-a))
 $(eval $(call regcheck-sample,arm,$(ARM_PREFIX),,regcheck,0x40208000))
 $(eval $(call raw-sample,arm,$(ARM_PREFIX),regcheck.elf,zImage))
+
+bench-arches += arm
+bench-prefix-arm := $(ARM_PREFIX)
+bench-asflags-arm := -march=armv7-a
+bench-cc-arm := $(TARGET_CC_arm) -march=armv7-a -marm -mfloat-abi=soft -mno-unaligned-access

@@ -35,7 +35,7 @@ const struct qemu_row cp_qemu_arm = {
 	.reserve = arm_reserve,
 	.machine = arm_machine,
 	.params = cq_params64,
-	.options = "--list-outside",
+	.options = "--list-outside, --reset, --uboot",
 	.state_opts =
 		(const struct qemu_state_opt[]){
 			{ "cpu-mode",
@@ -46,4 +46,12 @@ const struct qemu_row cp_qemu_arm = {
 			{ 0 },
 		},
 	.standin_state = "mmu",
+	.uboot = "/usr/lib/u-boot/qemu_arm/u-boot.bin",
+	/* bootz, not go: Debian's U-Boot 2023.01 hangs in go before it
+	 * reaches any program (a four-instruction one that writes to the
+	 * PL011 never runs; arch/arm64/qemu.c says why). The blob is a
+	 * zImage, which bootz enters with the MMU and caches off, in the
+	 * mode U-Boot runs in (HYP on virtualization=on: Debian's qemu_arm
+	 * switches no mode). */
+	.uboot_command = "bootz 0x%llx - ${fdtcontroladdr}",
 };

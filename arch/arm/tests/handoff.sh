@@ -29,11 +29,13 @@ arm_machine() {
 	if [ "$1" = hyp ]; then echo virt,virtualization=on; else echo virt; fi
 }
 
-# arm_handoff_build NAME DESC MODE KERNEL: mkcodepage on handoff/DESC.dts
-# with the tree of MODE's machine, into $h/out-NAME; 1 (failed) if not.
+# arm_handoff_build NAME DESC TREE KERNEL [OPTION]: mkcodepage on
+# handoff/DESC.dts with QEMU's tree virt-TREE.dtb (svc, hyp: the machine
+# of that mode), into $h/out-NAME; 1 (failed) if not.
 arm_handoff_build() {
 	cp "$h/virt-$3.dtb" "$h/virt.dtb"
-	"$MKCP" -d "$h/$2.dts" -k "$4" -o "$h/out-$1" >"$h/$1.log" 2>&1 &&
+	# shellcheck disable=SC2086 # OPTION: none or one word
+	"$MKCP" -d "$h/$2.dts" -k "$4" -o "$h/out-$1" ${5:-} >"$h/$1.log" 2>&1 &&
 		return
 	fail "handoff/arm-$1-build" "" "$h/$1.log"
 	return 1
@@ -55,6 +57,7 @@ arm_setup() {
 		return 1
 	fi
 	HANDOFF_KERNEL=$k/vmlinuz
+	ARM_UBOOT=/usr/lib/u-boot/qemu_arm/u-boot.bin
 	h=$WORK/handoff-arm
 	mkdir -p "$h"
 	for mode in svc hyp; do
@@ -64,6 +67,29 @@ arm_setup() {
 	done
 	cp "$SRCTREE"/arch/arm/tests/handoff/*.dts "$h/"
 	second_initrd arm "$h"
+}
+
+# The destination (Debian's kernel again, its own initramfs, a command line
+# and initrd given to it through the description) as one blob: entered at
+# reset by QEMU's generic loader over the zImage's own destination (no old
+# kernel), and from Debian's U-Boot, whose bootz enters it (in HYP on
+# virtualization=on); the tree is QEMU's with U-Boot as firmware.
+arm_blob() {
+	if arm_handoff_build blob-svc linux svc "$HANDOFF_KERNEL" --blob; then
+		blob_case arm-blob-linux-at-reset "$h/out-blob-svc" "reboot: Power down" \
+			"$up;reboot: Power down" "--at=0x40200000 --reset --cpu-mode=svc"
+	fi
+	for mode in svc hyp; do
+		dump_dtb "handoff/arm-qemu-dtb-uboot-$mode" "$h/virt-uboot-$mode.dtb" \
+			qemu-system-arm -M "$(arm_machine $mode)" -cpu cortex-a15 \
+			-m 1G -bios "$ARM_UBOOT" || continue
+		arm_handoff_build "blob-uboot-$mode" linux "uboot-$mode" \
+			"$HANDOFF_KERNEL" --blob || continue
+		blob_case "arm-blob-linux-from-uboot-$mode" "$h/out-blob-uboot-$mode" \
+			"reboot: Power down" \
+			"Starting kernel ...;CPU: All CPU(s) started in $(echo "$mode" | tr '[:lower:]' '[:upper:]') mode.;$up;reboot: Power down" \
+			"--at=0x41000000 --uboot --cpu-mode=$mode"
+	done
 }
 
 handoff_arm() {
@@ -84,6 +110,7 @@ handoff_arm() {
 	done
 	# a stock kernel refuses KEXEC_CODEPAGE: the loader says so and
 	# exits 2, which the kernel reports as init's exit code
+	arm_blob
 	arm_handoff_boot arm-list-on-stock-kernel "$h/out-regcheck-svc" svc \
 		"handoff: old kernel up;does not take a codepage;[no-codepage-support];exitcode=0x00000200" \
 		kexec-list
