@@ -5,8 +5,8 @@
 # own source (package linux-source-6.1), with the project's patch series
 # (kernel/linux-6.1/*.patch; without them for --stock) and a config
 # fragment per arch (kernel/linux-6.1/ARCH.config, applied with
-# allnoconfig). Debian 12 ships no e500 or riscv64 kernel; arm64's is built
-# too, to carry the patches.
+# allnoconfig). Debian 12 ships no e500 or riscv64 kernel; arm64's and
+# arm's are built too, to carry the patches.
 #
 # The result is cached outside the clone, in
 #   ${MKCODEPAGE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/mkcodepage}/linux-6.1[-stock]-ARCH-KEY/
@@ -15,7 +15,7 @@
 # second run with the same inputs prints the directory at once.
 # Progress goes to stderr; the directory (holding vmlinux, and Image where
 # the arch has one) is the one line on stdout.
-# Usage: build-linux.sh ARCH [--stock]     (ppc32-e500, riscv64, arm64)
+# Usage: build-linux.sh ARCH [--stock]     (ppc32-e500, riscv64, arm64, arm)
 set -eu
 
 arch=${1:?usage: build-linux.sh ARCH [--stock]}
@@ -27,6 +27,7 @@ case $arch in
 ppc32-e500) karch=powerpc cross=powerpc-linux-gnu- image= ;;
 riscv64) karch=riscv cross=riscv64-linux-gnu- image=arch/riscv/boot/Image ;;
 arm64) karch=arm64 cross=aarch64-linux-gnu- image=arch/arm64/boot/Image ;;
+arm) karch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
 *) echo "build-linux: no kernel recipe for arch '$arch'" >&2; exit 2 ;;
 esac
 variant=linux-6.1

@@ -14,18 +14,24 @@
 @   cp_list_entry  list: r0 = the head of a Linux kexec indirection list
 @                  as the kernel keeps it (image->head: first list page |
 @                  IND_INDIRECTION, or IND_DONE; 32-bit entries, IND_*
-@                  flags, 4 KiB pages), r1 = our physical address, r2 =
-@                  start (both unused); MMU off, as relocate_new_kernel
-@                  runs.
+@                  flags, 4 KiB pages), r1 = our physical address (the
+@                  control page; unused), r2 = start: this entry's address
+@                  in segment 0 as the kernel placed it, whose pages past
+@                  the code hold the identity map's tables; MMU off, as
+@                  relocate_new_kernel runs.
 @ Either way the code runs where it is fetched: physical, or an identity
 @ map, so turning the MMU off changes no address.
 @
-@ First the MMU and caches go off the way the ARMv7-A Architecture
-@ Reference Manual (B2.2, B4.1.130) and Linux's __soft_restart do it: what
-@ the entrant wrote through a data cache is cleaned to the point of
-@ coherency by set/way before SCTLR.C (HSCTLR.C in HYP) is cleared, and
-@ once more after, for the lines speculation allocated in between; then
-@ the instruction cache, branch predictor and TLBs are invalidated. Set/way
+@ First the MMU and caches go off. Entered with the data cache on (a
+@ bootloader's go), what the entrant wrote through it is cleaned to the
+@ point of coherency by set/way before SCTLR.C (HSCTLR.C in HYP) is
+@ cleared, and once more after, for the lines speculation allocated in
+@ between, as the ARMv7-A Architecture Reference Manual (B2.2, B4.1.130)
+@ and Linux's __soft_restart do it. Entered with it off, it is taken to
+@ hold no line of memory the codepage reads or writes: Linux's
+@ soft_restart empties it so (a flush after cpu_proc_fin), the blob's
+@ mover does (set/way invalidate), and a reset leaves it so. Then the
+@ instruction cache, branch predictor and TLBs are invalidated. Set/way
 @ operations reach every level CLIDR lists, not an outer cache such as a
 @ PL310, which the entrant must have cleaned and disabled (Linux does,
 @ outer_disable; U-Boot's bootz does, v7_outer_cache_disable).
@@ -35,8 +41,8 @@
 @ writes past its code in segment 0 (map_memory: memory cached, the rest
 @ Strongly-ordered, so a list page outside memory is still reached):
 @ an uncached copy on a Cortex-A is an order of magnitude slower. The
-@ list copy keeps off those pages. Before the jump caches_off runs again:
-@ every copied line cleaned to memory, the MMU and caches off.
+@ list copy keeps off those pages. Before the jump map_off turns them off
+@ again and cleans every copied line to memory.
 @
 @ With PLAN_VERIFY, every segment's memory is checked against the block
 @ sum the plan holds (gen/checksum.h, 4-byte words) before the jump: in
@@ -120,6 +126,29 @@
 	isb
 	.endm
 
+	@ all_off: the MMU, data and instruction caches off in our mode
+	@ (alignment checks too). Uses r0, r1.
+	.macro	all_off
+	ctl_read r0, r1
+	bic	r0, r0, #SCTLR_M | SCTLR_A | SCTLR_C
+	bic	r0, r0, #SCTLR_I
+	ctl_write r0, r1
+	.endm
+
+	@ fetch_clean: no stale line, prediction or translation left for
+	@ instruction fetch and the MMU: ICIALLU, BPIALL, the TLBs of our
+	@ mode (B2.2.9). Uses r0, r1.
+	.macro	fetch_clean
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
+	in_hyp	r1
+	mcreq	p15, 4, r0, c8, c7, 0	@ TLBIALLH
+	mcrne	p15, 0, r0, c8, c7, 0	@ TLBIALL
+	dsb
+	isb
+	.endm
+
 	@ dcache_sw_flush: clean and invalidate every data or unified cache
 	@ level up to the point of coherency (CLIDR.LoC), by set/way
 	@ (DCCISW), as Linux's v7_flush_dcache_all. Uses r0-r8.
@@ -161,11 +190,12 @@
 	.endm
 
 	@ copy64 / sum64: 64 bytes from r4 to r5, both advancing; sum64 also
-	@ adds each word to r6, then r6 to r7 (the block sum). Use r0-r3.
+	@ adds each word to r6, then r6 to r7 (the block sum). copy64 uses
+	@ r0-r3, r6, r7, r9 and r10; sum64 r0-r3.
 	.macro	copy64
-	.rept	4
-	ldmia	r4!, {r0-r3}
-	stmia	r5!, {r0-r3}
+	.rept	2
+	ldmia	r4!, {r0-r3, r6, r7, r9, r10}
+	stmia	r5!, {r0-r3, r6, r7, r9, r10}
 	.endr
 	.endm
 	.macro	add4
@@ -188,9 +218,12 @@
 	.globl	cp_list_entry
 cp_entry:
 	mov	r11, #0			@ placed
-	b	1f
+	b	2f
 cp_list_entry:
-	mov	r11, r0
+	mov	r11, r0			@ segment 0 where the kernel put it (r2 =
+	sub	r10, r2, #cp_list_entry - cp_entry	@ start, this entry
+	b	1f			@ there); we may run from a copy
+2:	pcrel	r10, cp_entry		@ placed: we run in segment 0
 1:	cpsid	aif			@ no IRQ, FIQ or asynchronous abort
 	bl	caches_off
 	pcrel	r3, cp_plan
@@ -202,6 +235,7 @@ cp_list_entry:
 	movt	r1, #:upper16:PLAN_MAGIC_VALUE
 	cmp	r0, r1
 	bne	bad_plan
+	mov	r8, r10			@ segment 0, for map_memory
 	ldr	r10, [sp, #PLAN_FLAGS]
 	and	r10, r10, #PLAN_VERIFY
 	mov	r9, #0
@@ -241,9 +275,12 @@ dispatch:
 	blo	walk
 	cmp	r9, #0
 	bne	4f
-3:	copy64				@ a page, 64 bytes per iteration
-	tst	r4, #0xfc0
-	bne	3b
+3:	copy64				@ a page, 64 bytes per iteration,
+	tst	r4, #0xfc0		@ through eight registers: the sums'
+	bne	3b			@ (none kept with r9 0) and r9, r10,
+	mov	r9, #0			@ set again after it
+	ldr	r10, [sp, #PLAN_FLAGS]
+	and	r10, r10, #PLAN_VERIFY
 	b	walk
 4:	sum64				@ the same, summing the words
 	tst	r4, #0xfc0
@@ -280,11 +317,13 @@ placed:
 	add	r5, r5, r4		@ the end, as the copy would leave it
 	mov	r6, #0
 	mov	r7, #0
-7:	.rept	4			@ 64 bytes per iteration
+7:	.rept	2			@ 128 bytes (two blocks) per iteration:
+	.rept	4			@ memsz is whole pages
 	ldmia	r4!, {r0-r3}
 	add4
 	.endr
 	add	r7, r7, r6
+	.endr
 	cmp	r4, r5
 	bne	7b
 	add	r8, r9, #SEGE_SIZE
@@ -300,14 +339,14 @@ checked:
 	bl	say
 
 copied:
-	@ Through the map, the copies went into the data cache: caches_off
-	@ cleans them to memory, then turns the MMU and caches off. Either
+	@ Through the map, the copies went into the data cache: map_off
+	@ turns the MMU and caches off and cleans them to memory. Either
 	@ way no line of them is left in the data cache, and only
 	@ instruction fetch may still hold stale lines or predictions for
 	@ the copied code (B2.2.9: ICIALLU and BPIALL, then DSB and ISB).
 	ctl_read r0, r1
 	tst	r0, #SCTLR_M
-	blne	caches_off
+	blne	map_off
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
@@ -326,21 +365,27 @@ caches_off:
 	mov	r12, lr
 	ctl_read r0, r1
 	tst	r0, #SCTLR_C
-	beq	1f
+	beq	1f			@ off: the entrant emptied it (see the top)
 	dcache_sw_flush			@ what was written through the cache
-1:	ctl_read r0, r1
-	bic	r0, r0, #SCTLR_M | SCTLR_A | SCTLR_C
-	bic	r0, r0, #SCTLR_I
-	ctl_write r0, r1
+	all_off
 	dcache_sw_flush			@ what speculation allocated meanwhile
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
-	in_hyp	r1
-	mcreq	p15, 4, r0, c8, c7, 0	@ TLBIALLH
-	mcrne	p15, 0, r0, c8, c7, 0	@ TLBIALL
-	dsb
-	isb
+	b	2f
+1:	all_off
+2:	fetch_clean
+	bx	r12
+
+@ map_off: our map's MMU and caches off, then every line of the data
+@ cache cleaned to memory and invalidated, in one pass: with SCTLR.C clear
+@ no line is allocated any more and nothing is stored before the pass, so
+@ it writes back every copy the map left dirty and drops every line it
+@ read (the destination may write memory under them uncached) before
+@ anything is read uncached. Our code is fetched from memory meanwhile:
+@ the map never wrote it. Uses r0-r8, r12.
+map_off:
+	mov	r12, lr
+	all_off
+	dcache_sw_flush
+	fetch_clean
 	bx	r12
 
 @ map_memory: an identity map of the 4 GiB (backend.c, map_memory: the
@@ -356,15 +401,30 @@ caches_off:
 @ attributes mean what they say. Returns r8 = the tables' base, mapped or
 @ not (none when the plan has no range). Uses r0-r7.
 map_memory:
-	pcrel	r8, __codepage_end	@ the tables: 16 KiB-aligned past it
+	pcrel	r0, __codepage_end	@ the tables: 16 KiB-aligned past our
+	pcrel	r1, cp_entry		@ code in segment 0 (r8): its pages
+	sub	r0, r0, r1		@ there are ours (a kernel never puts
+	add	r8, r8, r0		@ a source page in a destination)
 	movw	r0, #MAP_ALIGN - 1
 	add	r8, r8, r0
 	bic	r8, r8, r0
 	ldr	r4, [sp, #PLAN_MAP_NRANGES]
-	cmp	r4, #0
-	bxeq	lr
 	ldr	r5, [sp, #PLAN_MAP_RANGES]
 	add	r5, r5, sp		@ r4/r5: the ranges to cache
+	@ r2 (list mode) is trusted only as far as it puts the tables in a
+	@ range of memory: else no map
+	mov	r2, r4
+	mov	r3, r5
+	lsr	r0, r8, #20		@ the tables' first and last MiB
+	add	r1, r8, #MAP_AREA
+	sub	r1, r1, #1
+	lsr	r1, r1, #20
+8:	subs	r2, r2, #1
+	bxmi	lr
+	ldmia	r3!, {r6, r7}		@ [first, end)
+	cmp	r6, r0
+	cmpls	r1, r7
+	bhs	8b
 	in_hyp	r0
 	beq	hyp_map
 	movw	r2, #SECT_DEVICE	@ 4096 sections, Strongly-ordered

@@ -52,7 +52,7 @@ boot_until() {
 # (KQEMU: the arch's defaults, then the case's options, which win; without
 # kernel and initrd), the image to boot (KIMAGE, in the build
 # directory), its console (KCON) and the kexec-codepage and init to use
-# (KLOADER: ppc32, arm64, riscv64).
+# (KLOADER: ppc32, arm64, riscv64, arm).
 kernel_recipe() {
 	case $1 in
 	ppc32-e500)
@@ -64,6 +64,9 @@ kernel_recipe() {
 	arm64)
 		KQEMU="qemu-system-aarch64 -cpu cortex-a57 -m 1G $2"
 		KIMAGE=Image KCON=ttyAMA0 KLOADER=arm64 ;;
+	arm)
+		KQEMU="qemu-system-arm -cpu cortex-a15 -m 1G $2"
+		KIMAGE=zImage KCON=ttyAMA0 KLOADER=arm ;;
 	esac
 }
 
@@ -72,7 +75,7 @@ kernel_recipe() {
 kernel_destination() {
 	case $2 in
 	regcheck*) DKERNEL=$BUILD/samples/$1/$2.elf ;;
-	Image) DKERNEL=$BUILD/samples/$1/Image ;;
+	Image | zImage) DKERNEL=$BUILD/samples/$1/$2 ;;
 	linux) DKERNEL=$3/$KIMAGE ;;
 	uboot)
 		case $1 in
@@ -165,6 +168,8 @@ kernel_case() {
 	case "$2 $3" in
 	arm64*virtualization=on*) el=--el=2 ;;
 	arm64*) el=--el=1 ;;
+	"arm "*virtualization=on*) el=--cpu-mode=hyp ;;
+	"arm "*) el=--cpu-mode=svc ;;
 	esac
 	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/blob" --blob \
 		>"$d/blob.log" 2>&1; then
@@ -193,7 +198,7 @@ kernel_build() {
 # be refused --list clearly.
 set_kernels() {
 	table "$SRCTREE/tests/kernel-cases.txt" >"$WORK/kernels.table"
-	for arch in ${KERNEL_ARCHES:-ppc32-e500 riscv64 arm64}; do
+	for arch in ${KERNEL_ARCHES:-ppc32-e500 riscv64 arm64 arm}; do
 		kernel_recipe "$arch" x
 		if [ ! -x "$OBJTREE/kexec-codepage.$KLOADER" ] ||
 			[ ! -x "$BUILD/tests/handoff-init.$KLOADER" ]; then
