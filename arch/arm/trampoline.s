@@ -77,6 +77,7 @@
 	@ the identity map's tables (map_memory): 16 KiB-aligned, 20 KiB
 	.equ	MAP_ALIGN, 0x4000
 	.equ	MAP_AREA, 0x5000
+	.equ	MAP_SCRATCH, 0x4800		@ a few words of ours in it
 	@ short descriptors (SVC), 1 MiB sections, domain 0, AP = 0b11:
 	@ Strongly-ordered and never executed (but where our code is), or
 	@ Normal write-back write-allocate (TEX 0b001, C, B) and shareable
@@ -198,11 +199,11 @@
 	stmia	r5!, {r0-r3, r6, r7, r9, r10}
 	.endr
 	.endm
-	.macro	add4
-	add	r6, r6, r0
-	add	r6, r6, r1
-	add	r6, r6, r2
-	add	r6, r6, r3
+	.macro	add4 a=r0, b=r1, c=r2, d=r3
+	add	r6, r6, \a
+	add	r6, r6, \b
+	add	r6, r6, \c
+	add	r6, r6, \d
 	.endm
 	.macro	sum64
 	.rept	4
@@ -307,6 +308,7 @@ done:
 placed:
 	cmp	r10, #0
 	beq	copied
+	add	r8, r8, #MAP_SCRATCH	@ r8: words of ours past the tables
 	ldr	r11, [sp, #PLAN_NSEG]	@ r11: segments left, r9: the next one
 	ldr	r9, [sp, #PLAN_SEG]
 	add	r9, r9, sp
@@ -317,18 +319,22 @@ placed:
 	add	r5, r5, r4		@ the end, as the copy would leave it
 	mov	r6, #0
 	mov	r7, #0
+	stmia	r8, {r9, r11, r12}	@ the loop reads through eight registers
 7:	.rept	2			@ 128 bytes (two blocks) per iteration:
-	.rept	4			@ memsz is whole pages
-	ldmia	r4!, {r0-r3}
+	.rept	2			@ memsz is whole pages
+	ldmia	r4!, {r0-r3, r9-r12}
 	add4
+	add4	r9, r10, r11, r12
 	.endr
 	add	r7, r7, r6
 	.endr
 	cmp	r4, r5
 	bne	7b
-	add	r8, r9, #SEGE_SIZE
+	ldmia	r8, {r9, r11, r12}
+	mov	r10, #PLAN_VERIFY	@ (it is, on this path)
+	add	r3, r9, #SEGE_SIZE
 	bl	segment_end
-	mov	r9, r8
+	mov	r9, r3
 	sub	r11, r11, #1
 	b	6b
 
