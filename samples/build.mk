@@ -5,15 +5,17 @@
 #
 # $(call regcheck-sample-object,ARCH,BINUTILS-PREFIX,AS-FLAGS[,SOURCE])
 # assembles $(obj)/samples/ARCH/SOURCE.o (SOURCE: regcheck unless given)
-# from arch/ARCH/samples/SOURCE.s, which may include the .inc files there
-# and in samples/ (regcheck-common.inc: what every regcheck shares);
+# from arch/ARCH/samples/SOURCE.s, which may include the .inc files there,
+# in arch/ARCH/ (as ../NAME.inc: arm's pcrel.inc) and in samples/
+# (regcheck-common.inc: what every regcheck shares);
 # $(call regcheck-sample,ARCH,BINUTILS-PREFIX,LD-FLAGS,NAME,PHYS[,SOURCE[,
 # SCRIPT]]) links that object at PHYS as NAME.elf with SCRIPT.ld (both
 # regcheck unless given).
 define regcheck-sample-object
 $(obj)/samples/$(1)/$(or $(4),regcheck).o: \
 		$(srctree)/arch/$(1)/samples/$(or $(4),regcheck).s \
-		$(wildcard $(srctree)/arch/$(1)/samples/*.inc $(srctree)/samples/*.inc)
+		$(wildcard $(srctree)/arch/$(1)/samples/*.inc $(srctree)/arch/$(1)/*.inc \
+			$(srctree)/samples/*.inc)
 	$$(quiet) AS $$(@:$(objtree)/%=%)
 	@mkdir -p $$(dir $$@)
 	$$(Q)$(2)as $(3) -I$(srctree)/arch/$(1)/samples -I$(srctree)/samples \

@@ -32,19 +32,10 @@
 	.arm
 
 	.include "blob.inc"
+	.include "pcrel.inc"
 	.equ	SCTLR_C, 1 << 2
 	.equ	MODE_MASK, 0x1f
 	.equ	MODE_HYP, 0x1a
-
-	@ pcrel RD, SYM: RD = SYM's address, wherever we run (as in
-	@ trampoline.s: the word after the branch is the distance)
-	.macro	pcrel rd, sym
-	ldr	\rd, 91f
-90:	add	\rd, pc, \rd
-	b	92f
-91:	.word	\sym - (90b + 8)
-92:
-	.endm
 
 	@ block16 OP, ADDR: 16 bytes through r0, r10-r12 (ldmia/stmia, or
 	@ ldmdb/stmdb going down), ADDR advancing

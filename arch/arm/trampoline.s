@@ -63,6 +63,7 @@
 
 	.include "plan.inc"
 	.include "kexec-list.inc"
+	.include "pcrel.inc"
 
 	.equ	PAGE, 4096
 	.equ	MODE_MASK, 0x1f
@@ -95,16 +96,6 @@
 	.if	SEGE_SIZE != 16
 	.error	"segment_end divides by SEGE_SIZE with a shift of 4"
 	.endif
-
-	@ pcrel RD, SYM: RD = SYM's address, wherever we run (the word after
-	@ the branch is SYM's distance from the add's PC), in any section.
-	.macro	pcrel rd, sym
-	ldr	\rd, 91f
-90:	add	\rd, pc, \rd
-	b	92f
-91:	.word	\sym - (90b + 8)
-92:
-	.endm
 
 	@ in_hyp RT: Z set when in HYP mode. Uses RT.
 	.macro	in_hyp rt

@@ -28,6 +28,8 @@
 	.syntax	unified
 	.arm
 
+	.include "../pcrel.inc"
+
 	.equ	UART, 0x09000000	@ PL011 data register; flags at +0x18
 	.equ	PAYLOAD_WORDS, 262144
 	.equ	BSS_CHECK, 65536
@@ -39,16 +41,6 @@
 	.equ	ATAG_INITRD2, 0x54420005
 	.equ	ATAG_CMDLINE, 0x54410009
 	.equ	ATAGS_MAX, 16
-
-	@ la RD, SYM: SYM's address, PC-relative, in any section (the word
-	@ after the branch is its distance from the add's PC)
-	.macro	la rd, sym
-	ldr	\rd, 91f
-90:	add	\rd, pc, \rd
-	b	92f
-91:	.word	\sym - (90b + 8)
-92:
-	.endm
 
 	.macro	li rd, value
 	movw	\rd, #:lower16:\value
@@ -73,7 +65,7 @@
 	.endm
 
 	.macro	say label
-	la	r3, \label
+	pcrel	r3, \label
 	bl	puts
 	.endm
 
@@ -196,7 +188,7 @@ real_start:
 29:	bl	newline
 
 	say	s_payload		@ regenerate the xorshift32 sequence
-	la	r1, payload
+	pcrel	r1, payload
 	movw	r2, #0x5678
 	movt	r2, #0x1234
 	mov	r3, #PAYLOAD_WORDS
@@ -213,7 +205,7 @@ real_start:
 	bl	okbad
 
 	say	s_bss			@ what was zero-filled reads as zero
-	la	r1, bss_check
+	pcrel	r1, bss_check
 	mov	r3, #BSS_CHECK / 4
 	mov	r0, #0
 6:	ldr	r11, [r1], #4
@@ -224,8 +216,8 @@ real_start:
 	bl	okbad
 
 	say	s_sum			@ FNV-1 over big-endian words
-	la	r1, _start
-	la	r2, _edata
+	pcrel	r1, _start
+	pcrel	r2, _edata
 	movw	r0, #0x9dc5
 	movt	r0, #0x811c
 	movw	r3, #0x0193
