@@ -33,6 +33,7 @@
 
 	.include "blob.inc"
 	.include "pcrel.inc"
+	.include "setway.inc"
 	.equ	SCTLR_C, 1 << 2
 	.equ	MODE_MASK, 0x1f
 	.equ	MODE_HYP, 0x1a
@@ -68,17 +69,18 @@ cp_entry:
 	.text
 mover:
 	cpsid	aif
-	pcrel	r4, cp_entry
-	pcrel	r5, cp_plan
-	ldr	r6, [r5, #BLOB_MOVER_SIZE]
-	ldr	r7, [r5, #BLOB_SIZE]
 	mrs	r0, cpsr
 	and	r0, r0, #MODE_MASK
 	cmp	r0, #MODE_HYP
 	mrceq	p15, 4, r9, c1, c0, 0	@ HSCTLR
 	mrcne	p15, 0, r9, c1, c0, 0	@ SCTLR
 	ands	r9, r9, #SCTLR_C
-	bleq	discard_dcache
+	bne	1f
+	dcache_set_way c6		@ DCISW: nothing in it is ours
+1:	pcrel	r4, cp_entry
+	pcrel	r5, cp_plan
+	ldr	r6, [r5, #BLOB_MOVER_SIZE]
+	ldr	r7, [r5, #BLOB_SIZE]
 	mov	r0, r4			@ a destination over the mover?
 	add	r1, r4, r6
 	bl	covered
@@ -272,47 +274,6 @@ sync_code:
 2:	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
-	dsb
-	isb
-	bx	lr
-
-@ discard_dcache: invalidate every data or unified cache level up to the
-@ point of coherency (CLIDR.LoC) by set/way (DCISW): with the data cache
-@ off, no line of it is ours (see the top). Uses r0-r3, r10-r12, and r8
-@ (not yet the index).
-discard_dcache:
-	mrc	p15, 1, r0, c0, c0, 1		@ CLIDR
-	ands	r3, r0, #0x07000000
-	lsr	r3, r3, #23			@ LoC * 2
-	beq	5f
-	mov	r2, #0				@ level * 2, as CSSELR takes it
-1:	add	r1, r2, r2, lsr #1		@ level * 3
-	lsr	r1, r0, r1
-	and	r1, r1, #7			@ the cache type at this level
-	cmp	r1, #2
-	blt	4f				@ none, or instructions only
-	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR
-	isb					@ before CCSIDR reads it
-	mrc	p15, 1, r1, c0, c0, 0		@ CCSIDR
-	and	r10, r1, #7
-	add	r10, r10, #4			@ log2 of the line's bytes
-	ubfx	r11, r1, #3, #10		@ ways - 1
-	clz	r12, r11			@ where the way goes
-	ubfx	r8, r1, #13, #15		@ sets - 1
-2:	mov	r1, r11
-3:	orr	r9, r2, r1, lsl r12
-	orr	r9, r9, r8, lsl r10
-	mcr	p15, 0, r9, c7, c6, 2		@ DCISW
-	subs	r1, r1, #1
-	bge	3b
-	subs	r8, r8, #1
-	bge	2b
-4:	add	r2, r2, #2
-	cmp	r3, r2
-	bgt	1b
-5:	mov	r2, #0
-	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR back to level 1
-	mov	r9, #0				@ (the data cache is off)
 	dsb
 	isb
 	bx	lr

@@ -64,6 +64,7 @@
 	.include "plan.inc"
 	.include "kexec-list.inc"
 	.include "pcrel.inc"
+	.include "setway.inc"
 
 	.equ	PAGE, 4096
 	.equ	MODE_MASK, 0x1f
@@ -142,43 +143,10 @@
 	.endm
 
 	@ dcache_sw_flush: clean and invalidate every data or unified cache
-	@ level up to the point of coherency (CLIDR.LoC), by set/way
-	@ (DCCISW), as Linux's v7_flush_dcache_all. Uses r0-r8.
+	@ level up to the point of coherency by set/way (DCCISW), as Linux's
+	@ v7_flush_dcache_all (setway.inc). Uses r0-r8.
 	.macro	dcache_sw_flush
-	dmb
-	mrc	p15, 1, r0, c0, c0, 1		@ CLIDR
-	ands	r3, r0, #0x07000000
-	lsr	r3, r3, #23			@ LoC * 2
-	beq	95f
-	mov	r2, #0				@ level * 2, as CSSELR takes it
-91:	add	r1, r2, r2, lsr #1		@ level * 3
-	lsr	r1, r0, r1
-	and	r1, r1, #7			@ the cache type at this level
-	cmp	r1, #2
-	blt	94f				@ none, or instructions only
-	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR
-	isb					@ before CCSIDR reads it
-	mrc	p15, 1, r1, c0, c0, 0		@ CCSIDR
-	and	r4, r1, #7
-	add	r4, r4, #4			@ log2 of the line's bytes
-	ubfx	r5, r1, #3, #10			@ ways - 1
-	clz	r6, r5				@ where the way goes
-	ubfx	r7, r1, #13, #15		@ sets - 1
-92:	mov	r1, r5
-93:	orr	r8, r2, r1, lsl r6
-	orr	r8, r8, r7, lsl r4
-	mcr	p15, 0, r8, c7, c14, 2		@ DCCISW
-	subs	r1, r1, #1
-	bge	93b
-	subs	r7, r7, #1
-	bge	92b
-94:	add	r2, r2, #2
-	cmp	r3, r2
-	bgt	91b
-95:	mov	r2, #0
-	mcr	p15, 2, r2, c0, c0, 0		@ CSSELR back to level 1
-	dsb
-	isb
+	dcache_set_way c14
 	.endm
 
 	@ copy64 / sum64: 64 bytes from r4 to r5, both advancing; sum64 also

@@ -77,7 +77,7 @@ check_plan_drift() {
 check_working_directory() {
 	lure=$WORK/lure
 	mkdir -p "$lure"
-	for f in plan.inc kexec-list.inc trail.inc pcrel.inc blob.inc bimodal.inc tlbmap.inc \
+	for f in plan.inc kexec-list.inc trail.inc pcrel.inc setway.inc blob.inc bimodal.inc tlbmap.inc \
 		codepage-base.ld codepage.ld; do
 		printf '%s\n' '.error "this is not the file mkcodepage includes"' \
 			>"$lure/$f"
