@@ -234,6 +234,31 @@ static void footprint(uint64_t load, size_t image, uint64_t text,
 		*to = text + cp_align_up(k->kernel, 256) + own;
 }
 
+/* What the decompressor writes must be free: it chooses where, no load
+ * address moves it. 0, or -1 (reported, naming what is in the way). */
+static int in_the_way(const struct cp_plan *plan, uint64_t base,
+		      const struct klsz *k, uint64_t from, uint64_t to,
+		      const struct cp_loc *loc)
+{
+	struct cp_range hit;
+
+	if (!cp_plan_obstacle(plan, from, to - from, &hit))
+		return 0;
+	cp_error(loc, reserved_overlap,
+		 "this zImage's decompressor puts the kernel at 0x%llx (the "
+		 "start of RAM it finds, 0x%llx, + TEXT_OFFSET 0x%llx) and "
+		 "writes 0x%llx..0x%llx, and 0x%llx..0x%llx is taken there "
+		 "(memory the firmware keeps, or a segment); no load address "
+		 "moves it: keep that memory elsewhere, or describe memory "
+		 "from past it (2 MiB-aligned)",
+		 (unsigned long long)(base + k->text_offset),
+		 (unsigned long long)base, (unsigned long long)k->text_offset,
+		 (unsigned long long)from, (unsigned long long)(to - 1),
+		 (unsigned long long)hit.base,
+		 (unsigned long long)(hit.base + hit.size - 1));
+	return -1;
+}
+
 static int zi_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const unsigned char *file, size_t len,
 		   const struct cp_loc *loc)
@@ -257,6 +282,8 @@ static int zi_load(const struct cp_image_format *f, struct cp_plan *plan,
 	if (ram_base(plan, load, &base))
 		return corrupt(loc, "no memory to decompress the kernel into");
 	footprint(load, image, base + k.text_offset, &k, page, &from, &to);
+	if (in_the_way(plan, base, &k, from, to, loc))
+		return -1;
 	buf = cp_xcalloc(1, load - from + image);
 	memcpy(buf + (load - from), file, image);
 	s = cp_plan_add(plan, "kernel.0", from, buf, load - from + image,
