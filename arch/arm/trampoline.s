@@ -82,16 +82,19 @@
 	.equ	MAP_SCRATCH, 0x4800		@ a few words of ours in it
 	@ short descriptors (SVC), 1 MiB sections, domain 0, AP = 0b11:
 	@ Strongly-ordered and never executed (but where our code is), or
-	@ Normal write-back write-allocate (TEX 0b001, C, B) and shareable
+	@ Normal write-back write-allocate (TEX 0b001, C, B). Non-shareable:
+	@ one CPU runs, and a Cortex-A9 whose ACTLR.SMP the entrant cleared
+	@ would not cache shareable memory; set/way reaches every level.
 	.equ	SECT_DEVICE, 0x00c12
 	.equ	SECT_XN, 0x10
-	.equ	SECT_NORMAL, 0x11c0e
+	.equ	SECT_NORMAL, 0x01c0e
 	@ long descriptors (HYP), 2 MiB blocks, AF, AP[1] (RES1 at PL2):
 	@ HMAIR0 attribute 0 (Strongly-ordered) and XN, or attribute 1
-	@ (Normal write-back) inner shareable; first-level table entries
+	@ (Normal write-back), non-shareable as above; first-level table
+	@ entries
 	.equ	BLOCK_DEVICE, 0x441
 	.equ	BLOCK_XN_HIGH, 1 << 22		@ XN, bit 54, in the high word
-	.equ	BLOCK_NORMAL, 0x745
+	.equ	BLOCK_NORMAL, 0x445
 	.equ	TABLE_DESC, 0x3
 
 	.if	SEGE_SIZE != 16

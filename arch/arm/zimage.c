@@ -9,10 +9,12 @@
  * would meet.
  *
  * The header, little-endian words: 0x24 the magic, 0x28 the link address
- * (0: position-independent; else CONFIG_ZBOOT_ROM, placed there), 0x2c the end of the image, 0x30 the byte
- * order flag, 0x34 a second magic and 0x38 the offset of a table of tags
- * (size in words, tag, data; size 0 ends it) whose "KLSZ" tag gives where
- * the decompressed size is stored and the kernel's .bss size.
+ * (0: position-independent; else CONFIG_ZBOOT_ROM, placed there), 0x2c
+ * the end of the image, 0x30 the byte order flag, 0x34 a second magic and
+ * 0x38 the offset of a table of tags (size in words, tag, data; size 0
+ * ends it) whose "KLSZ" tag gives where the decompressed size is stored,
+ * the kernel's .bss size and, in newer kernels (6.1's), TEXT_OFFSET and the
+ * decompressor's malloc size.
  *
  * Placed as kexec-tools and U-Boot place it by default: at RAM's start +
  * TEXT_OFFSET, where the kernel will run, with one segment reserving
@@ -83,8 +85,8 @@ static int corrupt(const struct cp_loc *loc, const char *why)
 }
 
 /* What the KLSZ tag says: the decompressed kernel and its .bss in bytes,
- * TEXT_OFFSET and the decompressor's malloc arena (Linux 5.10 and later;
- * before, the defaults). */
+ * TEXT_OFFSET and the decompressor's malloc arena (in newer kernels'
+ * tags; older ones leave the defaults). */
 struct klsz {
 	uint64_t kernel, bss, text_offset, malloc;
 };
