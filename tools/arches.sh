@@ -20,6 +20,18 @@
 #   bench_size_target   most bytes the codepage may take
 #   bench_blob_at   where the bench loads its blob: clear of every
 #                   destination, so the mover never steps aside
+# and, for an arch whose Linux 6.1 the tests build (tools/build-linux.sh,
+# set kernels; empty kernel_karch: none):
+#   kernel_karch    the kernel's ARCH
+#   kernel_cross    its CROSS_COMPILE
+#   kernel_image    the image its build makes besides vmlinux (a path in
+#                   the kernel tree), empty: none
+#   kernel_boot     the file QEMU boots: vmlinux, or the image's name
+#   kernel_qemu     QEMU's command for it, before a case's own options
+#   kernel_console  its console
+#   kernel_uboot    Debian's U-Boot as a destination, empty: none
+#   kernel_blob     codepage-qemu's entry state for a destination blob at
+#                   reset, kernel_blob_virt on virtualization=on
 # shellcheck disable=SC2154 # src: the sourcing script's
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
@@ -27,6 +39,9 @@ arch_conf() {
 	debian_packages='' debian_arch='' target='' binutils='' sample_desc=''
 	sample_kernel='' bench_desc='' bench_qemu='' bench_copy_target=''
 	bench_reference='' bench_size_target='' bench_blob_at=''
+	kernel_karch='' kernel_cross='' kernel_image='' kernel_boot=''
+	kernel_qemu='' kernel_console='' kernel_uboot='' kernel_blob=''
+	kernel_blob_virt=''
 	# shellcheck source=/dev/null # the arch's, named at run time
 	. "$src/arch/$1/arch.conf"
 }

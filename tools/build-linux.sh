@@ -15,7 +15,9 @@
 # second run with the same inputs prints the directory at once.
 # Progress goes to stderr; the directory (holding vmlinux, and Image where
 # the arch has one) is the one line on stdout.
-# Usage: build-linux.sh ARCH [--stock]     (ppc32-e500, riscv64, arm64, arm)
+# Usage: build-linux.sh ARCH [--stock]     (an arch whose arch.conf has a
+#                                          kernel_karch: ppc32-e500, riscv64,
+#                                          arm64, arm)
 set -eu
 
 arch=${1:?usage: build-linux.sh ARCH [--stock]}
@@ -23,13 +25,18 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 kdir=$src/kernel/linux-6.1
 tarball=/usr/src/linux-source-6.1.tar.xz
 
-case $arch in
-ppc32-e500) karch=powerpc cross=powerpc-linux-gnu- image= ;;
-riscv64) karch=riscv cross=riscv64-linux-gnu- image=arch/riscv/boot/Image ;;
-arm64) karch=arm64 cross=aarch64-linux-gnu- image=arch/arm64/boot/Image ;;
-arm) karch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
-*) echo "build-linux: no kernel recipe for arch '$arch'" >&2; exit 2 ;;
-esac
+# The recipe is the arch's arch.conf (kernel_karch, kernel_cross,
+# kernel_image: tools/arches.sh).
+. "$src/tools/arches.sh"
+kernel_karch=
+for a in $arches; do
+	[ "$a" != "$arch" ] || arch_conf "$arch"
+done
+if [ -z "$kernel_karch" ]; then
+	echo "build-linux: no kernel recipe for arch '$arch'" >&2
+	exit 2
+fi
+karch=$kernel_karch cross=$kernel_cross image=$kernel_image
 variant=linux-6.1
 case ${2:-} in
 --stock) variant=linux-6.1-stock ;;
@@ -59,7 +66,7 @@ mkdir -p "$cache"
 key=$({
 	sha256sum "$tarball" | cut -d' ' -f1
 	sha256sum "$kdir/$arch.config" "$0" | cut -d' ' -f1
-	echo "$variant"
+	echo "$variant $karch $cross $image"
 	for p in "$@"; do
 		sha256sum "$p" | cut -d' ' -f1
 	done

@@ -5,8 +5,32 @@
 # Linux 6.1 kernels, built from Debian's linux-source-6.1 by
 # tools/build-linux.sh (cached outside the clone), with the KEXEC_CODEPAGE
 # patches (placed and list) or without (placed, and --list refused), hand
-# off through the codepage in QEMU to the cases of tests/kernel-cases.txt;
+# off through the codepage in QEMU to the cases of each arch's
+# tests/kernel-cases.txt (the kernel's recipe: its arch.conf, kernel_*);
 # each Linux destination also boots as a blob, at reset.
+#
+# The cases: Linux 6.1 built from Debian's linux-source-6.1 with the
+# KEXEC_CODEPAGE patches boots in QEMU; its init runs kexec-codepage
+# --exec, once placed (the kernel copies the segments and enters the
+# codepage's placed entry, as every stock kernel does) and once with
+# --list (the kernel runs the codepage as its relocation code). Every
+# ';'-separated text must appear on the console; a regcheck destination
+# must also report the checksum of its bytes (its PASS line, printed last,
+# is listed so that QEMU is not stopped before it). Columns:
+#   name | arch | old kernel | QEMU options | old kernel's command line |
+#   destination | description | expected
+# old kernel: patched (with the KEXEC_CODEPAGE series: placed and list) or
+# stock (Debian's source as it is: placed, and --list must be refused
+# clearly with [no-codepage-support]). QEMU options come after the arch's
+# kernel_qemu: more CPUs with -smp; the old kernel's command line may add
+# reboot=sN (kernel_kexec moves to CPU N and hands off from there).
+# destination: regcheck, regcheck-high, Image, zImage (the samples), uboot
+# (Debian's u-boot-qemu, the arch's kernel_uboot) or linux (the same
+# kernel, with its own initramfs). description: a file in the arch's
+# tests/kernels/ (its fdt is QEMU's tree, qemu.dtb, or another tree
+# there). @same-cpu in the expected texts: the destination's first CPU
+# must be the one the old kernel listed as CPU N (their hardware ids, as
+# init prints them). @list-only: the case runs in list mode only.
 # KERNEL_ARCHES="ppc32-e500 ..." and KERNEL_CASES="name|name..." (an
 # extended regular expression) narrow the set while you work.
 # shellcheck source=tests/lib/verdicts.sh
@@ -49,40 +73,24 @@ boot_until() {
 }
 
 # kernel_recipe ARCH QEMU-OPTIONS: QEMU's command for the old kernel
-# (KQEMU: the arch's defaults, then the case's options, which win; without
-# kernel and initrd), the image to boot (KIMAGE, in the build
+# (KQEMU: the arch's kernel_qemu, then the case's options, which win;
+# without kernel and initrd), the image to boot (KIMAGE, in the build
 # directory), its console (KCON) and the kexec-codepage and init to use
-# (KLOADER: ppc32, arm64, riscv64, arm).
+# (KLOADER: the arch's target), from its arch.conf (tools/arches.sh).
 kernel_recipe() {
-	case $1 in
-	ppc32-e500)
-		KQEMU="qemu-system-ppc -m 512M $2" KIMAGE=vmlinux
-		KCON=ttyS0 KLOADER=ppc32 ;;
-	riscv64)
-		KQEMU="qemu-system-riscv64 -m 512M -bios default $2"
-		KIMAGE=Image KCON=ttyS0 KLOADER=riscv64 ;;
-	arm64)
-		KQEMU="qemu-system-aarch64 -cpu cortex-a57 -m 1G $2"
-		KIMAGE=Image KCON=ttyAMA0 KLOADER=arm64 ;;
-	arm)
-		KQEMU="qemu-system-arm -cpu cortex-a15 -m 1G $2"
-		KIMAGE=zImage KCON=ttyAMA0 KLOADER=arm ;;
-	esac
+	arch_conf "$1"
+	KQEMU="$kernel_qemu $2" KIMAGE=$kernel_boot KCON=$kernel_console
+	KLOADER=$target
 }
 
 # kernel_destination ARCH DESTINATION KERNEL-DIR: the destination's file
-# (DKERNEL).
+# (DKERNEL); kernel_recipe ARCH first.
 kernel_destination() {
 	case $2 in
 	regcheck*) DKERNEL=$BUILD/samples/$1/$2.elf ;;
 	Image | zImage) DKERNEL=$BUILD/samples/$1/$2 ;;
 	linux) DKERNEL=$3/$KIMAGE ;;
-	uboot)
-		case $1 in
-		ppc32-e500) DKERNEL=/usr/lib/u-boot/qemu-ppce500/uboot.elf ;;
-		riscv64) DKERNEL=/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf ;;
-		arm64) DKERNEL=/usr/lib/u-boot/qemu_arm64/u-boot.bin ;;
-		esac ;;
+	uboot) DKERNEL=$kernel_uboot ;;
 	esac
 }
 
@@ -148,7 +156,7 @@ kernel_case() {
 		return
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$d/second/init"
 	initramfs "$d/second" | gzip -n >"$d/initrd-second.cpio.gz"
-	cp "$SRCTREE"/tests/kernels/*.dts "$d/"	# descriptions and their trees
+	cp "$SRCTREE/arch/$2/tests/kernels/"*.dts "$d/"	# descriptions, trees
 	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/out" >"$d/mk.log" 2>&1; then
 		fail "kernels/$1/build" "" "$d/mk.log"
 		return
@@ -159,18 +167,13 @@ kernel_case() {
 	# a Linux destination also as one blob loaded 2 MiB into the kernel's
 	# own destination (past what QEMU keeps at the start of RAM), started
 	# by QEMU at reset (codepage-qemu --reset: e500's ePAPR payload,
-	# after OpenSBI on riscv64, the generic loader on arm64)
+	# after OpenSBI on riscv64, the generic loader on arm64 and arm)
 	[ "$4" = linux ] && [ "$8" = "placed list" ] || return 0
 	case $3 in *-smp*) return 0 ;; esac
 	at=$(sed -n 's/^segment 1 mem=\(0x[0-9a-f]*\) .*/\1/p' "$d/out/segments.txt")
 	at=$(printf '0x%x' $((at + 0x200000)))
-	el=
-	case "$2 $3" in
-	arm64*virtualization=on*) el=--el=2 ;;
-	arm64*) el=--el=1 ;;
-	"arm "*virtualization=on*) el=--cpu-mode=hyp ;;
-	"arm "*) el=--cpu-mode=svc ;;
-	esac
+	el=$kernel_blob
+	case $3 in *virtualization=on*) el=$kernel_blob_virt ;; esac
 	if ! "$MKCP" -d "$d/$5" -k "$DKERNEL" -o "$d/blob" --blob \
 		>"$d/blob.log" 2>&1; then
 		fail "kernels/$1/blob-build" "" "$d/blob.log"
@@ -197,9 +200,10 @@ kernel_build() {
 # A patched kernel hands off placed and list; a stock one placed, and must
 # be refused --list clearly.
 set_kernels() {
-	table "$SRCTREE/tests/kernel-cases.txt" >"$WORK/kernels.table"
-	for arch in ${KERNEL_ARCHES:-ppc32-e500 riscv64 arm64 arm}; do
+	arch_tables kernel-cases.txt >"$WORK/kernels.table"
+	for arch in ${KERNEL_ARCHES:-$arches}; do
 		kernel_recipe "$arch" x
+		[ -n "$kernel_karch" ] || continue
 		if [ ! -x "$OBJTREE/kexec-codepage.$KLOADER" ] ||
 			[ ! -x "$BUILD/tests/handoff-init.$KLOADER" ]; then
 			missing "kernels/$arch" "no $KLOADER cross compiler (tools/install-deps.sh installs it)"
