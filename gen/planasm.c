@@ -13,6 +13,18 @@ void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
 	cp_planasm_begin_layout(o, generator, "plan.inc", align);
 }
 
+void cp_planasm_head(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *generator, unsigned align, const char *word,
+		     const char *more)
+{
+	cp_planasm_begin(o, generator, align);
+	cp_sb_printf(o,
+		     "\tfield PLAN_MAGIC, %s, PLAN_MAGIC_VALUE\n"
+		     "\tfield PLAN_FLAGS, %s, %s%s%s\n",
+		     word, word, plan->verify ? "PLAN_VERIFY" : "0",
+		     more ? " | " : "", more ? more : "");
+}
+
 void cp_planasm_begin_layout(struct cp_strbuf *o, const char *generator,
 			     const char *layout, unsigned align)
 {

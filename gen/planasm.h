@@ -18,6 +18,8 @@
 #include "request.h"
 #include "util.h"
 
+struct cp_plan;
+
 /*
  * Open the plan: .include "plan.inc", section .plan aligned to align, the
  * global label cp_plan, and the macros
@@ -28,6 +30,16 @@
  */
 void cp_planasm_begin(struct cp_strbuf *o, const char *generator,
 		      unsigned align);
+
+/*
+ * cp_planasm_begin, then the head of a plan that has flags: PLAN_MAGIC
+ * (PLAN_MAGIC_VALUE) and PLAN_FLAGS (PLAN_VERIFY when the plan verifies,
+ * ORed with more, an expression of plan.inc names, unless NULL), both as
+ * word (".long", ".word").
+ */
+void cp_planasm_head(struct cp_strbuf *o, const struct cp_plan *plan,
+		     const char *generator, unsigned align, const char *word,
+		     const char *more);
 
 /* The same for another layout file (arch/blob.inc: the blob's header). */
 void cp_planasm_begin_layout(struct cp_strbuf *o, const char *generator,
@@ -53,7 +65,6 @@ void cp_planasm_entry(struct cp_strbuf *o, const char *table, int i,
  * (".word", ".long"), PLAN_UART_ADDR as addr_directive with addr (where
  * the trampoline reaches its registers).
  */
-struct cp_plan;
 void cp_planasm_uart(struct cp_strbuf *o, const struct cp_plan *plan,
 		     const char *word, const char *addr_directive,
 		     uint64_t addr);

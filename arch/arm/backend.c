@@ -122,11 +122,7 @@ static void arm_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct arm_map *map = plan->arch_data;
 
-	cp_planasm_begin(o, "arch/arm/trampoline.s", 4);
-	cp_sb_printf(o,
-		     "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
-		     "\tfield PLAN_FLAGS, .long, %s\n",
-		     plan->verify ? "PLAN_VERIFY" : "0");
+	cp_planasm_head(o, plan, "arch/arm/trampoline.s", 4, ".long", NULL);
 	cp_planasm_field(o, "PLAN_ENTRY", ".long", plan->entry);
 	cp_planasm_seg_fields(o, plan, ".long");
 	cp_planasm_registers(o, plan, NREGS, "4", ".long");

@@ -78,11 +78,7 @@ static void arm64_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct a64_idmap *map = plan->arch_data;
 
-	cp_planasm_begin(o, "arch/arm64/trampoline.s", 8);
-	cp_sb_printf(o,
-		     "\tfield PLAN_MAGIC, .word, PLAN_MAGIC_VALUE\n"
-		     "\tfield PLAN_FLAGS, .word, %s\n",
-		     plan->verify ? "PLAN_VERIFY" : "0");
+	cp_planasm_head(o, plan, "arch/arm64/trampoline.s", 8, ".word", NULL);
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
 	cp_planasm_seg_fields(o, plan, ".quad");
 	cp_planasm_registers(o, plan, NREGS, "8", ".quad");

@@ -82,12 +82,8 @@ static void x86_emit_plan(const struct cp_plan *plan, struct cp_strbuf *o)
 {
 	const struct x86_data *d = plan->arch_data;
 
-	cp_planasm_begin(o, "arch/x86_64/trampoline.s", 8);
-	cp_sb_printf(o,
-		     "\tfield PLAN_MAGIC, .long, PLAN_MAGIC_VALUE\n"
-		     "\tfield PLAN_FLAGS, .long, %s | %s\n",
-		     plan->verify ? "PLAN_VERIFY" : "0",
-		     d->dest32 ? "PLAN_DEST32" : "0");
+	cp_planasm_head(o, plan, "arch/x86_64/trampoline.s", 8, ".long",
+			d->dest32 ? "PLAN_DEST32" : NULL);
 	cp_planasm_field(o, "PLAN_ENTRY", ".quad", plan->entry);
 	cp_planasm_seg_fields(o, plan, ".quad");
 	cp_planasm_registers(o, plan, NREGS, "8", ".quad");
