@@ -56,7 +56,7 @@
  * aligned to 2 MiB (__fixup_pv_table), found by masking pc to 128 MiB. */
 #define BASE_ALIGN (2ULL << 20)
 #define ZRELADDR_MASK (~0x07ffffffULL)
-/* Without a KLSZ tag (Linux before 4.15): kexec-tools' estimate. */
+/* Without a KLSZ tag (older kernels): about kexec-tools' estimate. */
 #define RATIO_GUESS 4
 
 static uint32_t word(const unsigned char *file, size_t off)
@@ -156,8 +156,8 @@ static void sizes(const unsigned char *file, size_t len,
 			    .text_offset = TEXT_OFFSET,
 			    .malloc = MALLOC_SIZE };
 	cp_warn(loc, image_size,
-		"this zImage states no decompressed size (no KLSZ tag: Linux "
-		"before 4.15, or a damaged table): 0x%llx bytes (%d times the "
+		"this zImage states no decompressed size (no KLSZ tag: an "
+		"older kernel, or a damaged table): 0x%llx bytes (%d times the "
 		"file) are kept for the kernel, at TEXT_OFFSET 0x%x",
 		(unsigned long long)k->kernel, RATIO_GUESS, TEXT_OFFSET);
 }
