@@ -137,13 +137,21 @@ void cp_protocol_list(const char *datadir, const char *workdir, FILE *out)
 			free(p);
 		}
 	}
+	/* the names' column: the longest and two spaces, 14 at least */
+	int width = 12;
+
+	for (int i = 0; i < ps.n; i++)
+		if ((int)strlen(ps.v[i].name) > width)
+			width = (int)strlen(ps.v[i].name);
+	width += 2;
 	for (int i = 0; i < ps.n; i++) {
 		struct cp_desc t = { 0 };
 
-		fprintf(out, "  %-14s%s\n", ps.v[i].name, ps.v[i].arches.s);
+		fprintf(out, "  %-*s%s\n", width, ps.v[i].name,
+			ps.v[i].arches.s);
 		if (workdir && !cp_desc_load(&t, ps.v[i].path, workdir,
 					     CP_TEMPLATE_COMPATIBLE, NULL))
-			fprintf(out, "  %14s%s\n", "",
+			fprintf(out, "  %*s%s\n", width, "",
 				t.summary ? t.summary : "");
 		cp_desc_free(&t);
 		free(ps.v[i].name);

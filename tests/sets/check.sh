@@ -17,7 +17,8 @@ check_cli() {
 	prints cli/codepage-check-help 'Usage: codepage-check' "$CHECKER" --help
 	"$MKCP" --list >"$WORK/list.log" 2>&1
 	verdict cli/list "" "$WORK/list.log" matches "$WORK/list.log" \
-		'^  ppc32-e500' '^  linux-epapr  *ppc32-e500'
+		'^  ppc32-e500' '^  linux-epapr  *ppc32-e500' \
+		'^  linux-arm-atags  *arm$'
 }
 
 check_missing_binutils() {
