@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int by_base(const void *a, const void *b)
 {
@@ -118,4 +119,18 @@ int cp_plan_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
 	s = cp_plan_add(plan, name, *addr, buf, len, cp_align_up(len, page),
 			&loc);
 	return s ? 0 : -1;
+}
+
+int cp_initrd_segment(const struct cp_plan *plan, const struct cp_segment **rd)
+{
+	*rd = NULL;
+	if (!plan->req.kernel.initrd)
+		return 0;
+	*rd = cp_plan_find(plan, plan->req.kernel.initrd);
+	if (*rd && strncmp((*rd)->name, "kernel.", 7))
+		return 0;
+	cp_error(CP_DESC_AT(plan, "/kernel:initrd"), missing_segment,
+		 "initrd names no segment of the description; name one, e.g. "
+		 "segments { initrd { file = \"...\"; load = <...>; }; }");
+	return -1;
 }

@@ -41,4 +41,12 @@ int cp_plan_add_data(struct cp_plan *plan, const char *name, unsigned char *buf,
 		     size_t len, uint64_t align, uint64_t limit,
 		     uint64_t *addr);
 
+/*
+ * The segment kernel { initrd } names, for a protocol that passes it in
+ * data of its own (boot_params, ATAGS): 0 with *rd set (NULL when the
+ * description names none), or -1 when it names no segment of the
+ * description (reported).
+ */
+int cp_initrd_segment(const struct cp_plan *plan, const struct cp_segment **rd);
+
 #endif

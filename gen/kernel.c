@@ -347,8 +347,18 @@ struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
 				       const unsigned char *bytes, size_t len,
 				       uint64_t memsz, const struct cp_loc *loc)
 {
+	return cp_kernel_add_image_from(plan, load, load, bytes, len, memsz,
+					loc);
+}
+
+struct cp_segment *cp_kernel_add_image_from(struct cp_plan *plan, uint64_t from,
+					    uint64_t load,
+					    const unsigned char *bytes,
+					    size_t len, uint64_t memsz,
+					    const struct cp_loc *loc)
+{
 	uint64_t page = plan->page_size;
-	uint64_t mem = cp_align_down(load, page), pad = load - mem;
+	uint64_t mem = cp_align_down(from, page), pad = load - mem;
 	unsigned char *buf = cp_xcalloc(1, pad + len);
 	struct cp_segment *s;
 

@@ -43,6 +43,15 @@ struct cp_segment *cp_kernel_add_image(struct cp_plan *plan, uint64_t load,
 				       uint64_t memsz,
 				       const struct cp_loc *loc);
 
+/* The same, reserving memory from from (at or below load) up as well:
+ * what the image writes below itself (arm's zImage: the kernel's first
+ * page tables). */
+struct cp_segment *cp_kernel_add_image_from(struct cp_plan *plan, uint64_t from,
+					    uint64_t load,
+					    const unsigned char *bytes,
+					    size_t len, uint64_t memsz,
+					    const struct cp_loc *loc);
+
 /*
  * For image formats whose files are ELF (Multiboot): place an ELF kernel
  * as above, taking also an ELF of identity also (NULL: the arch's only).

@@ -96,15 +96,10 @@ static int put_initrd(struct atags *t, const struct cp_plan *plan)
 {
 	const struct cp_segment *rd;
 
-	if (!plan->req.kernel.initrd)
-		return 0;
-	rd = cp_plan_find(plan, plan->req.kernel.initrd);
-	if (!rd || !strncmp(rd->name, "kernel.", 7)) {
-		cp_error(CP_DESC_AT(plan, "/kernel:initrd"), missing_segment,
-			 "initrd names no segment of the description; name "
-			 "one, e.g. segments { initrd { file = \"...\"; }; }");
+	if (cp_initrd_segment(plan, &rd))
 		return -1;
-	}
+	if (!rd)
+		return 0;
 	put_tag(t, ATAG_INITRD2, INITRD_WORDS);
 	put_word(t, (uint32_t)(rd->mem + rd->data_off));
 	put_word(t, (uint32_t)rd->size);
@@ -114,7 +109,7 @@ static int put_initrd(struct atags *t, const struct cp_plan *plan)
 static int put_cmdline(struct atags *t, const struct cp_plan *plan)
 {
 	const char *line = plan->req.kernel.cmdline;
-	size_t len = line ? strlen(line) : 0, words = (len + 1 + 3) / 4;
+	size_t len = line ? strlen(line) : 0, words = (len + 1 + 3) / 4, at;
 
 	if (!line)
 		return 0;
@@ -127,12 +122,10 @@ static int put_cmdline(struct atags *t, const struct cp_plan *plan)
 		return -1;
 	}
 	put_tag(t, ATAG_CMDLINE, (uint32_t)(HDR_WORDS + words));
-	for (size_t w = 0; w < words; w++) {
-		unsigned char four[4] = { 0 };
-
-		memcpy(four, line + 4 * w, len - 4 * w < 4 ? len - 4 * w : 4);
-		put_word(t, (uint32_t)cp_load_le(four, 4));
-	}
+	at = t->len;
+	for (size_t w = 0; w < words; w++)
+		put_word(t, 0); /* the NUL and the padding */
+	memcpy(t->buf + at, line, len);
 	return 0;
 }
 

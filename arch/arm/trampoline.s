@@ -311,15 +311,12 @@ copied:
 	@ turns the MMU and caches off and cleans them to memory. Either
 	@ way no line of them is left in the data cache, and only
 	@ instruction fetch may still hold stale lines or predictions for
-	@ the copied code (B2.2.9: ICIALLU and BPIALL, then DSB and ISB).
+	@ the copied code, and the map's translations the TLBs (fetch_clean:
+	@ B2.2.9, ICIALLU and BPIALL, then DSB and ISB).
 	ctl_read r0, r1
 	tst	r0, #SCTLR_M
 	blne	map_off
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
-	dsb
-	isb
+	fetch_clean
 	adrl	r4, msg_jumping
 	bl	say
 	mov	r0, sp
@@ -348,12 +345,12 @@ caches_off:
 @ it writes back every copy the map left dirty and drops every line it
 @ read (the destination may write memory under them uncached) before
 @ anything is read uncached. Our code is fetched from memory meanwhile:
-@ the map never wrote it. Uses r0-r8, r12.
+@ the map never wrote it. The caller invalidates what instruction fetch
+@ and the TLBs hold (fetch_clean). Uses r0-r8, r12.
 map_off:
 	mov	r12, lr
 	all_off
 	dcache_sw_flush
-	fetch_clean
 	bx	r12
 
 @ map_memory: an identity map of the 4 GiB (backend.c, map_memory: the

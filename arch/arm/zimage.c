@@ -26,9 +26,6 @@
 #include "kernel.h"
 #include "util.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #define ZI_MAGIC_OFF 0x24
 #define ZI_MAGIC 0x016f2818
 #define ZI_START 0x28
@@ -266,8 +263,6 @@ static int zi_load(const struct cp_image_format *f, struct cp_plan *plan,
 		   const struct cp_loc *loc)
 {
 	uint64_t load, base, from, to, page = plan->page_size;
-	unsigned char *buf;
-	struct cp_segment *s;
 	struct klsz k;
 	size_t image;
 
@@ -286,15 +281,9 @@ static int zi_load(const struct cp_image_format *f, struct cp_plan *plan,
 	footprint(load, image, base + k.text_offset, &k, page, &from, &to);
 	if (in_the_way(plan, base, &k, from, to, loc))
 		return -1;
-	buf = cp_xcalloc(1, load - from + image);
-	memcpy(buf + (load - from), file, image);
-	s = cp_plan_add(plan, "kernel.0", from, buf, load - from + image,
-			cp_align_up(to - from, page), loc);
-	if (!s)
+	if (!cp_kernel_add_image_from(plan, from, load, file, image, to - load,
+				      loc))
 		return -1;
-	s->data_off = load - from;
-	s->size = image;
-	s->exec = 1;
 	plan->entry = plan->req.kernel.has_entry ? plan->req.kernel.entry :
 						   load;
 	plan->kernel.load = load;

@@ -262,16 +262,10 @@ static int set_initrd(const struct cp_plan *plan, const unsigned char *hdr,
 	const struct cp_segment *s;
 	uint64_t addr, max = x86_get32(hdr + HDR_INITRD_MAX);
 
-	if (!plan->req.kernel.initrd)
-		return 0;
-	s = cp_plan_find(plan, plan->req.kernel.initrd);
-	if (!s || !strncmp(s->name, "kernel.", 7)) {
-		cp_error(&loc, missing_segment,
-			 "initrd names no segment of the description; name "
-			 "one, e.g. segments { initrd { file = \"...\"; "
-			 "load = <...>; }; }");
+	if (cp_initrd_segment(plan, &s))
 		return -1;
-	}
+	if (!s)
+		return 0;
 	addr = s->mem + s->data_off;
 	if (addr + s->size - 1 > max &&
 	    !(x86_get16(hdr + HDR_XLOADFLAGS) & XLF_ABOVE_4G)) {
