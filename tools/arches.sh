@@ -20,6 +20,8 @@
 #   bench_size_target   most bytes the codepage may take
 #   bench_blob_at   where the bench loads its blob: clear of every
 #                   destination, so the mover never steps aside
+#   bench_extra_at  where an 8 MiB segment more fits (its load = <...>), for
+#                   the check's cost per byte apart from its cost per handoff
 # and, for an arch whose Linux 6.1 the tests build (tools/build-linux.sh,
 # set kernels; empty kernel_karch: none):
 #   kernel_karch    the kernel's ARCH
@@ -39,6 +41,7 @@ arch_conf() {
 	debian_packages='' debian_arch='' target='' binutils='' sample_desc=''
 	sample_kernel='' bench_desc='' bench_qemu='' bench_copy_target=''
 	bench_reference='' bench_size_target='' bench_blob_at=''
+	bench_extra_at=''
 	kernel_karch='' kernel_cross='' kernel_image='' kernel_boot=''
 	kernel_qemu='' kernel_console='' kernel_uboot='' kernel_blob=''
 	kernel_blob_virt=''
