@@ -20,8 +20,10 @@
 #   bench_size_target   most bytes the codepage may take
 #   bench_blob_at   where the bench loads its blob: clear of every
 #                   destination, so the mover never steps aside
-#   bench_extra_at  where an 8 MiB segment more fits (its load = <...>), for
-#                   the check's cost per byte apart from its cost per handoff
+#   big_at          where a segment of up to 64 MiB fits (its load = <...>)
+#                   in sample_desc and in bench_desc, with room left for a
+#                   list of its pages: the bench's 8 MiB more, set qemu's
+#                   64 MiB list
 # and, for an arch whose Linux 6.1 the tests build (tools/build-linux.sh,
 # set kernels; empty kernel_karch: none):
 #   kernel_karch    the kernel's ARCH
@@ -41,10 +43,27 @@ arch_conf() {
 	debian_packages='' debian_arch='' target='' binutils='' sample_desc=''
 	sample_kernel='' bench_desc='' bench_qemu='' bench_copy_target=''
 	bench_reference='' bench_size_target='' bench_blob_at=''
-	bench_extra_at=''
+	big_at=''
 	kernel_karch='' kernel_cross='' kernel_image='' kernel_boot=''
 	kernel_qemu='' kernel_console='' kernel_uboot='' kernel_blob=''
 	kernel_blob_virt=''
 	# shellcheck source=/dev/null # the arch's, named at run time
 	. "$src/arch/$1/arch.conf"
+}
+
+# desc_derive DESCRIPTION NEW SED-EXPRESSION: NEW is DESCRIPTION changed by
+# the expression, the files it names still found from where DESCRIPTION
+# lies
+desc_derive() {
+	sed -e "$3" \
+		-e "s|file = \"\\([^/\"][^\"]*\\)\"|file = \"$(dirname "$1")/\\1\"|" \
+		"$1" >"$2"
+}
+
+# desc_with_big DESCRIPTION NEW FILE: DESCRIPTION with one segment more,
+# "big", of FILE (an absolute path without '|' or '&') at the arch's big_at
+# (arch_conf first)
+desc_with_big() {
+	desc_derive "$1" "$2" \
+		"s|^\\(\\s*\\)segments {|&\\n\\t\\tbig { file = \"$3\"; load = $big_at; };|"
 }

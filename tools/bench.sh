@@ -50,14 +50,6 @@ swap() {
 		"$1/segments.txt" >"$2/segments.txt"
 }
 
-# derive DESCRIPTION NEW SED-EXPRESSION: NEW is DESCRIPTION changed by the
-# expression, its files named from where DESCRIPTION lies
-derive() {
-	sed -e "$3" \
-		-e "s|file = \"\\([^/\"][^\"]*\\)\"|file = \"$(dirname "$1")/\\1\"|" \
-		"$1" >"$2"
-}
-
 # memsz OUTDIR: the bytes of its segments but the codepage
 memsz() {
 	n=0
@@ -68,18 +60,17 @@ memsz() {
 }
 
 # bench ARCH DESCRIPTION KERNEL QEMU-OPTIONS COPY-TARGET REFNAME SIZE-TARGET
-#       BLOB-AT EXTRA-AT
+#       BLOB-AT (big_at: arch_conf)
 bench() {
 	arch=$1 out=$work/$1
 	mkdir -p "$out"
 	# the same description with codepage { no-verify; }; both again with
 	# 8 MiB more, for what the check costs a byte apart from a handoff
 	unchecked='s|^};|\tcodepage { no-verify; };\n};|'
-	derive "$2" "$out/no-verify.dts" "$unchecked"
+	desc_derive "$2" "$out/no-verify.dts" "$unchecked"
 	yes "mkcodepage bench" | head -c 8388608 >"$out/extra.bin"
-	derive "$2" "$out/extra.dts" \
-		"s|^\\(\\s*\\)segments {|&\\n\\t\\textra { file = \"$out/extra.bin\"; load = $9; };|"
-	derive "$out/extra.dts" "$out/extra-no-verify.dts" "$unchecked"
+	desc_with_big "$2" "$out/extra.dts" "$out/extra.bin"
+	desc_derive "$out/extra.dts" "$out/extra-no-verify.dts" "$unchecked"
 	"$bin/mkcodepage" -d "$2" -k "$3" -o "$out/ours"
 	"$bin/mkcodepage" -d "$out/no-verify.dts" -k "$3" -o "$out/plain"
 	"$bin/mkcodepage" -d "$out/extra.dts" -k "$3" -o "$out/xours"
@@ -148,5 +139,5 @@ for a in $arches; do
 	echo
 	bench "$a" "$src/arch/$a/$bench_desc" "$build/samples/$a/regcheck.elf" \
 		"$bench_qemu" "$bench_copy_target" "$bench_reference" \
-		"$bench_size_target" "$bench_blob_at" "$bench_extra_at"
+		"$bench_size_target" "$bench_blob_at"
 done

@@ -408,7 +408,7 @@ static int setup_placed(struct boot *b)
 			continue;
 		}
 		if (reserve(b, "staged segment", cp_align_up(len, PAGE), PAGE,
-			    UINT64_MAX, &at) ||
+			    b->row->helper_limit, &at) ||
 		    load_segment(b, i, at) == (uint64_t)-1)
 			return -1;
 		b->copy[b->ncopy][0] = at;

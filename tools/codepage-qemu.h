@@ -78,8 +78,9 @@ struct boot {
 };
 
 /*
- * How one arch boots in QEMU. RAM starts at ram_base; the stand-in must lie
- * below helper_limit. e500: QEMU puts its own dtb at (payload end +
+ * How one arch boots in QEMU. RAM starts at ram_base; the stand-in, and the
+ * staged segments it copies in, must lie below helper_limit (x86: its copy
+ * runs in 32-bit mode). e500: QEMU puts its own dtb at (payload end +
  * dtb_pad) & ~dtb_mask and wants dtb_max bytes there; elsewhere reserve()
  * names what QEMU and its firmware keep. arm64's stand-in is started by
  * the generic loader instead of -kernel.

@@ -28,7 +28,20 @@ static const char *x86_machine(const struct boot *b)
  * 640 KiB, only the real-mode vectors and the EBDA stay SeaBIOS's once the
  * stand-in runs: a segment may go between them (Linux's boot_params and
  * real-mode trampoline do), staged by the stand-in.
+ *
+ * While it starts (POST), SeaBIOS 1.16 takes the top 16 MiB of the low RAM
+ * as its high zone, and allocates temporary memory under that from the
+ * top down (its init code is relocated there: 132 KiB under the zone with
+ * -nodefaults); it gives back all but the tables it keeps when it is
+ * done. QEMU's loaders write their data at reset, before POST: the list
+ * and its source pages put there were found overwritten by SeaBIOS's
+ * code, which made every list of 16 MiB or more fail its check. That RAM
+ * is scratch: a segment may go there (staged), the stand-in's helpers not.
  */
+#define SEABIOS_HIGH_ZONE (16ULL << 20)
+#define SEABIOS_TMP_HIGH (1ULL << 20) /* room for its temporary allocations */
+#define SEABIOS_KEPT (2ULL << 20) /* the tables it keeps at the top, and more */
+
 static void x86_reserve(const struct boot *b, struct used *firmware,
 			struct used *scratch)
 {
@@ -44,7 +57,9 @@ static void x86_reserve(const struct boot *b, struct used *firmware,
 	cq_use(firmware, 0, 0x1000);
 	cq_use(scratch, 0x1000, 0x9f000 - 0x1000);
 	cq_use(firmware, 0x9f000, 0x100000 - 0x9f000);
-	cq_use(firmware, low - (2ULL << 20), 2ULL << 20);
+	cq_use(scratch, low - SEABIOS_HIGH_ZONE - SEABIOS_TMP_HIGH,
+	       SEABIOS_HIGH_ZONE + SEABIOS_TMP_HIGH - SEABIOS_KEPT);
+	cq_use(firmware, low - SEABIOS_KEPT, SEABIOS_KEPT);
 	if (low < 1ULL << 32)
 		cq_use(firmware, low, (1ULL << 32) - low);
 }
