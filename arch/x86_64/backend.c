@@ -107,7 +107,7 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 		(unsigned long long)d->map_pages);
 	cp_sb_printf(o, "handover: %s\n",
 		     d->dest32 ? "32-bit protected mode, paging off, flat "
-				 "segments (code 0x08, data 0x18)" :
+				 "segments (code 0x10, data 0x18)" :
 				 "64-bit mode on the identity map, GDT with "
 				 "code 0x10 and data 0x18, interrupts off");
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
  * bzimage.c - the Linux x86 boot protocol (Documentation/arch/x86/
- * boot.rst) at its 64-bit entry: the bzImage format (its setup header
- * read and checked, the protected-mode kernel placed) and, for protocol
- * linux-x86, the boot_params ("zero page") the kernel finds through rsi:
- * the setup header, e820 from the description, command line, initrd and
- * ACPI RSDP. The real-mode setup code is not loaded: the 64-bit entry
- * does not need it.
+ * boot.rst) at its 64-bit entry or, for a kernel without one (a 32-bit
+ * kernel: its setup header has no XLF_KERNEL_64) or when registers
+ * { mode = <32>; } ask, at its 32-bit entry, the protected-mode kernel's
+ * first byte: the bzImage format (its setup header read and checked, the
+ * protected-mode kernel placed) and, for protocol linux-x86, the
+ * boot_params ("zero page") the kernel finds through rsi (esi): the setup
+ * header, e820 from the description, command line, initrd and ACPI RSDP.
+ * The real-mode setup code is not loaded: neither entry needs it.
  */
 #include "bootinfo.h"
 #include "kernel.h"
@@ -55,6 +57,7 @@ _Static_assert(HDR_END_MAX <= CP_KERNEL_HEADER_MAX,
 #define XLF_ABOVE_4G 0x2 /* XLF_CAN_BE_LOADED_ABOVE_4G */
 #define LOADER_UNKNOWN 0xff /* type_of_loader: a loader with no id */
 #define ENTRY_64 0x200 /* the 64-bit entry, from the kernel's start */
+#define VERSION_MIN 0x020a /* 2.10: init_size, pref_address */
 #define VERSION_64 0x020c /* 2.12: xloadflags */
 #define VERSION_RSDP 0x020e /* 2.14: acpi_rsdp_addr */
 #define VERSION_SETUP_DATA 0x0209
@@ -82,8 +85,8 @@ static int corrupt(const struct cp_loc *loc, const char *why)
 }
 
 /*
- * The header's claims against the file and the 64-bit boot protocol;
- * *pm_off and *pm_len: the protected-mode kernel in the file.
+ * The header's claims against the file and the boot protocol; *pm_off and
+ * *pm_len: the protected-mode kernel in the file.
  */
 static int check_header(const unsigned char *file, size_t len,
 			const struct cp_loc *loc, size_t *pm_off,
@@ -97,10 +100,11 @@ static int check_header(const unsigned char *file, size_t len,
 	char why[200];
 
 	*pm_off = (size_t)(sects + 1) * 512;
-	if (version < VERSION_64) {
+	if (version < VERSION_MIN) {
 		snprintf(why, sizeof(why),
-			 "boot protocol %u.%02u; the 64-bit entry needs 2.12 "
-			 "(Linux 3.8) or later: use a custom preamble",
+			 "boot protocol %u.%02u; linux-x86 places a kernel by "
+			 "its init_size and pref_address, 2.10 (Linux 2.6.31) "
+			 "or later: use a custom preamble",
 			 version >> 8, version & 0xff);
 		return corrupt(loc, why);
 	}
@@ -124,10 +128,6 @@ static int check_header(const unsigned char *file, size_t len,
 	/* signed kernels carry their signature past syssize */
 	if (*pm_len > sys)
 		*pm_len = (size_t)sys;
-	if (!(x86_get16(file + HDR_XLOADFLAGS) & XLF_KERNEL_64))
-		return corrupt(loc, "xloadflags lacks XLF_KERNEL_64: a 32-bit "
-				    "kernel, and linux-x86 enters the 64-bit "
-				    "entry point");
 	if (x86_get32(file + HDR_INIT_SIZE) < *pm_len || align < 4096 ||
 	    (align & (align - 1))) {
 		snprintf(why, sizeof(why),
@@ -140,6 +140,52 @@ static int check_header(const unsigned char *file, size_t len,
 	return 0;
 }
 
+/* The header offers the 64-bit entry (xloadflags, 2.12 and later). */
+static int has_entry64(const unsigned char *hdr)
+{
+	return x86_get16(hdr + HDR_VERSION) >= VERSION_64 &&
+	       (x86_get16(hdr + HDR_XLOADFLAGS) & XLF_KERNEL_64);
+}
+
+/*
+ * The entry's mode, in registers { mode }: 64 where the header offers the
+ * 64-bit entry, unless the description asks for <32> (every kernel has
+ * the 32-bit one); 32 for a kernel without it, said as a template's mode
+ * would say it. *entry32: the 32-bit entry. 0, or -1 (reported) when the
+ * description asks a kernel for a 64-bit entry it does not have.
+ */
+static int entry_mode(struct cp_plan *plan, const unsigned char *hdr,
+		      const struct cp_loc *loc, int *entry32)
+{
+	struct cp_regval *mode =
+		&plan->regs[cp_arch_register(plan->arch, "mode")];
+
+	if (has_entry64(hdr)) {
+		*entry32 = mode->set && mode->value == 32;
+		return 0;
+	}
+	*entry32 = 1;
+	if (mode->set && mode->value != 32) {
+		cp_error(&mode->loc, bad_register_value,
+			 "this kernel has no 64-bit entry (its setup header "
+			 "lacks XLF_KERNEL_64: a 32-bit kernel); leave mode "
+			 "out, or give <32>");
+		return -1;
+	}
+	if (!mode->set)
+		*mode = (struct cp_regval){ .set = 1,
+					    .value = 32,
+					    .loc = *loc };
+	return 0;
+}
+
+/* The kernel may run above 4 GiB: entered at 64 bits, and says it may. */
+static int above_4g(const unsigned char *hdr, int entry32)
+{
+	return !entry32 && has_entry64(hdr) &&
+	       (x86_get16(hdr + HDR_XLOADFLAGS) & XLF_ABOVE_4G);
+}
+
 /*
  * Where the kernel runs from: the description's load, pref_address for a
  * kernel that cannot move, else the lowest kernel_alignment-aligned
@@ -147,14 +193,12 @@ static int check_header(const unsigned char *file, size_t len,
  * when loaded below it, and needs init_size bytes there).
  */
 static int place(const struct cp_plan *plan, const unsigned char *hdr,
-		 const struct cp_loc *loc, uint64_t *load)
+		 int entry32, const struct cp_loc *loc, uint64_t *load)
 {
 	uint64_t pref = x86_get64(hdr + HDR_PREF);
 	uint64_t align = x86_get32(hdr + HDR_ALIGN);
 	uint64_t size = cp_align_up(x86_get32(hdr + HDR_INIT_SIZE), 4096);
-	uint64_t limit = x86_get16(hdr + HDR_XLOADFLAGS) & XLF_ABOVE_4G ?
-				 plan->arch->addr_limit :
-				 GIB4;
+	uint64_t limit = above_4g(hdr, entry32) ? plan->arch->addr_limit : GIB4;
 	int relocatable = hdr[HDR_RELOCATABLE] != 0;
 	struct cp_loc at = cp_loc_at(plan->desc_file, "/kernel:load");
 
@@ -177,7 +221,8 @@ static int place(const struct cp_plan *plan, const unsigned char *hdr,
 		if (*load + size > limit) {
 			cp_error(&at, image_align,
 				 "the kernel's 0x%llx bytes at 0x%llx go past "
-				 "4 GiB, and its xloadflags do not allow that",
+				 "4 GiB, which its xloadflags or its 32-bit "
+				 "entry do not allow",
 				 (unsigned long long)size,
 				 (unsigned long long)*load);
 			return -1;
@@ -203,10 +248,12 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 	struct cp_segment *s;
 	size_t pm_off, pm_len;
 	uint64_t load;
+	int entry32;
 
 	(void)f; /* cp_kernel_load notes it (plan->kernel) */
 	if (check_header(file, len, loc, &pm_off, &pm_len) ||
-	    place(plan, file, loc, &load))
+	    entry_mode(plan, file, loc, &entry32) ||
+	    place(plan, file, entry32, loc, &load))
 		return -1;
 	s = cp_plan_add(plan, "kernel.0", load,
 			memcpy(cp_xmalloc(pm_len), file + pm_off, pm_len),
@@ -217,6 +264,7 @@ static int bz_load(const struct cp_image_format *f, struct cp_plan *plan,
 		return -1;
 	s->exec = 1;
 	plan->entry = plan->req.kernel.has_entry ? plan->req.kernel.entry :
+		      entry32			 ? load :
 						   load + ENTRY_64;
 	/* what boot_params copies (x86_linux_boot_params) */
 	plan->kernel.header_len = HDR_MAGIC + file[HDR_JUMP + 1];

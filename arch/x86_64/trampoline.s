@@ -58,6 +58,7 @@
 	.equ	SEL_CODE32, 0x08
 	.equ	SEL_CODE64, 0x10
 	.equ	SEL_DATA, 0x18
+	.equ	SEL_BOOT_CS, 0x10	# a 32-bit destination's: 0x10 made 32-bit code
 	.equ	CR0_PG, 1 << 31
 	.equ	CR4_PAE, 1 << 5
 	.equ	CR4_PGE, 1 << 7
@@ -470,13 +471,22 @@ bad_plan:
 	jmp	bad_plan
 
 # cp_enter32: the destination in 32-bit protected mode with paging off
-# (Multiboot's state), rdi = plan, this code below 4 GiB. Through the
-# 32-bit code segment out of long mode, paging and PAE off, flat data
-# segments, eax .. edi and esp from the plan, then a far jump whose target
-# is written into the instruction first (32-bit code has no PC-relative
-# operand to jump through); the moves to CR0 serialize.
+# (Multiboot's state, and Linux's 32-bit boot protocol's), rdi = plan, this
+# code below 4 GiB. Through the 32-bit code segment 0x08 out of long mode,
+# paging and PAE off, flat data segments 0x18, eax .. edi and esp from the
+# plan, then a far jump to 32-bit code at 0x10: Linux's 32-bit entry wants
+# CS = __BOOT_CS (0x10), DS = ES = SS = __BOOT_DS (0x18) (boot.rst), and
+# Multiboot any flat code segment. The 64-bit code descriptor at 0x10 is
+# rewritten as 32-bit code first: CS keeps the descriptor it loaded until
+# the next load of a selector (the far return and jump here), which reads
+# the new one. The jump's target is written into the instruction first
+# (32-bit code has no PC-relative operand to jump through); the moves to
+# CR0 serialize.
 	.globl	cp_enter32
 cp_enter32:
+	leaq	gdt(%rip), %rax
+	movq	SEL_CODE32(%rax), %rdx
+	movq	%rdx, SEL_BOOT_CS(%rax)
 	leaq	1f(%rip), %rax
 	pushq	$SEL_CODE32
 	pushq	%rax
@@ -512,9 +522,9 @@ cp_enter32:
 	movl	PLAN_REGS + REG_RSP(%edi), %esp
 	movl	PLAN_REGS + REG_RDI(%edi), %edi
 far_jump:
-	.byte	0xea			# ljmp $SEL_CODE32, $entry
+	.byte	0xea			# ljmp $SEL_BOOT_CS, $entry
 	.long	0
-	.word	SEL_CODE32
+	.word	SEL_BOOT_CS
 	.code64
 
 # --- the trail on the plan's debug-uart ----------------------------------
@@ -614,7 +624,7 @@ msg_differs:	.asciz	" differs (or never came): stopped\r\n"
 	.balign	8
 gdt:	.quad	0
 	.quad	0x00cf9a000000ffff	# 0x08: 32-bit code, flat
-	.quad	0x00af9a000000ffff	# 0x10: 64-bit code
+	.quad	0x00af9a000000ffff	# 0x10: 64-bit code (32-bit at cp_enter32)
 	.quad	0x00cf92000000ffff	# 0x18: data, flat
 gdt_end:
 gdt_ptr:

@@ -35,6 +35,7 @@ handoff_x86_64() {
 		"handoff: old kernel up;the kernel is locked down (integrity;[kexec-lockdown];exitcode=0x00000200" \
 		lockdown=integrity
 	x86_handoff_linux "$h"
+	x86_handoff_686 "$h"
 }
 
 # x86_handoff_build NAME FIXTURE DIR KERNEL [OPTION...]: mkcodepage on
@@ -78,6 +79,11 @@ x86_handoff_linux() {
 	x86_handoff_boot x86_64-linux-smp-from-cpu1 "$1/out-linux" \
 		"handoff: old kernel: cpus online 0-1;handoff: old kernel: cpu1 is apicid 1;handoff: second kernel up;handoff: second kernel: cpus online 0-1;handoff: second kernel: cpu0 is apicid 1;reboot: Power down" \
 		reboot=s1 "-smp 2"
+	# the same kernel at its 32-bit entry, as a 32-bit loader enters it
+	x86_handoff_build linux-entry32 linux-entry32 "$1" \
+		"$BUILD/debian-amd64/vmlinuz" || return
+	x86_handoff_boot x86_64-linux-entry32 "$1/out-linux-entry32" \
+		"handoff: old kernel up;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
 	# the same destination as one blob over the kernel's own destination,
 	# entered in 32-bit protected mode as a bootloader's go leaves it: the
 	# mover steps aside, moves every segment, and the codepage goes on to
@@ -95,6 +101,24 @@ x86_handoff_linux() {
 			"mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
 			"$1/out-blob-linux/kernel.0.bin"
 	fi
+}
+
+# handoff to a 32-bit Linux: Debian's 686 kernel, which has no 64-bit
+# entry, from the amd64 one through linux-x86's 32-bit entry, on two CPUs
+# (the destination starts the second itself); it says its command line
+# and the reserved range of the description's e820, then panics for want
+# of a root filesystem, and panic=-1 resets the machine
+x86_handoff_686() {
+	k686=$BUILD/debian-686
+	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" i386 "$k686" \
+		linux-image-686 >"$WORK/fetch-686.log" 2>&1; then
+		missing handoff-x86_64 "Debian's 686 kernel could not be fetched (see apt)"
+		return
+	fi
+	x86_handoff_build linux-686 linux-686 "$1" "$k686/vmlinuz" || return
+	x86_handoff_boot x86_64-linux-686 "$1/out-linux-686" \
+		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;-686 (debian-kernel@lists.debian.org);Kernel command line: console=ttyS0 panic=-1 mkcodepage.marker=second-686;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;smp: Brought up 1 node, 2 CPUs;VFS: Unable to mount root fs" \
+		"" "-smp 2"
 }
 
 handoff_x86_64

@@ -13,7 +13,7 @@
 # then the Multiboot destinations
 qemu_x86_64() {
 	x86_protected regcheck "pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789"
-	x86_protected regcheck32 "pc=0x01000000 mode=32 pg=0 cs=0x00000008 if=0;eax=0x2badb002 ebx=0x02000000"
+	x86_protected regcheck32 "pc=0x01000000 mode=32 pg=0 cs=0x00000010 if=0;eax=0x2badb002 ebx=0x02000000"
 	qemu_x86_64_multiboot
 }
 
