@@ -336,9 +336,18 @@ static int setup_list(struct boot *b)
 	const struct cp_segtxt_seg *cp = &b->lay.t.seg[0];
 	uint64_t ctrl;
 
+	/* one page, as a kernel's control page is (KEXEC_CONTROL_PAGE_SIZE
+	 * on every arch): a codepage that reached past it would overwrite
+	 * whatever the kernel keeps next to it, and must fail here too */
+	if (cp->bufsz > PAGE) {
+		cp_error(NULL, no_room,
+			 "the codepage has 0x%llx bytes, more than the one "
+			 "page a kernel's control page holds",
+			 (unsigned long long)cp->bufsz);
+		return -1;
+	}
 	if (poison_destinations(b) || build_list(b) ||
-	    reserve(b, "control page", cp_align_up(cp->memsz, PAGE), PAGE,
-		    UINT64_MAX, &ctrl))
+	    reserve(b, "control page", PAGE, PAGE, UINT64_MAX, &ctrl))
 		return -1;
 	load_file(b, cp->file, ctrl);
 	b->cp_pa = ctrl;
