@@ -103,22 +103,50 @@ x86_handoff_linux() {
 	fi
 }
 
-# handoff to a 32-bit Linux: Debian's 686 kernel, which has no 64-bit
-# entry, from the amd64 one through linux-x86's 32-bit entry, on two CPUs
-# (the destination starts the second itself); it says its command line
-# and the reserved range of the description's e820, then panics for want
-# of a root filesystem, and panic=-1 resets the machine
+# handoff to and from a 32-bit Linux: Debian's 686 kernel, which has no
+# 64-bit entry. From the amd64 kernel through linux-x86's 32-bit entry,
+# on two CPUs (the destination starts the second itself), with an initrd
+# holding an i386 init. Then as the old kernel: kexec-codepage.i386 loads
+# the codepage and relocate_kernel_32 enters it in 32-bit protected mode
+# with paging off; its 32-bit entry goes on in long mode, which this CPU
+# has (a CPU without it needs a 32-bit codepage), to regcheck in 64-bit
+# mode and to the 686 kernel again.
 x86_handoff_686() {
 	k686=$BUILD/debian-686
+	h686=$1/686
+	if [ ! -x "$OBJTREE/kexec-codepage.i386" ] ||
+		[ ! -x "$BUILD/tests/handoff-init.i386" ]; then
+		missing handoff-x86_64 "no i686-linux-gnu-gcc for the 32-bit loader"
+		return
+	fi
 	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" i386 "$k686" \
 		linux-image-686 >"$WORK/fetch-686.log" 2>&1; then
 		missing handoff-x86_64 "Debian's 686 kernel could not be fetched (see apt)"
 		return
 	fi
-	x86_handoff_build linux-686 linux-686 "$1" "$k686/vmlinuz" || return
-	x86_handoff_boot x86_64-linux-686 "$1/out-linux-686" \
-		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;-686 (debian-kernel@lists.debian.org);Kernel command line: console=ttyS0 panic=-1 mkcodepage.marker=second-686;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;smp: Brought up 1 node, 2 CPUs;VFS: Unable to mount root fs" \
+	mkdir -p "$h686"
+	second_initrd i386 "$h686"
+	x86_handoff_build linux-686 linux-686 "$h686" "$k686/vmlinuz" || return
+	up686="handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second-686"
+	x86_handoff_boot x86_64-linux-686 "$h686/out-linux-686" \
+		"handoff: old kernel up;mkcodepage: segments checked;mkcodepage: jumping;-686 (debian-kernel@lists.debian.org);Kernel command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second-686;BIOS-e820: [mem 0x000000003fe00000-0x000000003fffffff] reserved;Freeing initrd memory;$up686;handoff: second kernel: cpus online 0-1;reboot: Power down" \
 		"" "-smp 2"
+	x86_686_boot x86_64-from-686-regcheck "$1/out-regcheck" \
+		"handoff: old kernel up;mkcodepage: entered (32-bit);mkcodepage: segments checked;regcheck: pc=0x01000000 mode=64 cs=0x00000010 if=0;rsi=0x02000000 rdi=0x0000000123456789 rbp=0x0000c0de"
+	x86_686_boot x86_64-from-686-linux-686 "$h686/out-linux-686" \
+		"-686 (debian-kernel@lists.debian.org);handoff: old kernel: cpus online 0-1;mkcodepage: entered (32-bit);mkcodepage: jumping;$up686;handoff: second kernel: cpus online 0-1;reboot: Power down" \
+		"-smp 2"
+}
+
+# x86_686_boot NAME OUTDIR EXPECTED [QEMU-OPTIONS]: Debian's 686 kernel, the
+# old one, with an initramfs around OUTDIR and kexec-codepage.i386, on q35
+# with 1 GiB; the console checked.
+x86_686_boot() {
+	handoff_initramfs "$1" i386 "$2"
+	# shellcheck disable=SC2086 # QEMU-OPTIONS: words
+	handoff_run "$1" "$2" "$3" qemu-system-x86_64 -M q35 -m 1G ${4:-} \
+		-kernel "$k686/vmlinuz" -initrd "$WORK/$1.cpio" \
+		-append "console=ttyS0 panic=-1 quiet"
 }
 
 handoff_x86_64
