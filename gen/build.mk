@@ -6,7 +6,7 @@ libcp-srcs += gen/diag.c gen/util.c gen/child.c gen/arch.c gen/desc.c gen/reques
 	gen/plan.c gen/planasm.c gen/protocol.c gen/kernel.c gen/kimage.c gen/link.c gen/relocchk.c \
 	gen/image.c gen/output.c gen/srcmap.c gen/fdtfix.c gen/fdtsane.c \
 	gen/segtxt.c gen/segjson.c gen/deps.c gen/decompress.c gen/checksum.c \
-	gen/fit.c gen/fithash.c gen/blob.c gen/blobbuild.c gen/fdtresv.c gen/reserve.c gen/iomem.c gen/sums.c gen/park.c gen/pic.c gen/bootdata.c
+	gen/fit.c gen/fithash.c gen/blob.c gen/blobbuild.c gen/fdtresv.c gen/reserve.c gen/iomem.c gen/cpuinfo.c gen/sums.c gen/park.c gen/pic.c gen/bootdata.c
 programs += mkcodepage
 
 # arches.h: CP_ARCH(symbol) for each line of arch/list, in order ("-"

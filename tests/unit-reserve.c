@@ -11,6 +11,7 @@
 #include "blob.h"
 #include "blobbuild.h"
 #include "bootdata.h"
+#include "cpuinfo.h"
 #include "fdtresv.h"
 #include "iomem.h"
 #include "plan.h"
@@ -196,6 +197,26 @@ static void test_iomem(void)
 	      cp_iomem_parse(hidden, strlen(hidden), &io) == 0 && !io.e);
 }
 
+/* /proc/cpuinfo's flags: whole tokens, every CPU, none is no verdict. */
+static void test_cpuinfo(void)
+{
+	static const char both[] = "processor\t: 0\nflags\t\t: fpu lm pae\n"
+				   "processor\t: 1\nflags\t\t: fpu pae lm";
+	static const char one[] = "flags\t\t: fpu lm\nflags\t\t: fpu pae\n";
+	static const char lahf[] = "flags\t\t: fpu lahf_lm\n";
+
+	CHECK("cpuinfo-every-cpu-has-lm",
+	      !cp_cpuinfo_lacks_flag(both, strlen(both), "lm"));
+	CHECK("cpuinfo-one-cpu-lacks-lm",
+	      cp_cpuinfo_lacks_flag(one, strlen(one), "lm"));
+	CHECK("cpuinfo-lahf_lm-is-not-lm",
+	      cp_cpuinfo_lacks_flag(lahf, strlen(lahf), "lm"));
+	CHECK("cpuinfo-no-flags-says-nothing",
+	      !cp_cpuinfo_lacks_flag("processor\t: 0\n", 13, "lm"));
+	CHECK("cpuinfo-cut-before-the-flag",
+	      cp_cpuinfo_lacks_flag(both, strlen(both) - 3, "lm"));
+}
+
 void unit_reserve(void)
 {
 	test_reserve_plan();
@@ -203,4 +224,5 @@ void unit_reserve(void)
 	test_reserve_e820();
 	test_fdtresv();
 	test_iomem();
+	test_cpuinfo();
 }

@@ -12,6 +12,7 @@
  */
 #define _GNU_SOURCE
 #include "kexec-loader.h"
+#include "cpuinfo.h"
 #include "diag.h"
 #include "fdtresv.h"
 #include "util.h"
@@ -38,13 +39,17 @@ struct arch_rule {
 	 * are stuck in the kernel.") when other CPUs cannot be turned off:
 	 * spin-table CPUs have no cpu_die */
 	int cpus_must_die;
+	/* x86_64: a 32-bit kernel's relocate_kernel_32 enters the codepage
+	 * at its 32-bit entry, which goes on to long mode: a CPU without it
+	 * (an i586 or i686) stops there */
+	int needs_long_mode;
 };
 
 static const struct arch_rule rules[] = {
-	{ "ppc32-e500", 0x7fffffff, 0, 0 },
-	{ "arm64", 0, 0, 1 },
-	{ "riscv64", 0, 1, 0 },
-	{ "x86_64", 0, 0, 0 },
+	{ "ppc32-e500", 0x7fffffff, 0, 0, 0 },
+	{ "arm64", 0, 0, 1, 0 },
+	{ "riscv64", 0, 1, 0, 0 },
+	{ "x86_64", 0, 0, 0, 1 },
 };
 
 /* The first line of a sysctl or sysfs file as a number; 0 if unreadable. */
@@ -179,6 +184,26 @@ static int check_cpus_die(const struct kexec_env *e)
 	return CP_EXIT_ENV;
 }
 
+/* Every CPU of /proc/cpuinfo has long mode (its flags say lm); unread or
+ * without flags lines: nothing known, nothing said. */
+static int check_long_mode(const struct kexec_env *e)
+{
+	size_t len;
+	char *text = kexec_read(e, "/proc/cpuinfo", &len);
+	int lacks = text && cp_cpuinfo_lacks_flag(text, len, "lm");
+
+	free(text);
+	if (!lacks)
+		return CP_EXIT_OK;
+	cp_error(NULL, no_long_mode,
+		 "this CPU has no long mode (/proc/cpuinfo: no lm among its "
+		 "flags), and the OUTDIR's x86_64 codepage needs it: this "
+		 "kernel's relocate_kernel would enter it at its 32-bit entry, "
+		 "and it would stop there. Only a 32-bit codepage can run on "
+		 "this CPU");
+	return CP_EXIT_ENV;
+}
+
 /* MemTotal of /proc/meminfo in bytes; 0 if unknown. */
 static uint64_t ram_total(const struct kexec_env *e)
 {
@@ -224,6 +249,8 @@ int kexec_preflight(const struct kexec_env *e, const struct cp_segtxt *t,
 	    (st = check_lockdown(e)))
 		return st;
 	if (rule && rule->cpus_must_die && (st = check_cpus_die(e)))
+		return st;
+	if (rule && rule->needs_long_mode && (st = check_long_mode(e)))
 		return st;
 	for (int i = 0; rule && rule->dest_limit && i < t->nseg; i++)
 		if (t->seg[i].mem + t->seg[i].memsz > rule->dest_limit) {

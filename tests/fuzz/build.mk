@@ -7,7 +7,7 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 FUZZ_SAN := address,undefined
-fuzz-harnesses := desc kernel fdtfix fdtresv fit segtxt segjson iomem relocchk
+fuzz-harnesses := desc kernel fdtfix fdtresv fit segtxt segjson iomem cpuinfo relocchk
 fuzz-bins := $(fuzz-harnesses:%=$(obj)/fuzz/fuzz-%)
 libcp-fuzz-objs := $(libcp-srcs:%.c=$(obj)/fuzz/%.o) $(obj)/fuzz/tests/fuzz/fuzz.o
 

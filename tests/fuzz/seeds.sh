@@ -9,7 +9,7 @@ set -eu
 objtree=$1 build=$2 src=$3 seeds=$4
 . "$src/tools/arches.sh"
 rm -rf "$seeds"
-for h in desc kernel fdtfix fdtresv fit segtxt segjson iomem relocchk; do
+for h in desc kernel fdtfix fdtresv fit segtxt segjson iomem cpuinfo relocchk; do
 	mkdir -p "$seeds/$h"
 done
 work=$seeds/.work
@@ -69,7 +69,8 @@ for a in $arches; do
 done
 
 # fdtresv: trees as /sys/firmware/fdt holds them, the boards' and the
-# tests' (reservations of every kind); iomem: the tests' /proc/iomem
+# tests' (reservations of every kind); iomem and cpuinfo: the tests'
+# /proc/iomem and /proc/cpuinfo
 for f in "$src"/arch/*/samples/board.dts "$src"/arch/*/tests/reserve/board.dts \
 	"$src"/tests/loader/*/sys/firmware/fdt.dts; do
 	[ -f "$f" ] || continue
@@ -77,8 +78,10 @@ for f in "$src"/arch/*/samples/board.dts "$src"/arch/*/tests/reserve/board.dts \
 	dtc -q -I dts -O dtb -o "$seeds/fdtresv/$n.dtb" "$f" 2>/dev/null ||
 		rm -f "$seeds/fdtresv/$n.dtb"
 done
-for f in "$src"/tests/loader/*/proc/iomem; do
-	[ -f "$f" ] && cp "$f" "$seeds/iomem/$(echo "${f#"$src"/}" | tr / -)"
+for h in iomem cpuinfo; do
+	for f in "$src"/tests/loader/*/proc/$h; do
+		[ -f "$f" ] && cp "$f" "$seeds/$h/$(echo "${f#"$src"/}" | tr / -)"
+	done
 done
 
 # fit: the arm64 sample as mkimage -f auto makes it, and with its data

@@ -109,8 +109,8 @@ x86_handoff_linux() {
 # holding an i386 init. Then as the old kernel: kexec-codepage.i386 loads
 # the codepage and relocate_kernel_32 enters it in 32-bit protected mode
 # with paging off; its 32-bit entry goes on in long mode, which this CPU
-# has (a CPU without it needs a 32-bit codepage), to regcheck in 64-bit
-# mode and to the 686 kernel again.
+# has, to regcheck in 64-bit mode and to the 686 kernel again. A CPU
+# without long mode needs a 32-bit codepage: the loader says so.
 x86_handoff_686() {
 	k686=$BUILD/debian-686
 	h686=$1/686
@@ -136,6 +136,11 @@ x86_handoff_686() {
 	x86_686_boot x86_64-from-686-linux-686 "$h686/out-linux-686" \
 		"-686 (debian-kernel@lists.debian.org);handoff: old kernel: cpus online 0-1;mkcodepage: entered (32-bit);mkcodepage: jumping;$up686;handoff: second kernel: cpus online 0-1;reboot: Power down" \
 		"-smp 2"
+	# on a CPU without long mode (QEMU's qemu32) the loader refuses the
+	# x86_64 codepage before loading anything (exit 2, init's exit code)
+	x86_686_boot x86_64-from-686-no-long-mode "$1/out-regcheck" \
+		"handoff: old kernel up;this CPU has no long mode;[no-long-mode];exitcode=0x00000200" \
+		"-cpu qemu32"
 }
 
 # x86_686_boot NAME OUTDIR EXPECTED [QEMU-OPTIONS]: Debian's 686 kernel, the
