@@ -52,6 +52,10 @@
 #define LOADER_ARCH "riscv64"
 #elif defined(__x86_64__)
 #define LOADER_ARCH "x86_64"
+#elif defined(__i386__)
+/* a 32-bit x86 kernel's relocate_kernel_32 enters the x86_64 codepage at
+ * its 32-bit entry (kexec-preflight.c: where the CPU has long mode) */
+#define LOADER_ARCH "x86_64"
 #elif defined(__arm__)
 #define LOADER_ARCH "arm"
 #else

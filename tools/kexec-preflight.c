@@ -17,6 +17,7 @@
 #include "fdtresv.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,32 @@ static int check_half(const struct kexec_env *e, const struct cp_segtxt *t,
 	return CP_EXIT_REJECTED;
 }
 
+/* A 32-bit build passes kexec_load() addresses and sizes of 32 bits, as
+ * a 32-bit kernel takes them: a segment or entry past 4 GiB cannot be
+ * named (it would be cut, not refused). */
+static int check_word(const struct cp_segtxt *t, const struct cp_loc *loc)
+{
+	const uint64_t top = (uint64_t)UINTPTR_MAX + 1;
+
+	if (sizeof(void *) >= 8)
+		return CP_EXIT_OK;
+	for (int i = 0; i < t->nseg; i++)
+		if (t->seg[i].mem >= top ||
+		    t->seg[i].memsz > top - t->seg[i].mem) {
+			cp_error(loc, kexec_limit,
+				 "segment %d ends at 0x%llx, past the 4 GiB "
+				 "this 32-bit kexec-codepage and a 32-bit "
+				 "kernel's kexec_load can name: use the 64-bit "
+				 "one on a 64-bit kernel, or give the segment "
+				 "a load below 4 GiB",
+				 i,
+				 (unsigned long long)(t->seg[i].mem +
+						      t->seg[i].memsz));
+			return CP_EXIT_REJECTED;
+		}
+	return CP_EXIT_OK;
+}
+
 int kexec_preflight(const struct kexec_env *e, const struct cp_segtxt *t,
 		    const char *outdir)
 {
@@ -245,8 +272,8 @@ int kexec_preflight(const struct kexec_env *e, const struct cp_segtxt *t,
 	struct cp_loc loc = { .file = outdir };
 	int st;
 
-	if ((st = check_kexec_built(e)) || (st = check_disabled(e)) ||
-	    (st = check_lockdown(e)))
+	if ((st = check_word(t, &loc)) || (st = check_kexec_built(e)) ||
+	    (st = check_disabled(e)) || (st = check_lockdown(e)))
 		return st;
 	if (rule && rule->cpus_must_die && (st = check_cpus_die(e)))
 		return st;

@@ -43,6 +43,7 @@ loader_outdir() { # spec
 	echo "$out"
 }
 
+# (LOADER: another build of kexec-codepage than the host's, sanitized)
 loader_case() { # name root outdir options exit id texts
 	log=$WORK/lc-$1.log
 	# shellcheck disable=SC2086
@@ -52,7 +53,7 @@ loader_case() { # name root outdir options exit id texts
 		return
 	fi
 	# shellcheck disable=SC2086
-	"$BUILD/san/kexec-codepage" --dry-run --root "$root" $4 "$out" >"$log" 2>&1
+	"${LOADER:-$BUILD/san/kexec-codepage}" --dry-run --root "$root" $4 "$out" >"$log" 2>&1
 	st=$?
 	if [ $st -ne "$5" ]; then
 		fail "loader/$1" "exit $st, wanted $5" "$log"
@@ -72,6 +73,22 @@ set_loader() {
 	while IFS='|' read -r name root outdir opts want id texts; do
 		loader_case "$name" "$root" "$outdir" "$opts" "$want" "$id" "$texts"
 	done <"$WORK/loader.table"
+	loader_i386
+}
+
+# The 32-bit x86 build, run here as an amd64 kernel runs 32-bit programs:
+# it loads x86_64 OUTDIRs, and refuses a segment past the 4 GiB its
+# kexec_load can name rather than cut its address
+loader_i386() {
+	if [ ! -x "$OBJTREE/kexec-codepage.i386" ]; then
+		missing loader-i386 "no i686-linux-gnu-gcc for the 32-bit loader"
+		return
+	fi
+	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-x86_64-outdir \
+		"base cpu-lm" x86_64 "" 0 - ""
+	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-above-4g \
+		"base cpu-lm" x86_64:above-4g.dts "" 1 kexec-limit \
+		"segment 2 ends at 0x120001000, past the 4 GiB"
 }
 
 set_loader
