@@ -50,10 +50,11 @@ swap() {
 		"$1/segments.txt" >"$2/segments.txt"
 }
 
-# memsz OUTDIR: the bytes of its segments but the codepage
+# memsz OUTDIR [FIRST]: the bytes of its segments from number FIRST on (1,
+# the default: all but the codepage; 0: all)
 memsz() {
 	n=0
-	for m in $(sed -n 's/^segment [1-9].* memsz=\(0x[0-9a-f]*\) .*/\1/p' "$1/segments.txt"); do
+	for m in $(sed -n "s/^segment [${2:-1}-9].* memsz=\(0x[0-9a-f]*\) .*/\1/p" "$1/segments.txt"); do
 		n=$((n + m))
 	done
 	echo $n
@@ -90,10 +91,7 @@ bench() {
 	# the mover alone: the codepage runs at its own address, outside the
 	# pages counted (the blob's first, where the mover is)
 	mover=$(count "$out/blob" blob "$4 --at $8" "regcheck: PASS")
-	moved=0
-	for m in $(sed -n 's/^segment .* memsz=\(0x[0-9a-f]*\) .*/\1/p' "$out/blob/segments.txt"); do
-		moved=$((moved + m))
-	done
+	moved=$(memsz "$out/blob" 0)
 	bytes=$(memsz "$out/ours")
 	xbytes=$(memsz "$out/xours")
 	awk -v arch="$arch" -v checked="$checked" -v plain="$plain" \
