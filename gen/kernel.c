@@ -325,12 +325,15 @@ static int other_protocol_format(const struct cp_plan *plan,
 	return 1;
 }
 
-/* Another arch's format: say so rather than take it for a raw image. */
+/* Another arch's format, not this one's too (x86_64's and i386's share
+ * theirs): say so rather than take it for a raw image. */
 static int foreign_format(const struct cp_plan *plan, const unsigned char *file,
 			  size_t len, const struct cp_loc *loc)
 {
 	const struct cp_image_format *f;
 
+	if (format_of(plan->arch, file, len, 1))
+		return 0;
 	for (int i = 0; cp_arches[i]; i++)
 		if (cp_arches[i] != plan->arch &&
 		    (f = format_of(cp_arches[i], file, len, 1))) {

@@ -3,11 +3,12 @@
 # are in arch/<arch>/samples/): regcheck, a kernel that reports how it was
 # entered, assembled with the target's binutils and linked at PHYS.
 #
-# $(call regcheck-sample-object,ARCH,BINUTILS-PREFIX,AS-FLAGS[,SOURCE])
+# $(call regcheck-sample-object,ARCH,BINUTILS-PREFIX,AS-FLAGS[,SOURCE[,ALSO]])
 # assembles $(obj)/samples/ARCH/SOURCE.o (SOURCE: regcheck unless given)
 # from arch/ARCH/samples/SOURCE.s, which may include the .inc files there,
-# in arch/ARCH/ (as ../NAME.inc: arm's pcrel.inc) and in samples/
-# (regcheck-common.inc: what every regcheck shares);
+# in arch/ARCH/ (as ../NAME.inc: arm's pcrel.inc), in samples/
+# (regcheck-common.inc: what every regcheck shares) and, when given, the
+# sources in arch/ALSO/samples/ (i386 includes x86_64's regcheck32.s);
 # $(call regcheck-sample,ARCH,BINUTILS-PREFIX,LD-FLAGS,NAME,PHYS[,SOURCE[,
 # SCRIPT]]) links that object at PHYS as NAME.elf with SCRIPT.ld (both
 # regcheck unless given).
@@ -15,10 +16,12 @@ define regcheck-sample-object
 $(obj)/samples/$(1)/$(or $(4),regcheck).o: \
 		$(srctree)/arch/$(1)/samples/$(or $(4),regcheck).s \
 		$(wildcard $(srctree)/arch/$(1)/samples/*.inc $(srctree)/arch/$(1)/*.inc \
-			$(srctree)/samples/*.inc)
+			$(srctree)/samples/*.inc \
+			$(if $(5),$(srctree)/arch/$(5)/samples/*.inc $(srctree)/arch/$(5)/samples/*.s))
 	$$(quiet) AS $$(@:$(objtree)/%=%)
 	@mkdir -p $$(dir $$@)
 	$$(Q)$(2)as $(3) -I$(srctree)/arch/$(1)/samples -I$(srctree)/samples \
+		$(if $(5),-I$(srctree)/arch/$(5)/samples) \
 		-o $$@ $$<
 endef
 define regcheck-sample

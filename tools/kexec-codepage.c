@@ -53,13 +53,18 @@
 #elif defined(__x86_64__)
 #define LOADER_ARCH "x86_64"
 #elif defined(__i386__)
-/* a 32-bit x86 kernel's relocate_kernel_32 enters the x86_64 codepage at
- * its 32-bit entry (kexec-preflight.c: where the CPU has long mode) */
-#define LOADER_ARCH "x86_64"
+/* a 32-bit x86 kernel's relocate_kernel_32 enters a codepage in 32-bit
+ * protected mode: i386's, or x86_64's at its 32-bit entry, which goes on
+ * to long mode (kexec-preflight.c: where the CPU has it) */
+#define LOADER_ARCH "i386"
+#define LOADER_ARCH_ALSO "x86_64"
 #elif defined(__arm__)
 #define LOADER_ARCH "arm"
 #else
 #define LOADER_ARCH ""
+#endif
+#ifndef LOADER_ARCH_ALSO
+#define LOADER_ARCH_ALSO "" /* another arch whose OUTDIRs this one loads */
 #endif
 #define LINUX_REBOOT_MAGIC1 0xfee1dead
 #define LINUX_REBOOT_MAGIC2 672274793
@@ -509,7 +514,8 @@ static void read_env(struct kexec_env *e, const char *outdir)
 static int check_arch(const struct kexec_env *e, const char *outdir)
 {
 	if (!e->probe || !*e->arch || !*LOADER_ARCH ||
-	    !strcmp(e->arch, LOADER_ARCH))
+	    !strcmp(e->arch, LOADER_ARCH) ||
+	    (*LOADER_ARCH_ALSO && !strcmp(e->arch, LOADER_ARCH_ALSO)))
 		return CP_EXIT_OK;
 	cp_error(&(struct cp_loc){ .file = outdir }, wrong_arch,
 		 "the OUTDIR is for %s and this is %s: use its "

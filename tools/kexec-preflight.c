@@ -200,8 +200,8 @@ static int check_long_mode(const struct kexec_env *e)
 		 "this CPU has no long mode (/proc/cpuinfo: no lm among its "
 		 "flags), and the OUTDIR's x86_64 codepage needs it: this "
 		 "kernel's relocate_kernel would enter it at its 32-bit entry, "
-		 "and it would stop there. Only a 32-bit codepage can run on "
-		 "this CPU");
+		 "and it would stop there. Build the OUTDIR for arch "
+		 "\"i386\", whose codepage needs no long mode");
 	return CP_EXIT_ENV;
 }
 

@@ -15,7 +15,6 @@
 #include "x86.h"
 
 #include <elf.h>
-#include <string.h>
 
 #define NREGS 16 /* rax .. r15 in the plan */
 #define REG_MODE NREGS /* "mode": 64 (the default) or 32 */
@@ -111,26 +110,6 @@ static void x86_describe(const struct cp_plan *plan, struct cp_strbuf *o)
 				 "64-bit mode on the identity map, GDT with "
 				 "code 0x10 and data 0x18, interrupts off");
 }
-
-/* The protocols whose data mkcodepage builds (bzimage.c, multiboot.c). */
-static int x86_protocol_data(struct cp_plan *plan)
-{
-	if (!strcmp(plan->protocol, "linux-x86"))
-		return x86_linux_boot_params(plan);
-	if (!strcmp(plan->protocol, "multiboot") ||
-	    !strcmp(plan->protocol, "multiboot2"))
-		return x86_multiboot_info(plan);
-	return 0;
-}
-
-/* Each bound to its protocol: a Multiboot header in an ELF kernel
- * matters under protocol multiboot alone. */
-static const struct cp_image_format *const x86_image_formats[] = {
-	&x86_bzimage,
-	&x86_multiboot,
-	&x86_multiboot2,
-	NULL,
-};
 
 static const char *const x86_registers[] = {
 	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",	 "r8",

@@ -2,6 +2,7 @@
 /* bootinfo.c - see bootinfo.h. */
 #include "bootinfo.h"
 #include "util.h"
+#include "x86.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,21 @@ char *x86_command_line(const char *path, const char *args,
 		}
 	return args && *args ? cp_xasprintf("%s %s", name, args) :
 			       cp_xstrdup(name);
+}
+
+const struct cp_image_format *const x86_image_formats[] = {
+	&x86_bzimage,
+	&x86_multiboot,
+	&x86_multiboot2,
+	NULL,
+};
+
+int x86_protocol_data(struct cp_plan *plan)
+{
+	if (!strcmp(plan->protocol, "linux-x86"))
+		return x86_linux_boot_params(plan);
+	if (!strcmp(plan->protocol, "multiboot") ||
+	    !strcmp(plan->protocol, "multiboot2"))
+		return x86_multiboot_info(plan);
+	return 0;
 }

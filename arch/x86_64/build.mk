@@ -1,17 +1,14 @@
 # SPDX-License-Identifier: MIT
-# arch/x86_64 - its backend in the host library; its QEMU recipe; its
-# kexec-codepage (native on amd64) and one for 32-bit x86 kernels; regcheck
-# entered in 64-bit mode; the bench references.
+# arch/x86_64 - its backend in the host library (its kernel formats and
+# protocol data, which i386 shares); its QEMU recipe; its kexec-codepage
+# (native on amd64; 32-bit x86 kernels take i386's); regcheck entered in
+# 64-bit mode; the bench references.
 libcp-srcs += arch/x86_64/backend.c arch/x86_64/bootinfo.c \
 	arch/x86_64/bzimage.c arch/x86_64/multiboot.c
 arch-dirs += arch/x86_64
 qemu-recipe-srcs += arch/x86_64/qemu.c
 target-arches += x86_64
 TARGET_CC_x86_64 ?= x86_64-linux-gnu-gcc
-# kexec-codepage for 32-bit x86 kernels (Debian's 686): gcc-i686-linux-gnu,
-# not gcc-multilib, which would remove every other cross compiler
-target-arches += i386
-TARGET_CC_i386 ?= i686-linux-gnu-gcc
 X86_PREFIX ?= x86_64-linux-gnu-
 
 $(eval $(call regcheck-sample-object,x86_64,$(X86_PREFIX),--64))

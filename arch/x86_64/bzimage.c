@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * bzimage.c - the Linux x86 boot protocol (Documentation/arch/x86/
- * boot.rst) at its 64-bit entry or, for a kernel without one (a 32-bit
- * kernel: its setup header has no XLF_KERNEL_64) or when registers
- * { mode = <32>; } ask, at its 32-bit entry, the protected-mode kernel's
- * first byte: the bzImage format (its setup header read and checked, the
+ * boot.rst), for both x86 rows, at its 64-bit entry or, for a kernel
+ * without one (a 32-bit kernel: its setup header has no XLF_KERNEL_64),
+ * when registers { mode = <32>; } ask, and always on i386, at its 32-bit
+ * entry, the protected-mode kernel's first byte: the bzImage format (its setup header read and checked, the
  * protected-mode kernel placed) and, for protocol linux-x86, the
  * boot_params ("zero page") the kernel finds through rsi (esi): the setup
  * header, e820 from the description, command line, initrd and ACPI RSDP.
@@ -148,23 +148,27 @@ static int has_entry64(const unsigned char *hdr)
 }
 
 /*
- * The entry's mode, in registers { mode }: 64 where the header offers the
- * 64-bit entry, unless the description asks for <32> (every kernel has
- * the 32-bit one); 32 for a kernel without it, said as a template's mode
- * would say it. *entry32: the 32-bit entry. 0, or -1 (reported) when the
- * description asks a kernel for a 64-bit entry it does not have.
+ * The entry's mode, in registers { mode } (x86_64): 64 where the header
+ * offers the 64-bit entry, unless the description asks for <32> (every
+ * kernel has the 32-bit one); 32 for a kernel without it, said as a
+ * template's mode would say it. An arch without the register (i386) has
+ * the 32-bit entry alone. *entry32: the 32-bit entry. 0, or -1 (reported)
+ * when the description asks a kernel for a 64-bit entry it does not have.
  */
 static int entry_mode(struct cp_plan *plan, const unsigned char *hdr,
 		      const struct cp_loc *loc, int *entry32)
 {
-	struct cp_regval *mode =
-		&plan->regs[cp_arch_register(plan->arch, "mode")];
+	int reg = cp_arch_register(plan->arch, "mode");
+	struct cp_regval *mode;
 
+	*entry32 = 1;
+	if (reg < 0)
+		return 0;
+	mode = &plan->regs[reg];
 	if (has_entry64(hdr)) {
 		*entry32 = mode->set && mode->value == 32;
 		return 0;
 	}
-	*entry32 = 1;
 	if (mode->set && mode->value != 32) {
 		cp_error(&mode->loc, bad_register_value,
 			 "this kernel has no 64-bit entry (its setup header "

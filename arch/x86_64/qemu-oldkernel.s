@@ -2,9 +2,8 @@
 #
 # qemu-oldkernel.s - codepage-qemu's stand-in for what runs before the
 # codepage on QEMU's q35 and pc machines. QEMU's Multiboot support loads it
-# (its header's address fields make the load raw, so a 64-bit ELF does)
-# and enters _start in 32-bit protected mode, paging off. It leaves the CPU
-# in one of two states (P_MMU: the --state index):
+# (standin32.inc) and enters _start in 32-bit protected mode, paging off.
+# It leaves the CPU in one of two states (P_MMU: the --state index):
 #   0 long       as Linux 6.1's relocate_kernel enters image->start:
 #                64-bit mode on an identity map (2 MiB pages over the
 #                first 8 GiB), GDTR and IDTR invalidated (limit 0), every
@@ -17,20 +16,8 @@
 # codepage-qemu links this with a generated params.s (oldkernel_params).
 
 	.include "standin64.inc"
+	.include "x86_64/standin32.inc"
 	.equ	MAP_GIB, 8
-
-	.text
-	.code32
-	.balign	4
-mb_header:				# Multiboot, with the address fields
-	.long	0x1badb002
-	.long	0x00010000
-	.long	-(0x1badb002 + 0x00010000)
-	.long	mb_header		# header_addr
-	.long	mb_header		# load_addr: from the header on
-	.long	_edata			# load_end_addr
-	.long	_end			# bss_end_addr: zeroed
-	.long	_start			# entry_addr
 
 	.globl	_start
 _start:
@@ -119,29 +106,6 @@ long_mode:
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
 	ret
-
-	.code32
-# copy_in: put staged segments in place, zero-filled to memsz, as a kernel
-# that placed them would (QEMU keeps data of its own where they go). Below
-# 4 GiB, as QEMU's firmware areas are.
-copy_in:
-	movl	$oldkernel_params, %ebx
-	movl	P_NCOPY(%ebx), %ebp
-	leal	P_COPY(%ebx), %ebx
-5:	testl	%ebp, %ebp
-	jz	6f
-	movl	COPY_SRC(%ebx), %esi
-	movl	COPY_DST(%ebx), %edi
-	movl	COPY_LEN(%ebx), %ecx
-	rep movsb
-	movl	COPY_MEMSZ(%ebx), %ecx
-	subl	COPY_LEN(%ebx), %ecx
-	xorl	%eax, %eax
-	rep stosb
-	addl	$COPY_SIZE, %ebx
-	decl	%ebp
-	jmp	5b
-6:	ret
 
 	.data
 	.balign	8

@@ -3,17 +3,18 @@
  * qemu.c - how codepage-qemu boots an x86_64 codepage: QEMU's q35
  * machine (or, with --machine pc, the i440FX one) under SeaBIOS, the
  * stand-in old kernel (qemu-oldkernel.s) loaded as a Multiboot image, RAM
- * from 0.
+ * from 0. The machines and their RAM are i386's too (qemu-x86.h).
  */
 #include "codepage-qemu.h"
+#include "qemu-x86.h"
 
 #include <string.h>
 
 /* --machine's values; pc: i440FX and PIIX, the other machine firmware and
  * loaders meet */
-static const char *const x86_machines[] = { "q35", "pc", NULL };
+const char *const x86_machines[] = { "q35", "pc", NULL };
 
-static const char *x86_machine(const struct boot *b)
+const char *x86_machine(const struct boot *b)
 {
 	return x86_machines[cq_state(b, "machine")];
 }
@@ -42,8 +43,8 @@ static const char *x86_machine(const struct boot *b)
 #define SEABIOS_TMP_HIGH (1ULL << 20) /* room for its temporary allocations */
 #define SEABIOS_KEPT (2ULL << 20) /* the tables it keeps at the top, and more */
 
-static void x86_reserve(const struct boot *b, struct used *firmware,
-			struct used *scratch)
+void x86_reserve(const struct boot *b, struct used *firmware,
+		 struct used *scratch)
 {
 	uint64_t size = b->ram - b->row->ram_base, low = size;
 	int pc = !strcmp(x86_machine(b), "pc");

@@ -125,7 +125,8 @@ reloc_other_backends() {
 
 # An executable without relocations proves nothing; nor does one whose
 # relocation sections are all empty (it passed when sections, not
-# entries, counted); nor an object of an arch no row has (i386).
+# entries, counted); nor an object of an arch no row has (64-bit
+# PowerPC).
 reloc_unproven() {
 	says reloc/executable-without-relocs-unproven 1 no-relocs \
 		"$CHECKER" "$SAMPLES/regcheck.elf"
@@ -142,8 +143,8 @@ reloc_unproven() {
 	else
 		fail reloc/executable-with-empty-relocs-unproven "no RELA section"
 	fi
-	printf '\tnop\n' | as --32 -o "$R/i386.o" -
-	says reloc/other-arch-refused 2 unsupported-arch "$CHECKER" "$R/i386.o"
+	printf '\tnop\n' | powerpc-linux-gnu-as -a64 -o "$R/ppc64.o" -
+	says reloc/other-arch-refused 2 unsupported-arch "$CHECKER" "$R/ppc64.o"
 }
 
 reloc_fixtures

@@ -11,7 +11,8 @@
 #   regcheck: payload=ok|bad bss=ok|bad sum=0x...
 #   regcheck: PASS|FAIL
 # then ACPI soft-off (0x604 on q35, 0xb004 on pc). Linked at a fixed
-# address below 4 GiB (an ELF64 file for mkcodepage's x86_64 reader).
+# address below 4 GiB: an ELF64 file for x86_64 (regcheck32.elf), an ELF32
+# one for i386 (arch/i386/samples/regcheck.s).
 
 	.include "regcheck-data.inc"
 
