@@ -126,6 +126,53 @@ handoff_run() {
 	fi
 }
 
+# handoff_screen NAME WANT SCREEN QEMU-COMMAND...: boot an old kernel as
+# handoff_run does, for a destination that draws on the VGA text screen
+# and never powers off: QEMU's monitor (on its stdin) dumps the screen
+# every 5 s until SCREEN is on it, 120 s at most; then WANT (';'-separated)
+# is checked on the serial console.
+handoff_screen() {
+	hs_name=$1 hs_want=$2 hs_text=$3
+	shift 3
+	log=$WORK/handoff-$hs_name.log
+	hs_dump=$WORK/handoff-$hs_name.screen
+	rm -f "$hs_dump" "$hs_dump.txt"
+	# (pmemsave's size is an expression, which a path's '/' would
+	# continue: QEMU runs in $WORK, and the dump is named from there)
+	{
+		hs_i=0
+		while [ $hs_i -lt 24 ]; do
+			sleep 5
+			echo "pmemsave 0xb8000 4000 ${hs_dump##*/}"
+			sleep 1
+			screen_text "$hs_dump" >"$hs_dump.txt"
+			grep -qF -- "$hs_text" "$hs_dump.txt" && break
+			hs_i=$((hs_i + 1))
+		done
+		echo quit
+	} | (cd "$WORK" && timeout 150 "$@" -nodefaults -display none \
+		-device VGA -serial "file:$log" -monitor stdio -no-reboot) \
+		>"$log.monitor" 2>&1
+	if ! grep -qF -- "$hs_text" "$hs_dump.txt"; then
+		fail "handoff/$hs_name" "'$hs_text' did not appear on the screen" "$log"
+	else
+		check_console "handoff/$hs_name" "$log" "$hs_want" ""
+	fi
+}
+
+# screen_text DUMP: the VGA text cells QEMU's pmemsave wrote (a character
+# and an attribute byte each) as 25 lines of 80 characters, as
+# codepage-qemu reads them (tools/qemu-screen.c): NUL blank, other
+# unprintable bytes '.'
+screen_text() {
+	[ -f "$1" ] || return 0
+	od -An -v -tu1 -w2 "$1" | awk '{
+		c = $1 + 0
+		printf "%c", (c >= 32 && c < 127) ? c : c ? 46 : 32
+		if (++n % 80 == 0) printf "\n"
+	}'
+}
+
 # verify_case NAME OUTDIR WANT OPTIONS...: codepage-qemu boots OUTDIR with
 # OPTIONS (a --corrupt among them, or none) and the destination is WANT:
 # entered (regcheck passes) or stopped (the codepage refused to jump).
