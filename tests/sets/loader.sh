@@ -77,13 +77,16 @@ set_loader() {
 }
 
 # The 32-bit x86 build, run here as an amd64 kernel runs 32-bit programs:
-# it loads x86_64 OUTDIRs, and refuses a segment past the 4 GiB its
-# kexec_load can name rather than cut its address
+# it loads i386 OUTDIRs on a CPU without long mode and x86_64 ones, and
+# refuses a segment past the 4 GiB its kexec_load can name rather than
+# cut its address
 loader_i386() {
 	if [ ! -x "$OBJTREE/kexec-codepage.i386" ]; then
 		missing loader-i386 "no i686-linux-gnu-gcc for the 32-bit loader"
 		return
 	fi
+	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-i386-outdir \
+		"base cpu-no-lm" i386 "" 0 - ""
 	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-x86_64-outdir \
 		"base cpu-lm" x86_64 "" 0 - ""
 	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-above-4g \
