@@ -35,7 +35,9 @@
 #   kernel_console  its console
 #   kernel_uboot    Debian's U-Boot as a destination, empty: none
 #   kernel_blob     codepage-qemu's entry state for a destination blob at
-#                   reset, kernel_blob_virt on virtualization=on
+#                   reset, kernel_blob_virt on virtualization=on; none: no
+#                   blob at reset (x86 starts in real mode)
+#   kernel_dtb      none: the machine has no device tree to dump (x86)
 # shellcheck disable=SC2154 # src: the sourcing script's
 arches=$(sed -e 's/#.*//' "$src/arch/list")
 
@@ -46,7 +48,7 @@ arch_conf() {
 	big_at=''
 	kernel_karch='' kernel_cross='' kernel_image='' kernel_boot=''
 	kernel_qemu='' kernel_console='' kernel_uboot='' kernel_blob=''
-	kernel_blob_virt=''
+	kernel_blob_virt='' kernel_dtb=''
 	# shellcheck source=/dev/null # the arch's, named at run time
 	. "$src/arch/$1/arch.conf"
 }

@@ -152,7 +152,8 @@ kernel_case() {
 	kernel_recipe "$2" "$3"
 	kernel_destination "$2" "$4" "$7"
 	# shellcheck disable=SC2086
-	dump_dtb "kernels/$1/qemu-dtb" "$d/qemu.dtb" $KQEMU -kernel "$7/$KIMAGE" ||
+	[ "$kernel_dtb" = none ] ||
+		dump_dtb "kernels/$1/qemu-dtb" "$d/qemu.dtb" $KQEMU -kernel "$7/$KIMAGE" ||
 		return
 	cp "$BUILD/tests/handoff-init.$KLOADER" "$d/second/init"
 	initramfs "$d/second" | gzip -n >"$d/initrd-second.cpio.gz"
@@ -169,6 +170,7 @@ kernel_case() {
 	# by QEMU at reset (codepage-qemu --reset: e500's ePAPR payload,
 	# after OpenSBI on riscv64, the generic loader on arm64 and arm)
 	[ "$4" = linux ] && [ "$8" = "placed list" ] || return 0
+	[ "$kernel_blob" != none ] || return 0
 	case $3 in *-smp*) return 0 ;; esac
 	at=$(sed -n 's/^segment 1 mem=\(0x[0-9a-f]*\) .*/\1/p' "$d/out/segments.txt")
 	at=$(printf '0x%x' $((at + 0x200000)))
