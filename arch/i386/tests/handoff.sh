@@ -11,20 +11,12 @@
 . "$SRCTREE/tests/lib/verdicts.sh"
 # shellcheck source=tests/lib/boot.sh
 . "$SRCTREE/tests/lib/boot.sh"
+# shellcheck source=arch/x86_64/tests/x86-destinations.sh
+. "$SRCTREE/arch/x86_64/tests/x86-destinations.sh"
 
 handoff_i386() {
-	k686=$BUILD/debian-686
+	x86_kernel_686 handoff-i386 || return
 	h=$WORK/handoff-i386
-	if [ ! -x "$OBJTREE/kexec-codepage.i386" ] ||
-		[ ! -x "$BUILD/tests/handoff-init.i386" ]; then
-		missing handoff-i386 "no i686-linux-gnu-gcc for the loader"
-		return
-	fi
-	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" i386 "$k686" \
-		linux-image-686 >"$WORK/fetch-686.log" 2>&1; then
-		missing handoff-i386 "Debian's 686 kernel could not be fetched (see apt)"
-		return
-	fi
 	mkdir -p "$h"
 	# to regcheck: the trail, the registers, every byte
 	i386_build regcheck "$h" "$BUILD/samples/i386/regcheck.elf" || return

@@ -6,6 +6,8 @@
 . "$SRCTREE/tests/lib/verdicts.sh"
 # shellcheck source=tests/lib/boot.sh
 . "$SRCTREE/tests/lib/boot.sh"
+# shellcheck source=arch/x86_64/tests/x86-destinations.sh
+. "$SRCTREE/arch/x86_64/tests/x86-destinations.sh"
 
 # handoff: Debian's amd64 kernel boots on q35 with an initramfs holding
 # kexec-codepage and an OUTDIR; its init runs kexec-codepage --exec, and
@@ -112,18 +114,8 @@ x86_handoff_linux() {
 # has, to regcheck in 64-bit mode and to the 686 kernel again. A CPU
 # without long mode needs a 32-bit codepage: the loader says so.
 x86_handoff_686() {
-	k686=$BUILD/debian-686
+	x86_kernel_686 handoff-x86_64 || return
 	h686=$1/686
-	if [ ! -x "$OBJTREE/kexec-codepage.i386" ] ||
-		[ ! -x "$BUILD/tests/handoff-init.i386" ]; then
-		missing handoff-x86_64 "no i686-linux-gnu-gcc for the 32-bit loader"
-		return
-	fi
-	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" i386 "$k686" \
-		linux-image-686 >"$WORK/fetch-686.log" 2>&1; then
-		missing handoff-x86_64 "Debian's 686 kernel could not be fetched (see apt)"
-		return
-	fi
 	mkdir -p "$h686"
 	second_initrd i386 "$h686"
 	x86_handoff_build linux-686 linux-686 "$h686" "$k686/vmlinuz" || return

@@ -1,9 +1,26 @@
 # SPDX-License-Identifier: MIT
 # shellcheck shell=sh
 #
-# x86-destinations.sh - the Multiboot and screen destinations set "qemu"
-# boots from both x86 arches (arch/x86_64/tests/qemu.sh and
-# arch/i386/tests/qemu.sh source it, after verdicts.sh and boot.sh).
+# x86-destinations.sh - what both x86 arches' sets share (their qemu.sh
+# and handoff.sh source it, after verdicts.sh and boot.sh): the Multiboot
+# and screen destinations set "qemu" boots, and Debian's 686 kernel.
+
+# x86_kernel_686 TEST: k686, Debian's 686 kernel's directory (vmlinuz),
+# fetched with apt-get download, with the 32-bit loader and init built;
+# else TEST is missing and it fails
+x86_kernel_686() {
+	k686=$BUILD/debian-686
+	if [ ! -x "$OBJTREE/kexec-codepage.i386" ] ||
+		[ ! -x "$BUILD/tests/handoff-init.i386" ]; then
+		missing "$1" "no i686-linux-gnu-gcc for the 32-bit loader"
+		return 1
+	fi
+	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" i386 "$k686" \
+		linux-image-686 >"$WORK/fetch-686.log" 2>&1; then
+		missing "$1" "Debian's 686 kernel could not be fetched (see apt)"
+		return 1
+	fi
+}
 
 # The Multiboot information mbcheck prints for samples/mbcheck.dts and
 # mbcheck2.dts: the same facts through either protocol.
