@@ -510,9 +510,24 @@ static void read_env(struct kexec_env *e, const char *outdir)
 	e->fdt = kexec_read(e, "/sys/firmware/fdt", &e->fdt_len);
 }
 
-/* An OUTDIR for another arch's kernel would jump into foreign code. */
-static int check_arch(const struct kexec_env *e, const char *outdir)
+/*
+ * An OUTDIR for another arch's kernel would jump into foreign code; so
+ * would --list with the other arch this build loads: a 32-bit x86 kernel
+ * enters the list entry in protected mode, and x86_64's is 64-bit code.
+ */
+static int check_arch(const struct kexec_env *e, const struct options *o)
 {
+	const char *outdir = o->outdir;
+
+	if (o->list && *LOADER_ARCH_ALSO && !strcmp(e->arch, LOADER_ARCH_ALSO)) {
+		cp_error(&(struct cp_loc){ .file = outdir }, wrong_arch,
+			 "--list: this %s kernel would enter the %s "
+			 "codepage's list entry, which runs in another mode; "
+			 "load it without --list (its placed entry takes "
+			 "both), or build the OUTDIR for %s",
+			 LOADER_ARCH, e->arch, LOADER_ARCH);
+		return CP_EXIT_REJECTED;
+	}
 	if (!e->probe || !*e->arch || !*LOADER_ARCH ||
 	    !strcmp(e->arch, LOADER_ARCH) ||
 	    (*LOADER_ARCH_ALSO && !strcmp(e->arch, LOADER_ARCH_ALSO)))
@@ -530,7 +545,7 @@ static int check_all(const struct kexec_env *e, const struct options *o,
 {
 	int st;
 
-	if ((st = check_arch(e, o->outdir)) ||
+	if ((st = check_arch(e, o)) ||
 	    (st = kexec_preflight(e, t, o->outdir)))
 		return st;
 	/* both: memory kept out of System RAM (no-map) is named by the

@@ -77,9 +77,10 @@ set_loader() {
 }
 
 # The 32-bit x86 build, run here as an amd64 kernel runs 32-bit programs:
-# it loads i386 OUTDIRs on a CPU without long mode and x86_64 ones, and
-# refuses a segment past the 4 GiB its kexec_load can name rather than
-# cut its address
+# it loads i386 OUTDIRs on a CPU without long mode and x86_64 ones (but
+# not with --list: x86_64's list entry is 64-bit code), and refuses a
+# segment past the 4 GiB its kexec_load can name rather than cut its
+# address
 loader_i386() {
 	if [ ! -x "$OBJTREE/kexec-codepage.i386" ]; then
 		missing loader-i386 "no i686-linux-gnu-gcc for the 32-bit loader"
@@ -89,6 +90,9 @@ loader_i386() {
 		"base cpu-no-lm" i386 "" 0 - ""
 	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-x86_64-outdir \
 		"base cpu-lm" x86_64 "" 0 - ""
+	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-x86_64-list \
+		"base cpu-lm" x86_64 --list 1 wrong-arch \
+		"this i386 kernel would enter the x86_64 codepage's list entry"
 	LOADER=$OBJTREE/kexec-codepage.i386 loader_case i386-above-4g \
 		"base cpu-lm" x86_64:above-4g.dts "" 1 kexec-limit \
 		"segment 2 ends at 0x120001000, past the 4 GiB"
