@@ -519,7 +519,8 @@ static int check_arch(const struct kexec_env *e, const struct options *o)
 {
 	const char *outdir = o->outdir;
 
-	if (o->list && *LOADER_ARCH_ALSO && !strcmp(e->arch, LOADER_ARCH_ALSO)) {
+	if (o->list && *LOADER_ARCH_ALSO &&
+	    !strcmp(e->arch, LOADER_ARCH_ALSO)) {
 		cp_error(&(struct cp_loc){ .file = outdir }, wrong_arch,
 			 "--list: this %s kernel would enter the %s "
 			 "codepage's list entry, which runs in another mode; "
@@ -545,8 +546,7 @@ static int check_all(const struct kexec_env *e, const struct options *o,
 {
 	int st;
 
-	if ((st = check_arch(e, o)) ||
-	    (st = kexec_preflight(e, t, o->outdir)))
+	if ((st = check_arch(e, o)) || (st = kexec_preflight(e, t, o->outdir)))
 		return st;
 	/* both: memory kept out of System RAM (no-map) is named by the
 	 * second */
