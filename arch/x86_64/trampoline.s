@@ -334,8 +334,8 @@ done:
 	jz	copied
 	# every segment of the plan copied and checked: r9 = 2^nseg - 1
 	movq	PLAN_NSEG(%rbp), %rcx
-	movl	$1, %eax
-	shlq	%cl, %rax
+	xorl	%eax, %eax
+	btsq	%rcx, %rax
 	decq	%rax
 	cmpq	%rax, %r9
 	je	checked
@@ -418,8 +418,7 @@ segment_begin:
 9:	ret
 
 # segment_end: rbx = the segment checked (0: nothing to do), rdi = where
-# its bytes ended, r10/r11 = its sums. Marks it in r9, or stops. Uses rax,
-# rcx.
+# its bytes ended, r10/r11 = its sums. Marks it in r9, or stops. Uses rax.
 segment_end:
 	testq	%rbx, %rbx
 	jz	11f
@@ -431,10 +430,7 @@ segment_end:
 	jne	12f
 	cmpq	SEGE_S2(%rbx), %r11
 	jne	12f
-	movq	%r8, %rcx
-	movl	$1, %eax
-	shlq	%cl, %rax
-	orq	%rax, %r9
+	btsq	%r8, %r9
 	xorl	%ebx, %ebx
 11:	ret
 12:	movq	%r8, %rdi		# rdi: the segment's index
@@ -448,18 +444,18 @@ segment_end:
 # copied), rsi = its address, rdx = the s1 found. A debugger reads them;
 # nothing else will.
 verify_stop:
-	movq	%rdi, %r13
-	movq	%rsi, %r14
-	movq	%rdx, %r15
+	pushq	%rdi
+	pushq	%rdx
+	pushq	%rsi
 	leaq	msg_segment(%rip), %rsi
 	call	say_prefixed
-	movq	%r14, %rax
+	movq	(%rsp), %rax
 	call	say_hex
 	leaq	msg_differs(%rip), %rsi
 	call	say
-	movq	%r13, %rdi
-	movq	%r14, %rsi
-	movq	%r15, %rdx
+	popq	%rsi
+	popq	%rdx
+	popq	%rdi
 13:	hlt
 	jmp	13b
 

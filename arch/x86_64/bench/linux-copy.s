@@ -8,7 +8,10 @@
 # sake, whether or not the context is preserved). Written here from that
 # description; `make bench` runs it through codepage-qemu in place of the
 # codepage, entered like the list entry: rdi = list head (Linux's
-# image->head). When done it powers the machine off.
+# image->head), rdx = start. Linux's swap page is a page of the image
+# apart from the list; here it is segment 0's second page (the codepage's
+# work area: zeros nothing checks), not a page past this code, which runs
+# from a control page of one page. When done it powers the machine off.
 
 	.text
 	.code64
@@ -17,7 +20,9 @@ _start:
 	jmp	done			# offset 0: placed entry (unused)
 	.balign	8
 	movq	%rdi, %rax		# offset 8: list entry, rdi = list head
-	leaq	swap_page(%rip), %r10
+	movq	%rdx, %r10		# rdx: start, in segment 0's first page
+	andq	$-4096, %r10
+	addq	$4096, %r10		# r10: the swap page
 	xorl	%edi, %edi		# rdi: destination
 	jmp	dispatch
 walk:
@@ -57,7 +62,3 @@ dispatch:
 done:
 	.include "poweroff.inc"
 
-	.bss
-	.balign	4096
-swap_page:
-	.space	4096
