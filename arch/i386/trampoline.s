@@ -54,16 +54,15 @@
 	# the state block, at the work area's start (the stack ends the page)
 	.equ	ST_HERE, 0		# where "here" runs: every data reach's base
 	.equ	ST_PLAN, 4		# the plan
-	.equ	ST_SEG0, 8		# segment 0, where the plan says it goes
-	.equ	ST_FLAGS, 12		# PLAN_FLAGS
-	.equ	ST_ENTRY, 16		# the segment checked (its plan entry), 0 none
-	.equ	ST_INDEX, 20		# its index in the plan
-	.equ	ST_S1, 24		# its running sums
-	.equ	ST_S2, 28
-	.equ	ST_DONE, 32		# segments verified, a bit per index
-	.equ	ST_SSE, 36		# 1: the copy moves 16 bytes at a time
-	.equ	ST_CR0, 40		# as entered
-	.equ	ST_CR4, 44		# as entered (read only with SSE: CR4 exists)
+	.equ	ST_FLAGS, 8		# PLAN_FLAGS
+	.equ	ST_ENTRY, 12		# the segment checked (its plan entry), 0 none
+	.equ	ST_INDEX, 16		# its index in the plan
+	.equ	ST_S1, 20		# its running sums
+	.equ	ST_S2, 24
+	.equ	ST_DONE, 28		# segments verified, a bit per index
+	.equ	ST_SSE, 32		# 1: the copy moves 16 bytes at a time
+	.equ	ST_CR0, 36		# as entered
+	.equ	ST_CR4, 40		# as entered (read only with SSE: CR4 exists)
 
 # trail MSG: one of the strings below on the debug UART. Uses eax, ecx,
 # edx, esi.
@@ -112,7 +111,6 @@ start:
 	leal	PAGE(%ebp), %esp	# our stack
 	movl	%ebx, ST_HERE(%ebp)
 	movl	%edx, ST_PLAN(%ebp)
-	movl	%eax, ST_SEG0(%ebp)
 	movl	PLAN_FLAGS(%edx), %eax
 	movl	%eax, ST_FLAGS(%ebp)
 	xorl	%eax, %eax
