@@ -41,7 +41,7 @@ handoff_i386() {
 	handoff_initramfs i386-invaders i386 "$h/out-invaders"
 	handoff_screen i386-invaders \
 		"handoff: old kernel up;mkcodepage: entered;mkcodepage: segments checked;mkcodepage: jumping" \
-		"-*-           -*-" \
+		"-*-" \
 		qemu-system-i386 -cpu qemu32 -M q35 -m 1G \
 		-kernel "$k686/vmlinuz" -initrd "$WORK/i386-invaders.cpio" \
 		-append "console=ttyS0 panic=-1 quiet"

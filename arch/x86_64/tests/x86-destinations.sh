@@ -48,12 +48,12 @@ x86_mbcheck() {
 # x86_screen_destinations ARCH MEMTEST: destinations from Debian's
 # packages that draw on the VGA text screen (fetched with apt-get
 # download), placed and list: grub-invaders, a Multiboot kernel its
-# header's address fields place (its aliens show it runs), and memtest86+
+# header's address fields place (its aliens show it runs: "-*-" is one in
+# each frame of their dance, "-*--" and "--*-"), and memtest86+
 # (its file MEMTEST), a bzImage through linux-x86 (its memory size, read
 # from the e820 in boot_params, shows the map arrived)
 x86_screen_destinations() {
-	x86_screen_case "$1" invaders grub-invaders boot/invaders.exec \
-		"-*--          -*--"
+	x86_screen_case "$1" invaders grub-invaders boot/invaders.exec "-*-"
 	x86_screen_case "$1" memtest memtest86+ "boot/$2" \
 		"Memory  :  509MB"
 }
