@@ -43,7 +43,9 @@ sets="$sets $*"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkcodepage-tests.XXXXXX")
 # KEEP_WORK=1 keeps it (its path is printed last) to read every log
-trap 'if [ -n "${KEEP_WORK:-}" ]; then echo "work kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
+ahead=
+trap '[ -z "$ahead" ] || kill -- "-$ahead" 2>/dev/null
+	if [ -n "${KEEP_WORK:-}" ]; then echo "work kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
 trap 'exit 130' INT TERM
 tally=$WORK/tally
 : >"$tally"
@@ -71,6 +73,17 @@ for set in $sets $(cut -d'|' -f1 "$registry"); do
 		exit 2 ;;
 	esac
 done
+
+# Set kernels' builds take minutes on every core: they start now, in the
+# background at the lowest priority (tests/lib/kernels-ahead.sh), and
+# stop with the run.
+case " $sets " in
+*" kernels "*)
+	setsid sh "$SRCTREE/tests/lib/kernels-ahead.sh" \
+		>"$WORK/kernels-ahead.log" 2>&1 </dev/null &
+	ahead=$!
+	;;
+esac
 
 # run_set_file SET FILE N: one set file, in its own process and directory
 run_set_file() {

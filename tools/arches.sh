@@ -24,7 +24,7 @@
 #                   in sample_desc and in bench_desc, with room left for a
 #                   list of its pages: the bench's 8 MiB more, set qemu's
 #                   64 MiB list
-# and, for an arch whose Linux 6.1 the tests build (tools/build-linux.sh,
+# and, for an arch whose Linux 6.12 the tests build (tools/build-linux.sh,
 # set kernels; empty kernel_karch: none):
 #   kernel_karch    the kernel's ARCH
 #   kernel_cross    its CROSS_COMPILE

@@ -11,7 +11,7 @@ set -eu
 # compressed kernels; nettle checks a FIT image's hashes; the compressors
 # and u-boot-tools' mkimage make the tests' inputs); each arch's binutils,
 # QEMU, cross C compiler and C library (arch/<arch>/arch.conf: the static kexec-codepage
-# for every target); Debian's U-Boot as a destination; Linux 6.1's source
+# for every target); Debian's U-Boot as a destination; Linux 6.12's source
 # and what building it needs (tools/build-linux.sh); clang and its
 # libFuzzer for the fuzzing harnesses (tests/fuzz/), whose replay is part
 # of make check; build-essential (dpkg-buildpackage requires it), dpkg-dev,
@@ -22,7 +22,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/tools/arches.sh"
 packages="make gcc libc6-dev pkg-config libelf-dev libfdt-dev zlib1g-dev liblzma-dev libzstd-dev
 liblz4-dev nettle-dev cpio gzip xz-utils zstd lz4 u-boot-tools
-device-tree-compiler u-boot-qemu linux-source-6.1 patch flex
+device-tree-compiler u-boot-qemu linux-source-6.12 patch flex
 bison bc clang libclang-rt-dev build-essential dpkg-dev debhelper lintian mmdebstrap
 shellcheck clang-format"
 for a in $arches; do

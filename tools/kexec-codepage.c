@@ -14,7 +14,7 @@
  * (kexec-preflight.c: lockdown, kexec_load_disabled, no CONFIG_KEXEC).
  * Then it calls kexec_load(entry, segments) with the codepage's placed
  * entry or, with --list, with its list entry and KEXEC_CODEPAGE: a kernel
- * with the patches in kernel/linux-6.1/ then runs the codepage in place of
+ * with the patches in kernel/linux-6.12/ then runs the codepage in place of
  * its own relocation code, and the codepage copies every page itself.
  * Built for each target (make cross-builds it static); it needs only the
  * C library.
@@ -70,7 +70,7 @@
 #define LINUX_REBOOT_MAGIC2 672274793
 #define LINUX_REBOOT_CMD_KEXEC 0x45584543
 /*
- * kexec_load flag of the kernel patches in kernel/linux-6.1/: segment 0 is
+ * kexec_load flag of the kernel patches in kernel/linux-6.12/: segment 0 is
  * relocation code, run in place of the kernel's own, entered at "entry".
  */
 #define KEXEC_CODEPAGE 0x00008000
@@ -104,7 +104,7 @@ static void usage(FILE *f)
 		"                  every page itself (kexec_load flag "
 		"KEXEC_CODEPAGE, from\n"
 		"                  the patches in mkcodepage's "
-		"kernel/linux-6.1/)\n"
+		"kernel/linux-6.12/)\n"
 		"  -f, --force     load even over memory the kernel says the "
 		"firmware keeps\n"
 		"      --root DIR  read /proc and /sys under DIR (files copied "
@@ -371,7 +371,7 @@ static int codepage_supported(void)
 	cp_error(NULL, no_codepage_support,
 		 "this kernel does not take a codepage as its relocation "
 		 "code (kexec_load flag KEXEC_CODEPAGE): it lacks the patches "
-		 "in mkcodepage's kernel/linux-6.1/. Load without --list: the "
+		 "in mkcodepage's kernel/linux-6.12/. Load without --list: the "
 		 "kernel then copies the segments and enters the codepage's "
 		 "placed entry");
 	return CP_EXIT_ENV;

@@ -35,6 +35,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -103,7 +104,11 @@ static void load_codepage(const char *outdir, int list)
 {
 	pid_t pid;
 	int status;
+	struct utsname uts;
 
+	/* which kernel hands off: Debian's 6.1 or 6.12, or ours */
+	if (uname(&uts) == 0)
+		printf("handoff: old kernel is Linux %s\n", uts.release);
 	printf("handoff: old kernel up, loading %s%s\n", outdir,
 	       list ? " as the kernel's relocation code" : "");
 	fflush(stdout);

@@ -92,6 +92,16 @@ second_initrd() {
 		>"$2/initrd-second.cpio.gz"
 }
 
+# debian_kernel TEST DEBIAN-ARCH DIR PACKAGE: Debian's PACKAGE (a kernel
+# meta-package) at DIR/vmlinuz (tools/fetch-debian-kernel.sh); 1 when it
+# could not be fetched, which is test TEST missing.
+debian_kernel() {
+	sh "$SRCTREE/tools/fetch-debian-kernel.sh" "$2" "$3" "$4" \
+		>"$WORK/fetch-$4.log" 2>&1 && return
+	missing "$1" "Debian's $4 could not be fetched (see apt)"
+	return 1
+}
+
 # handoff_initramfs NAME ARCH OUTDIR [FILE]: $WORK/NAME.cpio, an old
 # kernel's initramfs: tests/handoff/init.c as init, ARCH's kexec-codepage
 # in /bin, OUTDIR in /cp, and FILE (disable-kexec, kexec-list: what init

@@ -2,14 +2,14 @@
 # shellcheck shell=sh
 #
 # kernels.sh - set "kernels": real
-# Linux 6.1 kernels, built from Debian's linux-source-6.1 by
+# Linux 6.12 kernels, built from Debian's linux-source-6.12 by
 # tools/build-linux.sh (cached outside the clone), with the KEXEC_CODEPAGE
 # patches (placed and list) or without (placed, and --list refused), hand
 # off through the codepage in QEMU to the cases of each arch's
 # tests/kernel-cases.txt (the kernel's recipe: its arch.conf, kernel_*);
 # each Linux destination also boots as a blob, at reset.
 #
-# The cases: Linux 6.1 built from Debian's linux-source-6.1 with the
+# The cases: Linux 6.12 built from Debian's linux-source-6.12 with the
 # KEXEC_CODEPAGE patches boots in QEMU; its init runs kexec-codepage
 # --exec, once placed (the kernel copies the segments and enters the
 # codepage's placed entry, as every stock kernel does) and once with
@@ -200,7 +200,8 @@ kernel_build() {
 }
 
 # A patched kernel hands off placed and list; a stock one placed, and must
-# be refused --list clearly.
+# be refused --list clearly. Stock first: its build makes the patched one
+# on the way (tools/build-linux.sh --stock).
 set_kernels() {
 	arch_tables kernel-cases.txt >"$WORK/kernels.table"
 	for arch in ${KERNEL_ARCHES:-$arches}; do
@@ -211,7 +212,7 @@ set_kernels() {
 			missing "kernels/$arch" "no $KLOADER cross compiler (tools/install-deps.sh installs it)"
 			continue
 		fi
-		for old in patched stock; do
+		for old in stock patched; do
 			grep "^[^|]*|$arch|$old|" "$WORK/kernels.table" |
 				grep -E "^(${KERNEL_CASES:-[^|]+})\|" \
 				>"$WORK/kernels-$arch-$old.table"

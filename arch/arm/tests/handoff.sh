@@ -92,6 +92,20 @@ arm_blob() {
 	done
 }
 
+# Debian's 6.12 LTS armmp kernel (linux-image-6.12-armmp, bookworm-security)
+# as the old kernel, handing off to Debian 12's 6.1 in SVC mode.
+arm_612() {
+	k612=$BUILD/debian-armhf-6.12
+	debian_kernel handoff/arm-6.12 armhf "$k612" linux-image-6.12-armmp ||
+		return
+	[ -d "$h/out-linux-svc" ] || return
+	k61=$HANDOFF_KERNEL
+	HANDOFF_KERNEL=$k612/vmlinuz
+	arm_handoff_boot arm-6.12-to-6.1-svc "$h/out-linux-svc" svc \
+		"handoff: old kernel: cpus online 0-1;handoff: old kernel is Linux 6.12.;Linux version 6.1.;$up;handoff: second kernel: cpus online 0-1;reboot: Power down"
+	HANDOFF_KERNEL=$k61
+}
+
 handoff_arm() {
 	arm_setup || return
 	up="handoff: second kernel up: console=ttyAMA0 panic=-1 rdinit=/init mkcodepage.marker=second"
@@ -108,6 +122,7 @@ handoff_arm() {
 				"handoff: old kernel: cpus online 0-1;handoff: old kernel up;CPU: All CPU(s) started in $(echo "$mode" | tr '[:lower:]' '[:upper:]') mode.;$up;handoff: second kernel: cpus online 0-1;reboot: Power down"
 		fi
 	done
+	arm_612
 	# a stock kernel refuses KEXEC_CODEPAGE: the loader says so and
 	# exits 2, which the kernel reports as init's exit code
 	arm_blob

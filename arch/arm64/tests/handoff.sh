@@ -80,11 +80,7 @@ a64_fresh_seeds() {
 # Debian's 4 KiB kernel and from itself.
 a64_pages16k() {
 	k16=$BUILD/debian-arm64-16k
-	if ! sh "$SRCTREE/tools/fetch-debian-kernel.sh" arm64 "$k16" \
-		linux-image-6.12-arm64-16k >"$WORK/fetch-16k.log" 2>&1; then
-		missing handoff/16k "Debian's linux-image-6.12-arm64-16k could not be fetched (see apt)"
-		return
-	fi
+	debian_kernel handoff/16k arm64 "$k16" linux-image-6.12-arm64-16k || return
 	m16=virt:max,lpa2=off
 	dump_dtb handoff/qemu-dtb-max "$h/virt-max.dtb" \
 		qemu-system-aarch64 -M virt -cpu max,lpa2=off -m 1G || return
@@ -103,7 +99,8 @@ a64_pages16k() {
 	HANDOFF_KERNEL=$k16/vmlinuz
 	a64_handoff_boot 16k-old-regcheck "$h/out-rc" "$m16" \
 		"handoff: old kernel up;el=1;x0=0x48000000;fdt=ok"
-	a64_handoff_boot 16k-old-linux "$h/out-linux-el1" "$m16" "handoff: old kernel up;$up"
+	a64_handoff_boot 16k-old-linux "$h/out-linux-el1" "$m16" \
+		"handoff: old kernel is Linux 6.12.;handoff: old kernel up;$up"
 	a64_handoff_boot 16k-to-16k "$h/out-16k" "$m16" "handoff: old kernel up;$up"
 	a64_handoff_boot 16k-refuses-4k-outdir "$h/out-rc-4k" "$m16" \
 		"handoff: old kernel up;aligned to the OUTDIR's 4096-byte pages, and this kernel's pages are 16384 bytes;page-size = <16384>;[segment-align];exitcode=0x00000100"

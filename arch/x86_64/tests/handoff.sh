@@ -26,6 +26,7 @@ handoff_x86_64() {
 		missing handoff-x86_64 "Debian's amd64 kernel could not be fetched (see apt)"
 		return
 	fi
+	x86_old=$k/vmlinuz
 	mkdir -p "$h"
 	x86_handoff_build regcheck regcheck "$h" \
 		"$BUILD/samples/x86_64/regcheck.elf" || return
@@ -37,6 +38,7 @@ handoff_x86_64() {
 		"handoff: old kernel up;the kernel is locked down (integrity;[kexec-lockdown];exitcode=0x00000200" \
 		lockdown=integrity
 	x86_handoff_linux "$h"
+	x86_handoff_612 "$h"
 	x86_handoff_686 "$h"
 }
 
@@ -55,13 +57,13 @@ x86_handoff_build() {
 }
 
 # x86_handoff_boot NAME OUTDIR EXPECTED [CMDLINE] [QEMU-OPTIONS]: the old
-# kernel's initramfs around OUTDIR, booted on q35 with 1 GiB (CMDLINE
+# kernel ($x86_old) with an initramfs around OUTDIR, on q35 with 1 GiB (CMDLINE
 # added to its command line); the console checked.
 x86_handoff_boot() {
 	handoff_initramfs "$1" x86_64 "$2"
 	# shellcheck disable=SC2086 # QEMU-OPTIONS: words
 	handoff_run "$1" "$2" "$3" qemu-system-x86_64 -M q35 -m 1G ${5:-} \
-		-kernel "$BUILD/debian-amd64/vmlinuz" -initrd "$WORK/$1.cpio" \
+		-kernel "$x86_old" -initrd "$WORK/$1.cpio" \
 		-append "console=ttyS0 panic=-1 quiet${4:+ $4}"
 }
 
@@ -103,6 +105,25 @@ x86_handoff_linux() {
 			"mkcodepage: segments checked;mkcodepage: jumping;Command line: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;Freeing initrd memory;handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down" \
 			"$1/out-blob-linux/kernel.0.bin"
 	fi
+}
+
+# Debian's 6.12 LTS amd64 kernel (linux-image-6.12-amd64, bookworm-security)
+# as the old kernel, handing off to Debian 12's 6.1 (an older kernel, the
+# case kexec's own relocate_kernel was never meant for), and as the
+# destination of 6.1; linux-x86 reads either's setup header.
+x86_handoff_612() {
+	k612=$BUILD/debian-amd64-6.12
+	debian_kernel handoff/x86_64-6.12 amd64 "$k612" linux-image-6.12-amd64 ||
+		return
+	x86_handoff_build linux-6.12 linux "$1" "$k612/vmlinuz" || return
+	up="handoff: second kernel up: console=ttyS0 panic=-1 rdinit=/init mkcodepage.marker=second;reboot: Power down"
+	x86_handoff_boot x86_64-6.1-to-6.12 "$1/out-linux-6.12" \
+		"handoff: old kernel is Linux 6.1.;mkcodepage: jumping;Linux version 6.12.;$up"
+	x86_61=$x86_old
+	x86_old=$k612/vmlinuz
+	x86_handoff_boot x86_64-6.12-to-6.1 "$1/out-linux" \
+		"handoff: old kernel is Linux 6.12.;mkcodepage: jumping;Linux version 6.1.;$up"
+	x86_old=$x86_61
 }
 
 # handoff to and from a 32-bit Linux: Debian's 686 kernel, which has no
