@@ -28,7 +28,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
 
 # ---- the three outcomes ---------------------------------------------------
 pass() { echo P >>"$TEST_TALLY"; echo "PASS: $1"; }
-# fail NAME [WHY [LOG]]: LOG's first 40 lines follow (all with -v)
+# fail NAME [WHY [LOG]]: LOG's first and last 20 lines follow (all with
+# -v): where a run began and where it stopped, a boot's hang in its tail
 fail() {
 	echo F >>"$TEST_TALLY"
 	echo "FAIL: $1${2:+ ($2)}"
@@ -36,7 +37,11 @@ fail() {
 		if [ -n "${TEST_VERBOSE:-}" ]; then
 			sed 's/^/    | /' "$3"
 		else
-			sed -n '1,40s/^/    | /p' "$3"
+			awk 'NR <= 20 { print "    | " $0; next }
+				{ t[NR % 20] = $0 }
+				END { if (NR > 40) print "    | [...]"
+					for (i = (NR > 40 ? NR - 19 : 21); i <= NR; i++)
+						print "    | " t[i % 20] }' "$3"
 		fi
 	fi
 	if [ -n "${TEST_STOP:-}" ]; then exit 3; fi

@@ -367,8 +367,11 @@ check_driver() {
 	greps driver/sets-isolated '^PASS: driver/isolated$' "$l"
 	greps driver/stopped-set-failed \
 		'^FAIL: crash (tests/sets/crash.sh stopped with status 2)$' "$l"
-	verdict driver/40-lines-of-a-log "" "$l" \
-		test "$(grep -c '^    | ' "$l")" -eq 40
+	# a 50-line log: its first 20 lines, a mark, its last 20
+	verdict driver/head-and-tail-of-a-log "" "$l" \
+		test "$(grep -c '^    | ' "$l")" -eq 41
+	greps driver/log-tail-shown '^    | 50$' "$l"
+	greps driver/log-cut-marked '^    | \[\.\.\.\]$' "$l"
 	SRCTREE=$t ends driver/v-whole-log 1 '^    | 50$' run_driver -v -t broken
 	SRCTREE=$t ends driver/e-stops-at-first-failure 1 \
 		'^2 passed, 1 failed, 0 skipped$' run_driver -e
