@@ -10,7 +10,7 @@
 #   WORK         this set's own scratch directory
 #   TEST_TALLY   where each verdict adds a line (P, F or S) for the count
 #   TEST_STOP    set: the first failure ends the set (run_tests.sh -e)
-#   TEST_VERBOSE set: a failure shows its whole log, not its first 40 lines
+#   TEST_VERBOSE set: a failure shows its whole log, not its first and last 20 lines
 set -u
 
 src=$SRCTREE
