@@ -30,8 +30,11 @@ $(obj)/tests/sha256-kat: $(srctree)/tests/sha256-kat.c $(srctree)/tools/bench/sh
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(HOST_CPPFLAGS) $(WARN) $(CFLAGS) $(SAN_FLAGS) -o $@ $^
 
-.PHONY: check-run demo-run bench-run
-check-run: all samples $(san-programs) $(test-bins)
+.PHONY: check-build check-run demo-run bench-run
+# check-build: what the tests need, built (make check builds it first,
+# on every core); check-run: it, then the tests
+check-build: all samples $(san-programs) $(test-bins)
+check-run: check-build
 	$(Q)OBJTREE=$(objtree) SRCTREE=$(srctree) BUILD=$(obj) \
 		FUZZ_HARNESSES="$(fuzz-harnesses)" \
 		KEXEC_TARGET_SRCS="$(kexec-target-srcs)" \
@@ -103,5 +106,5 @@ bench-run: all samples $(bench-bins) $(obj)/bench/insn-count-plugin.so \
 
 # The real-handoff tests' initramfs init, static for each target.
 handoff-inits := $(foreach a,$(target-arches-present),$(obj)/tests/handoff-init.$(a))
-check-run: $(handoff-inits) $(obj)/bench/insn-count-plugin.so $(foreach a,$(target-arches-present),$(objtree)/kexec-codepage.$(a))
+check-build: $(handoff-inits) $(obj)/bench/insn-count-plugin.so $(foreach a,$(target-arches-present),$(objtree)/kexec-codepage.$(a))
 $(foreach a,$(target-arches),$(eval $(call target-program,$(obj)/tests/handoff-init.$(a),$(a),tests/handoff/init.c)))
